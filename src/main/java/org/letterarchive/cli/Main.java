@@ -1,0 +1,1 @@
+package org.letterarchive.cli; public class Main { public static void main(String[] a){} }
