@@ -1,1 +1,24 @@
-package org.letterarchive.cli; public class Main { public static void main(String[] a){} }
+package org.letterarchive.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `letters` command line: one subcommand per task. */
+@Command(name = "letters", mixinStandardHelpOptions = true, version = "Letter Archive 0.1",
+        description = "A searchable archive of advocacy letters.",
+        subcommands = {ExtractCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}
