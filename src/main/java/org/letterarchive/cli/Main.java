@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The `letters` command line: one subcommand per task. */
 @Command(name = "letters", mixinStandardHelpOptions = true, version = "Letter Archive 0.1",
         description = "A searchable archive of advocacy letters.",
-        subcommands = {ExtractCommand.class})
+        subcommands = {ServeCommand.class, IngestCommand.class, ExtractCommand.class, SearchCommand.class,
+                ReindexCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,0 +1,75 @@
+package org.letterarchive.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.letterarchive.Archive;
+import org.letterarchive.extract.ExtractionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** `letters ingest PATH...`: stores, analyses and indexes files and folders. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Ingest files and folders (recursively) into the archive, then commit.")
+public final class IngestCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions store;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                System.err.println("no such file or folder: " + p);
+                return 2;
+            }
+            try (Stream<Path> walk = Files.walk(p)) {
+                walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().forEach(files::add);
+            }
+        }
+        int created = 0;
+        int duplicates = 0;
+        Map<Path, String> failures = new LinkedHashMap<>();
+        long bytes = 0;
+        long t0 = System.nanoTime();
+        try (Archive archive = store.open();
+             ProgressBar bar = new ProgressBarBuilder().setTaskName("Ingesting").setInitialMax(files.size())
+                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                     .continuousUpdate().build()) {
+            for (Path f : files) {
+                try {
+                    byte[] data = Files.readAllBytes(f);
+                    bytes += data.length;
+                    Archive.IngestResult r = archive.ingestWithoutCommit(data, f.getFileName().toString());
+                    if (r.outcome() == Archive.Outcome.created) created++;
+                    else duplicates++;
+                } catch (ExtractionException e) {
+                    failures.put(f, e.getMessage());
+                } catch (IOException e) {
+                    failures.put(f, "cannot read: " + e.getMessage());
+                }
+                bar.step();
+            }
+            archive.commit();
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("Ingested %d new letter(s), %d already present, %d failed — %d file(s), %.1f MB in %.1f s.%n",
+                created, duplicates, failures.size(), files.size(), bytes / 1e6, secs);
+        failures.forEach((f, why) -> System.out.println("  failed: " + f + ": " + why));
+        return failures.isEmpty() ? 0 : 1;
+    }
+}

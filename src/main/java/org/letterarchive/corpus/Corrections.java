@@ -1,0 +1,37 @@
+package org.letterarchive.corpus;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.letterarchive.letter.Letter;
+import org.letterarchive.letter.Recipient;
+import org.letterarchive.letter.Signer;
+
+/**
+ * Corrections a curator made to a letter. Each non-null part replaces what the analysis found; they are
+ * kept in the sidecar, so they survive reindexing and re-analysis.
+ */
+public record Corrections(String title, LocalDate date, List<Recipient> recipients, List<Signer> signers,
+                          Instant editedAt, String editedBy) {
+
+    public Letter applyTo(Letter l) {
+        List<Signer> s = signers != null ? signers : l.signers();
+        int count = signers != null ? signers.size() : l.signerCount();
+        return new Letter(l.id(), l.file(), l.format(), l.language(),
+                title != null ? title : l.title(),
+                date != null ? date : l.date(),
+                date != null ? "human" : l.dateSource(),
+                recipients != null ? recipients : l.recipients(),
+                s, count, l.text(), l.warnings());
+    }
+
+    /** These corrections with the non-null parts of {@code newer} laid over them. */
+    public Corrections merge(Corrections newer) {
+        return new Corrections(
+                newer.title != null ? newer.title : title,
+                newer.date != null ? newer.date : date,
+                newer.recipients != null ? newer.recipients : recipients,
+                newer.signers != null ? newer.signers : signers,
+                newer.editedAt, newer.editedBy);
+    }
+}

@@ -1,0 +1,209 @@
+package org.letterarchive.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.letterarchive.corpus.Json;
+import org.letterarchive.letter.Letter;
+import org.letterarchive.letter.Recipient;
+import org.letterarchive.letter.Signer;
+
+/** The index's field schema, in one place: names, analysis, facets, and Letter → Document. */
+public final class IndexSchema {
+
+    // identity and stored data
+    public static final String ID = "id";
+    public static final String SUMMARY = "summary";
+    // full text
+    public static final String TITLE = "title";
+    public static final String TEXT = "text";
+    public static final String SIGNER_TEXT = "signer";
+    public static final String RECIPIENT_TEXT = "recipient";
+    // numbers for ranges and sorting
+    public static final String DATE = "date";               // epoch day, LongPoint + doc values; absent when undated
+    public static final String SIGNER_COUNT = "signerCount"; // IntPoint + doc values
+    // facet dimensions
+    public static final String F_SIGNER = "signer";
+    public static final String F_SIGNER_KIND = "signerKind";
+    public static final String F_RECIPIENT = "recipient";
+    public static final String F_RECIPIENT_ROLE = "recipientRole";
+    public static final String F_YEAR = "year";
+    public static final String F_LANGUAGE = "language";
+    public static final String F_FORMAT = "format";
+    public static final String F_SIGNER_RANGE = "signers";
+    public static final String[] FACETS = {F_SIGNER, F_SIGNER_KIND, F_RECIPIENT, F_RECIPIENT_ROLE, F_YEAR,
+            F_LANGUAGE, F_FORMAT, F_SIGNER_RANGE};
+
+    private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_WITH_OFFSETS.freeze();
+    }
+
+    private final FacetsConfig facets = new FacetsConfig();
+    private final Analyzer analyzer;
+
+    public IndexSchema() {
+        for (String dim : new String[] {F_SIGNER, F_SIGNER_KIND, F_RECIPIENT, F_RECIPIENT_ROLE, F_LANGUAGE, F_FORMAT}) {
+            facets.setMultiValued(dim, true);
+        }
+        Analyzer text = textAnalyzer();
+        analyzer = new PerFieldAnalyzerWrapper(text, Map.of(ID, keywordAnalyzer()));
+    }
+
+    public FacetsConfig facetsConfig() {
+        return facets;
+    }
+
+    /** The analyzer for every text field: Unicode words, lower-cased, accents folded (México = Mexico). */
+    public Analyzer analyzer() {
+        return analyzer;
+    }
+
+    private static Analyzer textAnalyzer() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream result = new LowerCaseFilter(source);
+                result = new ASCIIFoldingFilter(result);
+                return new TokenStreamComponents(source, result);
+            }
+        };
+    }
+
+    private static Analyzer keywordAnalyzer() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                return new TokenStreamComponents(new KeywordTokenizer());
+            }
+        };
+    }
+
+    /**
+     * The document for a letter.
+     *
+     * @param signerKey the canonical organization key of a signer
+     */
+    public Document toDocument(Letter letter, Function<Signer, String> signerKey) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, letter.id(), Field.Store.YES));
+        doc.add(new StoredField(SUMMARY, summary(letter)));
+        if (letter.title() != null) doc.add(new Field(TITLE, letter.title(), TEXT_WITH_OFFSETS));
+        doc.add(new Field(TEXT, letter.text(), TEXT_WITH_OFFSETS));
+
+        if (letter.date() != null) {
+            long epochDay = letter.date().toEpochDay();
+            doc.add(new LongPoint(DATE, epochDay));
+            doc.add(new NumericDocValuesField(DATE, epochDay));
+        }
+        doc.add(new IntPoint(SIGNER_COUNT, letter.signerCount()));
+        doc.add(new NumericDocValuesField(SIGNER_COUNT, letter.signerCount()));
+
+        Set<String> signerKeys = new LinkedHashSet<>();
+        Set<String> kinds = new LinkedHashSet<>();
+        for (Signer s : letter.signers()) {
+            doc.add(new TextField(SIGNER_TEXT, s.name(), Field.Store.NO));
+            if (s.acronym() != null) doc.add(new TextField(SIGNER_TEXT, s.acronym(), Field.Store.NO));
+            if (s.affiliation() != null) doc.add(new TextField(SIGNER_TEXT, s.affiliation(), Field.Store.NO));
+            kinds.add(s.kind().name());
+            String key = signerKey.apply(s);
+            if (key != null && !key.isBlank()) signerKeys.add(key);
+        }
+        signerKeys.forEach(k -> doc.add(new SortedSetDocValuesFacetField(F_SIGNER, k)));
+        kinds.forEach(k -> doc.add(new SortedSetDocValuesFacetField(F_SIGNER_KIND, k)));
+
+        Set<String> recipients = new LinkedHashSet<>();
+        Set<String> roles = new LinkedHashSet<>();
+        for (Recipient r : letter.recipients()) {
+            doc.add(new TextField(RECIPIENT_TEXT, String.join(" ", nonNull(r.name(), r.role(), r.organization())), Field.Store.NO));
+            if (r.label() != null && !r.label().isBlank()) recipients.add(r.label().strip());
+            if (r.role() != null && !r.role().isBlank()) roles.add(r.role().strip());
+        }
+        recipients.forEach(v -> doc.add(new SortedSetDocValuesFacetField(F_RECIPIENT, v)));
+        roles.forEach(v -> doc.add(new SortedSetDocValuesFacetField(F_RECIPIENT_ROLE, v)));
+
+        if (letter.date() != null) doc.add(new SortedSetDocValuesFacetField(F_YEAR, yearOf(letter.date())));
+        if (letter.language() != null) doc.add(new SortedSetDocValuesFacetField(F_LANGUAGE, letter.language()));
+        if (letter.format() != null) doc.add(new SortedSetDocValuesFacetField(F_FORMAT, letter.format()));
+        doc.add(new SortedSetDocValuesFacetField(F_SIGNER_RANGE, signerRange(letter.signerCount())));
+        return doc;
+    }
+
+    /** Number of signer names kept in a hit's summary. */
+    public static final int TOP_SIGNERS = 5;
+
+    /** What a hit shows without reading the corpus, stored as JSON with the document. */
+    public record Summary(String id, String title, String date, String language, String format,
+                          List<Map<String, Object>> recipients, int signerCount, List<String> topSigners) {}
+
+    static byte[] summary(Letter l) {
+        List<Map<String, Object>> recipients = new ArrayList<>();
+        for (Recipient r : l.recipients()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", r.name());
+            m.put("role", r.role());
+            if (r.cc()) m.put("cc", true);
+            recipients.add(m);
+        }
+        List<String> top = l.signers().stream().limit(TOP_SIGNERS).map(Signer::name).toList();
+        Summary s = new Summary(l.id(), l.title(), l.date() == null ? null : l.date().toString(), l.language(),
+                l.format(), recipients, l.signerCount(), top);
+        try {
+            return Json.mapper().writeValueAsBytes(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a summary is plain data", e);
+        }
+    }
+
+    public static Summary readSummary(BytesRef bytes) throws IOException {
+        return Json.mapper().readValue(bytes.bytes, bytes.offset, bytes.length, Summary.class);
+    }
+
+    public static String yearOf(LocalDate date) {
+        return String.format("%04d", date.getYear());
+    }
+
+    /** The bucket of a signer count: 0, 1, 2–10, 11–50, 51+. */
+    public static String signerRange(int count) {
+        if (count <= 0) return "0";
+        if (count == 1) return "1";
+        if (count <= 10) return "2-10";
+        if (count <= 50) return "11-50";
+        return "51+";
+    }
+
+    private static String[] nonNull(String... parts) {
+        return java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,162 @@
+package org.letterarchive.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.letterarchive.letter.Letter;
+import org.letterarchive.letter.Signer;
+
+/**
+ * The one owner of the index: its Directory, IndexWriter and SearcherManager. Writes go through
+ * {@link #upsert} / {@link #delete}; {@link #commit} makes them durable and visible. Searches borrow a
+ * searcher with {@link #acquire} and give it back with {@link #release}.
+ */
+public final class LetterIndex implements Closeable {
+
+    private final IndexSchema schema = new IndexSchema();
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    private LetterIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        IndexWriterConfig config = new IndexWriterConfig(schema.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        IndexWriter w;
+        try {
+            w = new IndexWriter(directory, config);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+        this.writer = w;
+        FacetSearcherFactory factory = new FacetSearcherFactory(schema);
+        this.searchers = new SearcherManager(writer, true, false, factory);
+    }
+
+    /** Opens the index in {@code dir}, creating it when missing. */
+    public static LetterIndex open(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return new LetterIndex(FSDirectory.open(dir));
+    }
+
+    /** An index that lives in the given directory (in memory for tests and benchmarks). */
+    public static LetterIndex open(Directory directory) throws IOException {
+        return new LetterIndex(directory);
+    }
+
+    public IndexSchema schema() {
+        return schema;
+    }
+
+    /** Adds a letter, or replaces the one with the same id. Visible after {@link #commit}. */
+    public void upsert(Letter letter, Function<Signer, String> signerKey) throws IOException {
+        Document doc = schema.facetsConfig().build(schema.toDocument(letter, signerKey));
+        writer.updateDocument(new Term(IndexSchema.ID, letter.id()), doc);
+    }
+
+    public void delete(String id) throws IOException {
+        writer.deleteDocuments(new Term(IndexSchema.ID, id));
+    }
+
+    public void deleteAll() throws IOException {
+        writer.deleteAll();
+    }
+
+    /** Makes every write so far durable, then visible to searches. */
+    public void commit() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    public LetterSearcher acquire() throws IOException {
+        return (LetterSearcher) searchers.acquire();
+    }
+
+    public void release(LetterSearcher searcher) throws IOException {
+        searchers.release(searcher);
+    }
+
+    /** Number of letters visible to searches. */
+    public int count() throws IOException {
+        LetterSearcher s = acquire();
+        try {
+            return s.getIndexReader().numDocs();
+        } finally {
+            release(s);
+        }
+    }
+
+    /** The ids of every letter visible to searches. */
+    public Set<String> ids() throws IOException {
+        Set<String> ids = new HashSet<>();
+        LetterSearcher s = acquire();
+        try {
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(IndexSchema.ID);
+                if (terms == null) continue;
+                TermsEnum te = terms.iterator();
+                var live = leaf.reader().getLiveDocs();
+                BytesRef term;
+                while ((term = te.next()) != null) {
+                    var postings = te.postings(null);
+                    int doc;
+                    while ((doc = postings.nextDoc()) != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
+                        if (live == null || live.get(doc)) {
+                            ids.add(term.utf8ToString());
+                            break;
+                        }
+                    }
+                }
+            }
+        } finally {
+            release(s);
+        }
+        return ids;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (directory; writer; searchers) {
+            if (writer.isOpen() && writer.hasUncommittedChanges()) writer.commit();
+        }
+    }
+
+    private static final class FacetSearcherFactory extends SearcherFactory {
+        private final IndexSchema schema;
+
+        FacetSearcherFactory(IndexSchema schema) {
+            this.schema = schema;
+        }
+
+        @Override
+        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) throws IOException {
+            return new LetterSearcher(reader, schema.facetsConfig());
+        }
+    }
+
+    static boolean exists(Path dir) throws IOException {
+        try (Directory d = FSDirectory.open(dir)) {
+            return DirectoryReader.indexExists(d);
+        }
+    }
+}

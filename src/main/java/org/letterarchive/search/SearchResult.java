@@ -1,0 +1,27 @@
+package org.letterarchive.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of a search: the total, the hits, and the facet counts for the whole result.
+ *
+ * @param total     number of letters that match
+ * @param page      the page returned, 1-based
+ * @param size      hits per page
+ * @param hits      this page's hits
+ * @param facets    per facet, its values with counts (drill-sideways: a selected facet keeps the counts of
+ *                  its other values)
+ * @param histogram letters per year for the current query, oldest first
+ */
+public record SearchResult(long total, int page, int size, List<Hit> hits, Map<String, List<FacetValue>> facets,
+                           List<FacetValue> histogram) {
+
+    /** One matching letter, as a result list shows it. */
+    public record Hit(String id, String title, String date, String language, String format,
+                      List<Map<String, Object>> recipients, int signerCount, List<String> topSigners,
+                      List<String> snippets, Float score) {}
+
+    /** One facet value: what to filter on, what to show, and how many letters have it. */
+    public record FacetValue(String value, String label, long count) {}
+}

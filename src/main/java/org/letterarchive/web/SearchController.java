@@ -1,0 +1,82 @@
+package org.letterarchive.web;
+
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.letterarchive.index.IndexSchema;
+import org.letterarchive.search.SearchRequest;
+import org.letterarchive.search.SearchService;
+
+/** GET /api/search: query parameters in, one page of results with facets out. */
+final class SearchController {
+
+    private final SearchService search;
+
+    SearchController(SearchService search) {
+        this.search = search;
+    }
+
+    void search(Context ctx) {
+        ctx.json(search.search(request(ctx)));
+    }
+
+    /** Reads a search from query parameters; every facet is a repeatable parameter named after it. */
+    static SearchRequest request(Context ctx) {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        for (String facet : IndexSchema.FACETS) {
+            List<String> values = ctx.queryParams(facet);
+            if (!values.isEmpty()) filters.put(facet, values);
+        }
+        return new SearchRequest(
+                ctx.queryParam("q"),
+                filters,
+                enumParam(ctx, "signerMatch", SearchRequest.SignerMatch.class),
+                dateParam(ctx, "from", false),
+                dateParam(ctx, "to", true),
+                enumParam(ctx, "sort", SearchRequest.SortOrder.class),
+                intParam(ctx, "page", 1),
+                intParam(ctx, "size", SearchRequest.DEFAULT_SIZE),
+                !"false".equals(ctx.queryParam("highlight")));
+    }
+
+    private static int intParam(Context ctx, String name, int dflt) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return dflt;
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < 1) throw ApiException.badRequest("'" + name + "' must be 1 or more");
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("'" + name + "' must be a whole number, not '" + v + "'");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumParam(Context ctx, String name, Class<E> type) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return null;
+        for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(v.strip())) return e;
+        throw ApiException.badRequest("'" + name + "' must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+
+    /** A date, or a year (YYYY) or month (YYYY-MM) taken as its first or last day. */
+    static LocalDate dateParam(Context ctx, String name, boolean endOfPeriod) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return null;
+        v = v.strip();
+        try {
+            if (v.matches("\\d{4}")) {
+                int y = Integer.parseInt(v);
+                return endOfPeriod ? LocalDate.of(y, 12, 31) : LocalDate.of(y, 1, 1);
+            }
+            if (v.matches("\\d{4}-\\d{2}")) {
+                LocalDate first = LocalDate.parse(v + "-01");
+                return endOfPeriod ? first.withDayOfMonth(first.lengthOfMonth()) : first;
+            }
+            return LocalDate.parse(v);
+        } catch (java.time.DateTimeException e) {
+            throw ApiException.badRequest("'" + name + "' must be a date as YYYY-MM-DD, YYYY-MM or YYYY, not '" + v + "'");
+        }
+    }
+}

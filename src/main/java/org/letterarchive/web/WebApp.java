@@ -1,0 +1,85 @@
+package org.letterarchive.web;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.letterarchive.Archive;
+import org.letterarchive.corpus.Json;
+import org.letterarchive.search.SearchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP server: every route in one tree, thin controllers, one mapping from exceptions to statuses. */
+public final class WebApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    private WebApp() {}
+
+    /**
+     * Builds the server (not started).
+     *
+     * @param webDir folder of the web UI's static files; null serves the API alone
+     */
+    public static Javalin create(Archive archive, Path webDir) {
+        SearchController search = new SearchController(archive.search());
+        LetterController letters = new LetterController(archive);
+        return Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.http.defaultContentType = "application/json";
+            config.startup.showJavalinBanner = false;
+            if (webDir != null && Files.isDirectory(webDir)) {
+                config.staticFiles.add(sf -> {
+                    sf.hostedPath = "/";
+                    sf.directory = webDir.toAbsolutePath().toString();
+                    sf.location = Location.EXTERNAL;
+                });
+            }
+            config.routes.apiBuilder(() -> path("api", () -> {
+                get("health", ctx -> ctx.json(health(archive)));
+                get("search", search::search);
+                path("letters/{id}", () -> {
+                    get(letters::get);
+                    get("file", letters::original);
+                });
+            }));
+            config.routes.before(ctx -> {
+                ctx.header("Content-Security-Policy", CSP);
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+            });
+            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            config.routes.exception(SearchException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.path().startsWith("/api/") && ctx.result() == null) error(ctx, 404, "no such resource: " + ctx.path());
+            });
+        });
+    }
+
+    static void error(io.javalin.http.Context ctx, int status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("error", message);
+        ctx.status(status).json(body);
+    }
+
+    private static Map<String, Object> health(Archive archive) throws java.io.IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", "ok");
+        m.put("letters", archive.index().count());
+        return m;
+    }
+}
