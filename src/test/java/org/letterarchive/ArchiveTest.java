@@ -1,0 +1,98 @@
+package org.letterarchive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.letterarchive.search.SearchRequest;
+import org.letterarchive.search.SearchResult;
+
+class ArchiveTest {
+
+    @TempDir
+    Path dir;
+
+    private Archive open() throws Exception {
+        return Archive.open(dir.resolve("corpus"), dir.resolve("index"));
+    }
+
+    @Test
+    void ingestedLetterIsSearchableAtOnce() throws Exception {
+        try (Archive a = open()) {
+            Archive.IngestResult r = a.ingest(TestLetters.signOnLetter("Stop the detentions of children", "March 3, 2021",
+                    "Kids in Need of Defense (KIND)", "Alianza Americas"), "one.txt");
+            assertEquals(Archive.Outcome.created, r.outcome());
+            SearchResult res = a.search().search(SearchRequest.of("detentions"));
+            assertEquals(1, res.total());
+            assertEquals(r.stored().id(), res.hits().get(0).id());
+        }
+    }
+
+    @Test
+    void sameBytesTwiceYieldOneLetter() throws Exception {
+        byte[] bytes = TestLetters.signOnLetter("Once", "May 1, 2019", "Alianza Americas");
+        try (Archive a = open()) {
+            assertEquals(Archive.Outcome.created, a.ingest(bytes, "a.txt").outcome());
+            assertEquals(Archive.Outcome.duplicate, a.ingest(bytes, "b.txt").outcome());
+            assertEquals(1, a.index().count());
+        }
+    }
+
+    @Test
+    void deletedIndexIsRebuiltFromTheCorpusWithEveryFacet() throws Exception {
+        SearchResult before;
+        try (Archive a = open()) {
+            a.ingest(TestLetters.signOnLetter("First letter", "May 1, 2019", "Alianza Americas", "Sin Fronteras"), "1.txt");
+            a.ingest(TestLetters.signOnLetter("Second letter", "June 2, 2020", "Alianza Americas"), "2.txt");
+            before = a.search().search(SearchRequest.of(""));
+        }
+        deleteTree(dir.resolve("index"));
+        try (Archive a = open()) {
+            assertEquals(0, a.index().count());
+            assertEquals(2, a.reindex());
+            SearchResult after = a.search().search(SearchRequest.of(""));
+            assertEquals(before.total(), after.total());
+            assertEquals(before.facets(), after.facets());
+            assertEquals(before.hits().stream().map(SearchResult.Hit::id).toList(),
+                    after.hits().stream().map(SearchResult.Hit::id).toList());
+        }
+    }
+
+    @Test
+    void healIndexesStoredLettersTheIndexLacks() throws Exception {
+        try (Archive a = open()) {
+            a.ingest(TestLetters.signOnLetter("Heal me", "May 1, 2019", "Alianza Americas"), "h.txt");
+        }
+        deleteTree(dir.resolve("index"));
+        try (Archive a = open()) {
+            assertEquals(1, a.heal());
+            assertEquals(1, a.index().count());
+            assertEquals(0, a.heal());
+        }
+    }
+
+    @Test
+    void acronymAndFullNameCountAsOneSignerFacetValue() throws Exception {
+        try (Archive a = open()) {
+            a.ingest(TestLetters.signOnLetter("One", "May 1, 2019", "Washington Office on Latin America (WOLA)"), "1.txt");
+            a.ingest(TestLetters.signOnLetter("Two", "May 2, 2019", "Washington Office on Latin America"), "2.txt");
+            List<SearchResult.FacetValue> signers = a.search().search(SearchRequest.of("")).facets().get("signer");
+            SearchResult.FacetValue wola = signers.stream().filter(v -> v.label().startsWith("Washington Office")).findFirst().orElseThrow();
+            assertEquals(2, wola.count());
+        }
+    }
+
+    static void deleteTree(Path p) throws Exception {
+        if (!Files.exists(p)) return;
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(x);
+        }
+        assertTrue(Files.notExists(p));
+    }
+}
