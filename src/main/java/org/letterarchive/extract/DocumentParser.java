@@ -16,6 +16,7 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.TeeContentHandler;
 import org.xml.sax.SAXException;
 
 /**
@@ -39,6 +40,14 @@ public final class DocumentParser {
     }
 
     public ParsedDocument parse(byte[] bytes, String fileName) throws ExtractionException {
+        byte[] html = PhpTemplate.htmlOf(bytes, fileName);
+        if (html != null) {
+            try (InputStream in = new ByteArrayInputStream(html)) {
+                return parse(in, PhpTemplate.htmlName(fileName), "text/html");
+            } catch (IOException e) {
+                throw new ExtractionException(ExtractionException.Reason.CORRUPT, "cannot read the file: " + e.getMessage(), e);
+            }
+        }
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             return parse(in, fileName);
         } catch (IOException e) {
@@ -47,15 +56,21 @@ public final class DocumentParser {
     }
 
     public ParsedDocument parse(InputStream in, String fileName) throws ExtractionException {
+        return parse(in, fileName, null);
+    }
+
+    private ParsedDocument parse(InputStream in, String fileName, String typeHint) throws ExtractionException {
         Metadata metadata = new Metadata();
         if (fileName != null) metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        if (typeHint != null) metadata.set(Metadata.CONTENT_TYPE, typeHint);
         BodyContentHandler handler = new BodyContentHandler(writeLimit);
+        BlockTextHandler blocks = new BlockTextHandler(writeLimit);
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser);
         List<String> warnings = new ArrayList<>();
         boolean truncated = false;
         try {
-            parser.parse(in, handler, metadata, context);
+            parser.parse(in, new TeeContentHandler(handler, blocks), metadata, context);
         } catch (EncryptedDocumentException e) {
             throw new ExtractionException(ExtractionException.Reason.ENCRYPTED,
                     "the document is encrypted or password-protected", e);
@@ -79,7 +94,14 @@ public final class DocumentParser {
         Map<String, List<String>> meta = new LinkedHashMap<>();
         for (String name : metadata.names()) meta.put(name, List.of(metadata.getValues(name)));
         String type = metadata.get(Metadata.CONTENT_TYPE);
-        return new ParsedDocument(handler.toString(), baseType(type), meta, truncated, warnings);
+        String mediaType = baseType(type);
+        // HTML source lines say nothing about the page: read it by its blocks instead
+        String text = isHtml(mediaType) ? blocks.toString() : handler.toString();
+        return new ParsedDocument(text, mediaType, meta, truncated, warnings);
+    }
+
+    private static boolean isHtml(String mediaType) {
+        return mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml");
     }
 
     private static String baseType(String type) {
