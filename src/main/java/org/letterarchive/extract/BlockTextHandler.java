@@ -24,6 +24,8 @@ final class BlockTextHandler extends DefaultHandler {
     private boolean cellOpen;
     private int skipping;
     private boolean truncated;
+    private final java.util.List<String> headings = new java.util.ArrayList<>();
+    private int headingStart = -1;
 
     BlockTextHandler(int limit) {
         this.limit = limit;
@@ -33,7 +35,10 @@ final class BlockTextHandler extends DefaultHandler {
     public void startElement(String uri, String localName, String qName, Attributes atts) {
         String name = name(localName, qName);
         if (SKIPPED.contains(name)) skipping++;
-        else if (CELLS.contains(name)) {
+        else if (name.equals("h1") || name.equals("h2")) {
+            newline();
+            headingStart = out.length();
+        } else if (CELLS.contains(name)) {
             if (cellOpen && !atLineStart()) append(" | ");
             cellOpen = true;
             pendingSpace = false;
@@ -44,7 +49,12 @@ final class BlockTextHandler extends DefaultHandler {
     public void endElement(String uri, String localName, String qName) {
         String name = name(localName, qName);
         if (SKIPPED.contains(name)) skipping = Math.max(0, skipping - 1);
-        else if (name.equals("tr")) {
+        else if ((name.equals("h1") || name.equals("h2")) && headingStart >= 0) {
+            String h = out.substring(Math.min(headingStart, out.length())).strip();
+            if (!h.isEmpty() && headings.size() < 20) headings.add(h);
+            headingStart = -1;
+            newline();
+        } else if (name.equals("tr")) {
             cellOpen = false;
             newline();
         } else if (BLOCKS.contains(name)) newline();
@@ -97,6 +107,10 @@ final class BlockTextHandler extends DefaultHandler {
     private static String name(String localName, String qName) {
         String n = localName == null || localName.isEmpty() ? qName : localName;
         return n == null ? "" : n.toLowerCase(Locale.ROOT);
+    }
+
+    java.util.List<String> headings() {
+        return headings;
     }
 
     boolean truncated() {

@@ -28,7 +28,11 @@ public final class DocumentParser {
     /** Default cap on extracted characters: far beyond any letter, well below a text bomb. */
     public static final int DEFAULT_WRITE_LIMIT = 5_000_000;
 
+    /** metadata name under which the headings (h1, h2) of an HTML page are kept, in page order */
+    public static final String HEADINGS = "html:headings";
+
     private final AutoDetectParser parser = new AutoDetectParser();
+    private final Utf8FirstEncodingDetector encodingDetector = new Utf8FirstEncodingDetector();
     private final int writeLimit;
 
     public DocumentParser() {
@@ -40,6 +44,15 @@ public final class DocumentParser {
     }
 
     public ParsedDocument parse(byte[] bytes, String fileName) throws ExtractionException {
+        FrontMatter front = FrontMatter.read(new String(bytes, 0, Math.min(bytes.length, 16_384), java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument doc = parseBytes(bytes, fileName);
+        if (front.fields().isEmpty()) return doc;
+        Map<String, List<String>> meta = new LinkedHashMap<>(doc.metadata());
+        front.fields().forEach((k, v) -> meta.put(FrontMatter.METADATA_PREFIX + k, List.of(v)));
+        return new ParsedDocument(doc.text(), doc.mediaType(), meta, doc.truncated(), doc.warnings());
+    }
+
+    private ParsedDocument parseBytes(byte[] bytes, String fileName) throws ExtractionException {
         byte[] html = PhpTemplate.htmlOf(bytes, fileName);
         if (html != null) {
             try (InputStream in = new ByteArrayInputStream(html)) {
@@ -67,6 +80,7 @@ public final class DocumentParser {
         BlockTextHandler blocks = new BlockTextHandler(writeLimit);
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser);
+        context.set(org.apache.tika.detect.EncodingDetector.class, encodingDetector);
         List<String> warnings = new ArrayList<>();
         boolean truncated = false;
         try {
@@ -93,6 +107,7 @@ public final class DocumentParser {
         }
         Map<String, List<String>> meta = new LinkedHashMap<>();
         for (String name : metadata.names()) meta.put(name, List.of(metadata.getValues(name)));
+        if (!blocks.headings().isEmpty()) meta.put(HEADINGS, List.copyOf(blocks.headings()));
         String type = metadata.get(Metadata.CONTENT_TYPE);
         String mediaType = baseType(type);
         // HTML source lines say nothing about the page: read it by its blocks instead
