@@ -42,7 +42,7 @@ public final class Dates {
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
             "\\b" + DAY + "(?:\\s+de)?\\s+" + MONTH + "\\.?,?(?:\\s+(?:de|del))?\\s+" + YEAR + "\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern ISO = Pattern.compile("\\b" + YEAR + "-(\\d{2})-(\\d{2})\\b");
+    private static final Pattern ISO = Pattern.compile("\\b" + YEAR + "-(\\d{2})-(\\d{2})(?!\\d)");
     private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})[/.](\\d{1,2})[/.]" + YEAR + "\\b");
 
     private Dates() {}

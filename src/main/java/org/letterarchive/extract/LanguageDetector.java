@@ -30,13 +30,15 @@ public final class LanguageDetector {
     /** ISO 639-1 code of the text's language, or null when unknown. */
     public String detect(String text) {
         if (text == null || text.isBlank()) return null;
-        LanguageResult result;
+        java.util.List<LanguageResult> results;
         synchronized (detector) {
             detector.reset();
             detector.addText(text.length() > SAMPLE ? text.substring(0, SAMPLE) : text);
-            result = detector.detect();
+            results = detector.detectAll();
         }
-        return result.isUnknown() ? null : toIso1(result.getLanguage());
+        // the best guess, even when the detector is not sure of it: short letters are still letters
+        if (results.isEmpty() || results.get(0).getLanguage() == null || results.get(0).getLanguage().isEmpty()) return null;
+        return toIso1(results.get(0).getLanguage());
     }
 
     /** eng → en, spa → es; two-letter codes pass through. */

@@ -18,7 +18,7 @@ public final class RecipientFinder {
     static final Pattern HONORIFIC = Pattern.compile(
             "(?:(?:The\\s+)?(?:Rt\\.?\\s+)?Hon(?:ou?rable)?\\.?|Senator(?:\\s+the\\s+Hon\\.?)?|Dr\\.|Dra\\.|Mr\\.|Mrs\\.|Ms\\.|Prof\\.|Sr\\.|Sra\\.|H\\.E\\.|S\\.E\\.)\\s+\\p{Lu}");
     private static final Pattern SECOND_HONORIFIC = Pattern.compile(
-            "\\s+(?=(?:The\\s+Hon|Hon\\.|Senator|Rt\\.\\s+Hon|Dr\\.|Mr\\.|Ms\\.)\\s+\\p{Lu})");
+            "(?<!\\b(?:the|The|Rt\\.|Senator))\\s+(?=(?:The\\s+Hon|Hon\\.|Senator|Rt\\.\\s+Hon|Dr\\.|Mr\\.|Ms\\.)\\s+\\p{Lu})");
     private static final Pattern OFFICE = Pattern.compile(
             "^((?:Deputy\\s+)?(?:Attorney[- ]General|Prime\\s+Minister|Secretary[- ]General|Director[- ]General|Directora?\\s+General|SG|"
             + "Envoy\\s+on\\s+\\p{Lu}\\w+|Minister|Secretary|Chair(?:man|woman|person)?|Commissioner|Ambassador|President|Presidente|"

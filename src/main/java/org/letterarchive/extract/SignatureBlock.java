@@ -113,6 +113,10 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
                 if (s.length() > MAX_ENTRY) break;
                 continue;
             }
+            if (commaList(s) && (s.split("[;,]\\s+").length >= 6 || s.endsWith(".") || s.contains(", and ") || s.contains(", y "))) {
+                for (String item : splitList(s)) add(signers, item, persons);
+                continue;
+            }
             if (s.contains(" | ")) {
                 tableRow(signers, s, persons);
                 continue;
@@ -165,7 +169,7 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
         String sep = s.contains("; ") ? ";\\s+" : ",\\s+";
         List<String> items = new ArrayList<>();
         for (String raw : s.split(sep)) {
-            String it = raw.strip().replaceAll("[.]$", "");
+            String it = raw.strip();
             if (it.isEmpty()) continue;
             if (LEGAL_ITEM.matcher(it).matches() && !items.isEmpty()) {
                 items.set(items.size() - 1, items.get(items.size() - 1) + ", " + it);

@@ -57,7 +57,9 @@ public final class SignerParser {
         if (s.isEmpty()) return null;
         Matcher behalf = ON_BEHALF.matcher(s);
         if (behalf.matches() && words(behalf.group(1)) <= 5) {
-            String aff = tidy(behalf.group(2).replaceAll("^\\(|\\)$", ""));
+            String aff = behalf.group(2).strip();
+            if (aff.startsWith("(") && aff.endsWith(")")) aff = aff.substring(1, aff.length() - 1);
+            aff = tidy(aff);
             Signer org = aff.isEmpty() ? null : parse(aff, false);
             return named(tidy(behalf.group(1)), Signer.Kind.person, null, null,
                     org == null ? (aff.isEmpty() ? null : aff) : org.name(), s);
@@ -121,7 +123,6 @@ public final class SignerParser {
             }
             // text after the acronym that is short and not a legal form is a place: "(CARECEN) DC"
             if (parts.size() == 1 && acronym != null && location == null) {
-                Matcher tail = Pattern.compile("^(.+?)\\s+" + Pattern.quote("") + "$").matcher(parts.get(0));
                 String[] w = parts.get(0).split("\\s+");
                 String lastWord = w[w.length - 1];
                 if (w.length > 2 && Places.isPlace(lastWord) && lastWord.equals(lastWord.toUpperCase())) {
@@ -184,7 +185,7 @@ public final class SignerParser {
     }
 
     static String tidy(String s) {
-        String t = s.strip().replaceAll("^[\\s,;:–—\\-*•·]+|[\\s,;:–—\\-]+$", "").strip();
+        String t = s.strip().replaceAll("\\s+", " ").replaceAll("^[\\s,;:–—\\-*•·]+|[\\s,;:–—\\-]+$", "").strip();
         t = TRAILING_DOT.matcher(t).replaceFirst("");
         return t.strip();
     }

@@ -41,10 +41,11 @@ public final class TitleFinder {
                 return new Result(withContinuation(lines, i, s), i);
             }
         }
-        int anchor = Math.max(dateIndex, salutationIndex);
-        if (anchor >= 0 && anchor + 1 < end) {
-            String next = lines.get(anchor + 1).clean();
-            if (isHeadline(next) && !Salutation.isGreeting(next)) return new Result(next, anchor + 1);
+        for (int anchor : new int[] {dateIndex, salutationIndex}) {
+            if (anchor >= 0 && anchor + 1 < end && anchor + 1 != salutationIndex) {
+                String next = lines.get(anchor + 1).clean();
+                if (isHeadline(next) && !Salutation.isGreeting(next)) return new Result(next, anchor + 1);
+            }
         }
         String fromDoc = documentTitle(front, doc);
         return new Result(fromDoc, -1);
