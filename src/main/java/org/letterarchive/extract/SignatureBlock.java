@@ -53,6 +53,7 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
     private static final Pattern LEGAL_ITEM = Pattern.compile(
             "(?i)^(?:a\\.?\\s?c\\.?|inc\\.?|incorporated|ltd\\.?|llc|l\\.l\\.c\\.|corp\\.?|co\\.?|s\\.?a\\.?|gmbh|plc|pty\\.? ltd\\.?)$");
     private static final int MAX_ENTRY = 260;
+    private static final int MIN_RUN = 5;
 
     /** Finds the block in the lines after from (the greeting, or 0). */
     public static SignatureBlock find(List<Line> lines, int from) {
@@ -65,8 +66,24 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
                 break;
             }
         }
+        if (cue < 0) cue = bulletedRun(lines, Math.max(0, from));
         if (cue < 0) return NONE;
         return read(lines, cue);
+    }
+
+    /** With no cue: the line before the last run of at least five short bulleted lines, or -1. */
+    private static int bulletedRun(List<Line> lines, int from) {
+        int runStart = -1, best = -1, run = 0;
+        for (int i = from; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            if (BULLET.matcher(l.raw()).lookingAt() && l.clean().length() < 160) {
+                if (run++ == 0) runStart = i;
+                if (run >= MIN_RUN) best = runStart;
+            } else {
+                run = 0;
+            }
+        }
+        return best > 0 ? best - 1 : -1;
     }
 
     private static boolean listFollows(List<Line> lines, int i) {
@@ -104,6 +121,10 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
                 continue;
             }
             if (FOOTNOTE.matcher(s).matches() && !s.contains(" | ")) continue;
+            if (s.contains(" | ")) {
+                tableRow(signers, s, persons);
+                continue;
+            }
             if (s.length() > MAX_ENTRY || isProse(s)) {
                 if (commaList(s)) {
                     for (String item : splitList(s)) add(signers, item, persons);

@@ -84,4 +84,22 @@ class SignatureBlockTest {
         SignatureBlock b = SignatureBlock.find(TextLines.of("Atentamente,\nRed Uno\nRed Dos\nRed Tres\nCc: Ana Ruiz, UNCTAD\n"), 0);
         assertEquals(List.of("Red Uno", "Red Dos", "Red Tres"), names(b));
     }
+
+    @Test
+    void findsBulletedListWithoutCue() {
+        String text = "We, the undersigned, urge you to drop the charges before the trial in November.\n"
+                + "  * **Jane Roe**, lawyer\n  * **John Poe**, writer\n  * **Ann Lee**\n  * **Bo Kim**, artist\n  * **Al Di**, poet\n";
+        SignatureBlock b = SignatureBlock.find(TextLines.of(text), 0);
+        assertEquals(List.of("Jane Roe", "John Poe", "Ann Lee", "Bo Kim", "Al Di"), names(b));
+    }
+
+    @Test
+    void readsTableRowsWithLongDescriptions() {
+        String description = "A network that works on development and rights. ".repeat(8);
+        String text = "Endorses as of November 19, 2021:\n1 | Africa Development Interchange Network (ADIN) | " + description
+                + "\n2 | Amnesty International | " + description + "\n3 | Oxfam International | " + description + "\n";
+        SignatureBlock b = SignatureBlock.find(TextLines.of(text), 0);
+        assertEquals(List.of("Africa Development Interchange Network", "Amnesty International", "Oxfam International"), names(b));
+        assertEquals("ADIN", b.signers().get(0).acronym());
+    }
 }
