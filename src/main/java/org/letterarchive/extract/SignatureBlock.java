@@ -41,10 +41,10 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
             + "media contact|press contact|about\\b|see the full list|see also|related|share this|tags|###|\\*\\*\\*|cc\\b|c\\.c\\.|"
             + "copy to|con copia)\\b.*");
     private static final Pattern DISCLAIMER = Pattern.compile(
-            "(?i).*\\b(?:identification (?:purposes )?only|for identification|(?:are|is) listed for identification|personal capacity|"
-            + "affiliations (?:are )?(?:listed|informational|for)|solo con fines de identificaci[oó]n|a t[ií]tulo personal)\\b.*");
+            "(?i)\\b(?:identification (?:purposes )?only|for identification|(?:are|is) listed for identification|personal capacity|"
+            + "affiliations (?:are )?(?:listed|informational|for)|solo con fines de identificaci[oó]n|a t[ií]tulo personal)\\b");
     private static final Pattern GLOSSARY = Pattern.compile("^[\\p{Lu}][\\p{L}\\d .&/-]{0,14}:\\s+\\S.*");
-    private static final Pattern FOOTNOTE = Pattern.compile("^\\d{1,3}\\s+\\p{Lu}.{40,}|.*https?://.*|.*\\bwww\\.\\S+.*");
+    private static final Pattern FOOTNOTE = Pattern.compile("^\\d{1,3}\\s+\\p{Lu}.{40,}|https?://|\\bwww\\.\\S");
     private static final Pattern NUMBERING = Pattern.compile("^(?:\\d{1,4}[.)]|\\d{1,4}(?=\\s*\\|))\\s*(?:\\|\\s*)?");
     private static final Pattern BULLET = Pattern.compile("^(?:[-*•·▪◦–]|\\+)\\s+");
     private static final Pattern OTHERS = Pattern.compile(
@@ -61,7 +61,7 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
         for (int i = Math.max(0, from); i < lines.size(); i++) {
             String s = lines.get(i).clean();
             if (s.length() <= 80 && (CLOSING.matcher(s).matches() || (LIST_HEADING.matcher(s).matches() && listFollows(lines, i)))
-                    || (UNDERSIGNED_INTRO.matcher(s).matches() && listFollows(lines, i))) {
+                    || (s.endsWith(":") && UNDERSIGNED_INTRO.matcher(s).matches() && listFollows(lines, i))) {
                 cue = i;
                 break;
             }
@@ -114,13 +114,13 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
                 else if (s.toLowerCase().startsWith("organi")) persons = false;
                 continue;
             }
-            if (DISCLAIMER.matcher(s).matches() && s.length() < 200) continue;
+            if (s.length() < 200 && DISCLAIMER.matcher(s).find()) continue;
             Matcher others = OTHERS.matcher(s);
             if (others.matches()) {
                 counted += Integer.parseInt(others.group(1));
                 continue;
             }
-            if (FOOTNOTE.matcher(s).matches() && !s.contains(" | ")) continue;
+            if (!s.contains(" | ") && FOOTNOTE.matcher(s).find()) continue;
             if (s.contains(" | ")) {
                 tableRow(signers, s, persons);
                 continue;

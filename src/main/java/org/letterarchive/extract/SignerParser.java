@@ -19,6 +19,7 @@ public final class SignerParser {
     private static final Pattern ON_BEHALF = Pattern.compile("(?i)^(.+?),?\\s+(?:on behalf of|en nombre de|en representaci[oó]n de|in an? (?:individual|personal) capacity)\\s*(?:of\\s+)?(.*)$");
     private static final Pattern PAREN = Pattern.compile("\\(([^()]{1,120})\\)");
     private static final Pattern ACRONYM = Pattern.compile("^(?=(?:.*\\p{Lu}){2})[\\p{Lu}\\d][\\p{L}\\d&+/.\\-]{1,15}$");
+    private static final Pattern EXPANSION = Pattern.compile("^([\\p{Lu}\\d&\\-]{2,12})\\s+\\(([^()]+)\\)(.*)$");
     private static final Pattern LEADING_ACRONYM = Pattern.compile("^([\\p{Lu}\\d]{2,10})\\s*:\\s+(.+)$");
     private static final Pattern DASH_ACRONYM = Pattern.compile("^(.+?)\\s*(?:\\s[-–—]\\s*|-)([\\p{Lu}][\\p{Lu}\\d&\\-]{1,14})$");
     private static final Pattern LEGAL = Pattern.compile(
@@ -81,7 +82,7 @@ public final class SignerParser {
             name = lead.group(2);
         }
         // an acronym followed by its expansion in brackets is one name: "DAWN (Development Alternatives ...)"
-        Matcher expansion = Pattern.compile("^([\\p{Lu}\\d&\\-]{2,12})\\s+\\(([^()]+)\\)(.*)$").matcher(name);
+        Matcher expansion = EXPANSION.matcher(name);
         boolean acronymFirst = expansion.matches() && words(expansion.group(2)) >= 2 && !ACRONYM.matcher(expansion.group(2)).matches();
         if (acronymFirst) {
             acronym = expansion.group(1);

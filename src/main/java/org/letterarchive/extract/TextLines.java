@@ -49,6 +49,7 @@ public final class TextLines {
 
     /** Plain words of one line: Markdown and HTML marks taken out. */
     public static String clean(String line) {
+        if (!hasMarks(line)) return line;
         String s = IMAGE.matcher(line).replaceAll(" ");
         s = LINK.matcher(s).replaceAll("$1");
         s = TAG.matcher(s).replaceAll(" ");
@@ -59,6 +60,16 @@ public final class TextLines {
         s = ESCAPE.matcher(s).replaceAll("$1");
         s = s.replace("&nbsp;", " ").replace("&amp;", "&");
         return SPACES.matcher(s).replaceAll(" ").strip();
+    }
+
+    private static boolean hasMarks(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            switch (line.charAt(i)) {
+                case '*', '_', '[', '<', '#', '{', '\\', '&', '!' -> { return true; }
+                default -> { }
+            }
+        }
+        return false;
     }
 
     private static List<Line> dropRepeated(List<Line> lines) {
