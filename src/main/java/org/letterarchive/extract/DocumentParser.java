@@ -16,6 +16,7 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.TeeContentHandler;
 import org.xml.sax.SAXException;
 
 /**
@@ -27,7 +28,11 @@ public final class DocumentParser {
     /** Default cap on extracted characters: far beyond any letter, well below a text bomb. */
     public static final int DEFAULT_WRITE_LIMIT = 5_000_000;
 
+    /** metadata name under which the headings (h1, h2) of an HTML page are kept, in page order */
+    public static final String HEADINGS = "html:headings";
+
     private final AutoDetectParser parser = new AutoDetectParser();
+    private final Utf8FirstEncodingDetector encodingDetector = new Utf8FirstEncodingDetector();
     private final int writeLimit;
 
     public DocumentParser() {
@@ -39,6 +44,23 @@ public final class DocumentParser {
     }
 
     public ParsedDocument parse(byte[] bytes, String fileName) throws ExtractionException {
+        FrontMatter front = FrontMatter.read(new String(bytes, 0, Math.min(bytes.length, 16_384), java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument doc = parseBytes(bytes, fileName);
+        if (front.fields().isEmpty()) return doc;
+        Map<String, List<String>> meta = new LinkedHashMap<>(doc.metadata());
+        front.fields().forEach((k, v) -> meta.put(FrontMatter.METADATA_PREFIX + k, List.of(v)));
+        return new ParsedDocument(doc.text(), doc.mediaType(), meta, doc.truncated(), doc.warnings());
+    }
+
+    private ParsedDocument parseBytes(byte[] bytes, String fileName) throws ExtractionException {
+        byte[] html = PhpTemplate.htmlOf(bytes, fileName);
+        if (html != null) {
+            try (InputStream in = new ByteArrayInputStream(html)) {
+                return parse(in, PhpTemplate.htmlName(fileName), "text/html");
+            } catch (IOException e) {
+                throw new ExtractionException(ExtractionException.Reason.CORRUPT, "cannot read the file: " + e.getMessage(), e);
+            }
+        }
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             return parse(in, fileName);
         } catch (IOException e) {
@@ -47,15 +69,22 @@ public final class DocumentParser {
     }
 
     public ParsedDocument parse(InputStream in, String fileName) throws ExtractionException {
+        return parse(in, fileName, null);
+    }
+
+    private ParsedDocument parse(InputStream in, String fileName, String typeHint) throws ExtractionException {
         Metadata metadata = new Metadata();
         if (fileName != null) metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        if (typeHint != null) metadata.set(Metadata.CONTENT_TYPE, typeHint);
         BodyContentHandler handler = new BodyContentHandler(writeLimit);
+        BlockTextHandler blocks = new BlockTextHandler(writeLimit);
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser);
+        context.set(org.apache.tika.detect.EncodingDetector.class, encodingDetector);
         List<String> warnings = new ArrayList<>();
         boolean truncated = false;
         try {
-            parser.parse(in, handler, metadata, context);
+            parser.parse(in, new TeeContentHandler(handler, blocks), metadata, context);
         } catch (EncryptedDocumentException e) {
             throw new ExtractionException(ExtractionException.Reason.ENCRYPTED,
                     "the document is encrypted or password-protected", e);
@@ -78,8 +107,16 @@ public final class DocumentParser {
         }
         Map<String, List<String>> meta = new LinkedHashMap<>();
         for (String name : metadata.names()) meta.put(name, List.of(metadata.getValues(name)));
+        if (!blocks.headings().isEmpty()) meta.put(HEADINGS, List.copyOf(blocks.headings()));
         String type = metadata.get(Metadata.CONTENT_TYPE);
-        return new ParsedDocument(handler.toString(), baseType(type), meta, truncated, warnings);
+        String mediaType = baseType(type);
+        // HTML source lines say nothing about the page: read it by its blocks instead
+        String text = isHtml(mediaType) ? blocks.toString() : handler.toString();
+        return new ParsedDocument(text, mediaType, meta, truncated, warnings);
+    }
+
+    private static boolean isHtml(String mediaType) {
+        return mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml");
     }
 
     private static String baseType(String type) {

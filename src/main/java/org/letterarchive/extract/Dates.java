@@ -1,0 +1,96 @@
+package org.letterarchive.extract;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads calendar dates written in English, Spanish, Portuguese and French, and ISO or numeric dates. */
+public final class Dates {
+
+    /** A date found in a line, with where it was written. */
+    public record Found(LocalDate date, int start, int end) {}
+
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
+            Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4),
+            Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7),
+            Map.entry("jul", 7), Map.entry("august", 8), Map.entry("aug", 8), Map.entry("september", 9),
+            Map.entry("sept", 9), Map.entry("sep", 9), Map.entry("october", 10), Map.entry("oct", 10),
+            Map.entry("november", 11), Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12),
+            Map.entry("enero", 1), Map.entry("febrero", 2), Map.entry("marzo", 3), Map.entry("abril", 4),
+            Map.entry("mayo", 5), Map.entry("junio", 6), Map.entry("julio", 7), Map.entry("agosto", 8),
+            Map.entry("septiembre", 9), Map.entry("setiembre", 9), Map.entry("octubre", 10),
+            Map.entry("noviembre", 11), Map.entry("diciembre", 12),
+            Map.entry("janeiro", 1), Map.entry("fevereiro", 2), Map.entry("março", 3), Map.entry("maio", 5),
+            Map.entry("junho", 6), Map.entry("julho", 7), Map.entry("setembro", 9), Map.entry("outubro", 10),
+            Map.entry("novembro", 11), Map.entry("dezembro", 12),
+            Map.entry("janvier", 1), Map.entry("février", 2), Map.entry("mars", 3), Map.entry("avril", 4),
+            Map.entry("mai", 5), Map.entry("juin", 6), Map.entry("juillet", 7), Map.entry("août", 8),
+            Map.entry("septembre", 9), Map.entry("octobre", 10), Map.entry("novembre", 11), Map.entry("décembre", 12));
+
+    private static final String MONTH = "(" + String.join("|", MONTHS.keySet().stream()
+            .sorted((a, b) -> b.length() - a.length()).toList()) + ")";
+    private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th|º|°|er)?";
+    private static final String YEAR = "((?:19|20)\\d{2})";
+    /** September 14th, 2018 / Sept. 14, 2018 */
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
+            "(?<![\\p{L}])" + MONTH + "\\.?\\s+" + DAY + ",?\\s+" + YEAR + "\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** 14 September 2018 / 14 de septiembre de 2018 / 14 de septiembre del 2018 / 1er mai 2018 */
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
+            "\\b" + DAY + "(?:\\s+de)?\\s+" + MONTH + "\\.?,?(?:\\s+(?:de|del))?\\s+" + YEAR + "\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern ISO = Pattern.compile("\\b" + YEAR + "-(\\d{2})-(\\d{2})(?!\\d)");
+    private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})[/.](\\d{1,2})[/.]" + YEAR + "\\b");
+
+    private Dates() {}
+
+    /** The first date written in text, or null; dayFirst reads 03/04/2019 as 3 April (Spanish, French, ...). */
+    public static Found find(String text, boolean dayFirst) {
+        Found best = null;
+        for (Pattern p : new Pattern[] {MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO, NUMERIC}) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                LocalDate d = toDate(p, m, dayFirst);
+                if (d != null) {
+                    if (best == null || m.start() < best.start()) best = new Found(d, m.start(), m.end());
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static LocalDate toDate(Pattern p, Matcher m, boolean dayFirst) {
+        try {
+            if (p == MONTH_DAY_YEAR) return date(m.group(3), month(m.group(1)), m.group(2));
+            if (p == DAY_MONTH_YEAR) return date(m.group(3), month(m.group(2)), m.group(1));
+            if (p == ISO) return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(2)), y = Integer.parseInt(m.group(3));
+            if (a > 12) return LocalDate.of(y, b, a);
+            if (b > 12) return LocalDate.of(y, a, b);
+            return dayFirst ? LocalDate.of(y, b, a) : LocalDate.of(y, a, b);
+        } catch (DateTimeException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static int month(String name) {
+        Integer m = MONTHS.get(name.toLowerCase(Locale.ROOT));
+        return m == null ? -1 : m;
+    }
+
+    private static LocalDate date(String year, int month, String day) {
+        if (month < 1) return null;
+        return LocalDate.of(Integer.parseInt(year), month, Integer.parseInt(day));
+    }
+
+    /** A date-time value from metadata or front matter (2019-10-04T13:08:06+00:00, 2014-03-20 16:58:00 GMT). */
+    public static LocalDate parseValue(String value) {
+        if (value == null) return null;
+        Found f = find(value, false);
+        return f == null ? null : f.date();
+    }
+}

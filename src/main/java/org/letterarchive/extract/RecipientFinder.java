@@ -1,0 +1,174 @@
+package org.letterarchive.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.letterarchive.extract.TextLines.Line;
+import org.letterarchive.letter.Recipient;
+
+/**
+ * The addressees: a "To:" block, the address lines above the greeting, or the greeting itself
+ * ("Dear Members of Congress,"), else the one a title names ("Open letter to ..."); plus "cc:" lines.
+ */
+public final class RecipientFinder {
+
+    private static final Pattern TO_BLOCK = Pattern.compile("(?i)^(?:to|para|a|à|attn|attention)\\s*:\\s*(.*)$");
+    private static final Pattern CC = Pattern.compile("(?i)^(?:cc|c\\.c\\.|copy to|copies to|con copia a|copia)\\s*:\\s*(.*)$");
+    static final Pattern HONORIFIC = Pattern.compile(
+            "(?:(?:The\\s+)?(?:Rt\\.?\\s+)?Hon(?:ou?rable)?\\.?|Senator(?:\\s+the\\s+Hon\\.?)?|Dr\\.|Dra\\.|Mr\\.|Mrs\\.|Ms\\.|Prof\\.|Sr\\.|Sra\\.|H\\.E\\.|S\\.E\\.)\\s+\\p{Lu}");
+    private static final Pattern SECOND_HONORIFIC = Pattern.compile(
+            "(?<!\\b(?:the|The|Rt\\.|Senator))\\s+(?=(?:The\\s+Hon|Hon\\.|Senator|Rt\\.\\s+Hon|Dr\\.|Mr\\.|Ms\\.)\\s+\\p{Lu})");
+    private static final Pattern OFFICE = Pattern.compile(
+            "^((?:Deputy\\s+)?(?:Attorney[- ]General|Prime\\s+Minister|Secretary[- ]General|Director[- ]General|Directora?\\s+General|SG|"
+            + "Envoy\\s+on\\s+\\p{Lu}\\w+|Minister|Secretary|Chair(?:man|woman|person)?|Commissioner|Ambassador|President|Presidente|"
+            + "Governor|Mayor|Special\\s+Rapporteur|Rapporteur))\\s+(.+)$");
+    private static final Pattern ROLE_WORD = Pattern.compile(
+            "(?i)\\b(?:minister|ministry|secretary|general|director|directora|committee|department|council|parliament|organi[sz]ation|"
+            + "organizaci[oó]n|commission|office|house|senate|government|gobierno|attorney|affairs|state|states|of|for|de|del|the|and|y)\\b");
+    private static final Pattern POSTAL = Pattern.compile("(?i)\\b(?:p\\.?o\\.? box|street|avenue|suite|floor)\\b|\\b\\d{4,6}\\b");
+    private static final Pattern SPLIT_AND = Pattern.compile("\\s+(?:and|y|e|et|&)\\s+(?=\\p{Lu}|all\\b|todos\\b|todas\\b)");
+    private static final Pattern TITLE_ADDRESSEE = Pattern.compile(
+            "(?i)\\b(?:letter|carta(?:\\s+abierta)?|lettre(?:\\s+ouverte)?)\\s+(?:to|a|al|à|aux)\\s+(?:the\\s+|los\\s+|las\\s+|la\\s+|el\\s+)?(.+?)(?:\\s*[:|–—]\\s.*|\\s+-\\s.*)?$");
+    private static final int MAX_BLOCK = 24;
+
+    private RecipientFinder() {}
+
+    public static List<Recipient> find(List<Line> lines, int salutation, int dateIndex, int titleIndex,
+                                       String title, int signatureStart) {
+        List<Recipient> out = new ArrayList<>();
+        int headEnd = signatureStart >= 0 ? signatureStart : lines.size();
+        int to = toBlock(lines, Math.min(headEnd, 60), dateIndex, out);
+        if (out.isEmpty() && salutation >= 0) addressBlock(lines, salutation, dateIndex, titleIndex, out);
+        if (out.isEmpty() && salutation >= 0) fromGreeting(lines.get(salutation).clean(), out);
+        if (out.isEmpty() && to < 0 && title != null) fromTitle(title, out);
+        ccLines(lines, Math.max(0, salutation), out);
+        return out;
+    }
+
+    private static int toBlock(List<Line> lines, int end, int dateIndex, List<Recipient> out) {
+        for (int i = 0; i < end; i++) {
+            Matcher m = TO_BLOCK.matcher(lines.get(i).clean());
+            if (!m.matches()) continue;
+            if (!m.group(1).isBlank()) addLine(m.group(1), false, out);
+            for (int j = i + 1; j < Math.min(lines.size(), i + MAX_BLOCK); j++) {
+                String s = lines.get(j).clean();
+                if (j == dateIndex || s.length() > 200 || Salutation.isGreeting(s) || s.endsWith(".")) break;
+                addLine(s, false, out);
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static void addressBlock(List<Line> lines, int salutation, int dateIndex, int titleIndex, List<Recipient> out) {
+        List<String> block = new ArrayList<>();
+        for (int i = salutation - 1; i >= Math.max(0, salutation - MAX_BLOCK) && i > titleIndex; i--) {
+            if (i == dateIndex) continue;
+            String s = lines.get(i).clean();
+            if (s.length() > 160 || (s.endsWith(".") && s.split(" ").length > 6) || !Character.isUpperCase(s.codePointAt(0))
+                    || DateFinder.dateLine(s, false) != null) {
+                if (DateFinder.dateLine(s, false) != null && block.isEmpty()) continue;
+                break;
+            }
+            block.add(0, s);
+        }
+        if (block.isEmpty() || block.stream().anyMatch(s -> POSTAL.matcher(s).find())) return;
+        boolean honorifics = block.stream().anyMatch(s -> HONORIFIC.matcher(s).lookingAt());
+        String name = null;
+        StringBuilder role = new StringBuilder();
+        for (String line : block) {
+            for (String piece : SECOND_HONORIFIC.split(line)) {
+                piece = trimPunct(piece);
+                if (piece.isEmpty()) continue;
+                int comma = piece.indexOf(", ");
+                boolean startsName = honorifics ? HONORIFIC.matcher(piece).lookingAt() : personish(comma < 0 ? piece : piece.substring(0, comma));
+                if (startsName && comma > 0) {
+                    flush(name, role, out);
+                    name = null;
+                    role.setLength(0);
+                    addLine(piece, false, out);
+                } else if (startsName) {
+                    flush(name, role, out);
+                    name = piece;
+                    role.setLength(0);
+                } else {
+                    if (role.length() > 0) role.append(", ");
+                    role.append(piece);
+                }
+            }
+        }
+        flush(name, role, out);
+    }
+
+    private static void flush(String name, StringBuilder role, List<Recipient> out) {
+        if (name == null && role.length() == 0) return;
+        out.add(person(name, role.length() == 0 ? null : role.toString(), false));
+    }
+
+    private static void fromGreeting(String greeting, List<Recipient> out) {
+        String who = Salutation.addressee(greeting);
+        if (who == null) return;
+        for (String part : SPLIT_AND.split(who)) {
+            part = trimPunct(part);
+            if (!part.isEmpty()) out.add(person(part, null, false));
+        }
+    }
+
+    private static void fromTitle(String title, List<Recipient> out) {
+        Matcher m = TITLE_ADDRESSEE.matcher(title);
+        if (m.find()) {
+            String who = trimPunct(m.group(1));
+            if (!who.isEmpty() && who.length() < 150) out.add(person(who, null, false));
+        }
+    }
+
+    private static void ccLines(List<Line> lines, int from, List<Recipient> out) {
+        for (int i = from; i < lines.size(); i++) {
+            Matcher m = CC.matcher(lines.get(i).clean());
+            if (!m.matches()) continue;
+            if (!m.group(1).isBlank()) addLine(m.group(1), true, out);
+            for (int j = i + 1; j < Math.min(lines.size(), i + 12); j++) {
+                String s = lines.get(j).clean();
+                if (s.length() > 150 || s.contains("://") || s.contains("www.") || s.contains("@") || !s.contains(",")) break;
+                addLine(s, true, out);
+            }
+        }
+    }
+
+    /** "Name, Role" on one line; semicolon-separated lines give several. */
+    private static void addLine(String line, boolean cc, List<Recipient> out) {
+        for (String item : line.split(";")) {
+            item = trimPunct(item);
+            if (item.isEmpty() || item.contains("://")) continue;
+            int comma = item.indexOf(", ");
+            if (comma > 0) out.add(person(item.substring(0, comma), item.substring(comma + 2), cc));
+            else out.add(person(item, null, cc));
+        }
+    }
+
+    /** A recipient with an office written before the name moved to the role ("Prime Minister Stefan Löfven"). */
+    static Recipient person(String name, String role, boolean cc) {
+        if (name != null) {
+            Matcher m = OFFICE.matcher(name);
+            if (m.matches() && m.group(2).split("\\s+").length >= 2) {
+                role = role == null ? m.group(1) : m.group(1) + ", " + role;
+                name = m.group(2);
+            }
+        }
+        if (name != null && name.isBlank()) name = null;
+        return new Recipient(name, role, null, cc);
+    }
+
+    static boolean personish(String s) {
+        String[] words = s.strip().split("\\s+");
+        if (words.length < 2 || words.length > 5) return false;
+        if (ROLE_WORD.matcher(s).find() && !HONORIFIC.matcher(s).lookingAt()) return false;
+        for (String w : words) if (!Character.isUpperCase(w.codePointAt(0))) return false;
+        return true;
+    }
+
+    static String trimPunct(String s) {
+        return s.strip().replaceAll("^[\\s,;:]+|[\\s,;:]+$", "");
+    }
+}

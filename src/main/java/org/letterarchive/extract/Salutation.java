@@ -1,0 +1,42 @@
+package org.letterarchive.extract;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.letterarchive.extract.TextLines.Line;
+
+/** The greeting that opens the letter ("Dear ...,", "Estimados ...:", "To the Members of ...:"). */
+public final class Salutation {
+
+    static final Pattern GREETING = Pattern.compile(
+            "(?i)^(?:dear(?:est)?|to|your excellency|excellencies|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|señor(?:a|es|as)?|sr\\.|sra\\.|"
+            + "prezad[oa]s?|excelent[ií]ssim[oa]s?|cher|chère|chers|chères|madame|monsieur|mesdames|honou?rable)\\b.{0,160}[,:]$");
+    private static final Pattern LEADING_WORD = Pattern.compile(
+            "(?i)^(?:dear(?:est)?|to|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|prezad[oa]s?|cher|chère|chers|chères)\\s+");
+    /** greetings that name nobody */
+    private static final Pattern EMPTY = Pattern.compile(
+            "(?i)^(?:your excellency|excellencies|sir|madam|sirs|sir or madam|all|colleagues|friends|honou?rable ministers?|"
+            + "señor(?:a|es|as)?|señoras y señores|ladies and gentlemen|madame,? monsieur|mesdames et messieurs|to whom it may concern)$");
+
+    private Salutation() {}
+
+    /** Index of the salutation line at or after from, looking no further than limit lines; -1 when none. */
+    public static int find(List<Line> lines, int from, int limit) {
+        for (int i = Math.max(0, from); i < Math.min(lines.size(), from + limit); i++) {
+            if (isGreeting(lines.get(i).clean())) return i;
+        }
+        return -1;
+    }
+
+    public static boolean isGreeting(String line) {
+        return line.length() <= 180 && GREETING.matcher(line).matches() && !line.matches("(?i)^to:$");
+    }
+
+    /** Who a greeting names ("Dear Senator Ron Wyden," gives "Senator Ron Wyden"); null when nobody. */
+    public static String addressee(String line) {
+        String s = line.strip();
+        s = s.substring(0, s.length() - 1).strip();
+        s = LEADING_WORD.matcher(s).replaceFirst("");
+        if (s.isEmpty() || EMPTY.matcher(s).matches()) return null;
+        return s;
+    }
+}

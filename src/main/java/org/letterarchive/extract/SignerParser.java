@@ -1,0 +1,198 @@
+package org.letterarchive.extract;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.letterarchive.letter.Signer;
+
+/**
+ * One signer from one entry of a signature list: the name, minus what trails it — an acronym
+ * "(WOLA)" or "- ADEF", a place "(Chiapas, México)" or ", Colombia", a person's title and
+ * affiliation ("Jane Doe, Professor, University X", "**Jane Doe** / Author", "Jane Doe *W3C*").
+ */
+public final class SignerParser {
+
+    private static final Pattern BOLD_NAME = Pattern.compile("^(?:\\*\\*|__)(.+?)(?:\\*\\*|__)\\s*(.*)$");
+    private static final Pattern ITALIC_TAIL = Pattern.compile("^([^*_]+?)\\s+[*_](.+?)[*_]\\s*$");
+    private static final Pattern ON_BEHALF = Pattern.compile("(?i)^(.+?),?\\s+(?:on behalf of|en nombre de|en representaci[oó]n de|in an? (?:individual|personal) capacity)\\s*(?:of\\s+)?(.*)$");
+    private static final Pattern PAREN = Pattern.compile("\\(([^()]{1,120})\\)");
+    private static final Pattern ACRONYM = Pattern.compile("^(?=(?:.*\\p{Lu}){2})[\\p{Lu}\\d][\\p{L}\\d&+/.\\-]{1,15}$");
+    private static final Pattern EXPANSION = Pattern.compile("^([\\p{Lu}\\d&\\-]{2,12})\\s+\\(([^()]+)\\)(.*)$");
+    private static final Pattern LEADING_ACRONYM = Pattern.compile("^([\\p{Lu}\\d]{2,10})\\s*:\\s+(.+)$");
+    private static final Pattern DASH_ACRONYM = Pattern.compile("^(.+?)\\s*(?:\\s[-–—]\\s*|-)([\\p{Lu}][\\p{Lu}\\d&\\-]{1,14})$");
+    private static final Pattern LEGAL = Pattern.compile(
+            "(?i)^(?:a\\.?\\s?c\\.?|s\\.?\\s?c\\.?|i\\.?a\\.?p\\.?|inc\\.?|incorporated|ltd\\.?|limited|llc|l\\.l\\.c\\.|gmbh|e\\.?v\\.?|asbl|aisbl|corp\\.?|co\\.?|s\\.?a\\.?|s\\.?l\\.?|pty\\.?(?: ltd\\.?)?|plc|cic|pc|llp)$");
+    private static final Pattern HONORIFIC = Pattern.compile(
+            "(?i)^(?:prof\\.?|professor|dr\\.?|dra\\.?|sir|dame|senator|sen\\.|rep\\.|hon\\.|mr\\.|ms\\.|mrs\\.|colonel|rev\\.)\\s+");
+    private static final Pattern ORG_WORD = Pattern.compile(
+            "(?i)\\b(?:foundation|fundaci[oó]n|funda[cç][aã]o|institute|instituto|center|centre|centro|association|asociaci[oó]n|"
+            + "associa[cç][aã]o|network|red|rede|coalition|coalici[oó]n|alliance|alianza|council|consejo|committee|comit[eé]|union|"
+            + "uni[oó]n|society|sociedad|international|internacional|watch|project|proyecto|rights|derechos|forum|foro|group|grupo|"
+            + "fund|lab|labs|media|press|campaign|movement|movimiento|collective|colectivo|league|initiative|iniciativa|organization|"
+            + "organisation|organizaci[oó]n|federation|federaci[oó]n|trust|inc|llc|ltd|company|corporation|corporaci[oó]n|university|"
+            + "universidad|college|school|church|iglesia|ministries|partnership|observatory|observatorio|agency|services|"
+            + "technologies|technology|software|systems|solutions|studio|digital|internet|online|now|libre|access|amnesty|"
+            + "article|artigo|human|action|acci[oó]n|freedom|libertad|privacy|democracy|justice|justicia|policy|research|"
+            + "clinic|commission|comisi[oó]n|consortium|cooperative|board|club|global)\\b");
+    private static final Pattern TRAILING_DOT = Pattern.compile("(?<![\\s.]\\p{L})(?<!\\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St))\\.$");
+
+    private SignerParser() {}
+
+    /** The signer one entry names; person says the list is of individuals. Null when the entry names nobody. */
+    public static Signer parse(String rawEntry, boolean person) {
+        String raw = rawEntry.strip();
+        Matcher bold = BOLD_NAME.matcher(raw);
+        if (bold.matches()) {
+            String name = tidy(TextLines.clean(bold.group(1)));
+            String rest = tidy(TextLines.clean(bold.group(2)).replaceFirst("^[,/–—:-]+", ""));
+            return named(name, Signer.Kind.person, null, null, rest, TextLines.clean(raw));
+        }
+        Matcher italic = ITALIC_TAIL.matcher(raw.replaceFirst("^[-*•]\\s+", ""));
+        if (italic.matches() && words(italic.group(1)) <= 6) {
+            return named(tidy(TextLines.clean(italic.group(1))), Signer.Kind.person, null, null,
+                    tidy(TextLines.clean(italic.group(2))), TextLines.clean(raw));
+        }
+        String s = tidy(TextLines.clean(raw));
+        if (s.isEmpty()) return null;
+        Matcher behalf = ON_BEHALF.matcher(s);
+        if (behalf.matches() && words(behalf.group(1)) <= 5) {
+            String aff = behalf.group(2).strip();
+            if (aff.startsWith("(") && aff.endsWith(")")) aff = aff.substring(1, aff.length() - 1);
+            aff = tidy(aff);
+            Signer org = aff.isEmpty() ? null : parse(aff, false);
+            return named(tidy(behalf.group(1)), Signer.Kind.person, null, null,
+                    org == null ? (aff.isEmpty() ? null : aff) : org.name(), s);
+        }
+        int slash = s.indexOf(" / ");
+        if (slash > 0 && (person || personish(s.substring(0, slash)))) {
+            return named(s.substring(0, slash).strip(), Signer.Kind.person, null, null, tidy(s.substring(slash + 3)), s);
+        }
+        return organizationOrPerson(s, person);
+    }
+
+    private static Signer organizationOrPerson(String s, boolean person) {
+        String acronym = null;
+        String location = null;
+        String name = s;
+        Matcher lead = LEADING_ACRONYM.matcher(name);
+        if (lead.matches()) {
+            acronym = lead.group(1);
+            name = lead.group(2);
+        }
+        // an acronym followed by its expansion in brackets is one name: "DAWN (Development Alternatives ...)"
+        Matcher expansion = EXPANSION.matcher(name);
+        boolean acronymFirst = expansion.matches() && words(expansion.group(2)) >= 2 && !ACRONYM.matcher(expansion.group(2)).matches();
+        if (acronymFirst) {
+            acronym = expansion.group(1);
+            name = expansion.group(1) + " (" + expansion.group(2) + ")";
+            String rest = tidy(expansion.group(3));
+            if (Places.isPlace(rest)) location = rest;
+        } else {
+            boolean cutAfterAcronym = false;
+            Matcher p = PAREN.matcher(name);
+            StringBuilder kept = new StringBuilder();
+            int last = 0;
+            while (p.find()) {
+                String inner = p.group(1).strip();
+                String before = name.substring(last, p.start());
+                if (acronym == null && ACRONYM.matcher(inner).matches() && !Places.isPlace(inner)) {
+                    acronym = inner;
+                    kept.append(before);
+                    String after = name.substring(p.end()).strip();
+                    if (after.startsWith(",")) cutAfterAcronym = true;
+                } else if (location == null && isPlaceList(inner)) {
+                    location = inner;
+                    kept.append(before);
+                } else {
+                    kept.append(name, last, p.end());
+                }
+                last = p.end();
+            }
+            kept.append(name.substring(last));
+            name = tidy(kept.toString());
+            List<String> parts = new ArrayList<>(Arrays.asList(name.split("\\s*,\\s+")));
+            // trailing place: ", Colombia" / ", Paris, France"
+            if (parts.size() >= 2 && Places.isPlace(parts.get(parts.size() - 1))) {
+                String place = parts.remove(parts.size() - 1);
+                if (parts.size() >= 2 && words(parts.get(parts.size() - 1)) <= 2 && !ORG_WORD.matcher(parts.get(parts.size() - 1)).find()
+                        && !LEGAL.matcher(parts.get(parts.size() - 1)).matches() && parts.size() >= 3) {
+                    place = parts.remove(parts.size() - 1) + ", " + place;
+                }
+                location = location == null ? place : location;
+            }
+            // text after the acronym that is short and not a legal form is a place: "(CARECEN) DC"
+            if (parts.size() == 1 && acronym != null && location == null) {
+                String[] w = parts.get(0).split("\\s+");
+                String lastWord = w[w.length - 1];
+                if (w.length > 2 && Places.isPlace(lastWord) && lastWord.equals(lastWord.toUpperCase())) {
+                    location = lastWord;
+                    parts.set(0, parts.get(0).substring(0, parts.get(0).length() - lastWord.length()).strip());
+                }
+            }
+            boolean personLike = personish(parts.get(0));
+            if (parts.size() >= 2 && (person || personLike) && !LEGAL.matcher(parts.get(1)).matches()) {
+                String title = parts.size() >= 3 ? parts.get(1) : null;
+                String aff = parts.size() >= 3 ? String.join(", ", parts.subList(2, parts.size())) : parts.get(1);
+                Signer sg = named(parts.get(0), Signer.Kind.person, acronym, location, aff, s);
+                return sg == null ? null : new Signer(sg.name(), sg.kind(), sg.acronym(), sg.location(), sg.affiliation(), title, sg.raw());
+            }
+            if (parts.size() >= 2 && (cutAfterAcronym || parts.size() >= 3)) {
+                name = parts.get(0);
+            } else {
+                name = String.join(", ", parts);
+            }
+            if (acronym == null) {
+                Matcher dash = DASH_ACRONYM.matcher(name);
+                if (dash.matches() && words(dash.group(1)) >= 2) {
+                    acronym = dash.group(2);
+                    name = dash.group(1);
+                }
+            }
+        }
+        Signer.Kind kind = person || (HONORIFIC.matcher(name).lookingAt() && !ORG_WORD.matcher(name).find())
+                ? Signer.Kind.person : Signer.Kind.organization;
+        return named(name, kind, acronym, location, null, s);
+    }
+
+    private static boolean isPlaceList(String inner) {
+        String[] parts = inner.split("\\s*,\\s*");
+        if (Places.isPlace(parts[parts.length - 1])) return true;
+        return parts.length <= 2 && words(inner) <= 4 && !ORG_WORD.matcher(inner).find()
+                && Arrays.stream(parts).allMatch(p -> !p.isEmpty() && Character.isUpperCase(p.codePointAt(0)))
+                && !inner.contains(".");
+    }
+
+    private static Signer named(String name, Signer.Kind kind, String acronym, String location, String affiliation, String raw) {
+        name = tidy(name);
+        if (name.isEmpty()) return null;
+        if (affiliation != null && affiliation.isBlank()) affiliation = null;
+        return new Signer(name, kind, acronym, location, affiliation, null, raw == null || raw.equals(name) ? null : raw);
+    }
+
+    /** A name that reads as a person's: two to five capitalised words, no word of an organisation's name. */
+    static boolean personish(String s) {
+        String t = HONORIFIC.matcher(s.strip()).replaceFirst("");
+        String[] w = t.split("\\s+");
+        if (w.length < 2 || w.length > 5 || ORG_WORD.matcher(t).find() || t.matches(".*[\\d&@:/].*")) return false;
+        int caps = 0;
+        for (String x : w) {
+            if (Character.isUpperCase(x.codePointAt(0))) caps++;
+            else if (!x.matches("(?:de|del|la|las|los|da|das|do|dos|van|von|der|den|le|y|e|bin|al|el|di)")) return false;
+            if (x.length() > 2 && x.equals(x.toUpperCase()) && !x.contains(".")) return false;
+        }
+        return caps >= 2;
+    }
+
+    static String tidy(String s) {
+        String t = s.strip().replaceAll("\\s+", " ").replaceAll("^[\\s,;:–—\\-*•·]+|[\\s,;:–—\\-]+$", "").strip();
+        t = TRAILING_DOT.matcher(t).replaceFirst("");
+        return t.strip();
+    }
+
+    private static int words(String s) {
+        String t = s.strip();
+        return t.isEmpty() ? 0 : t.split("\\s+").length;
+    }
+}

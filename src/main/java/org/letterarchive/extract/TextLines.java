@@ -1,0 +1,92 @@
+package org.letterarchive.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A letter's body as lines: each keeps its source form (with Markdown marks, which tell a bold name
+ * from its affiliation) and a clean form (plain words). Blank lines, lone page numbers and lines
+ * repeated on every page (PDF headers and footers) are left out.
+ */
+public final class TextLines {
+
+    /** One line of the body. */
+    public record Line(String raw, String clean) {}
+
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u2060\\uFEFF\\u00AD]");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200A\\u202F\\u3000]+");
+    private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*\\]\\([^)]*\\)");
+    private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\](?:\\([^)]*\\)|\\[[^\\]]*\\])");
+    private static final Pattern LINK_DEF = Pattern.compile("^\\s*\\[[^\\]]+\\]:\\s*\\S+\\s*$");
+    private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
+    private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+");
+    private static final Pattern EMPHASIS = Pattern.compile("(\\*{1,3}|_{1,3})(?=\\S)(.+?)(?<=\\S)\\1(?!\\w)");
+    private static final Pattern STRAY_MARKS = Pattern.compile("^[*_]+\\s*|\\s*[*_]+$|\\*{2,}|(?<!\\w)_{2,}");
+    private static final Pattern KRAMDOWN_ATTR = Pattern.compile("\\{:[^}]*\\}");
+    private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!$|])");
+    private static final Pattern PAGE_NUMBER = Pattern.compile("^(?:page\\s+)?\\d{1,3}(?:\\s*(?:/|of)\\s*\\d{1,3})?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RULE = Pattern.compile("^[-=*_#\\s]{3,}$");
+    /** a line seen this often, on a document of several pages, is a running header or footer */
+    private static final int REPEATED = 3;
+
+    private TextLines() {}
+
+    /** The lines of a body text; markdown says whether to read Markdown marks. */
+    public static List<Line> of(String body) {
+        List<Line> lines = new ArrayList<>();
+        for (String rawLine : body.split("\\r?\\n|\\r")) {
+            String raw = SPACES.matcher(INVISIBLE.matcher(rawLine).replaceAll("")).replaceAll(" ").strip();
+            if (raw.isEmpty() || LINK_DEF.matcher(raw).matches()) continue;
+            String clean = clean(raw);
+            if (clean.isEmpty() || PAGE_NUMBER.matcher(clean).matches() || RULE.matcher(clean).matches()) continue;
+            lines.add(new Line(raw, clean));
+        }
+        return dropRepeated(lines);
+    }
+
+    /** Plain words of one line: Markdown and HTML marks taken out. */
+    public static String clean(String line) {
+        if (!hasMarks(line)) return line;
+        String s = IMAGE.matcher(line).replaceAll(" ");
+        s = LINK.matcher(s).replaceAll("$1");
+        s = TAG.matcher(s).replaceAll(" ");
+        s = KRAMDOWN_ATTR.matcher(s).replaceAll(" ");
+        s = HEADING.matcher(s.strip()).replaceFirst("");
+        for (int i = 0; i < 3; i++) s = EMPHASIS.matcher(s).replaceAll("$2");
+        s = STRAY_MARKS.matcher(s.strip()).replaceAll("");
+        s = ESCAPE.matcher(s).replaceAll("$1");
+        s = s.replace("&nbsp;", " ").replace("&amp;", "&");
+        return SPACES.matcher(s).replaceAll(" ").strip();
+    }
+
+    private static boolean hasMarks(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            switch (line.charAt(i)) {
+                case '*', '_', '[', '<', '#', '{', '\\', '&', '!' -> { return true; }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
+    private static List<Line> dropRepeated(List<Line> lines) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Line l : lines) if (l.clean().length() <= 80) counts.merge(l.clean(), 1, Integer::sum);
+        if (counts.values().stream().noneMatch(c -> c >= REPEATED)) return lines;
+        List<Line> kept = new ArrayList<>(lines.size());
+        for (Line l : lines) {
+            Integer c = counts.get(l.clean());
+            if (c == null || c < REPEATED || !looksLikeRunningLine(l.clean())) kept.add(l);
+        }
+        return kept;
+    }
+
+    /** Repeated short lines that are not list content: web addresses, handles, page furniture. */
+    private static boolean looksLikeRunningLine(String s) {
+        return s.contains("http") || s.contains("www.") || s.contains("@") || s.contains(".org")
+                || s.contains(".com") || s.length() < 4;
+    }
+}

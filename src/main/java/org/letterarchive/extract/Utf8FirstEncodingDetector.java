@@ -1,0 +1,52 @@
+package org.letterarchive.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.apache.tika.detect.EncodingDetector;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.txt.UniversalEncodingDetector;
+
+/**
+ * Text that decodes cleanly as UTF-8 is UTF-8: statistical detectors sometimes take short UTF-8
+ * Spanish text for GB18030. Anything else goes to Tika's usual detector.
+ */
+final class Utf8FirstEncodingDetector implements EncodingDetector {
+
+    private static final int SNIFF = 64 * 1024;
+    private final EncodingDetector fallback = new UniversalEncodingDetector();
+
+    @Override
+    public Charset detect(InputStream input, Metadata metadata) throws IOException {
+        if (input == null || !input.markSupported()) return fallback.detect(input, metadata);
+        input.mark(SNIFF);
+        byte[] buf;
+        try {
+            buf = input.readNBytes(SNIFF);
+        } finally {
+            input.reset();
+        }
+        if (isUtf8(buf, buf.length < SNIFF)) return StandardCharsets.UTF_8;
+        return fallback.detect(input, metadata);
+    }
+
+    static boolean isUtf8(byte[] bytes, boolean complete) {
+        boolean nonAscii = false;
+        for (byte b : bytes) if (b < 0) { nonAscii = true; break; }
+        if (!nonAscii) return false; // plain ASCII: let the usual detector decide
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = decoder.decode(in, out, complete);
+        if (r.isError()) return false;
+        // a multi-byte sequence cut at the end of the sniffed window is fine
+        return complete ? !decoder.flush(out).isError() : in.remaining() < 4;
+    }
+}

@@ -1,0 +1,105 @@
+package org.letterarchive.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.letterarchive.letter.Signer;
+
+class SignatureBlockTest {
+
+    private static List<String> names(SignatureBlock b) {
+        return b.signers().stream().map(Signer::name).toList();
+    }
+
+    @Test
+    void readsOneSignerPerLineAfterSincerely() {
+        SignatureBlock b = SignatureBlock.find(TextLines.of("We ask you to act.\nSincerely,\nAccess Now\nFree Press\nGlobal Witness\n"), 0);
+        assertEquals(List.of("Access Now", "Free Press", "Global Witness"), names(b));
+    }
+
+    @Test
+    void readsBulletedSpanishList() {
+        String text = "Pedimos justicia.\n### Suscriben:\n- Derechos Digitales\n- Acceso Libre (Venezuela)\n- Public Knowledge\n";
+        SignatureBlock b = SignatureBlock.find(TextLines.of(text), 0);
+        assertEquals(List.of("Derechos Digitales", "Acceso Libre", "Public Knowledge"), names(b));
+        assertEquals("Venezuela", b.signers().get(1).location());
+    }
+
+    @Test
+    void readsNumberedListUnderGroupHeadings() {
+        String text = "Signatories\nGlobal\n1. Social Watch\n2. Third World Network\nNational\n3. Action against AIDS, Germany\n";
+        SignatureBlock b = SignatureBlock.find(TextLines.of(text), 0);
+        assertEquals(List.of("Social Watch", "Third World Network", "Action against AIDS"), names(b));
+    }
+
+    @Test
+    void readsTableRows() {
+        String text = "Endorses as of November 19, 2021:\n1 | Amnesty International | A movement of people.\n2 | Global Justice Now | UK\n3 | War on Want | UK\n";
+        SignatureBlock b = SignatureBlock.find(TextLines.of(text), 0);
+        assertEquals(List.of("Amnesty International", "Global Justice Now", "War on Want"), names(b));
+        assertEquals("UK", b.signers().get(1).location());
+    }
+
+    @Test
+    void readsCommaSeparatedParagraphWithLegalForms() {
+        String text = "Sincerely,\nThe undersigned:\nFight for the Future, Media Justice, Restore The Fourth, Inc., Color of Change, and United We Dream.\n";
+        SignatureBlock b = SignatureBlock.find(TextLines.of(text), 0);
+        assertEquals(List.of("Fight for the Future", "Media Justice", "Restore The Fourth, Inc.", "Color of Change", "United We Dream"), names(b));
+    }
+
+    @Test
+    void countsAndNOthers() {
+        SignatureBlock b = SignatureBlock.find(TextLines.of("Signed,\nAccess Now\nFree Press\nand 40 others\n"), 0);
+        assertEquals(2, b.signers().size());
+        assertEquals(42, b.signerCount());
+    }
+
+    @Test
+    void marksSignersUnderIndividualsAsPeople() {
+        String text = "Sincerely,\nOrganizations\nAccess Now\nFree Press\nIndividuals\nJane Roe\nJohn Poe\n";
+        SignatureBlock b = SignatureBlock.find(TextLines.of(text), 0);
+        assertEquals(Signer.Kind.organization, b.signers().get(0).kind());
+        assertEquals(Signer.Kind.person, b.signers().get(3).kind());
+    }
+
+    @Test
+    void skipsDisclaimersFootnotesAndPageFooters() {
+        String text = "Signed,\n_All signatures are in a personal capacity; affiliations are informational only._\nAccess Now\n"
+                + "12 Proposal for a Regulation of the European Parliament on Preventing the Dissemination of Content\n"
+                + "https://example.org/footnote\nFree Press\n2\nXnet\n";
+        SignatureBlock b = SignatureBlock.find(TextLines.of(text), 0);
+        assertEquals(List.of("Access Now", "Free Press", "Xnet"), names(b));
+    }
+
+    @Test
+    void stopsAtAcronymGlossary() {
+        String text = "Signed,\n* Jane Roe *IETF*\n* John Poe *IAB*\nAcronyms\n* IAB: Internet Architecture Board\n* IETF: Internet Engineering Task Force\n";
+        SignatureBlock b = SignatureBlock.find(TextLines.of(text), 0);
+        assertEquals(List.of("Jane Roe", "John Poe"), names(b));
+    }
+
+    @Test
+    void stopsAtCcLine() {
+        SignatureBlock b = SignatureBlock.find(TextLines.of("Atentamente,\nRed Uno\nRed Dos\nRed Tres\nCc: Ana Ruiz, UNCTAD\n"), 0);
+        assertEquals(List.of("Red Uno", "Red Dos", "Red Tres"), names(b));
+    }
+
+    @Test
+    void findsBulletedListWithoutCue() {
+        String text = "We, the undersigned, urge you to drop the charges before the trial in November.\n"
+                + "  * **Jane Roe**, lawyer\n  * **John Poe**, writer\n  * **Ann Lee**\n  * **Bo Kim**, artist\n  * **Al Di**, poet\n";
+        SignatureBlock b = SignatureBlock.find(TextLines.of(text), 0);
+        assertEquals(List.of("Jane Roe", "John Poe", "Ann Lee", "Bo Kim", "Al Di"), names(b));
+    }
+
+    @Test
+    void readsTableRowsWithLongDescriptions() {
+        String description = "A network that works on development and rights. ".repeat(8);
+        String text = "Endorses as of November 19, 2021:\n1 | Africa Development Interchange Network (ADIN) | " + description
+                + "\n2 | Amnesty International | " + description + "\n3 | Oxfam International | " + description + "\n";
+        SignatureBlock b = SignatureBlock.find(TextLines.of(text), 0);
+        assertEquals(List.of("Africa Development Interchange Network", "Amnesty International", "Oxfam International"), names(b));
+        assertEquals("ADIN", b.signers().get(0).acronym());
+    }
+}

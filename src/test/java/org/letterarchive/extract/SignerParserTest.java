@@ -1,0 +1,98 @@
+package org.letterarchive.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+import org.letterarchive.letter.Signer;
+
+class SignerParserTest {
+
+    @Test
+    void takesAcronymFromBrackets() {
+        Signer s = SignerParser.parse("Washington Office on Latin America (WOLA)", false);
+        assertEquals("Washington Office on Latin America", s.name());
+        assertEquals("WOLA", s.acronym());
+        assertEquals(Signer.Kind.organization, s.kind());
+    }
+
+    @Test
+    void keepsLegalFormAfterAcronym() {
+        Signer s = SignerParser.parse("Asylum Access México (AAMX) A.C.", false);
+        assertEquals("Asylum Access México A.C.", s.name());
+        assertEquals("AAMX", s.acronym());
+    }
+
+    @Test
+    void takesLocationFromBrackets() {
+        Signer s = SignerParser.parse("Centro de Derechos Humanos Fray Matías de Córdova (Chiapas, México)", false);
+        assertEquals("Centro de Derechos Humanos Fray Matías de Córdova", s.name());
+        assertEquals("Chiapas, México", s.location());
+    }
+
+    @Test
+    void takesTrailingCountryAsLocation() {
+        Signer s = SignerParser.parse("Asociación por los Derechos Civiles (ADC), Argentina", false);
+        assertEquals("Asociación por los Derechos Civiles", s.name());
+        assertEquals("ADC", s.acronym());
+        assertEquals("Argentina", s.location());
+    }
+
+    @Test
+    void takesDashedAcronym() {
+        Signer s = SignerParser.parse("Arab Digital Expression Foundation - ADEF", false);
+        assertEquals("Arab Digital Expression Foundation", s.name());
+        assertEquals("ADEF", s.acronym());
+    }
+
+    @Test
+    void keepsAcronymWithItsExpansionAsOneName() {
+        Signer s = SignerParser.parse("DAWN (Development Alternatives with Women for a New Era), Global South", false);
+        assertEquals("DAWN (Development Alternatives with Women for a New Era)", s.name());
+        assertEquals("DAWN", s.acronym());
+        assertEquals("Global South", s.location());
+    }
+
+    @Test
+    void readsPersonWithTitleAndAffiliation() {
+        Signer s = SignerParser.parse("Jane Doe, Professor, University of Somewhere", false);
+        assertEquals("Jane Doe", s.name());
+        assertEquals(Signer.Kind.person, s.kind());
+        assertEquals("Professor", s.title());
+        assertEquals("University of Somewhere", s.affiliation());
+    }
+
+    @Test
+    void readsBoldNameWithSlashAffiliation() {
+        Signer s = SignerParser.parse("**Brian Eno** / Artist, Musician", false);
+        assertEquals("Brian Eno", s.name());
+        assertEquals(Signer.Kind.person, s.kind());
+        assertEquals("Artist, Musician", s.affiliation());
+    }
+
+    @Test
+    void readsItalicAffiliation() {
+        Signer s = SignerParser.parse("* Daniel Appelquist *W3C TAG co-chair*", false);
+        assertEquals("Daniel Appelquist", s.name());
+        assertEquals("W3C TAG co-chair", s.affiliation());
+    }
+
+    @Test
+    void readsPersonSigningOnBehalfOfOrganization() {
+        Signer s = SignerParser.parse("Chee Yoke Ling, on behalf of the Third World Network (TWN)", false);
+        assertEquals("Chee Yoke Ling", s.name());
+        assertEquals(Signer.Kind.person, s.kind());
+        assertEquals("the Third World Network", s.affiliation());
+    }
+
+    @Test
+    void dropsClosingFullStop() {
+        assertEquals("Fundación Corona", SignerParser.parse("Fundación Corona.", false).name());
+        assertEquals("Restore The Fourth, Inc.", SignerParser.parse("Restore The Fourth, Inc.", false).name());
+    }
+
+    @Test
+    void namesNobodyForEmptyEntry() {
+        assertNull(SignerParser.parse(" - ", false));
+    }
+}

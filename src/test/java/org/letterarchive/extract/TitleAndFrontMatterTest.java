@@ -1,0 +1,52 @@
+package org.letterarchive.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TitleAndFrontMatterTest {
+
+    @Test
+    void readsYamlFrontMatter() {
+        FrontMatter fm = FrontMatter.read("---\ntitle: \"Open Letter: Plans\"\ndate: 2019-10-04T13:08:06+00:00\ncategory:\n  - News\n---\nDear all,\n");
+        assertEquals("Open Letter: Plans", fm.get("title"));
+        assertEquals("2019-10-04T13:08:06+00:00", fm.get("date"));
+        assertEquals("Dear all,\n", "---\ntitle: \"Open Letter: Plans\"\ndate: 2019-10-04T13:08:06+00:00\ncategory:\n  - News\n---\nDear all,\n".substring(fm.bodyStart()));
+    }
+
+    @Test
+    void takesSubjectLineAsTitle() {
+        var lines = TextLines.of("June 1, 2020\nRe: Protect encryption now\nDear Minister,\nText.");
+        assertEquals("Protect encryption now", TitleFinder.find(lines, 0, 2, -1, FrontMatter.NONE, null).title());
+    }
+
+    @Test
+    void takesHeadingThatNamesTheLetter() {
+        var lines = TextLines.of("_Dear Mr. Zuckerberg,_\n_OPEN LETTER: FACEBOOK'S END-TO-END SECURITY PLANS_\nThe organizations below write today.");
+        FrontMatter fm = new FrontMatter(Map.of("title", "Open Letter: Facebook's Encryption Plans"), 0);
+        assertEquals("OPEN LETTER: FACEBOOK'S END-TO-END SECURITY PLANS", TitleFinder.find(lines, -1, 0, -1, fm, null).title());
+    }
+
+    @Test
+    void takesHeadlineAfterDate() {
+        var lines = TextLines.of("6 October 2021\nHuman rights safeguards in home quarantine technology\nDear Honourable Ministers,\nText.");
+        assertEquals("Human rights safeguards in home quarantine technology", TitleFinder.find(lines, 0, 2, -1, FrontMatter.NONE, null).title());
+    }
+
+    @Test
+    void fallsBackToDocumentTitleButNotWordFileNames() {
+        var lines = TextLines.of("We write to you because it matters a great deal to all of us.");
+        ParsedDocument doc = new ParsedDocument("x", "application/pdf", Map.of("dc:title", List.of("Microsoft Word - letter.docx")), false, List.of());
+        assertEquals(null, TitleFinder.find(lines, -1, -1, -1, FrontMatter.NONE, doc).title());
+        ParsedDocument html = new ParsedDocument("x", "text/html", Map.of(DocumentParser.HEADINGS, List.of("Letter from CSOs")), false, List.of());
+        assertEquals("Letter from CSOs", TitleFinder.find(lines, -1, -1, -1, FrontMatter.NONE, html).title());
+    }
+
+    @Test
+    void cleansMarkdownAndDropsPageFurniture() {
+        var lines = TextLines.of("**Bold** and [a link](http://x.org)\n3\nwww.example.org\ntext\nwww.example.org\nmore\nwww.example.org\n");
+        assertEquals(List.of("Bold and a link", "text", "more"), lines.stream().map(TextLines.Line::clean).toList());
+    }
+}
