@@ -45,7 +45,7 @@ function show() {
   }
 
   const meta = el('dl', { class: 'letter-meta' });
-  const row = (term, ...dd) => meta.append(el('div', {}, el('dt', { text: term }), el('dd', {}, ...dd)));
+  const row = (term, ...dd) => meta.append(el('div', { class: term === 'Original' ? 'wide' : null }, el('dt', { text: term }), el('dd', {}, ...dd)));
   row('Date', l.date ? el('time', { datetime: l.date, text: dateLabel(l.date) }) : 'Undated');
   if (l.language) row('Language', languageLabel(l.language));
   if (l.format) row('Format', formatLabel(l.format));
@@ -66,6 +66,8 @@ function show() {
   const sigSection = el('section', { class: 'signers', 'aria-labelledby': 'sig-title' },
     el('h2', { id: 'sig-title', text: `Signers (${signers.length})` }));
   if (signers.length) {
+    const people = signers.filter((s) => s.kind === 'person').length;
+    sigSection.append(el('p', { class: 'muted kinds', text: `${plural(signers.length - people, 'organization')} · ${plural(people, 'person', 'people')}.` }));
     sigSection.append(el('ul', { class: 'signer-list' + (signers.length > 12 ? ' columns' : '') }, signers.map(signerItem)));
   } else sigSection.append(el('p', { class: 'muted', text: 'No signer was recognized in this letter.' }));
 
@@ -113,7 +115,7 @@ function signerItem(s) {
   const name = s.organization
     ? el('a', { href: '/?signer=' + encodeURIComponent(s.organization), text: label, title: 'Search letters signed by this organization' })
     : el('span', { text: label });
-  const details = [s.location, s.kind === 'person' ? 'person' : s.kind === 'organization' ? 'organization' : s.kind, s.affiliation, s.title]
+  const details = [s.kind === 'person' ? 'person' : 'organization', s.title, s.affiliation, s.location]
     .filter(Boolean).join(' · ');
   return el('li', {}, name, details ? el('span', { class: 'signer-details', text: ` — ${details}` }) : null);
 }
@@ -148,15 +150,25 @@ async function related() {
     el('span', { class: 'meta', text: ` ${dateLabel(hit.date)}${shared != null ? ' · ' + plural(shared, 'organization') + ' in common' : ''}` }))));
 }
 
-/** Candidates from an any-of search over this letter's organizations, ranked by how many they share. */
+/**
+ * Candidates from any-of searches over this letter's organizations (40 per request), ranked by how many
+ * organizations they share. When those searches find nothing, one search per organization counts the
+ * overlap directly.
+ */
 async function relatedBySearch(keys) {
-  const p = new URLSearchParams();
-  keys.slice(0, 40).forEach((k) => p.append('signer', k));
-  p.set('signerMatch', 'any'); p.set('sort', 'relevance'); p.set('size', '25'); p.set('highlight', 'false');
-  const { ok, body } = await getJson('/api/search?' + p.toString());
-  if (!ok) return [];
-  const candidates = (body.hits || []).filter((h) => h.id !== id).slice(0, 12);
+  const chunks = [];
+  for (let i = 0; i < keys.length && i < 200; i += 40) chunks.push(keys.slice(i, i + 40));
+  const answers = await Promise.all(chunks.map((chunk) => {
+    const p = new URLSearchParams();
+    chunk.forEach((k) => p.append('signer', k));
+    p.set('signerMatch', 'any'); p.set('sort', 'relevance'); p.set('size', '25'); p.set('highlight', 'false');
+    return getJson('/api/search?' + p.toString());
+  }));
+  const seen = new Map();
+  answers.forEach((a) => { if (a.ok) (a.body.hits || []).forEach((h) => { if (h.id !== id && !seen.has(h.id)) seen.set(h.id, h); }); });
+  if (!seen.size) return relatedByEachOrganization(keys);
   const mine = new Set(keys);
+  const candidates = [...seen.values()].slice(0, 12);
   const detailed = await Promise.all(candidates.map(async (hit, rank) => {
     const r = await getJson('/api/letters/' + encodeURIComponent(hit.id));
     const theirs = r.ok ? new Set((r.body.signers || []).map((s) => s && s.organization).filter(Boolean)) : new Set();
@@ -165,6 +177,28 @@ async function relatedBySearch(keys) {
     return { hit, shared: r.ok ? shared : null, rank };
   }));
   return detailed.filter((d) => d.shared !== 0).sort((a, b) => (b.shared ?? 0) - (a.shared ?? 0) || a.rank - b.rank);
+}
+
+/** One search per organization (shortest names first, at most 60), counting in how many each letter turns up. */
+async function relatedByEachOrganization(keys) {
+  const todo = [...keys].sort((a, b) => a.length - b.length).slice(0, 60);
+  const found = new Map();
+  let next = 0;
+  const worker = async () => {
+    while (next < todo.length) {
+      const key = todo[next++];
+      const { ok, body } = await getJson('/api/search?signer=' + encodeURIComponent(key) + '&size=50&highlight=false');
+      if (!ok) continue;
+      for (const h of body.hits || []) {
+        if (h.id === id) continue;
+        const e = found.get(h.id) || { hit: h, shared: 0 };
+        e.shared++;
+        found.set(h.id, e);
+      }
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return [...found.values()].sort((a, b) => b.shared - a.shared || String(b.hit.date || '').localeCompare(String(a.hit.date || '')));
 }
 
 function clip(t, n) { return t.length > n ? t.slice(0, n - 1).trimEnd() + '…' : t; }

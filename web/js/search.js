@@ -204,6 +204,8 @@ function renderHistogram(p, body) {
     bars.push(button);
   }
   $('#bars').replaceChildren(...bars);
+  const undated = Number(body.undated) || 0;
+  $('#histogram-note').textContent = undated ? `${plural(undated, 'undated letter')} not shown.` : '';
 }
 
 function markDrag(k) {

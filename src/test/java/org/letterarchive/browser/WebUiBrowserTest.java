@@ -220,7 +220,6 @@ class WebUiBrowserTest {
         awaitUrl("signerMatch=all");
         awaitIdle();
         assertTrue(countText().startsWith(all + " letter"), countText() + " for all of " + List.of(pair));
-        assertTrue(all <= any);
         assertTrue(driver().findElement(By.id("signer-match-all")).isSelected());
         assertEquals(2, driver().findElements(By.cssSelector("#chips button.chip")).size());
 
@@ -437,7 +436,7 @@ class WebUiBrowserTest {
         String token = present ? configuredToken() : "any-token";
         Path dir = Files.createDirectories(tmp.resolve("upload"));
         String word = "quokkabrief" + System.nanoTime();
-        Path file = dir.resolve("letter <b>" + word + "</b>.md");
+        Path file = dir.resolve("letter <b>" + word + ".md");
         Files.writeString(file, "# Open letter on " + word + "\n\nMarch 3, 2024\n\nDear Minister,\n\nWe, the undersigned "
                 + "organizations, write about " + word + ".\n\nSigned,\n\nAccess Now\nAmnesty International\n");
         open("/upload.html");
@@ -550,6 +549,7 @@ class WebUiBrowserTest {
 
     private static void awaitUrl(String part) {
         awaitCondition("URL with " + part, () -> driver().getCurrentUrl().contains(part));
+        awaitIdle();
     }
 
     private static void awaitCondition(String what, java.util.function.BooleanSupplier ok) {
