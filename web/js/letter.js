@@ -236,6 +236,10 @@ function openEditor() {
       el('button', { type: 'button', class: 'secondary', text: 'Cancel', onclick: closeEditor })),
     status);
   form.addEventListener('submit', (e) => { e.preventDefault(); save(form, recRows, sigRows, status, tokenField); });
+  form.addEventListener('input', (e) => {
+    if (status.classList.contains('error')) { status.textContent = ''; status.className = 'edit-status'; }
+    if (e.target.id === 'edit-date') e.target.removeAttribute('aria-invalid');
+  });
   slot.append(form);
   $('#edit-button').setAttribute('aria-expanded', 'true');
   $('#edit-title').focus();

@@ -204,7 +204,8 @@ function renderHistogram(p, body) {
     bars.push(button);
   }
   $('#bars').replaceChildren(...bars);
-  const undated = Number(body.undated) || 0;
+  const dated = buckets.reduce((n, b) => n + b.count, 0);
+  const undated = body.undated != null ? Number(body.undated) || 0 : Math.max(0, (Number(body.total) || 0) - dated);
   $('#histogram-note').textContent = undated ? `${plural(undated, 'undated letter')} not shown.` : '';
 }
 

@@ -160,6 +160,8 @@ class WebUiBrowserTest {
         assertNotNull(painted, "the page marks when its first results are painted");
         System.out.printf("first results painted %.0f ms after navigation start%n", painted.doubleValue());
         browser.screenshot("search");
+        open("/?q=rights");
+        browser.screenshot("search-rights");
     }
 
     @Test
@@ -169,6 +171,7 @@ class WebUiBrowserTest {
         assertTrue(languages.size() >= 2, "the shared letters hold more than one language: " + languages);
         String pick = languages.keySet().iterator().next();
         open("/");
+        browser.screenshot("search-all");
         checkbox("language", pick).click();
         awaitUrl("language=" + pick);
         assertTrue(countText().startsWith(languages.get(pick) + " letter"), countText());
@@ -487,6 +490,7 @@ class WebUiBrowserTest {
         assertTrue(driver().findElement(By.id("edit-status")).getText().contains("YYYY-MM-DD"), "a wrong date is explained");
         date.clear();
         date.sendKeys("2010-01-02");
+        assertEquals("", driver().findElement(By.id("edit-status")).getText(), "fixing the date clears its error");
         int recipients = driver().findElements(By.cssSelector("#edit-recipients tbody tr")).size();
         driver().findElement(By.id("add-recipients")).click();
         driver().switchTo().activeElement().sendKeys("Jane Roe");
