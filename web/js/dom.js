@@ -62,6 +62,13 @@ export async function getJson(url, options) {
 }
 
 const TOKEN_KEY = 'letterArchive.token';
+const SEARCH_KEY = 'letterArchive.lastSearch';
+
+/** The last search page address of this tab, so a letter can lead back to it with every filter. */
+export const lastSearch = {
+  get: () => { try { return sessionStorage.getItem(SEARCH_KEY) || ''; } catch (e) { return ''; } },
+  set: (url) => { try { sessionStorage.setItem(SEARCH_KEY, url); } catch (e) { /* storage off */ } },
+};
 
 /** The upload/curation token, kept for this browser session only. */
 export const token = {

@@ -1,6 +1,6 @@
 // The letter page: metadata, signers, the full text with the search's terms marked, the original file,
 // letters signed by the same organizations, and the curation form.
-import { $, el, getJson, token, queryTerms, appendHighlighted, dateLabel, plural, formatLabel, languageLabel } from './dom.js';
+import { $, el, getJson, token, lastSearch, queryTerms, appendHighlighted, dateLabel, plural, formatLabel, languageLabel } from './dom.js';
 
 const page = new URLSearchParams(location.search);
 const id = page.get('id') || '';
@@ -8,7 +8,9 @@ const q = page.get('q') || '';
 let letter = null;
 
 async function load() {
-  if (q) $('#back-link').href = '/?q=' + encodeURIComponent(q);
+  const previous = lastSearch.get();
+  if (previous && previous.startsWith('/') && !previous.startsWith('//')) $('#back-link').href = previous;
+  else if (q) $('#back-link').href = '/?q=' + encodeURIComponent(q);
   if (!/^[0-9a-f]{16,128}$/i.test(id)) return fail('This address does not name a letter.');
   const { ok, body } = await getJson('/api/letters/' + encodeURIComponent(id) + (q ? '?q=' + encodeURIComponent(q) : ''));
   if (!ok) return fail(body.error);

@@ -1,6 +1,6 @@
 // The search page. Its whole state lives in the URL's query string, using the API's own parameter names,
 // so a search is bookmarkable and back/forward replay it.
-import { $, el, getJson, snippetNode, fold, dateLabel, plural, formatLabel, languageLabel } from './dom.js';
+import { $, el, getJson, snippetNode, fold, dateLabel, plural, formatLabel, languageLabel, lastSearch } from './dom.js';
 
 const FACETS = [
   { key: 'signer', title: 'Signer organization', filter: 'Filter organizations', lookup: true },
@@ -61,6 +61,7 @@ async function render() {
   $('#q').value = p.get('q') || '';
   const sort = p.get('sort');
   $('#sort').value = ['newest', 'oldest', 'signers'].includes(sort) ? sort : sort === 'relevance' || p.get('q') ? '' : 'newest';
+  lastSearch.set(location.pathname + location.search);
   const seq = ++ui.seq;
   $('#results').setAttribute('aria-busy', 'true');
   const { ok, body } = await getJson('/api/search?' + p.toString());

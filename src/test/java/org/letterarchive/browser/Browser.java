@@ -56,6 +56,7 @@ final class Browser implements AutoCloseable {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
                 "--force-device-scale-factor=1", "--lang=en-US");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
@@ -80,6 +81,14 @@ final class Browser implements AutoCloseable {
         Number innerW = (Number) driver.executeScript("return window.innerWidth");
         Number innerH = (Number) driver.executeScript("return window.innerHeight");
         driver.manage().window().setSize(new Dimension(width + (width - innerW.intValue()), height + (height - innerH.intValue())));
+    }
+
+    /** Console messages since the last call that tell of a script error or a Content-Security-Policy refusal. */
+    java.util.List<String> scriptProblems() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Uncaught") || m.contains("SyntaxError"))
+                .toList();
     }
 
     WebDriverWait waiting() {

@@ -118,6 +118,12 @@ class WebUiBrowserTest {
         browser.resize(1280, 900);
         browser.driver.get(base + "/upload.html");
         browser.driver.executeScript("sessionStorage.clear()");
+        browser.scriptProblems(); // start each test with an empty console
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void noScriptErrorsNorPolicyRefusals() {
+        assertEquals(List.of(), browser.scriptProblems(), "console of the last page");
     }
 
     // ---------- search page ----------
@@ -287,6 +293,7 @@ class WebUiBrowserTest {
         String filtered = driver().getCurrentUrl();
         driver().findElement(By.cssSelector("#hits .hit h2 a")).click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("letter-title")));
+        assertEquals(filtered, driver().findElement(By.id("back-link")).getAttribute("href"), "the letter leads back to the whole search");
         driver().navigate().back();
         awaitCondition("back on the filtered search", () -> driver().getCurrentUrl().equals(filtered));
         awaitIdle();
@@ -313,8 +320,17 @@ class WebUiBrowserTest {
                   return !labelled && !(e.tagName === 'BUTTON' && e.textContent.trim());
                 }).map(e => e.outerHTML);""");
         assertEquals(List.of(), unlabeled);
-        WebElement box = checkbox("language", counts(api("/api/search?q=encryption").get("facets").get("language")).keySet().iterator().next());
-        driver().executeScript("arguments[0].focus()", box);
+        assertEquals(List.of(), lowContrastTexts(), "search page contrast");
+        driver().findElement(By.id("syntax-toggle")).click();
+        assertEquals(List.of(), lowContrastTexts(), "query syntax help contrast");
+        driver().findElement(By.id("syntax-toggle")).click();
+        String language = counts(api("/api/search?q=encryption").get("facets").get("language")).keySet().iterator().next();
+        WebElement box = checkbox("language", language);
+        driver().findElement(By.id("q")).click();
+        for (int i = 0; i < 120 && !box.equals(driver().switchTo().activeElement()); i++) {
+            driver().switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        assertEquals(box, driver().switchTo().activeElement(), "Tab reaches the language checkbox");
         String outline = (String) driver().executeScript("return getComputedStyle(document.activeElement).outlineStyle");
         assertFalse("none".equals(outline), "focus is visible");
         box.sendKeys(Keys.SPACE);
@@ -373,6 +389,7 @@ class WebUiBrowserTest {
             assertFalse(a.getAttribute("href").contains(id));
         }
         browser.screenshot("letter");
+        assertEquals(List.of(), lowContrastTexts(), "letter page contrast");
         // a signer leads to the search for its organization
         String href = signerLinks.get(0).getAttribute("href");
         signerLinks.get(0).click();
@@ -423,6 +440,31 @@ class WebUiBrowserTest {
         browser.screenshot("xss-letter");
     }
 
+    /** Visible text whose color is below WCAG AA contrast against the background it sits on. */
+    private static List<?> lowContrastTexts() {
+        return (List<?>) driver().executeScript("""
+                const parse = (s) => { const m = /rgba?\\(([^)]+)\\)/.exec(s); if (!m) return null;
+                  const p = m[1].split(',').map(parseFloat); return { rgb: p.slice(0, 3), a: p.length > 3 ? p[3] : 1 }; };
+                const lum = (c) => { const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                  return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+                const background = (e) => { for (; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor);
+                  if (c && c.a > 0.5) return c.rgb; } return [255, 255, 255]; };
+                const out = [], seen = new Set();
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                while (walker.nextNode()) {
+                  const t = walker.currentNode, e = t.parentElement;
+                  if (!t.textContent.trim() || seen.has(e)) continue;
+                  seen.add(e);
+                  const cs = getComputedStyle(e);
+                  if (cs.visibility === 'hidden' || !e.getClientRects().length || e.closest('.visually-hidden, .skip-link')) continue;
+                  const l1 = lum(parse(cs.color).rgb), l2 = lum(background(e));
+                  const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+                  const size = parseFloat(cs.fontSize), large = size >= 24 || (parseInt(cs.fontWeight) >= 700 && size >= 18.66);
+                  if (ratio < (large ? 3 : 4.5)) out.push(e.tagName + '.' + e.className + ' ' + ratio.toFixed(2) + ': ' + t.textContent.trim().slice(0, 40));
+                }
+                return out;""");
+    }
+
     private void assertNoActiveMarkup(String scope) {
         Number elements = (Number) driver().executeScript("return [...document.querySelectorAll(arguments[0])]"
                 + ".reduce((n, s) => n + s.querySelectorAll('img, script, svg, iframe, b, i').length, 0)", scope);
@@ -440,12 +482,16 @@ class WebUiBrowserTest {
         Path dir = Files.createDirectories(tmp.resolve("upload"));
         String word = "quokkabrief" + System.nanoTime();
         Path file = dir.resolve("letter <b>" + word + ".md");
+        Path second = dir.resolve("second " + word + ".txt");
+        Files.writeString(second, "Open letter on " + word + " and the second matter.\n\nJune 1, 2023\n\nDear Commissioner,\n\n"
+                + "We write about " + word + " again.\n\nSigned,\nPrivacy International\n");
         Files.writeString(file, "# Open letter on " + word + "\n\nMarch 3, 2024\n\nDear Minister,\n\nWe, the undersigned "
                 + "organizations, write about " + word + ".\n\nSigned,\n\nAccess Now\nAmnesty International\n");
         open("/upload.html");
         driver().findElement(By.id("token")).sendKeys(token);
-        driver().findElement(By.id("files")).sendKeys(file.toAbsolutePath().toString());
-        awaitCondition("a result for the file", () -> !driver().findElements(By.cssSelector("#result-1 a, #result-1 .error")).isEmpty());
+        driver().findElement(By.id("files")).sendKeys(file.toAbsolutePath() + "\n" + second.toAbsolutePath());
+        awaitCondition("a result for each file", () -> !driver().findElements(By.cssSelector("#result-2 a, #result-2 .error")).isEmpty());
+        assertEquals(2, driver().findElements(By.cssSelector("#uploads li.upload")).size());
         WebElement item = driver().findElement(By.cssSelector("#uploads li"));
         assertEquals(file.getFileName().toString(), item.findElement(By.cssSelector(".file-name")).getText(), "the file name as text");
         assertEquals("100", item.findElement(By.tagName("progress")).getAttribute("value"));
@@ -454,20 +500,22 @@ class WebUiBrowserTest {
         if (!present) {
             System.out.println("NOTICE: POST /api/letters answered " + probe + "; upload checked against its error only");
             assertTrue(item.getText().contains("does not accept uploads"), item.getText());
+            assertEquals(List.of(), lowContrastTexts(), "upload page contrast");
             browser.screenshot("upload");
             return;
         }
         WebElement link = driver().findElement(By.cssSelector("#result-1 a"));
         assertTrue(driver().findElement(By.id("result-1")).getText().startsWith("Added"), item.getText());
+        assertTrue(driver().findElement(By.id("result-2")).getText().startsWith("Added"), driver().findElement(By.id("result-2")).getText());
         // the same file again is recognized
         driver().findElement(By.id("files")).sendKeys(file.toAbsolutePath().toString());
-        awaitCondition("a result for the second upload", () -> !driver().findElements(By.cssSelector("#result-2 a, #result-2 .error")).isEmpty());
-        assertTrue(driver().findElement(By.id("result-2")).getText().startsWith("Already in the archive"));
+        awaitCondition("a result for the third upload", () -> !driver().findElements(By.cssSelector("#result-3 a, #result-3 .error")).isEmpty());
+        assertTrue(driver().findElement(By.id("result-3")).getText().startsWith("Already in the archive"));
         browser.screenshot("upload");
         link.click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("letter-title")));
         open("/?q=" + word);
-        assertEquals(1, driver().findElements(By.cssSelector("#hits .hit")).size());
+        assertEquals(2, driver().findElements(By.cssSelector("#hits .hit")).size());
     }
 
     @Test
@@ -501,6 +549,7 @@ class WebUiBrowserTest {
         assertEquals(recipients + 1, driver().findElements(By.cssSelector("#edit-recipients tbody tr")).size());
         driver().findElement(By.id("edit-token")).sendKeys(token);
         browser.screenshot("curation-form");
+        assertEquals(List.of(), lowContrastTexts(), "curation form contrast");
         driver().findElement(By.id("edit-save")).click();
         if (!present) {
             System.out.println("NOTICE: PATCH /api/letters/{id} answered " + probe + "; curation checked against its error only");
