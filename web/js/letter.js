@@ -203,6 +203,14 @@ async function relatedByEachOrganization(keys) {
   return [...found.values()].sort((a, b) => b.shared - a.shared || String(b.hit.date || '').localeCompare(String(a.hit.date || '')));
 }
 
+/** The given fields of o, in that order, with absent ones as null (for comparing rows). */
+function pick(o, keys) {
+  const out = {};
+  for (const k of keys) out[k] = o[k] === undefined || o[k] === '' ? null : o[k];
+  if ('cc' in out && out.cc === null) out.cc = false;
+  return out;
+}
+
 function clip(t, n) { return t.length > n ? t.slice(0, n - 1).trimEnd() + '…' : t; }
 
 // ---------- curation ----------
@@ -232,6 +240,9 @@ function openEditor() {
       el('p', { id: 'date-hint', class: 'hint', text: 'As YYYY-MM-DD; leave empty if the letter is undated.' })),
     rowsFieldset('Recipients', 'recipients', ['Name', 'Role'], recRows, () => recipientRow({})),
     rowsFieldset('Signers', 'signers', ['Name', 'Kind', 'Acronym', 'Location'], sigRows, () => signerRow({ kind: 'organization' })),
+    el('div', { class: 'field' }, el('label', { for: 'edit-by', text: 'Your name (optional)' }),
+      el('input', { id: 'edit-by', type: 'text', autocomplete: 'name', 'aria-describedby': 'by-hint' }),
+      el('p', { id: 'by-hint', class: 'hint', text: 'Shown with the correction.' })),
     tokenField,
     el('div', { class: 'form-actions' },
       el('button', { type: 'submit', id: 'edit-save', text: 'Save corrections' }),
@@ -293,8 +304,11 @@ function removeButton(tr, title) {
   } }));
 }
 
+const originals = new WeakMap(); // row → the recipient or signer it was filled from
+
 function recipientRow(r) {
   const tr = el('tr', {}, cellInput('name', r.name), cellInput('role', r.role));
+  originals.set(tr, r);
   tr.append(removeButton(tr, 'Recipients'));
   return tr;
 }
@@ -304,21 +318,29 @@ function signerRow(s) {
     el('option', { value: 'organization', text: 'Organization' }), el('option', { value: 'person', text: 'Person' }));
   kind.value = s.kind === 'person' ? 'person' : 'organization';
   const tr = el('tr', {}, cellInput('name', s.name), el('td', {}, kind), cellInput('acronym', s.acronym), cellInput('location', s.location));
+  originals.set(tr, s);
   tr.append(removeButton(tr, 'Signers'));
   return tr;
 }
 
-function rowsOf(tbody, cols) {
+/** The rows as records for the server: the edited columns over the fields the form does not show. */
+function rowsOf(tbody, cols, keep) {
   return [...tbody.rows].map((tr) => {
+    const original = originals.get(tr) || {};
     const o = {};
+    for (const k of keep) if (original[k] != null) o[k] = original[k];
     for (const c of cols) {
       const input = tr.querySelector(`[data-col="${c}"]`);
       const v = input ? input.value.trim() : '';
       o[c] = v || null;
     }
     return o;
-  }).filter((o) => o.name);
+  }).filter((o) => o.name || (cols.includes('role') && o.role));
 }
+
+const RECIPIENT_COLS = ['name', 'role'];
+const SIGNER_COLS = ['name', 'kind', 'acronym', 'location'];
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 async function save(form, recRows, sigRows, status, tokenField) {
   const date = $('#edit-date').value.trim();
@@ -340,9 +362,26 @@ async function save(form, recRows, sigRows, status, tokenField) {
     $('#edit-token').focus();
     return;
   }
-  const recipients = rowsOf(recRows, ['name', 'role']);
-  const signers = rowsOf(sigRows, ['name', 'kind', 'acronym', 'location']);
-  const patch = { title: $('#edit-title').value.trim() || null, date: date || null, recipients, signers };
+  const recipients = rowsOf(recRows, RECIPIENT_COLS, ['organization', 'cc']);
+  const signers = rowsOf(sigRows, SIGNER_COLS, ['affiliation', 'title', 'raw']);
+  const before = {
+    recipients: (letter.recipients || []).filter((r) => r && (r.name || r.role)).map((r) => pick(r, [...RECIPIENT_COLS, 'organization', 'cc'])),
+    signers: (letter.signers || []).filter((x) => x && x.name).map((x) => pick(x, [...SIGNER_COLS, 'affiliation', 'title', 'raw'])),
+  };
+  // only what changed is sent, so the correction records what a person actually decided
+  const patch = {};
+  const title = $('#edit-title').value.trim();
+  if (title && title !== (letter.title || '')) patch.title = title;
+  if (date && date !== (letter.date || '')) patch.date = date;
+  if (!same(recipients.map((r) => pick(r, [...RECIPIENT_COLS, 'organization', 'cc'])), before.recipients)) patch.recipients = recipients;
+  if (!same(signers.map((x) => pick(x, [...SIGNER_COLS, 'affiliation', 'title', 'raw'])), before.signers)) patch.signers = signers;
+  if (!Object.keys(patch).length) {
+    status.textContent = 'Nothing has changed yet.';
+    status.className = 'edit-status';
+    return;
+  }
+  const editor = $('#edit-by').value.trim();
+  if (editor) patch.editedBy = editor;
   status.textContent = 'Saving…';
   status.className = 'edit-status';
   $('#edit-save').disabled = true;

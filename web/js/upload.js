@@ -155,6 +155,7 @@ function errorText(status, body) {
   switch (status) {
     case 400: return `The upload was refused: ${detail || 'the request was not understood.'}`;
     case 404: case 405: return 'This archive does not accept uploads yet.';
+    case 409: return `This letter was deleted from the archive${detail ? ` (${detail})` : ''}.`;
     case 413: return `The file is too large for the archive${detail ? ` (${detail})` : ''}.`;
     case 415: return `This kind of file cannot be read as a letter${detail ? ` (${detail})` : ''}.`;
     case 422: return `No letter could be read from this file${detail ? `: ${detail}` : ''}.`;
