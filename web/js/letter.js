@@ -40,10 +40,11 @@ function show() {
     const c = l.corrections || {};
     const when = c.editedAt ? new Date(c.editedAt) : null;
     const whenText = when && !isNaN(when) ? when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '';
+    const fields = ['title', 'date', 'recipients', 'signers'].filter((f) => c[f] != null);
+    const parts = ['Corrected by hand', c.editedBy ? `by ${c.editedBy}` : null, whenText ? `on ${whenText}` : null].filter(Boolean);
     head.append(el('p', { class: 'badge', id: 'corrected-badge' },
-      el('span', { text: 'Corrected by hand' }),
-      c.editedBy ? el('span', { text: ` by ${c.editedBy}` }) : null,
-      whenText ? el('span', {}, ' on ', el('time', { datetime: c.editedAt, text: whenText })) : null));
+      el('span', { text: parts.join(' ') }),
+      fields.length ? el('span', { class: 'badge-fields', text: ` (${fields.join(', ')})` }) : null));
   }
 
   const meta = el('dl', { class: 'letter-meta' });

@@ -75,7 +75,7 @@ async function pump() {
     done++;
   }
   running = false;
-  $('#upload-status').textContent = `Finished: ${done === 1 ? '1 file' : done + ' files'} sent.`;
+  $('#upload-status').textContent = `Done: ${done === 1 ? 'the file has' : 'all ' + done + ' files have'} been sent; each shows its result below.`;
 }
 
 function send({ file, item, progress, result }) {
