@@ -334,10 +334,31 @@ function renderFacets(p, facets) {
   for (const f of FACETS) {
     const values = facets[f.key] || [];
     const selected = p.getAll(f.key);
-    if (!values.length && !selected.length) continue;
-    panels.push(facetPanel(f, values, selected, p));
+    if (values.length || selected.length) panels.push(facetPanel(f, values, selected, p));
+    if (f.key === 'year') panels.push(datePanel(p));
   }
   $('#facets').replaceChildren(...panels);
+}
+
+/** From/to dates typed in full or in part (YYYY, YYYY-MM, YYYY-MM-DD), as the histogram sets them. */
+function datePanel(p) {
+  const input = (id, label, value) => [el('label', { for: id, class: 'small-label', text: label }),
+    el('input', { id, type: 'text', inputmode: 'numeric', class: 'date-input', value: value || '', placeholder: 'YYYY-MM-DD', 'aria-describedby': 'dates-hint' })];
+  const error = el('p', { id: 'dates-error', class: 'error small', role: 'alert' });
+  const form = el('form', { class: 'facet dates', 'aria-labelledby': 'dates-title', novalidate: true },
+    el('h3', { id: 'dates-title', text: 'Date' }),
+    el('div', { class: 'date-row' }, el('div', {}, ...input('date-from', 'From', p.get('from'))), el('div', {}, ...input('date-to', 'To', p.get('to')))),
+    el('p', { id: 'dates-hint', class: 'hint', text: 'A year, a month (2018-09) or a day (2018-09-14).' }),
+    error,
+    el('button', { type: 'submit', class: 'secondary small', text: 'Apply dates' }));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const from = $('#date-from').value.trim(), to = $('#date-to').value.trim();
+    const bad = [from, to].find((v) => v && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v));
+    if (bad) { error.textContent = `“${bad}” is not a date: write 2018, 2018-09 or 2018-09-14.`; return; }
+    go((q) => { if (from) q.set('from', from); else q.delete('from'); if (to) q.set('to', to); else q.delete('to'); });
+  });
+  return form;
 }
 
 function facetPanel(f, values, selected, p) {

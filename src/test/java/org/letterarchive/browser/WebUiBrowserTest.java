@@ -278,6 +278,17 @@ class WebUiBrowserTest {
         assertTrue(driver().getCurrentUrl().contains("to=" + value));
         assertTrue(countText().startsWith(expected + " letter"), countText());
         assertTrue(driver().findElement(By.cssSelector("#chips button.chip")).getText().startsWith("Date: " + value));
+        assertEquals(value, driver().findElement(By.id("date-from")).getAttribute("value"));
+        // typed dates do the same, and a wrong one is explained, not sent
+        WebElement to = driver().findElement(By.id("date-to"));
+        to.clear();
+        to.sendKeys("next year", Keys.ENTER);
+        assertTrue(driver().findElement(By.id("dates-error")).getText().contains("not a date"));
+        assertTrue(driver().getCurrentUrl().contains("to=" + value));
+        driver().findElement(By.id("date-to")).clear();
+        driver().findElement(By.id("date-to")).sendKeys(value + "-12-31", Keys.ENTER);
+        awaitUrl("to=" + value + "-12-31");
+        assertTrue(countText().startsWith(expected + " letter"), countText());
         // the bars now shown (years, or months when the server zooms in) lie in the range and show as chosen
         List<WebElement> shown = driver().findElements(By.cssSelector("#bars button.year:not(.empty)"));
         assertFalse(shown.isEmpty());
