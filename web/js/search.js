@@ -86,7 +86,7 @@ async function render() {
   document.title = (p.get('q') ? `“${p.get('q')}” — ` : '') + 'Search — Letter Archive';
   if (focusedId && document.activeElement === document.body) {
     const again = document.getElementById(focusedId);
-    if (again) again.focus();
+    if (again) again.focus(); else ui.pendingFocus = focusedId; // a filtered list fills in a moment
   }
 }
 
@@ -470,6 +470,11 @@ async function fillFiltered(f, list, text, p) {
   if (!items.length) items.push(el('li', { class: 'none', text: `No match for “${text}” ${scope}.` }));
   list.replaceChildren(...items);
   list.setAttribute('aria-label', `${f.title} matching “${text}” ${scope}`);
+  if (ui.pendingFocus && document.activeElement === document.body) {
+    const again = document.getElementById(ui.pendingFocus);
+    if (again) again.focus();
+  }
+  ui.pendingFocus = null;
 }
 
 // ---------- wiring ----------

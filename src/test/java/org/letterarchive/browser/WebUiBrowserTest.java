@@ -264,6 +264,13 @@ class WebUiBrowserTest {
             assertTrue(fold(e.getText()).contains(fold(typed)), e.getText() + " matches " + typed);
         }
         assertEquals(filter, driver().switchTo().activeElement(), "typing keeps the focus in the box");
+        // picking from the filtered list keeps the filter and shows the value chosen
+        String value = target.get("value").asText();
+        checkbox("signer", value).sendKeys(Keys.SPACE);
+        awaitUrl("signer=" + enc(value));
+        awaitCondition("the filtered list again", () -> driver().findElements(By.cssSelector("#facet-signer-values input:checked")).size() == 1);
+        assertEquals(typed, driver().findElement(By.id("facet-signer-filter")).getAttribute("value"));
+        assertTrue(checkbox("signer", value).isSelected());
     }
 
     @Test
