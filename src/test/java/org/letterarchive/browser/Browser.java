@@ -1,0 +1,122 @@
+package org.letterarchive.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its own chromedriver (never Selenium Manager, which would try
+ * to download one). Missing browser: the test is skipped with a notice, or fails when env CI is set.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    final ChromeDriver driver;
+    private final ChromeDriverService service;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, ChromeDriverService service, Path profile) {
+        this.driver = driver;
+        this.service = service;
+        this.profile = profile;
+    }
+
+    /** Skips (or, under CI, fails) the calling test class when Chromium or its driver is missing. */
+    static void assumeInstalled() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (present) return;
+        String notice = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (apt-get install chromium chromium-driver)";
+        if (System.getenv("CI") != null) Assertions.fail(notice + "; CI is set, so this is a failure");
+        System.out.println("SKIPPED: " + notice);
+        Assumptions.assumeTrue(false, notice);
+    }
+
+    static Browser start(int width, int height) throws IOException {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        Path profile = Files.createTempDirectory("letters-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+                "--force-device-scale-factor=1", "--lang=en-US");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver;
+        try {
+            driver = new ChromeDriver(service, options);
+        } catch (RuntimeException e) {
+            service.stop();
+            deleteTree(profile);
+            throw e;
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        Browser b = new Browser(driver, service, profile);
+        b.resize(width, height);
+        return b;
+    }
+
+    /** Sets the viewport (not the window) to the given size, so screenshots have exactly that size. */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        Number innerW = (Number) driver.executeScript("return window.innerWidth");
+        Number innerH = (Number) driver.executeScript("return window.innerHeight");
+        driver.manage().window().setSize(new Dimension(width + (width - innerW.intValue()), height + (height - innerH.intValue())));
+    }
+
+    /** Console messages since the last call that tell of a script error or a Content-Security-Policy refusal. */
+    java.util.List<String> scriptProblems() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Uncaught") || m.contains("SyntaxError"))
+                .toList();
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    Path screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path out = SCREENSHOTS.resolve(name + ".png");
+        Files.write(out, driver.getScreenshotAs(OutputType.BYTES));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            deleteTree(profile);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp profile is harmless
+        }
+    }
+}

@@ -1,0 +1,422 @@
+// The letter page: metadata, signers, the full text with the search's terms marked, the original file,
+// letters signed by the same organizations, and the curation form.
+import { $, el, getJson, token, lastSearch, queryTerms, appendHighlighted, dateLabel, plural, formatLabel, languageLabel } from './dom.js';
+
+const page = new URLSearchParams(location.search);
+const id = page.get('id') || '';
+const q = page.get('q') || '';
+let letter = null;
+
+async function load() {
+  const previous = lastSearch.get();
+  if (previous && previous.startsWith('/') && !previous.startsWith('//')) $('#back-link').href = previous;
+  else if (q) $('#back-link').href = '/?q=' + encodeURIComponent(q);
+  if (!/^[0-9a-f]{16,128}$/i.test(id)) return fail('This address does not name a letter.');
+  const { ok, body } = await getJson('/api/letters/' + encodeURIComponent(id) + (q ? '?q=' + encodeURIComponent(q) : ''));
+  if (!ok) return fail(body.error);
+  letter = body;
+  show();
+  related();
+}
+
+function fail(message) {
+  $('#letter').removeAttribute('aria-busy');
+  const box = $('#error');
+  box.hidden = false;
+  box.replaceChildren(el('h1', { text: 'Letter not available' }), el('p', { text: message || 'The letter could not be loaded.' }));
+}
+
+function show() {
+  const l = letter;
+  const title = l.title && l.title.trim() ? l.title.trim() : '(untitled letter)';
+  document.title = `${title.length > 80 ? title.slice(0, 79) + '…' : title} — Letter Archive`;
+  const recipients = (l.recipients || []).filter((r) => r && (r.name || r.role));
+  const signers = (l.signers || []).filter((s) => s && s.name);
+  const article = $('#letter');
+  article.removeAttribute('aria-busy');
+
+  const head = el('header', { class: 'letter-head' }, el('h1', { id: 'letter-title', text: title }));
+  if (l.corrected) {
+    const c = l.corrections || {};
+    const when = c.editedAt ? new Date(c.editedAt) : null;
+    const whenText = when && !isNaN(when) ? when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '';
+    const fields = ['title', 'date', 'recipients', 'signers'].filter((f) => c[f] != null);
+    const parts = ['Corrected by hand', c.editedBy ? `by ${c.editedBy}` : null, whenText ? `on ${whenText}` : null].filter(Boolean);
+    head.append(el('p', { class: 'badge', id: 'corrected-badge' },
+      el('span', { text: parts.join(' ') }),
+      fields.length ? el('span', { class: 'badge-fields', text: ` (${fields.join(', ')})` }) : null));
+  }
+
+  const meta = el('dl', { class: 'letter-meta' });
+  const row = (term, ...dd) => meta.append(el('div', { class: term === 'Original' ? 'wide' : null }, el('dt', { text: term }), el('dd', {}, ...dd)));
+  row('Date', l.date ? el('time', { datetime: l.date, text: dateLabel(l.date) }) : 'Undated');
+  if (l.language) row('Language', languageLabel(l.language));
+  if (l.format) row('Format', formatLabel(l.format));
+  row('Signers', plural(Number(l.signerCount ?? signers.length), 'signer'));
+  if (l.fileUrl) {
+    const name = l.file || 'original';
+    row('Original', el('a', { href: l.fileUrl, download: name, id: 'download' }, 'Download the original ',
+      el('span', { class: 'file-name', text: `(${name}${l.size ? ', ' + sizeLabel(l.size) : ''})` })));
+  }
+
+  const recSection = el('section', { class: 'recipients', 'aria-labelledby': 'rec-title' },
+    el('h2', { id: 'rec-title', text: `Recipients (${recipients.length})` }));
+  if (recipients.length) {
+    recSection.append(el('ul', {}, recipients.map((r) => el('li', {},
+      el('span', { class: 'name', text: r.name || '(unnamed)' }), r.role ? el('span', { class: 'role', text: ` — ${r.role}` }) : null))));
+  } else recSection.append(el('p', { class: 'muted', text: 'No recipient was recognized in this letter.' }));
+
+  const sigSection = el('section', { class: 'signers', 'aria-labelledby': 'sig-title' },
+    el('h2', { id: 'sig-title', text: `Signers (${signers.length})` }));
+  if (signers.length) {
+    const people = signers.filter((s) => s.kind === 'person').length;
+    sigSection.append(el('p', { class: 'muted kinds', text: `${plural(signers.length - people, 'organization')} · ${plural(people, 'person', 'people')}.` }));
+    sigSection.append(el('ul', { class: 'signer-list' + (signers.length > 12 ? ' columns' : '') }, signers.map(signerItem)));
+  } else sigSection.append(el('p', { class: 'muted', text: 'No signer was recognized in this letter.' }));
+
+  const textSection = el('section', { class: 'text', 'aria-labelledby': 'text-title' }, el('h2', { id: 'text-title', text: 'Full text' }));
+  const body = el('div', { class: 'letter-text', id: 'letter-text', tabindex: '-1' });
+  const count = appendHighlighted(body, l.text || '', termsToMark(l));
+  if (q) textSection.append(matchBar(count, body));
+  textSection.append(body);
+
+  const tools = el('div', { class: 'tools' },
+    el('button', { type: 'button', id: 'edit-button', class: 'secondary', text: 'Correct this letter', onclick: openEditor }));
+  article.replaceChildren(head, meta, tools, el('div', { id: 'editor-slot' }), recSection, sigSection, textSection);
+}
+
+/** The query's words, plus the words the server says matched (wildcard and fuzzy expansions). */
+function termsToMark(l) {
+  const terms = queryTerms(q);
+  const fields = l.match && typeof l.match === 'object' && l.match.fields && typeof l.match.fields === 'object' ? l.match.fields : {};
+  for (const f of ['text', 'title']) {
+    for (const t of Array.isArray(fields[f]) ? fields[f] : []) {
+      if (typeof t === 'string' && t.trim() && !terms.some((x) => x.text.toLowerCase() === t.trim().toLowerCase())) terms.push({ text: t.trim(), prefix: false });
+    }
+  }
+  return terms;
+}
+
+function matchBar(count, body) {
+  const bar = el('p', { class: 'match-bar', role: 'status' });
+  if (!count) { bar.textContent = `The words of “${q}” do not occur literally in the text (they may match its title, signers or recipients).`; return bar; }
+  let at = -1;
+  const next = el('button', { type: 'button', class: 'link-button', id: 'next-match', text: 'Go to next match',
+    onclick: () => {
+      const marks = body.querySelectorAll('mark');
+      marks.forEach((m) => m.classList.remove('current'));
+      at = (at + 1) % marks.length;
+      marks[at].classList.add('current');
+      marks[at].scrollIntoView({ block: 'center' });
+    } });
+  bar.append(`${plural(count, 'match', 'matches')} of “${q}” highlighted. `, next);
+  return bar;
+}
+
+function signerItem(s) {
+  const label = s.name + (s.acronym && !s.name.includes(s.acronym) ? ` (${s.acronym})` : '');
+  const name = s.organization
+    ? el('a', { href: '/?signer=' + encodeURIComponent(s.organization), text: label, title: 'Search letters signed by this organization' })
+    : el('span', { text: label });
+  const details = [s.kind === 'person' ? 'person' : 'organization', s.title, s.affiliation, s.location]
+    .filter(Boolean).join(' · ');
+  return el('li', {}, name, details ? el('span', { class: 'signer-details', text: ` — ${details}` }) : null);
+}
+
+function sizeLabel(n) {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+// ---------- letters signed by the same organizations ----------
+
+async function related() {
+  const keys = [...new Set((letter.signers || []).map((s) => s && s.organization).filter(Boolean))];
+  const aside = $('#related');
+  if (!keys.length) return;
+  aside.hidden = false;
+  $('#related-status').textContent = 'Looking for letters…';
+  let items = null;
+  const dedicated = await getJson(`/api/letters/${encodeURIComponent(id)}/related`);
+  if (dedicated.ok && dedicated.body) {
+    const list = Array.isArray(dedicated.body) ? dedicated.body : dedicated.body.hits || dedicated.body.letters;
+    if (Array.isArray(list)) items = list.map((h) => ({ hit: h, shared: h.shared ?? h.overlap ?? h.common ?? null }));
+  }
+  if (!items) items = await relatedBySearch(keys);
+  items = items.filter((i) => i.hit && i.hit.id && i.hit.id !== id).slice(0, 8);
+  const list = $('#related-list');
+  if (!items.length) { $('#related-status').textContent = 'No other letter shares a signer with this one.'; list.replaceChildren(); return; }
+  $('#related-status').textContent = '';
+  list.replaceChildren(...items.map(({ hit, shared }) => el('li', {},
+    el('a', { href: '/letter.html?id=' + encodeURIComponent(hit.id), text: clip(hit.title && hit.title.trim() ? hit.title.trim() : '(untitled letter)', 120) }),
+    el('span', { class: 'meta', text: ` ${dateLabel(hit.date)}${shared != null ? ' · ' + plural(shared, 'organization') + ' in common' : ''}` }))));
+}
+
+/**
+ * Candidates from any-of searches over this letter's organizations (40 per request), ranked by how many
+ * organizations they share. When those searches find nothing, one search per organization counts the
+ * overlap directly.
+ */
+async function relatedBySearch(keys) {
+  const chunks = [];
+  for (let i = 0; i < keys.length && i < 200; i += 40) chunks.push(keys.slice(i, i + 40));
+  const answers = await Promise.all(chunks.map((chunk) => {
+    const p = new URLSearchParams();
+    chunk.forEach((k) => p.append('signer', k));
+    p.set('signerMatch', 'any'); p.set('sort', 'relevance'); p.set('size', '25'); p.set('highlight', 'false');
+    return getJson('/api/search?' + p.toString());
+  }));
+  const seen = new Map();
+  answers.forEach((a) => { if (a.ok) (a.body.hits || []).forEach((h) => { if (h.id !== id && !seen.has(h.id)) seen.set(h.id, h); }); });
+  if (!seen.size) return relatedByEachOrganization(keys);
+  const mine = new Set(keys);
+  const candidates = [...seen.values()].slice(0, 12);
+  const detailed = await Promise.all(candidates.map(async (hit, rank) => {
+    const r = await getJson('/api/letters/' + encodeURIComponent(hit.id));
+    const theirs = r.ok ? new Set((r.body.signers || []).map((s) => s && s.organization).filter(Boolean)) : new Set();
+    let shared = 0;
+    theirs.forEach((k) => { if (mine.has(k)) shared++; });
+    return { hit, shared: r.ok ? shared : null, rank };
+  }));
+  return detailed.filter((d) => d.shared !== 0).sort((a, b) => (b.shared ?? 0) - (a.shared ?? 0) || a.rank - b.rank);
+}
+
+/** One search per organization (shortest names first, at most 60), counting in how many each letter turns up. */
+async function relatedByEachOrganization(keys) {
+  const todo = [...keys].sort((a, b) => a.length - b.length).slice(0, 60);
+  const found = new Map();
+  let next = 0;
+  const worker = async () => {
+    while (next < todo.length) {
+      const key = todo[next++];
+      const { ok, body } = await getJson('/api/search?signer=' + encodeURIComponent(key) + '&size=50&highlight=false');
+      if (!ok) continue;
+      for (const h of body.hits || []) {
+        if (h.id === id) continue;
+        const e = found.get(h.id) || { hit: h, shared: 0 };
+        e.shared++;
+        found.set(h.id, e);
+      }
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return [...found.values()].sort((a, b) => b.shared - a.shared || String(b.hit.date || '').localeCompare(String(a.hit.date || '')));
+}
+
+/** The given fields of o, in that order, with absent ones as null (for comparing rows). */
+function pick(o, keys) {
+  const out = {};
+  for (const k of keys) out[k] = o[k] === undefined || o[k] === '' ? null : o[k];
+  if ('cc' in out && out.cc === null) out.cc = false;
+  return out;
+}
+
+function clip(t, n) { return t.length > n ? t.slice(0, n - 1).trimEnd() + '…' : t; }
+
+// ---------- curation ----------
+
+function openEditor() {
+  const slot = $('#editor-slot');
+  if (slot.firstChild) { $('#edit-title').focus(); return; }
+  const l = letter;
+  const form = el('form', { id: 'edit-form', class: 'editor', 'aria-labelledby': 'edit-heading', novalidate: true });
+  const status = el('p', { id: 'edit-status', class: 'edit-status', role: 'status' });
+  const recRows = el('tbody');
+  const sigRows = el('tbody');
+  (l.recipients || []).forEach((r) => recRows.append(recipientRow(r)));
+  (l.signers || []).forEach((s) => sigRows.append(signerRow(s)));
+  const tokenField = el('div', { class: 'field token-field' },
+    el('label', { for: 'edit-token', text: 'Curator token' }),
+    el('input', { id: 'edit-token', type: 'password', autocomplete: 'off', 'aria-describedby': 'token-hint' }),
+    el('p', { id: 'token-hint', class: 'hint', text: 'Asked once; kept only until this browser tab is closed.' }));
+  tokenField.hidden = !!token.get();
+  form.append(
+    el('h2', { id: 'edit-heading', text: 'Correct this letter' }),
+    el('p', { class: 'hint', text: 'Your changes are kept as a human correction next to what was read from the file.' }),
+    el('div', { class: 'field' }, el('label', { for: 'edit-title', text: 'Title' }),
+      el('input', { id: 'edit-title', type: 'text', value: l.title || '' })),
+    el('div', { class: 'field' }, el('label', { for: 'edit-date', text: 'Date' }),
+      el('input', { id: 'edit-date', type: 'text', inputmode: 'numeric', value: l.date || '', placeholder: 'YYYY-MM-DD', 'aria-describedby': 'date-hint' }),
+      el('p', { id: 'date-hint', class: 'hint', text: 'As YYYY-MM-DD; leave empty if the letter is undated.' })),
+    rowsFieldset('Recipients', 'recipients', ['Name', 'Role'], recRows, () => recipientRow({})),
+    rowsFieldset('Signers', 'signers', ['Name', 'Kind', 'Acronym', 'Location'], sigRows, () => signerRow({ kind: 'organization' })),
+    el('div', { class: 'field' }, el('label', { for: 'edit-by', text: 'Your name (optional)' }),
+      el('input', { id: 'edit-by', type: 'text', autocomplete: 'name', 'aria-describedby': 'by-hint' }),
+      el('p', { id: 'by-hint', class: 'hint', text: 'Shown with the correction.' })),
+    tokenField,
+    el('div', { class: 'form-actions' },
+      el('button', { type: 'submit', id: 'edit-save', text: 'Save corrections' }),
+      el('button', { type: 'button', class: 'secondary', text: 'Cancel', onclick: closeEditor })),
+    status);
+  form.addEventListener('submit', (e) => { e.preventDefault(); save(form, recRows, sigRows, status, tokenField); });
+  form.addEventListener('input', (e) => {
+    if (status.classList.contains('error')) { status.textContent = ''; status.className = 'edit-status'; }
+    if (e.target.id === 'edit-date') e.target.removeAttribute('aria-invalid');
+  });
+  slot.append(form);
+  $('#edit-button').setAttribute('aria-expanded', 'true');
+  $('#edit-title').focus();
+}
+
+function closeEditor() {
+  $('#editor-slot').replaceChildren();
+  $('#edit-button').setAttribute('aria-expanded', 'false');
+  $('#edit-button').focus();
+}
+
+function rowsFieldset(title, key, columns, tbody, makeRow) {
+  const add = el('button', { type: 'button', class: 'secondary', id: `add-${key}`, text: `Add ${title.toLowerCase().replace(/s$/, '')}` });
+  add.addEventListener('click', () => {
+    const r = makeRow();
+    tbody.append(r);
+    renumber(tbody, title);
+    r.querySelector('input').focus();
+  });
+  renumber(tbody, title);
+  return el('fieldset', { class: 'rows', id: `edit-${key}` }, el('legend', { text: title }),
+    el('div', { class: 'table-wrap' }, el('table', {},
+      el('thead', {}, el('tr', {}, columns.map((c) => el('th', { scope: 'col', text: c })), el('th', {}, el('span', { class: 'visually-hidden', text: 'Remove' })))),
+      tbody)), add);
+}
+
+/** Gives every input of the rows an accessible name with its row number. */
+function renumber(tbody, title) {
+  const one = title.toLowerCase().replace(/s$/, '');
+  [...tbody.rows].forEach((tr, i) => {
+    tr.querySelectorAll('[data-col]').forEach((input) => input.setAttribute('aria-label', `${one} ${i + 1} ${input.dataset.col}`));
+    const rm = tr.querySelector('button.remove');
+    if (rm) rm.setAttribute('aria-label', `Remove ${one} ${i + 1}`);
+  });
+}
+
+function cellInput(col, value) {
+  return el('td', {}, el('input', { type: 'text', 'data-col': col, value: value || '' }));
+}
+
+function removeButton(tr, title) {
+  return el('td', {}, el('button', { type: 'button', class: 'remove secondary', text: 'Remove', onclick: () => {
+    const tbody = tr.parentElement;
+    const next = tr.nextElementSibling || tr.previousElementSibling;
+    tr.remove();
+    renumber(tbody, title);
+    const focus = next ? next.querySelector('button.remove') : tbody.closest('fieldset').querySelector('button[id^="add-"]');
+    if (focus) focus.focus();
+  } }));
+}
+
+const originals = new WeakMap(); // row → the recipient or signer it was filled from
+
+function recipientRow(r) {
+  const tr = el('tr', {}, cellInput('name', r.name), cellInput('role', r.role));
+  originals.set(tr, r);
+  tr.append(removeButton(tr, 'Recipients'));
+  return tr;
+}
+
+function signerRow(s) {
+  const kind = el('select', { 'data-col': 'kind' },
+    el('option', { value: 'organization', text: 'Organization' }), el('option', { value: 'person', text: 'Person' }));
+  kind.value = s.kind === 'person' ? 'person' : 'organization';
+  const tr = el('tr', {}, cellInput('name', s.name), el('td', {}, kind), cellInput('acronym', s.acronym), cellInput('location', s.location));
+  originals.set(tr, s);
+  tr.append(removeButton(tr, 'Signers'));
+  return tr;
+}
+
+/** The rows as records for the server: the edited columns over the fields the form does not show. */
+function rowsOf(tbody, cols, keep) {
+  return [...tbody.rows].map((tr) => {
+    const original = originals.get(tr) || {};
+    const o = {};
+    for (const k of keep) if (original[k] != null) o[k] = original[k];
+    for (const c of cols) {
+      const input = tr.querySelector(`[data-col="${c}"]`);
+      const v = input ? input.value.trim() : '';
+      o[c] = v || null;
+    }
+    return o;
+  }).filter((o) => o.name || (cols.includes('role') && o.role));
+}
+
+const RECIPIENT_COLS = ['name', 'role'];
+const SIGNER_COLS = ['name', 'kind', 'acronym', 'location'];
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+async function save(form, recRows, sigRows, status, tokenField) {
+  const date = $('#edit-date').value.trim();
+  if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    status.textContent = 'The date must be written as YYYY-MM-DD, for example 2018-09-14.';
+    status.className = 'edit-status error';
+    $('#edit-date').setAttribute('aria-invalid', 'true');
+    $('#edit-date').focus();
+    return;
+  }
+  $('#edit-date').removeAttribute('aria-invalid');
+  const typed = $('#edit-token').value.trim();
+  if (typed) token.set(typed);
+  const t = token.get();
+  if (!t) {
+    tokenField.hidden = false;
+    status.textContent = 'Enter your curator token to save.';
+    status.className = 'edit-status error';
+    $('#edit-token').focus();
+    return;
+  }
+  const recipients = rowsOf(recRows, RECIPIENT_COLS, ['organization', 'cc']);
+  const signers = rowsOf(sigRows, SIGNER_COLS, ['affiliation', 'title', 'raw']);
+  const before = {
+    recipients: (letter.recipients || []).filter((r) => r && (r.name || r.role)).map((r) => pick(r, [...RECIPIENT_COLS, 'organization', 'cc'])),
+    signers: (letter.signers || []).filter((x) => x && x.name).map((x) => pick(x, [...SIGNER_COLS, 'affiliation', 'title', 'raw'])),
+  };
+  // only what changed is sent, so the correction records what a person actually decided
+  const patch = {};
+  const title = $('#edit-title').value.trim();
+  if (title && title !== (letter.title || '')) patch.title = title;
+  if (date && date !== (letter.date || '')) patch.date = date;
+  if (!same(recipients.map((r) => pick(r, [...RECIPIENT_COLS, 'organization', 'cc'])), before.recipients)) patch.recipients = recipients;
+  if (!same(signers.map((x) => pick(x, [...SIGNER_COLS, 'affiliation', 'title', 'raw'])), before.signers)) patch.signers = signers;
+  if (!Object.keys(patch).length) {
+    status.textContent = 'Nothing has changed yet.';
+    status.className = 'edit-status';
+    return;
+  }
+  const editor = $('#edit-by').value.trim();
+  if (editor) patch.editedBy = editor;
+  status.textContent = 'Saving…';
+  status.className = 'edit-status';
+  $('#edit-save').disabled = true;
+  const { ok, status: code, body } = await getJson('/api/letters/' + encodeURIComponent(id), {
+    method: 'PATCH', headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: 'Bearer ' + t },
+    body: JSON.stringify(patch),
+  });
+  $('#edit-save').disabled = false;
+  if (!ok) {
+    if (code === 401 || code === 403) {
+      token.set('');
+      tokenField.hidden = false;
+      $('#edit-token').value = '';
+      status.textContent = 'The token was not accepted. Enter a valid curator token.';
+      status.className = 'edit-status error';
+      $('#edit-token').focus();
+      return;
+    }
+    status.textContent = code === 404 || code === 405
+      ? 'This archive does not accept corrections yet.'
+      : `The corrections were not saved: ${body.error}`;
+    status.className = 'edit-status error';
+    return;
+  }
+  if (body && body.id === id && Array.isArray(body.signers)) letter = body;
+  else {
+    const again = await getJson('/api/letters/' + encodeURIComponent(id));
+    if (again.ok) letter = again.body;
+  }
+  show();
+  const badge = $('#corrected-badge');
+  $('#letter-title').setAttribute('tabindex', '-1');
+  $('#letter-title').focus();
+  if (badge) badge.setAttribute('role', 'status');
+}
+
+load();

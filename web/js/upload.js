@@ -1,0 +1,174 @@
+// The upload page: drop or choose files, one request per file with its own progress bar, then per file
+// what the archive made of it. File names and server messages are shown as text only.
+import { $, el, token } from './dom.js';
+
+const queue = [];
+let running = false;
+let counter = 0;
+
+function showToken() {
+  const known = !!token.get();
+  $('#token-field').hidden = known;
+  $('#token-known').hidden = !known;
+}
+
+$('#token-forget').addEventListener('click', () => {
+  token.set('');
+  showToken();
+  $('#token').focus();
+});
+
+$('#files').addEventListener('change', () => {
+  add([...$('#files').files]);
+  $('#files').value = '';
+});
+
+const drop = $('#drop');
+['dragenter', 'dragover'].forEach((t) => drop.addEventListener(t, (e) => {
+  e.preventDefault();
+  e.dataTransfer.dropEffect = 'copy';
+  drop.classList.add('over');
+}));
+['dragleave', 'drop'].forEach((t) => drop.addEventListener(t, () => drop.classList.remove('over')));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  add([...(e.dataTransfer.files || [])]);
+});
+// dropping a file next to the zone must not navigate away to it
+window.addEventListener('dragover', (e) => e.preventDefault());
+window.addEventListener('drop', (e) => e.preventDefault());
+
+function add(files) {
+  if (!files.length) return;
+  const typed = $('#token').value.trim();
+  if (typed) { token.set(typed); $('#token').value = ''; }
+  if (!token.get()) {
+    $('#upload-status').textContent = 'Enter the upload token first, then choose the files again.';
+    $('#upload-status').className = 'upload-status error';
+    showToken();
+    $('#token').focus();
+    return;
+  }
+  showToken();
+  for (const file of files) {
+    const n = ++counter;
+    const progress = el('progress', { max: '100', value: '0', id: `progress-${n}`, 'aria-label': `Upload of ${file.name}` });
+    const result = el('div', { class: 'result', id: `result-${n}` }, el('span', { class: 'muted', text: 'Waiting…' }));
+    const item = el('li', { class: 'upload', 'data-state': 'waiting' },
+      el('p', { class: 'file' }, el('span', { class: 'file-name', text: file.name }), el('span', { class: 'muted', text: ` ${sizeLabel(file.size)}` })),
+      progress, result);
+    $('#uploads').append(item);
+    queue.push({ file, item, progress, result });
+  }
+  $('#upload-status').className = 'upload-status';
+  $('#upload-status').textContent = `${files.length === 1 ? '1 file' : files.length + ' files'} queued.`;
+  pump();
+}
+
+async function pump() {
+  if (running) return;
+  running = true;
+  let done = 0;
+  while (queue.length) {
+    const job = queue.shift();
+    await send(job);
+    done++;
+  }
+  running = false;
+  $('#upload-status').textContent = `Done: ${done === 1 ? 'the file has' : 'all ' + done + ' files have'} been sent; each shows its result below.`;
+}
+
+function send({ file, item, progress, result }) {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.open('POST', '/api/letters');
+    xhr.setRequestHeader('Authorization', 'Bearer ' + token.get());
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.responseType = 'text';
+    item.dataset.state = 'sending';
+    result.replaceChildren(el('span', { class: 'muted', text: 'Sending…' }));
+    xhr.upload.addEventListener('progress', (e) => {
+      if (e.lengthComputable) progress.value = Math.round((e.loaded / e.total) * 100);
+    });
+    xhr.upload.addEventListener('load', () => {
+      progress.value = 100;
+      result.replaceChildren(el('span', { class: 'muted', text: 'Reading the letter…' }));
+    });
+    xhr.addEventListener('load', () => {
+      let body = null;
+      try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
+      progress.value = 100;
+      showResult(xhr.status, body, item, result);
+      resolve();
+    });
+    xhr.addEventListener('error', () => {
+      item.dataset.state = 'error';
+      result.replaceChildren(el('p', { class: 'error', text: 'The archive could not be reached. Check the connection and try again.' }));
+      resolve();
+    });
+    xhr.send(form);
+  });
+}
+
+function showResult(status, body, item, result) {
+  if (status === 401 || status === 403) {
+    token.set('');
+    showToken();
+    item.dataset.state = 'error';
+    result.replaceChildren(el('p', { class: 'error', text: 'The upload token was not accepted. Enter a valid token and choose the file again.' }));
+    return;
+  }
+  if (status >= 200 && status < 300 && body) {
+    const entries = Array.isArray(body) ? body : Array.isArray(body.results) ? body.results : [body];
+    item.dataset.state = entries.some((e) => isError(e)) ? 'partial' : 'done';
+    if (entries.length === 1 && !Array.isArray(body) && !body.results) {
+      result.replaceChildren(outcome(entries[0], status));
+    } else {
+      result.replaceChildren(el('p', { text: `${entries.length} letter${entries.length === 1 ? '' : 's'} in this file:` }),
+        el('ul', { class: 'entries' }, entries.map((e) => el('li', {}, e && (e.file || e.name) ? el('span', { class: 'file-name', text: `${e.file || e.name}: ` }) : null, outcome(e, e && e.status)))));
+    }
+    return;
+  }
+  item.dataset.state = 'error';
+  result.replaceChildren(el('p', { class: 'error', text: errorText(status, body) }));
+}
+
+function isError(e) {
+  return !e || (e.status && Number(e.status) >= 400) || (e.error && !e.id);
+}
+
+function outcome(e, status) {
+  if (isError(e)) return el('span', { class: 'error', text: errorText(Number(e && e.status) || status, e) });
+  const letter = e.letter && e.letter.id ? e.letter : e;
+  const title = letter.title && String(letter.title).trim() ? String(letter.title).trim() : '(untitled letter)';
+  const link = el('a', { href: '/letter.html?id=' + encodeURIComponent(letter.id), text: title.length > 120 ? title.slice(0, 119) + '…' : title });
+  if (e.duplicate || status === 200 || e.outcome === 'duplicate') {
+    return el('span', { class: 'duplicate' }, el('strong', { text: 'Already in the archive: ' }), link);
+  }
+  return el('span', { class: 'created' }, el('strong', { text: 'Added: ' }), link);
+}
+
+function errorText(status, body) {
+  const detail = body && typeof body.error === 'string' ? body.error : '';
+  switch (status) {
+    case 400: return `The upload was refused: ${detail || 'the request was not understood.'}`;
+    case 404: case 405: return 'This archive does not accept uploads yet.';
+    case 409: return `This letter was deleted from the archive${detail ? ` (${detail})` : ''}.`;
+    case 413: return `The file is too large for the archive${detail ? ` (${detail})` : ''}.`;
+    case 415: return `This kind of file cannot be read as a letter${detail ? ` (${detail})` : ''}.`;
+    case 422: return `No letter could be read from this file${detail ? `: ${detail}` : ''}.`;
+    case 503: return 'The archive is busy. Try again in a minute.';
+    case 0: return 'The archive could not be reached.';
+    default: return `The upload failed (${status})${detail ? `: ${detail}` : ''}.`;
+  }
+}
+
+function sizeLabel(n) {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+showToken();
