@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 
 /**
  * The opaque {@code searchAfter} cursor: the sort position of the last hit of a page. Valid for the same
@@ -25,7 +27,8 @@ final class Cursor {
     }
 
     /** The position a cursor stands for; a SearchException when it is malformed or made for another sort. */
-    static ScoreDoc decode(String cursor, SearchRequest.SortOrder sort, int sortFields) {
+    static ScoreDoc decode(String cursor, SearchRequest.SortOrder sort, Sort luceneSort) {
+        int sortFields = luceneSort == null ? 0 : luceneSort.getSort().length;
         String[] parts;
         try {
             parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
@@ -47,9 +50,12 @@ final class Cursor {
             }
             if (parts.length != 4 + sortFields) throw new NumberFormatException();
             Object[] fields = new Object[sortFields];
-            for (int i = 0; i < sortFields; i++) fields[i] = Long.parseLong(parts[4 + i]);
+            for (int i = 0; i < sortFields; i++) {
+                long v = Long.parseLong(parts[4 + i]);
+                fields[i] = luceneSort.getSort()[i].getType() == SortField.Type.INT ? (Object) Math.toIntExact(v) : (Object) v;
+            }
             return new FieldDoc(doc, score, fields);
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | ArithmeticException e) {
             throw new SearchException("'searchAfter' is not a cursor returned by this API (as 'next')");
         }
     }

@@ -55,8 +55,8 @@ final class LetterQueryParser extends QueryParser {
         super(ALL, analyzer);
         setDefaultOperator(Operator.AND);
         setAllowLeadingWildcard(false);
+        setSplitOnWhitespace(true); // each word may match in a different field
         setMultiTermRewriteMethod(rewrite);
-        setAutoGeneratePhraseQueries(true);
     }
 
     /** Parses query text; blank means every letter. */

@@ -75,7 +75,7 @@ final class RequestQuery {
         request.filters().forEach((dim, values) -> {
             if (dim.equals(exceptDim)) return;
             if (dim.equals(IndexSchema.F_SIGNER) && request.signerMatch() == SearchRequest.SignerMatch.all) return;
-            ddq.add(dim, values.toArray(String[]::new));
+            for (String v : values) ddq.add(dim, v); // repeated add: OR within the facet
         });
         return ddq;
     }

@@ -113,7 +113,7 @@ public final class SearchService {
         int page = cursorPaging ? 1 : request.page();
         Sort sort = sortOf(request.sort());
         ScoreDoc after = cursorPaging
-                ? Cursor.decode(request.searchAfter(), request.sort(), sort == null ? 0 : sort.getSort().length)
+                ? Cursor.decode(request.searchAfter(), request.sort(), sort)
                 : null;
         if (searcher.facetState() == null) {
             return new SearchResult(0, page, size, List.of(), Map.of(), List.of(), "year", 0, null);
@@ -215,13 +215,13 @@ public final class SearchService {
         return value;
     }
 
-    /** The Lucene sort of an order; null for relevance. Every field is a long, for the cursor. */
+    /** The Lucene sort of an order; null for relevance. */
     static Sort sortOf(SearchRequest.SortOrder order) {
         return switch (order) {
             case relevance -> null;
             case newest -> new Sort(date(true));
             case oldest -> new Sort(date(false));
-            case signers -> new Sort(new SortField(IndexSchema.SIGNER_COUNT, SortField.Type.LONG, true), date(true));
+            case signers -> new Sort(new SortField(IndexSchema.SIGNER_COUNT, SortField.Type.INT, true), date(true));
         };
     }
 

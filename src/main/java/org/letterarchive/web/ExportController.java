@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.letterarchive.corpus.Json;
+import org.letterarchive.index.IndexSchema;
 import org.letterarchive.search.Exporter;
 import org.letterarchive.search.SearchRequest;
 import org.letterarchive.search.SearchService;
@@ -29,12 +30,21 @@ final class ExportController {
         this.search = search;
     }
 
+    /**
+     * {@code format} is both the output format (csv or json) and, as in a search, the document-format facet:
+     * the values csv and json choose the output, media types (with a '/') filter the letters.
+     */
     void export(Context ctx) throws IOException {
-        String format = ctx.queryParam("format") == null ? "csv" : ctx.queryParam("format").strip().toLowerCase();
-        if (!format.equals("csv") && !format.equals("json")) {
-            throw ApiException.badRequest("'format' must be csv or json, not '" + ctx.queryParam("format") + "'");
+        List<String> outputs = ctx.queryParams("format").stream().map(f -> f.strip().toLowerCase())
+                .filter(f -> !f.contains("/")).distinct().toList();
+        if (outputs.size() > 1 || (outputs.size() == 1 && !outputs.get(0).equals("csv") && !outputs.get(0).equals("json"))) {
+            throw ApiException.badRequest("'format' must be csv or json (or a document media type to filter on), not "
+                    + String.join(", ", outputs));
         }
+        String format = outputs.isEmpty() ? "csv" : outputs.get(0);
         SearchRequest request = SearchController.request(ctx);
+        List<String> mediaTypes = request.filter(IndexSchema.F_FORMAT).stream().filter(f -> f.contains("/")).toList();
+        request = request.withFilter(IndexSchema.F_FORMAT, mediaTypes.toArray(String[]::new));
         String base = ctx.scheme() + "://" + ctx.host();
         StreamSink sink = format.equals("csv") ? new CsvSink(ctx, base) : new JsonSink(ctx, base);
         search.exporter().export(request, Exporter.MAX_ROWS, sink);

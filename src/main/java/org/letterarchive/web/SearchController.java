@@ -33,9 +33,10 @@ final class SearchController {
     void facetValues(Context ctx) {
         String facet = ctx.pathParam("facet");
         FacetLister.Order sort = enumParam(ctx, "sort", FacetLister.Order.class);
+        SearchRequest filters = request(ctx, false);
         int limit = intParam(ctx, "limit", FacetLister.DEFAULT_LIMIT);
         if (limit > FacetLister.MAX_LIMIT) throw ApiException.badRequest("'limit' must be at most " + FacetLister.MAX_LIMIT);
-        ctx.json(search.facets().list(facet, ctx.queryParam("prefix"), sort, limit, request(ctx)));
+        ctx.json(search.facets().list(facet, ctx.queryParam("prefix"), sort, limit, filters));
     }
 
     /** A letter as {@code LetterController} shows it, plus a {@code match} object for the search in the query. */
@@ -56,6 +57,14 @@ final class SearchController {
 
     /** Reads a search from query parameters; every facet is a repeatable parameter named after it. */
     static SearchRequest request(Context ctx) {
+        return request(ctx, true);
+    }
+
+    /**
+     * @param paged false where sort and paging parameters mean something else (the facet value list has its
+     *              own {@code sort}) or nothing
+     */
+    static SearchRequest request(Context ctx, boolean paged) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         for (String facet : IndexSchema.FACETS) {
             List<String> values = ctx.queryParams(facet);
@@ -67,11 +76,11 @@ final class SearchController {
                 enumParam(ctx, "signerMatch", SearchRequest.SignerMatch.class),
                 dateParam(ctx, "from", false),
                 dateParam(ctx, "to", true),
-                enumParam(ctx, "sort", SearchRequest.SortOrder.class),
-                intParam(ctx, "page", 1),
-                intParam(ctx, "size", SearchRequest.DEFAULT_SIZE),
+                paged ? enumParam(ctx, "sort", SearchRequest.SortOrder.class) : null,
+                paged ? intParam(ctx, "page", 1) : 1,
+                paged ? intParam(ctx, "size", SearchRequest.DEFAULT_SIZE) : SearchRequest.DEFAULT_SIZE,
                 !"false".equals(ctx.queryParam("highlight")),
-                ctx.queryParam("searchAfter"));
+                paged ? ctx.queryParam("searchAfter") : null);
     }
 
     static int intParam(Context ctx, String name, int dflt) {
