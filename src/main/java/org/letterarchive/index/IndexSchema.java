@@ -41,6 +41,12 @@ import org.letterarchive.letter.Signer;
 /** The index's field schema, in one place: names, analysis, facets, and Letter → Document. */
 public final class IndexSchema {
 
+    /**
+     * Version of the fields and analysis below. An index committed with another version is emptied on open
+     * and rebuilt from the corpus; raise it whenever documents would be indexed differently.
+     */
+    public static final int VERSION = 2;
+
     // identity and stored data
     public static final String ID = "id";
     public static final String SUMMARY = "summary";

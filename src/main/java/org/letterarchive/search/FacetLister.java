@@ -43,6 +43,8 @@ public final class FacetLister {
     /** The answer: how many values match the prefix, and the first {@code limit} of them. */
     public record Page(String facet, String prefix, Order sort, int matching, List<SearchResult.FacetValue> values) {}
 
+    private record Candidate(String value, String foldedLabel, long count) {}
+
     private final LetterIndex index;
     private final BinaryOperator<String> label;
 
@@ -75,21 +77,21 @@ public final class FacetLister {
                 rq.checkExpansion(searcher);
                 Facets counts = counts(searcher, state, rq, facet);
                 FacetResult all = counts.getAllChildren(facet);
-                Map<String, String> folded = foldedTable(searcher, state, facet);
-                List<SearchResult.FacetValue> matching = new ArrayList<>();
+                Map<String, String[]> folded = foldedTable(searcher, state, facet);
+                List<Candidate> matching = new ArrayList<>();
                 if (all != null) {
                     for (LabelAndValue lv : all.labelValues) {
-                        String f = folded.getOrDefault(lv.label, fold(lv.label));
-                        if (p.isEmpty() || matchesPrefix(f, p)) {
-                            matching.add(new SearchResult.FacetValue(lv.label, label.apply(facet, lv.label), lv.value.longValue()));
-                        }
+                        String[] f = folded.get(lv.label);
+                        if (f == null) f = new String[] {fold(lv.label), fold(label.apply(facet, lv.label))};
+                        if (p.isEmpty() || matchesPrefix(f, p)) matching.add(new Candidate(lv.label, f[1], lv.value.longValue()));
                     }
                 }
-                Comparator<SearchResult.FacetValue> byName = Comparator.comparing((SearchResult.FacetValue v) -> fold(v.label()))
-                        .thenComparing(SearchResult.FacetValue::value);
+                Comparator<Candidate> byName = Comparator.comparing(Candidate::foldedLabel).thenComparing(Candidate::value);
                 matching.sort(order == Order.name ? byName
-                        : Comparator.comparingLong(SearchResult.FacetValue::count).reversed().thenComparing(byName));
-                return new Page(facet, prefix, order, matching.size(), List.copyOf(matching.subList(0, Math.min(limit, matching.size()))));
+                        : Comparator.comparingLong(Candidate::count).reversed().thenComparing(byName));
+                List<SearchResult.FacetValue> page = matching.subList(0, Math.min(limit, matching.size())).stream()
+                        .map(c -> new SearchResult.FacetValue(c.value(), label.apply(facet, c.value()), c.count())).toList();
+                return new Page(facet, prefix, order, matching.size(), page);
             } finally {
                 index.release(searcher);
             }
@@ -108,18 +110,18 @@ public final class FacetLister {
         return new SortedSetDocValuesFacetCounts(state, fc);
     }
 
-    /** Per value, "folded value \n folded label" — built once per searcher and facet. */
-    private Map<String, String> foldedTable(LetterSearcher searcher, SortedSetDocValuesReaderState state, String facet) {
+    /** Per value, {folded value, folded label} — built once per searcher and facet. */
+    private Map<String, String[]> foldedTable(LetterSearcher searcher, SortedSetDocValuesReaderState state, String facet) {
         return searcher.derived("facet-fold:" + facet, k -> {
             try {
                 SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(facet);
                 SortedSetDocValues dv = state.getDocValues();
-                Map<String, String> out = new HashMap<>();
+                Map<String, String[]> out = new HashMap<>();
                 for (int ord = range.start; ord <= range.end; ord++) {
                     String path = dv.lookupOrd(ord).utf8ToString();
                     int sep = path.indexOf('\u001f');
                     String value = sep < 0 ? path : path.substring(sep + 1);
-                    out.put(value, fold(value) + "\n" + fold(label.apply(facet, value)));
+                    out.put(value, new String[] {fold(value), fold(label.apply(facet, value))});
                 }
                 return out;
             } catch (IOException e) {
@@ -129,12 +131,11 @@ public final class FacetLister {
     }
 
     /** A prefix of the value, of the label, or of any word in the label. */
-    private static boolean matchesPrefix(String folded, String prefix) {
-        if (folded.startsWith(prefix)) return true;
-        int nl = folded.indexOf('\n');
-        if (folded.startsWith(prefix, nl + 1)) return true;
-        for (int i = folded.indexOf(' ', nl + 1); i >= 0; i = folded.indexOf(' ', i + 1)) {
-            if (folded.startsWith(prefix, i + 1)) return true;
+    private static boolean matchesPrefix(String[] folded, String prefix) {
+        if (folded[0].startsWith(prefix) || folded[1].startsWith(prefix)) return true;
+        String l = folded[1];
+        for (int i = l.indexOf(' '); i >= 0; i = l.indexOf(' ', i + 1)) {
+            if (l.startsWith(prefix, i + 1)) return true;
         }
         return false;
     }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.text.BreakIterator;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +20,15 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.letterarchive.index.IndexSchema;
 import org.letterarchive.index.LetterIndex;
@@ -42,6 +47,8 @@ public final class SearchService {
     public static final int MAX_DEPTH = 10_000;
     public static final int FACET_TOP_N = 50;
     private static final int SNIPPETS = 3;
+    private static final int SNIPPET_CHARS = 160;
+    private static final int HIGHLIGHT_EXPANSION = 25;
 
     private final LetterIndex index;
     private final FacetsConfig facetsConfig;
@@ -131,7 +138,7 @@ public final class SearchService {
         String next = more && pageDocs.length > 0 ? Cursor.encode(request.sort(), pageDocs[pageDocs.length - 1]) : null;
 
         List<String[]> snippets = request.highlight() && !request.query().isEmpty()
-                ? highlight(searcher, rq.text, pageDocs) : null;
+                ? highlight(searcher, highlightQuery(searcher, rq), pageDocs) : null;
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < pageDocs.length; i++) {
             Document d = searcher.storedFields().document(pageDocs[i].doc, Set.of(IndexSchema.SUMMARY));
@@ -153,6 +160,19 @@ public final class SearchService {
         return Arrays.copyOfRange(top.scoreDocs, from, to);
     }
 
+    /**
+     * The query to mark in snippets, rewritten once for the page: each wildcard or fuzzy term becomes its most
+     * frequent words, instead of being expanded again for every hit.
+     */
+    private Query highlightQuery(LetterSearcher searcher, RequestQuery rq) throws IOException {
+        try {
+            return searcher.rewrite(LetterQueryParser.parse(rq.request.query(), index.schema().analyzer(),
+                    new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(HIGHLIGHT_EXPANSION)));
+        } catch (IndexSearcher.TooManyClauses e) {
+            return rq.text; // many wildcards: let the highlighter expand them per hit
+        }
+    }
+
     private List<String[]> highlight(LetterSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
         if (page.length == 0) return List.of();
         UnifiedHighlighter hl = UnifiedHighlighter.builder(searcher, index.schema().analyzer())
@@ -161,6 +181,10 @@ public final class SearchService {
                 .withMaxLength(200_000)
                 .withHandleMultiTermQuery(true)
                 .withHighlightPhrasesStrictly(true)
+                // passages of about SNIPPET_CHARS cut at word boundaries: a sentence iterator is slow on long
+                // texts with few sentence ends (signature lists, PDF columns), and gives unbounded passages
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getWordInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
                 // words found only through the stemmed copy are marked in the text too
                 .withMaskedFieldsFunc(f -> f.equals(IndexSchema.TEXT) ? Set.of(IndexSchema.TEXT_STEM) : Set.of())
                 .build();
