@@ -40,10 +40,17 @@ final class LetterQueryParser extends QueryParser {
 
     /** The user-visible fields and what each searches, with boosts. */
     private static final Map<String, Map<String, Float>> FIELDS = Map.of(
-            IndexSchema.TITLE, Map.of(IndexSchema.TITLE, 3f, IndexSchema.TITLE_STEM, 1.5f),
-            IndexSchema.TEXT, Map.of(IndexSchema.TEXT, 1f, IndexSchema.TEXT_STEM, 0.5f),
-            IndexSchema.SIGNER_TEXT, Map.of(IndexSchema.SIGNER_TEXT, 2f),
-            IndexSchema.RECIPIENT_TEXT, Map.of(IndexSchema.RECIPIENT_TEXT, 2f));
+            IndexSchema.TITLE, ordered(IndexSchema.TITLE, 3f, IndexSchema.TITLE_STEM, 1.5f),
+            IndexSchema.TEXT, ordered(IndexSchema.TEXT, 1f, IndexSchema.TEXT_STEM, 0.5f),
+            IndexSchema.SIGNER_TEXT, ordered(IndexSchema.SIGNER_TEXT, 2f),
+            IndexSchema.RECIPIENT_TEXT, ordered(IndexSchema.RECIPIENT_TEXT, 2f));
+
+    /** Fields with boosts, in a fixed order (exact before stemmed), so the same text parses the same way. */
+    private static Map<String, Float> ordered(Object... fieldsAndBoosts) {
+        Map<String, Float> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndBoosts.length; i += 2) m.put((String) fieldsAndBoosts[i], (Float) fieldsAndBoosts[i + 1]);
+        return java.util.Collections.unmodifiableMap(m);
+    }
     private static final List<String> USER_FIELDS = List.of(IndexSchema.TITLE, IndexSchema.TEXT,
             IndexSchema.SIGNER_TEXT, IndexSchema.RECIPIENT_TEXT);
     private static final String ALL = "_all";
@@ -73,7 +80,13 @@ final class LetterQueryParser extends QueryParser {
         LetterQueryParser parser = new LetterQueryParser(analyzer, rewrite);
         try {
             Query q = parser.parse(text);
-            return q == null ? new MatchAllDocsQuery() : q; // only stop characters, e.g. "-"
+            if (q == null) return new MatchAllDocsQuery(); // only stop characters, e.g. "-"
+            if (onlyExclusions(q)) {
+                BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+                for (BooleanClause c : ((BooleanQuery) q).clauses()) b.add(c);
+                return b.build();
+            }
+            return q;
         } catch (ParseException e) {
             if (e.getCause() instanceof SearchException se) throw se;
             String msg = e.getMessage();
@@ -87,6 +100,12 @@ final class LetterQueryParser extends QueryParser {
         } catch (IllegalArgumentException e) {
             throw new SearchException("cannot parse the query: " + e.getMessage(), e);
         }
+    }
+
+    /** "NOT x" alone: every letter without x (Lucene alone would match nothing). */
+    private static boolean onlyExclusions(Query q) {
+        if (!(q instanceof BooleanQuery bq) || bq.clauses().isEmpty()) return false;
+        return bq.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST_NOT);
     }
 
     private static ParseException refuse(String message) {

@@ -115,6 +115,7 @@ class SearchApiTest {
             assertEquals(set(l1, l2), hitSet(c, "q", "asylum seekers"));
             assertEquals(set(l1, l2, l3), hitSet(c, "q", "encryption OR asylum"));
             assertEquals(set(l2), hitSet(c, "q", "asylum NOT protection"));
+            assertEquals(set(l3, l4, l5, l6), hitSet(c, "q", "NOT asylum"), "exclusions alone: every other letter");
         });
     }
 
