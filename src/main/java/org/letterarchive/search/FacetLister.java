@@ -5,21 +5,22 @@ import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.BinaryOperator;
 import java.util.regex.Pattern;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
+import java.util.function.BinaryOperator;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.LongValues;
 import org.letterarchive.index.IndexSchema;
 import org.letterarchive.index.LetterIndex;
 import org.letterarchive.index.LetterSearcher;
@@ -42,8 +43,6 @@ public final class FacetLister {
 
     /** The answer: how many values match the prefix, and the first {@code limit} of them. */
     public record Page(String facet, String prefix, Order sort, int matching, List<SearchResult.FacetValue> values) {}
-
-    private record Candidate(String value, String foldedLabel, long count) {}
 
     private final LetterIndex index;
     private final BinaryOperator<String> label;
@@ -75,22 +74,18 @@ public final class FacetLister {
                 SortedSetDocValuesReaderState state = searcher.facetState();
                 if (state == null || state.getOrdRange(facet) == null) return new Page(facet, prefix, order, 0, List.of());
                 rq.checkExpansion(searcher);
-                Facets counts = counts(searcher, state, rq, facet);
-                FacetResult all = counts.getAllChildren(facet);
-                Map<String, String[]> folded = foldedTable(searcher, state, facet);
-                List<Candidate> matching = new ArrayList<>();
-                if (all != null) {
-                    for (LabelAndValue lv : all.labelValues) {
-                        String[] f = folded.get(lv.label);
-                        if (f == null) f = new String[] {fold(lv.label), fold(label.apply(facet, lv.label))};
-                        if (p.isEmpty() || matchesPrefix(f, p)) matching.add(new Candidate(lv.label, f[1], lv.value.longValue()));
-                    }
+                Table table = table(searcher, state, facet);
+                int[] counts = count(searcher, state, table, rq, facet);
+                List<Integer> matching = new ArrayList<>();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0 && (p.isEmpty() || table.matches(i, p))) matching.add(i);
                 }
-                Comparator<Candidate> byName = Comparator.comparing(Candidate::foldedLabel).thenComparing(Candidate::value);
+                Comparator<Integer> byName = Comparator.comparingInt(i -> table.nameRank[i]);
                 matching.sort(order == Order.name ? byName
-                        : Comparator.comparingLong(Candidate::count).reversed().thenComparing(byName));
+                        : Comparator.comparingInt((Integer i) -> counts[i]).reversed().thenComparing(byName));
                 List<SearchResult.FacetValue> page = matching.subList(0, Math.min(limit, matching.size())).stream()
-                        .map(c -> new SearchResult.FacetValue(c.value(), label.apply(facet, c.value()), c.count())).toList();
+                        .map(i -> new SearchResult.FacetValue(table.values[i], label.apply(facet, table.values[i]), counts[i]))
+                        .toList();
                 return new Page(facet, prefix, order, matching.size(), page);
             } finally {
                 index.release(searcher);
@@ -100,44 +95,102 @@ public final class FacetLister {
         }
     }
 
-    private static Facets counts(LetterSearcher searcher, SortedSetDocValuesReaderState state, RequestQuery rq,
-                                 String facet) throws IOException {
-        var ddq = rq.drillDown(facet);
-        boolean everything = rq.request.query().isEmpty() && rq.request.from() == null && rq.request.to() == null
-                && rq.request.filters().keySet().stream().allMatch(facet::equals);
-        if (everything) return new SortedSetDocValuesFacetCounts(state); // counts every letter, no query
-        FacetsCollector fc = searcher.search(ddq, new FacetsCollectorManager());
-        return new SortedSetDocValuesFacetCounts(state, fc);
+    /** One facet's values in ordinal order, folded for prefix matching and ranked by name; one per searcher. */
+    private static final class Table {
+        final int start;
+        final String[] values;
+        final String[] foldedValues;
+        final String[] foldedLabels;
+        final int[] nameRank;
+
+        Table(int start, String[] values, String[] foldedValues, String[] foldedLabels) {
+            this.start = start;
+            this.values = values;
+            this.foldedValues = foldedValues;
+            this.foldedLabels = foldedLabels;
+            Integer[] byName = new Integer[values.length];
+            for (int i = 0; i < byName.length; i++) byName[i] = i;
+            java.util.Arrays.sort(byName, Comparator.comparing((Integer i) -> foldedLabels[i]).thenComparing(i -> values[i]));
+            nameRank = new int[values.length];
+            for (int r = 0; r < byName.length; r++) nameRank[byName[r]] = r;
+        }
+
+        /** A prefix of the value, of the label, or of any word in the label. */
+        boolean matches(int i, String prefix) {
+            if (foldedValues[i].startsWith(prefix) || foldedLabels[i].startsWith(prefix)) return true;
+            String l = foldedLabels[i];
+            for (int k = l.indexOf(' '); k >= 0; k = l.indexOf(' ', k + 1)) {
+                if (l.startsWith(prefix, k + 1)) return true;
+            }
+            return false;
+        }
     }
 
-    /** Per value, {folded value, folded label} — built once per searcher and facet. */
-    private Map<String, String[]> foldedTable(LetterSearcher searcher, SortedSetDocValuesReaderState state, String facet) {
-        return searcher.derived("facet-fold:" + facet, k -> {
+    private Table table(LetterSearcher searcher, SortedSetDocValuesReaderState state, String facet) {
+        return searcher.derived("facet-table:" + facet, k -> {
             try {
                 SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(facet);
                 SortedSetDocValues dv = state.getDocValues();
-                Map<String, String[]> out = new HashMap<>();
-                for (int ord = range.start; ord <= range.end; ord++) {
-                    String path = dv.lookupOrd(ord).utf8ToString();
-                    int sep = path.indexOf('\u001f');
-                    String value = sep < 0 ? path : path.substring(sep + 1);
-                    out.put(value, new String[] {fold(value), fold(label.apply(facet, value))});
+                int n = range.end - range.start + 1;
+                String[] values = new String[n];
+                String[] foldedValues = new String[n];
+                String[] foldedLabels = new String[n];
+                for (int i = 0; i < n; i++) {
+                    String path = dv.lookupOrd(range.start + i).utf8ToString();
+                    int sep = path.indexOf(FacetsConfig.DELIM_CHAR);
+                    values[i] = sep < 0 ? path : path.substring(sep + 1);
+                    foldedValues[i] = fold(values[i]);
+                    foldedLabels[i] = fold(label.apply(facet, values[i]));
                 }
-                return out;
+                return new Table(range.start, values, foldedValues, foldedLabels);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
     }
 
-    /** A prefix of the value, of the label, or of any word in the label. */
-    private static boolean matchesPrefix(String[] folded, String prefix) {
-        if (folded[0].startsWith(prefix) || folded[1].startsWith(prefix)) return true;
-        String l = folded[1];
-        for (int i = l.indexOf(' '); i >= 0; i = l.indexOf(' ', i + 1)) {
-            if (l.startsWith(prefix, i + 1)) return true;
+    /**
+     * Letters per value of the facet among those the search (minus the facet's own filter) matches, read from
+     * the facet doc values' ordinals: one pass over the matching letters, no document is loaded.
+     */
+    private static int[] count(LetterSearcher searcher, SortedSetDocValuesReaderState state, Table table,
+                               RequestQuery rq, String facet) throws IOException {
+        int[] counts = new int[table.values.length];
+        boolean everything = rq.request.query().isEmpty() && rq.request.from() == null && rq.request.to() == null
+                && rq.request.filters().keySet().stream().allMatch(facet::equals);
+        SortedSetDocValues global = state.getDocValues();
+        OrdinalMap ordinalMap = global instanceof MultiDocValues.MultiSortedSetDocValues m ? m.mapping : null;
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<FacetsCollector.MatchingDocs> hits = everything ? null
+                : searcher.search(rq.drillDown(facet), new FacetsCollectorManager()).getMatchingDocs();
+        for (int li = 0; li < leaves.size(); li++) {
+            LeafReaderContext leaf = leaves.get(li);
+            SortedSetDocValues dv = DocValues.getSortedSet(leaf.reader(), state.getField());
+            LongValues toGlobal = ordinalMap == null ? null : ordinalMap.getGlobalOrds(li);
+            DocIdSetIterator docs;
+            Bits live = null;
+            if (everything) {
+                docs = dv;
+                live = leaf.reader().getLiveDocs();
+            } else {
+                FacetsCollector.MatchingDocs md = null;
+                for (FacetsCollector.MatchingDocs h : hits) if (h.context.ord == leaf.ord) md = h;
+                if (md == null || md.totalHits == 0 || md.bits == null) continue;
+                docs = md.bits.iterator();
+                if (docs == null) continue;
+            }
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (live != null && !live.get(doc)) continue;
+                if (!everything && !dv.advanceExact(doc)) continue;
+                for (int k = 0, c = dv.docValueCount(); k < c; k++) {
+                    long ord = dv.nextOrd();
+                    long g = toGlobal == null ? ord : toGlobal.get(ord);
+                    int i = (int) (g - table.start);
+                    if (i >= 0 && i < counts.length) counts[i]++;
+                }
+            }
         }
-        return false;
+        return counts;
     }
 
     /** Lower case, accents removed, punctuation as single spaces: "Centro Prodh, A.C." → "centro prodh a c". */
