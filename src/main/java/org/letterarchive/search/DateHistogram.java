@@ -21,7 +21,8 @@ final class DateHistogram {
     private DateHistogram() {}
 
     static Result of(FacetsCollector hits, long total) throws IOException {
-        List<Long> days = new ArrayList<>();
+        long[] days = new long[64];
+        int n = 0;
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
@@ -33,23 +34,27 @@ final class DateHistogram {
             for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
                 if (dates.advanceExact(doc)) {
                     long d = dates.longValue();
-                    days.add(d);
+                    if (n == days.length) days = java.util.Arrays.copyOf(days, n * 2);
+                    days[n++] = d;
                     min = Math.min(min, d);
                     max = Math.max(max, d);
                 }
             }
         }
-        boolean monthly = !days.isEmpty()
+        boolean monthly = n > 0
                 && LocalDate.ofEpochDay(min).plusYears(2).isAfter(LocalDate.ofEpochDay(max).minusDays(1));
-        TreeMap<String, Long> counts = new TreeMap<>();
-        for (long d : days) {
-            LocalDate date = LocalDate.ofEpochDay(d);
-            String key = monthly ? IndexSchema.yearOf(date) + "-" + String.format("%02d", date.getMonthValue())
-                    : IndexSchema.yearOf(date);
-            counts.merge(key, 1L, Long::sum);
+        TreeMap<Integer, long[]> counts = new TreeMap<>(); // year, or year * 12 + month - 1
+        for (int i = 0; i < n; i++) {
+            LocalDate date = LocalDate.ofEpochDay(days[i]);
+            int key = monthly ? date.getYear() * 12 + date.getMonthValue() - 1 : date.getYear();
+            counts.computeIfAbsent(key, k -> new long[1])[0]++;
         }
         List<SearchResult.FacetValue> buckets = new ArrayList<>();
-        counts.forEach((k, v) -> buckets.add(new SearchResult.FacetValue(k, k, v)));
-        return new Result(buckets, monthly ? "month" : "year", total - days.size());
+        counts.forEach((k, v) -> {
+            String label = monthly ? String.format("%04d-%02d", Math.floorDiv(k, 12), Math.floorMod(k, 12) + 1)
+                    : String.format("%04d", k);
+            buckets.add(new SearchResult.FacetValue(label, label, v[0]));
+        });
+        return new Result(buckets, monthly ? "month" : "year", total - n);
     }
 }

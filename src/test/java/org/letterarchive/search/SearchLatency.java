@@ -77,6 +77,7 @@ public final class SearchLatency {
         }
 
         int synthetic = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        if (synthetic == 0) return;
         // index only (no corpus): a big archive's index, with organization keys as labels
         try (LetterIndex index = LetterIndex.open(new ByteBuffersDirectory())) {
             Random rnd = new Random(42);
