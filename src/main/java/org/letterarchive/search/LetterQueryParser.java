@@ -88,7 +88,9 @@ final class LetterQueryParser extends QueryParser {
             }
             return q;
         } catch (ParseException e) {
-            if (e.getCause() instanceof SearchException se) throw se;
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof SearchException se) throw new SearchException(se.getMessage(), e); // a refused limit
+            }
             String msg = e.getMessage();
             int nl = msg.indexOf('\n');
             throw new SearchException("cannot parse the query: " + (nl > 0 ? msg.substring(0, nl) : msg)

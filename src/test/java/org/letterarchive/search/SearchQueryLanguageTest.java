@@ -71,7 +71,8 @@ class SearchQueryLanguageTest {
 
     @Test
     void limitsAreRefusedWithTheirReason() {
-        assertTrue(assertThrows(SearchException.class, () -> parse("*grants")).getMessage().contains("leading wildcards"));
+        assertTrue(assertThrows(SearchException.class, () -> parse("*grants")).getMessage().startsWith("leading wildcards"),
+                "the limit's own message, not the parser's");
         assertTrue(assertThrows(SearchException.class, () -> parse("m?grants")).getMessage().contains("too broad"));
         assertTrue(assertThrows(SearchException.class, () -> parse("x".repeat(LetterQueryParser.MAX_QUERY_LENGTH + 1)))
                 .getMessage().contains("too long"));
