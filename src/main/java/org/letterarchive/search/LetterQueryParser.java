@@ -10,6 +10,7 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
@@ -216,7 +217,10 @@ final class LetterQueryParser extends QueryParser {
     protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
         countMultiTerm(termStr + "~");
         if (termStr.length() < 3) throw refuse("fuzzy term '" + termStr + "~' too short: at least 3 letters");
-        return overExactFields(field, f -> super.getFuzzyQuery(f, termStr, minSimilarity));
+        // plain term~ (the parser's default of 2): one edit for words of up to 5 letters, two for longer ones;
+        // fewer false friends on short words, and far cheaper automata. term~1 asks for one edit explicitly.
+        float edits = minSimilarity >= FuzzyQuery.defaultMaxEdits && termStr.length() <= 5 ? 1 : minSimilarity;
+        return overExactFields(field, f -> super.getFuzzyQuery(f, termStr, edits));
     }
 
     @Override

@@ -63,6 +63,13 @@ class SearchQueryLanguageTest {
     }
 
     @Test
+    void fuzzyEditsFollowTheWordLength() {
+        assertTrue(parse("asilo~").toString().contains("text:asilo~1"), parse("asilo~").toString());
+        assertTrue(parse("gobierno~").toString().contains("text:gobierno~2"), parse("gobierno~").toString());
+        assertTrue(parse("gobierno~1").toString().contains("text:gobierno~1"), parse("gobierno~1").toString());
+    }
+
+    @Test
     void blankIsEverything() {
         assertInstanceOf(MatchAllDocsQuery.class, parse(""));
         assertInstanceOf(MatchAllDocsQuery.class, parse("   "));
