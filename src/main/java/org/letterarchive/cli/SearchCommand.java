@@ -42,17 +42,48 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--language", paramLabel = "CODE", description = "language (ISO 639-1); repeatable")
     List<String> languages;
 
+    @Option(names = "--format", paramLabel = "TYPE", description = "document format (media type, e.g. application/pdf); repeatable")
+    List<String> formats;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "earliest date, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "latest date, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)")
+    String to;
+
     @Option(names = "--sort", description = "relevance, newest, oldest or signers")
     SearchRequest.SortOrder sort;
 
-    @Option(names = "--page", defaultValue = "1")
+    @Option(names = "--page", defaultValue = "1", description = "page number, from 1")
     int page;
 
-    @Option(names = "--size", defaultValue = "10")
+    @Option(names = "--size", defaultValue = "10", description = "hits per page, at most " + SearchRequest.MAX_SIZE)
     int size;
+
+    @Option(names = "--after", paramLabel = "CURSOR", description = "continue after this cursor (printed as 'next')")
+    String after;
 
     @Option(names = "--json", description = "print the result as JSON")
     boolean json;
+
+    /** A date, or a year or month taken as its first or last day; a SearchException when malformed. */
+    static java.time.LocalDate date(String option, String v, boolean endOfPeriod) {
+        if (v == null || v.isBlank()) return null;
+        String s = v.strip();
+        try {
+            if (s.matches("\\d{4}")) {
+                int y = Integer.parseInt(s);
+                return endOfPeriod ? java.time.LocalDate.of(y, 12, 31) : java.time.LocalDate.of(y, 1, 1);
+            }
+            if (s.matches("\\d{4}-\\d{2}")) {
+                java.time.LocalDate first = java.time.LocalDate.parse(s + "-01");
+                return endOfPeriod ? first.withDayOfMonth(first.lengthOfMonth()) : first;
+            }
+            return java.time.LocalDate.parse(s);
+        } catch (java.time.DateTimeException e) {
+            throw new SearchException(option + " must be a date as YYYY-MM-DD, YYYY-MM or YYYY, not '" + v + "'");
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -67,11 +98,16 @@ public final class SearchCommand implements Callable<Integer> {
             if (recipients != null) filters.put(IndexSchema.F_RECIPIENT, recipients);
             if (years != null) filters.put(IndexSchema.F_YEAR, years);
             if (languages != null) filters.put(IndexSchema.F_LANGUAGE, languages);
-            SearchRequest req = new SearchRequest(query, filters,
-                    allSigners ? SearchRequest.SignerMatch.all : SearchRequest.SignerMatch.any,
-                    null, null, sort, page, size, true);
+            if (formats != null) filters.put(IndexSchema.F_FORMAT, formats);
+            if (page < 1 || size < 1) {
+                System.err.println("letters search: --page and --size must be 1 or more");
+                return 2;
+            }
             SearchResult r;
             try {
+                SearchRequest req = new SearchRequest(query, filters,
+                        allSigners ? SearchRequest.SignerMatch.all : SearchRequest.SignerMatch.any,
+                        date("--from", from, false), date("--to", to, true), sort, page, size, true, after);
                 r = archive.search().search(req);
             } catch (SearchException e) {
                 System.err.println("letters search: " + e.getMessage());
@@ -81,7 +117,7 @@ public final class SearchCommand implements Callable<Integer> {
                 out.println(Json.mapper().writeValueAsString(r));
                 return 0;
             }
-            out.println(r.total() + " letter(s)");
+            out.println(r.total() + " letter(s)" + (r.undated() > 0 ? ", " + r.undated() + " undated" : ""));
             int i = (r.page() - 1) * r.size();
             for (SearchResult.Hit h : r.hits()) {
                 out.printf("%3d. %s  %s%n     %d signer(s): %s%n", ++i, h.date() == null ? "----------" : h.date(),
@@ -90,6 +126,7 @@ public final class SearchCommand implements Callable<Integer> {
                         .replace("&quot;", "\"").replace("&#x27;", "'").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">") + " …");
                 out.println("     id " + h.id());
             }
+            if (r.next() != null) out.println("next: --after " + r.next());
             return 0;
         }
     }

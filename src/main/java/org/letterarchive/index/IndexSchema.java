@@ -15,6 +15,8 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.es.SpanishLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -39,6 +41,12 @@ import org.letterarchive.letter.Signer;
 /** The index's field schema, in one place: names, analysis, facets, and Letter → Document. */
 public final class IndexSchema {
 
+    /**
+     * Version of the fields and analysis below. An index committed with another version is emptied on open
+     * and rebuilt from the corpus; raise it whenever documents would be indexed differently.
+     */
+    public static final int VERSION = 2;
+
     // identity and stored data
     public static final String ID = "id";
     public static final String SUMMARY = "summary";
@@ -47,6 +55,11 @@ public final class IndexSchema {
     public static final String TEXT = "text";
     public static final String SIGNER_TEXT = "signer";
     public static final String RECIPIENT_TEXT = "recipient";
+    // light-stemmed copies of title and text (not stored): "migrants" finds "migrantes"; exact scores higher
+    public static final String TITLE_STEM = "title.stem";
+    public static final String TEXT_STEM = "text.stem";
+    // every signer name, stored only (exports list all signers, the summary only the first few)
+    public static final String SIGNER_NAMES = "signerNames";
     // numbers for ranges and sorting
     public static final String DATE = "date";               // epoch day, LongPoint + doc values; absent when undated
     public static final String SIGNER_COUNT = "signerCount"; // IntPoint + doc values
@@ -56,17 +69,21 @@ public final class IndexSchema {
     public static final String F_RECIPIENT = "recipient";
     public static final String F_RECIPIENT_ROLE = "recipientRole";
     public static final String F_YEAR = "year";
+    public static final String F_MONTH = "month";           // YYYY-MM, for drilling into a year
     public static final String F_LANGUAGE = "language";
     public static final String F_FORMAT = "format";
     public static final String F_SIGNER_RANGE = "signers";
     public static final String[] FACETS = {F_SIGNER, F_SIGNER_KIND, F_RECIPIENT, F_RECIPIENT_ROLE, F_YEAR,
-            F_LANGUAGE, F_FORMAT, F_SIGNER_RANGE};
+            F_MONTH, F_LANGUAGE, F_FORMAT, F_SIGNER_RANGE};
 
     private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+    private static final FieldType STEM_WITH_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
 
     static {
         TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         TEXT_WITH_OFFSETS.freeze();
+        STEM_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        STEM_WITH_OFFSETS.freeze();
     }
 
     private final FacetsConfig facets = new FacetsConfig();
@@ -76,27 +93,41 @@ public final class IndexSchema {
         for (String dim : new String[] {F_SIGNER, F_SIGNER_KIND, F_RECIPIENT, F_RECIPIENT_ROLE, F_LANGUAGE, F_FORMAT}) {
             facets.setMultiValued(dim, true);
         }
-        Analyzer text = textAnalyzer();
-        analyzer = new PerFieldAnalyzerWrapper(text, Map.of(ID, keywordAnalyzer()));
+        Analyzer text = textAnalyzer(false);
+        Analyzer stem = textAnalyzer(true);
+        analyzer = new PerFieldAnalyzerWrapper(text, Map.of(ID, keywordAnalyzer(), TITLE_STEM, stem, TEXT_STEM, stem));
     }
 
     public FacetsConfig facetsConfig() {
         return facets;
     }
 
-    /** The analyzer for every text field: Unicode words, lower-cased, accents folded (México = Mexico). */
+    /**
+     * The analyzer for every text field: Unicode words, lower-cased, accents folded (México = Mexico). The
+     * {@code .stem} fields add a light English (plural) and Spanish stemmer; names are never stemmed.
+     */
     public Analyzer analyzer() {
         return analyzer;
     }
 
-    private static Analyzer textAnalyzer() {
+    private static Analyzer textAnalyzer(boolean stemmed) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream result = new LowerCaseFilter(source);
                 result = new ASCIIFoldingFilter(result);
+                if (stemmed) {
+                    result = new EnglishMinimalStemFilter(result);
+                    result = new SpanishLightStemFilter(result);
+                }
                 return new TokenStreamComponents(source, result);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                // wildcard, prefix and fuzzy terms are folded like indexed words (Méxi* = mexi*)
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
             }
         };
     }
@@ -119,8 +150,12 @@ public final class IndexSchema {
         Document doc = new Document();
         doc.add(new StringField(ID, letter.id(), Field.Store.YES));
         doc.add(new StoredField(SUMMARY, summary(letter)));
-        if (letter.title() != null) doc.add(new Field(TITLE, letter.title(), TEXT_WITH_OFFSETS));
+        if (letter.title() != null) {
+            doc.add(new Field(TITLE, letter.title(), TEXT_WITH_OFFSETS));
+            doc.add(new Field(TITLE_STEM, letter.title(), STEM_WITH_OFFSETS));
+        }
         doc.add(new Field(TEXT, letter.text(), TEXT_WITH_OFFSETS));
+        doc.add(new Field(TEXT_STEM, letter.text(), STEM_WITH_OFFSETS));
 
         if (letter.date() != null) {
             long epochDay = letter.date().toEpochDay();
@@ -134,6 +169,7 @@ public final class IndexSchema {
         Set<String> kinds = new LinkedHashSet<>();
         for (Signer s : letter.signers()) {
             doc.add(new TextField(SIGNER_TEXT, s.name(), Field.Store.NO));
+            doc.add(new StoredField(SIGNER_NAMES, s.name()));
             if (s.acronym() != null) doc.add(new TextField(SIGNER_TEXT, s.acronym(), Field.Store.NO));
             if (s.affiliation() != null) doc.add(new TextField(SIGNER_TEXT, s.affiliation(), Field.Store.NO));
             kinds.add(s.kind().name());
@@ -153,7 +189,10 @@ public final class IndexSchema {
         recipients.forEach(v -> doc.add(new SortedSetDocValuesFacetField(F_RECIPIENT, v)));
         roles.forEach(v -> doc.add(new SortedSetDocValuesFacetField(F_RECIPIENT_ROLE, v)));
 
-        if (letter.date() != null) doc.add(new SortedSetDocValuesFacetField(F_YEAR, yearOf(letter.date())));
+        if (letter.date() != null) {
+            doc.add(new SortedSetDocValuesFacetField(F_YEAR, yearOf(letter.date())));
+            doc.add(new SortedSetDocValuesFacetField(F_MONTH, yearOf(letter.date()) + "-" + String.format("%02d", letter.date().getMonthValue())));
+        }
         if (letter.language() != null) doc.add(new SortedSetDocValuesFacetField(F_LANGUAGE, letter.language()));
         if (letter.format() != null) doc.add(new SortedSetDocValuesFacetField(F_FORMAT, letter.format()));
         doc.add(new SortedSetDocValuesFacetField(F_SIGNER_RANGE, signerRange(letter.signerCount())));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
@@ -49,8 +50,28 @@ public final class LetterIndex implements Closeable {
             throw e;
         }
         this.writer = w;
+        boolean stale = !sameSchema(writer);
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, Integer.toString(IndexSchema.VERSION)).entrySet());
+        if (stale) {
+            // built with other fields or analysis: drop it; Archive.heal() re-indexes every letter from the corpus
+            writer.deleteAll();
+            writer.commit();
+        }
         FacetSearcherFactory factory = new FacetSearcherFactory(schema);
         this.searchers = new SearcherManager(writer, true, false, factory);
+    }
+
+    private static final String SCHEMA_KEY = "schema";
+
+    /** True for an empty index, or one whose last commit was made with this schema version. */
+    private static boolean sameSchema(IndexWriter writer) {
+        if (writer.getDocStats().maxDoc == 0) return true;
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data == null) return false;
+        for (Map.Entry<String, String> e : data) {
+            if (e.getKey().equals(SCHEMA_KEY)) return e.getValue().equals(Integer.toString(IndexSchema.VERSION));
+        }
+        return false;
     }
 
     /** Opens the index in {@code dir}, creating it when missing. */

@@ -17,9 +17,12 @@ import java.util.Map;
  * @param page        1-based page number
  * @param size        hits per page
  * @param highlight   whether hits carry highlighted snippets
+ * @param searchAfter the opaque cursor of the previous page ({@link SearchResult#next}); null for page-based
+ *                    paging
  */
 public record SearchRequest(String query, Map<String, List<String>> filters, SignerMatch signerMatch,
-                            LocalDate from, LocalDate to, SortOrder sort, int page, int size, boolean highlight) {
+                            LocalDate from, LocalDate to, SortOrder sort, int page, int size, boolean highlight,
+                            String searchAfter) {
 
     public static final int MAX_SIZE = 100;
     public static final int DEFAULT_SIZE = 20;
@@ -42,6 +45,12 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Sig
         if (sort == null) sort = query.isEmpty() ? SortOrder.newest : SortOrder.relevance;
         if (page < 1) page = 1;
         if (size < 1) size = DEFAULT_SIZE;
+        if (searchAfter != null && searchAfter.isBlank()) searchAfter = null;
+    }
+
+    public SearchRequest(String query, Map<String, List<String>> filters, SignerMatch signerMatch,
+                         LocalDate from, LocalDate to, SortOrder sort, int page, int size, boolean highlight) {
+        this(query, filters, signerMatch, from, to, sort, page, size, highlight, null);
     }
 
     public static SearchRequest of(String query) {
@@ -51,7 +60,7 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Sig
     public SearchRequest withFilter(String facet, String... values) {
         Map<String, List<String>> f = new LinkedHashMap<>(filters);
         f.put(facet, List.of(values));
-        return new SearchRequest(query, f, signerMatch, from, to, sort, page, size, highlight);
+        return new SearchRequest(query, f, signerMatch, from, to, sort, page, size, highlight, searchAfter);
     }
 
     public List<String> filter(String facet) {

@@ -4,18 +4,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One page of a search: the total, the hits, and the facet counts for the whole result.
+ * One page of a search: the total, the hits, the facet counts and the date histogram for the whole result.
  *
  * @param total     number of letters that match
- * @param page      the page returned, 1-based
+ * @param page      the page returned, 1-based (1 when the page was asked for with a cursor)
  * @param size      hits per page
  * @param hits      this page's hits
  * @param facets    per facet, its values with counts (drill-sideways: a selected facet keeps the counts of
  *                  its other values)
- * @param histogram letters per year for the current query, oldest first
+ * @param histogram dated matching letters per year, or per month ({@code histogramUnit}) when they span two
+ *                  years or less, oldest first; the counts sum to {@code total - undated}
+ * @param histogramUnit "year" or "month"
+ * @param undated   matching letters without a date (not in the histogram)
+ * @param next      opaque cursor for the page after this one (pass it as {@code searchAfter}); null on the
+ *                  last page
  */
 public record SearchResult(long total, int page, int size, List<Hit> hits, Map<String, List<FacetValue>> facets,
-                           List<FacetValue> histogram) {
+                           List<FacetValue> histogram, String histogramUnit, long undated, String next) {
 
     /** One matching letter, as a result list shows it. */
     public record Hit(String id, String title, String date, String language, String format,

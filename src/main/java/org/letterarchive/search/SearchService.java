@@ -3,56 +3,59 @@ package org.letterarchive.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.text.BreakIterator;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.letterarchive.index.IndexSchema;
 import org.letterarchive.index.LetterIndex;
 import org.letterarchive.index.LetterSearcher;
 
 /**
- * Runs searches: query parsing, drill-sideways facets, sorting, paging and highlighted snippets.
- * Every call borrows a searcher from the index and gives it back.
+ * Runs searches: query parsing, drill-sideways facets, sorting, paging, the date histogram and highlighted
+ * snippets. Facet value lists, match explanations and exports are in {@link FacetLister},
+ * {@link MatchExplainer} and {@link Exporter}, reached through this service. Every call borrows a searcher
+ * from the index and gives it back.
  */
 public final class SearchService {
 
-    public static final int MAX_QUERY_LENGTH = 1000;
-    /** Deepest hit a page may reach; past it, a narrower query is needed. */
+    public static final int MAX_QUERY_LENGTH = LetterQueryParser.MAX_QUERY_LENGTH;
+    /** Deepest hit a numbered page may reach; past it, page with the {@code searchAfter} cursor. */
     public static final int MAX_DEPTH = 10_000;
     public static final int FACET_TOP_N = 50;
-    private static final String[] QUERY_FIELDS = {IndexSchema.TITLE, IndexSchema.TEXT, IndexSchema.SIGNER_TEXT, IndexSchema.RECIPIENT_TEXT};
-    private static final Map<String, Float> BOOSTS = Map.of(IndexSchema.TITLE, 3f, IndexSchema.SIGNER_TEXT, 2f,
-            IndexSchema.RECIPIENT_TEXT, 2f, IndexSchema.TEXT, 1f);
+    private static final int SNIPPETS = 3;
+    private static final int SNIPPET_CHARS = 160;
+    private static final int HIGHLIGHT_EXPANSION = 25;
 
     private final LetterIndex index;
     private final FacetsConfig facetsConfig;
     private final UnaryOperator<String> signerLabel;
+    private final FacetLister facetLister;
+    private final MatchExplainer explainer;
+    private final Exporter exporter;
 
     /**
      * @param signerLabel the display name of an organization key (facet values are keys)
@@ -61,23 +64,43 @@ public final class SearchService {
         this.index = index;
         this.facetsConfig = index.schema().facetsConfig();
         this.signerLabel = signerLabel;
+        this.facetLister = new FacetLister(index, this::label);
+        this.explainer = new MatchExplainer(index);
+        this.exporter = new Exporter(index);
+    }
+
+    public FacetLister facets() {
+        return facetLister;
+    }
+
+    public MatchExplainer explainer() {
+        return explainer;
+    }
+
+    public Exporter exporter() {
+        return exporter;
     }
 
     public SearchResult search(SearchRequest request) {
-        int size = Math.min(request.size(), SearchRequest.MAX_SIZE);
-        if (request.size() > SearchRequest.MAX_SIZE) {
-            throw new SearchException("size must be at most " + SearchRequest.MAX_SIZE);
+        int size = request.size();
+        if (size > SearchRequest.MAX_SIZE) {
+            throw new SearchException("size " + size + " too large: at most " + SearchRequest.MAX_SIZE + " hits per page");
         }
-        int depth = (request.page() - 1) * size + size;
-        if ((long) (request.page() - 1) * size + size > MAX_DEPTH) {
-            throw new SearchException("page too deep: results are available up to hit " + MAX_DEPTH
-                    + "; narrow the search with filters or a date range");
+        int offset = 0;
+        if (request.searchAfter() == null) {
+            long depth = (long) request.page() * size;
+            if (depth > MAX_DEPTH) {
+                throw new SearchException("page " + request.page() + " too deep: numbered pages reach hit " + MAX_DEPTH
+                        + "; page further with searchAfter (the 'next' cursor of each page) or narrow the search");
+            }
+            offset = (request.page() - 1) * size;
         }
-        Query base = baseQuery(request);
+        RequestQuery rq = new RequestQuery(request, index.schema().analyzer(), facetsConfig);
         try {
             LetterSearcher searcher = index.acquire();
             try {
-                return run(searcher, request, base, size, depth);
+                rq.checkExpansion(searcher);
+                return run(searcher, rq, offset, size);
             } finally {
                 index.release(searcher);
             }
@@ -86,102 +109,95 @@ public final class SearchService {
         }
     }
 
-    /** Parses the query text; blank means every letter. */
+    /** Parses query text into a Lucene query; blank means every letter. */
     public Query parse(String text) {
-        if (text == null || text.isBlank()) return new MatchAllDocsQuery();
-        if (text.length() > MAX_QUERY_LENGTH) {
-            throw new SearchException("query too long: at most " + MAX_QUERY_LENGTH + " characters");
-        }
-        QueryParser parser = new MultiFieldQueryParser(QUERY_FIELDS, index.schema().analyzer(), BOOSTS);
-        parser.setDefaultOperator(QueryParser.Operator.AND);
-        parser.setAllowLeadingWildcard(false);
-        try {
-            return parser.parse(text);
-        } catch (ParseException e) {
-            String msg = e.getMessage();
-            int nl = msg.indexOf('\n');
-            throw new SearchException("cannot parse the query: " + (nl > 0 ? msg.substring(0, nl) : msg), e);
-        } catch (IndexSearcher.TooManyClauses e) {
-            throw new SearchException("query too complex: more than " + IndexSearcher.getMaxClauseCount() + " clauses", e);
-        }
+        return LetterQueryParser.parse(text, index.schema().analyzer());
     }
 
-    private Query baseQuery(SearchRequest request) {
-        Query q = parse(request.query());
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST);
-        if (request.from() != null || request.to() != null) {
-            long lo = request.from() == null ? Long.MIN_VALUE + 1 : request.from().toEpochDay();
-            long hi = request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay();
-            if (lo > hi) throw new SearchException("'from' is after 'to'");
-            b.add(LongPoint.newRangeQuery(IndexSchema.DATE, lo, hi), BooleanClause.Occur.FILTER);
-        }
-        if (request.signerMatch() == SearchRequest.SignerMatch.all) {
-            for (String key : request.filter(IndexSchema.F_SIGNER)) {
-                b.add(new TermQuery(DrillDownQuery.term(facetsConfig.getDimConfig(IndexSchema.F_SIGNER).indexFieldName,
-                        IndexSchema.F_SIGNER, key)), BooleanClause.Occur.FILTER);
-            }
-        }
-        return b.build();
-    }
-
-    private SearchResult run(LetterSearcher searcher, SearchRequest request, Query base, int size, int depth) throws IOException {
-        DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base);
-        request.filters().forEach((dim, values) -> {
-            if (!isFacet(dim)) throw new SearchException("unknown facet '" + dim + "'");
-            if (dim.equals(IndexSchema.F_SIGNER) && request.signerMatch() == SearchRequest.SignerMatch.all) return;
-            ddq.add(dim, values.toArray(String[]::new));
-        });
+    private SearchResult run(LetterSearcher searcher, RequestQuery rq, int offset, int size) throws IOException {
+        SearchRequest request = rq.request;
+        boolean cursorPaging = request.searchAfter() != null;
+        int page = cursorPaging ? 1 : request.page();
+        Sort sort = sortOf(request.sort());
+        ScoreDoc after = cursorPaging
+                ? Cursor.decode(request.searchAfter(), request.sort(), sort)
+                : null;
         if (searcher.facetState() == null) {
-            return new SearchResult(0, request.page(), size, List.of(), Map.of(), List.of());
+            return new SearchResult(0, page, size, List.of(), Map.of(), List.of(), "year", 0, null);
         }
         DrillSideways ds = new DrillSideways(searcher, facetsConfig, searcher.facetState());
-        Sort sort = sortOf(request.sort());
-        DrillSideways.DrillSidewaysResult r = ds.search(ddq, null, null, depth, sort, sort != null);
+        int want = offset + size + 1; // one more tells whether a next page exists
+        DrillSideways.DrillSidewaysResult r = sort == null
+                ? ds.search(after, rq.drillDown(), want)
+                : ds.search(rq.drillDown(), null, (FieldDoc) after, want, sort, false);
         long total = 0;
         for (FacetsCollector.MatchingDocs md : r.drillDownFacetsCollector.getMatchingDocs()) total += md.totalHits;
 
-        ScoreDoc[] page = pageOf(r.hits, request.page(), size);
+        ScoreDoc[] pageDocs = slice(r.hits, offset, size);
+        boolean more = r.hits.scoreDocs.length > offset + size;
+        String next = more && pageDocs.length > 0 ? Cursor.encode(request.sort(), pageDocs[pageDocs.length - 1]) : null;
+
         List<String[]> snippets = request.highlight() && !request.query().isEmpty()
-                ? highlight(searcher, base, page) : null;
+                ? highlight(searcher, highlightQuery(searcher, rq), pageDocs) : null;
         List<SearchResult.Hit> hits = new ArrayList<>();
-        for (int i = 0; i < page.length; i++) {
-            Document d = searcher.storedFields().document(page[i].doc);
+        for (int i = 0; i < pageDocs.length; i++) {
+            Document d = searcher.storedFields().document(pageDocs[i].doc, Set.of(IndexSchema.SUMMARY));
             IndexSchema.Summary s = IndexSchema.readSummary(d.getBinaryValue(IndexSchema.SUMMARY));
             List<String> snip = snippets == null ? List.of() : List.of(snippets.get(i));
-            Float score = Float.isNaN(page[i].score) ? null : page[i].score;
+            Float score = Float.isNaN(pageDocs[i].score) ? null : pageDocs[i].score;
             hits.add(new SearchResult.Hit(s.id(), s.title(), s.date(), s.language(), s.format(), s.recipients(),
                     s.signerCount(), s.topSigners(), snip, score));
         }
         Map<String, List<SearchResult.FacetValue>> facets = facets(r.facets, request);
-        return new SearchResult(total, request.page(), size, hits, facets, histogram(r.facets));
+        DateHistogram.Result histogram = DateHistogram.of(r.drillDownFacetsCollector, total);
+        return new SearchResult(total, page, size, hits, facets, histogram.buckets(), histogram.unit(),
+                histogram.undated(), next);
     }
 
-    private static ScoreDoc[] pageOf(TopDocs top, int page, int size) {
-        int from = (page - 1) * size;
+    private static ScoreDoc[] slice(TopDocs top, int from, int size) {
         if (from >= top.scoreDocs.length) return new ScoreDoc[0];
         int to = Math.min(top.scoreDocs.length, from + size);
-        ScoreDoc[] out = new ScoreDoc[to - from];
-        System.arraycopy(top.scoreDocs, from, out, 0, out.length);
-        return out;
+        return Arrays.copyOfRange(top.scoreDocs, from, to);
+    }
+
+    /**
+     * The query to mark in snippets, rewritten once for the page: each wildcard or fuzzy term becomes its most
+     * frequent words, instead of being expanded again for every hit.
+     */
+    private Query highlightQuery(LetterSearcher searcher, RequestQuery rq) throws IOException {
+        try {
+            return searcher.rewrite(LetterQueryParser.parse(rq.request.query(), index.schema().analyzer(),
+                    new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(HIGHLIGHT_EXPANSION)));
+        } catch (IndexSearcher.TooManyClauses e) {
+            return rq.text; // many wildcards: let the highlighter expand them per hit
+        }
     }
 
     private List<String[]> highlight(LetterSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
         if (page.length == 0) return List.of();
         UnifiedHighlighter hl = UnifiedHighlighter.builder(searcher, index.schema().analyzer())
+                // escape=true: the letter's text is HTML-escaped, only <mark> is markup
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(200_000)
                 .withHandleMultiTermQuery(true)
                 .withHighlightPhrasesStrictly(true)
+                // passages of about SNIPPET_CHARS cut at word boundaries: a sentence iterator is slow on long
+                // texts with few sentence ends (signature lists, PDF columns), and gives unbounded passages
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getWordInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
+                // words found only through the stemmed copy are marked in the text too
+                .withMaskedFieldsFunc(f -> f.equals(IndexSchema.TEXT) ? Set.of(IndexSchema.TEXT_STEM) : Set.of())
                 .build();
         int[] docs = new int[page.length];
         for (int i = 0; i < page.length; i++) docs[i] = page[i].doc;
-        Map<String, String[]> byField = hl.highlightFields(new String[] {IndexSchema.TEXT}, query, docs, new int[] {3});
+        Map<String, String[]> byField = hl.highlightFields(new String[] {IndexSchema.TEXT}, query, docs, new int[] {SNIPPETS});
         String[] text = byField.get(IndexSchema.TEXT);
         List<String[]> out = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
             String s = text == null ? null : text[i];
             out.add(s == null || s.isBlank() ? new String[0]
-                    : java.util.Arrays.stream(s.split(" … ")).map(p -> p.replaceAll("\\s+", " ").strip()).toArray(String[]::new));
+                    : Arrays.stream(s.split(" … ")).map(p -> p.replaceAll("\\s+", " ").strip())
+                            .filter(p -> !p.isEmpty()).toArray(String[]::new));
         }
         return out;
     }
@@ -189,40 +205,33 @@ public final class SearchService {
     private Map<String, List<SearchResult.FacetValue>> facets(Facets facets, SearchRequest request) throws IOException {
         Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
         for (String dim : IndexSchema.FACETS) {
-            int n = dim.equals(IndexSchema.F_YEAR) ? 200 : FACET_TOP_N;
+            boolean dated = dim.equals(IndexSchema.F_YEAR) || dim.equals(IndexSchema.F_MONTH);
+            List<String> years = request.filter(IndexSchema.F_YEAR);
+            if (dim.equals(IndexSchema.F_MONTH) && years.isEmpty() && request.filter(IndexSchema.F_MONTH).isEmpty()) {
+                out.put(dim, List.of()); // months are listed within the chosen years
+                continue;
+            }
             FacetResult fr;
             try {
-                fr = facets.getTopChildren(n, dim);
+                fr = dated ? facets.getAllChildren(dim) : facets.getTopChildren(FACET_TOP_N, dim);
             } catch (IllegalArgumentException e) {
                 fr = null; // no letter has this dimension yet
             }
             List<SearchResult.FacetValue> values = new ArrayList<>();
             if (fr != null) {
                 for (LabelAndValue lv : fr.labelValues) {
+                    if (dim.equals(IndexSchema.F_MONTH) && !years.isEmpty()
+                            && years.stream().noneMatch(y -> lv.label.startsWith(y + "-"))) continue;
                     values.add(new SearchResult.FacetValue(lv.label, label(dim, lv.label), lv.value.longValue()));
                 }
             }
-            if (dim.equals(IndexSchema.F_YEAR)) values.sort(Comparator.comparing(SearchResult.FacetValue::value).reversed());
+            if (dated) values.sort(Comparator.comparing(SearchResult.FacetValue::value).reversed());
             out.put(dim, values);
         }
         return out;
     }
 
-    private List<SearchResult.FacetValue> histogram(Facets facets) throws IOException {
-        FacetResult fr;
-        try {
-            fr = facets.getAllChildren(IndexSchema.F_YEAR);
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
-        if (fr == null) return List.of();
-        List<SearchResult.FacetValue> values = new ArrayList<>();
-        for (LabelAndValue lv : fr.labelValues) values.add(new SearchResult.FacetValue(lv.label, lv.label, lv.value.longValue()));
-        values.sort(Comparator.comparing(SearchResult.FacetValue::value));
-        return values;
-    }
-
-    private String label(String dim, String value) {
+    String label(String dim, String value) {
         if (dim.equals(IndexSchema.F_SIGNER)) {
             String l = signerLabel.apply(value);
             return l == null ? value : l;
@@ -230,26 +239,19 @@ public final class SearchService {
         return value;
     }
 
-    private static boolean isFacet(String dim) {
-        for (String f : IndexSchema.FACETS) if (f.equals(dim)) return true;
-        return false;
-    }
-
-    private static Sort sortOf(SearchRequest.SortOrder order) {
+    /** The Lucene sort of an order; null for relevance. */
+    static Sort sortOf(SearchRequest.SortOrder order) {
         return switch (order) {
             case relevance -> null;
-            case newest -> {
-                SortField f = new SortField(IndexSchema.DATE, SortField.Type.LONG, true);
-                f.setMissingValue(Long.MIN_VALUE); // undated letters last
-                yield new Sort(f, SortField.FIELD_DOC);
-            }
-            case oldest -> {
-                SortField f = new SortField(IndexSchema.DATE, SortField.Type.LONG, false);
-                f.setMissingValue(Long.MAX_VALUE);
-                yield new Sort(f, SortField.FIELD_DOC);
-            }
-            case signers -> new Sort(new SortField(IndexSchema.SIGNER_COUNT, SortField.Type.LONG, true),
-                    new SortField(IndexSchema.DATE, SortField.Type.LONG, true));
+            case newest -> new Sort(date(true));
+            case oldest -> new Sort(date(false));
+            case signers -> new Sort(new SortField(IndexSchema.SIGNER_COUNT, SortField.Type.INT, true), date(true));
         };
+    }
+
+    private static SortField date(boolean newestFirst) {
+        SortField f = new SortField(IndexSchema.DATE, SortField.Type.LONG, newestFirst);
+        f.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE); // undated letters last
+        return f;
     }
 }

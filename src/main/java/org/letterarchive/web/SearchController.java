@@ -5,25 +5,66 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.letterarchive.Archive;
+import org.letterarchive.corpus.StoredLetter;
 import org.letterarchive.index.IndexSchema;
+import org.letterarchive.search.FacetLister;
 import org.letterarchive.search.SearchRequest;
 import org.letterarchive.search.SearchService;
 
-/** GET /api/search: query parameters in, one page of results with facets out. */
+/**
+ * GET /api/search: query parameters in, one page of results with facets and histogram out; GET
+ * /api/facets/{facet}: one facet's values, by prefix; GET /api/letters/{id}?q=…: a letter with why it matches.
+ */
 final class SearchController {
 
     private final SearchService search;
+    private final Archive archive;
 
-    SearchController(SearchService search) {
-        this.search = search;
+    SearchController(Archive archive) {
+        this.archive = archive;
+        this.search = archive.search();
     }
 
     void search(Context ctx) {
         ctx.json(search.search(request(ctx)));
     }
 
+    void facetValues(Context ctx) {
+        String facet = ctx.pathParam("facet");
+        FacetLister.Order sort = enumParam(ctx, "sort", FacetLister.Order.class);
+        SearchRequest filters = request(ctx, false);
+        int limit = intParam(ctx, "limit", FacetLister.DEFAULT_LIMIT);
+        if (limit > FacetLister.MAX_LIMIT) throw ApiException.badRequest("'limit' must be at most " + FacetLister.MAX_LIMIT);
+        ctx.json(search.facets().list(facet, ctx.queryParam("prefix"), sort, limit, filters));
+    }
+
+    /** A letter as {@code LetterController} shows it, plus a {@code match} object for the search in the query. */
+    void letterWithMatch(Context ctx) {
+        String id = ctx.pathParam("id");
+        StoredLetter stored = archive.get(id).orElseThrow(() -> ApiException.notFound("letter " + id));
+        Map<String, Object> view = new LinkedHashMap<>(LetterController.view(stored, archive));
+        view.put("match", search.explainer().explain(id, request(ctx)).orElse(null));
+        ctx.json(view);
+    }
+
+    /** True when the request carries a search to explain (any of the search parameters). */
+    static boolean hasSearch(Context ctx) {
+        if (ctx.queryParam("q") != null || ctx.queryParam("from") != null || ctx.queryParam("to") != null) return true;
+        for (String facet : IndexSchema.FACETS) if (!ctx.queryParams(facet).isEmpty()) return true;
+        return false;
+    }
+
     /** Reads a search from query parameters; every facet is a repeatable parameter named after it. */
     static SearchRequest request(Context ctx) {
+        return request(ctx, true);
+    }
+
+    /**
+     * @param paged false where sort and paging parameters mean something else (the facet value list has its
+     *              own {@code sort}) or nothing
+     */
+    static SearchRequest request(Context ctx, boolean paged) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         for (String facet : IndexSchema.FACETS) {
             List<String> values = ctx.queryParams(facet);
@@ -35,13 +76,14 @@ final class SearchController {
                 enumParam(ctx, "signerMatch", SearchRequest.SignerMatch.class),
                 dateParam(ctx, "from", false),
                 dateParam(ctx, "to", true),
-                enumParam(ctx, "sort", SearchRequest.SortOrder.class),
-                intParam(ctx, "page", 1),
-                intParam(ctx, "size", SearchRequest.DEFAULT_SIZE),
-                !"false".equals(ctx.queryParam("highlight")));
+                paged ? enumParam(ctx, "sort", SearchRequest.SortOrder.class) : null,
+                paged ? intParam(ctx, "page", 1) : 1,
+                paged ? intParam(ctx, "size", SearchRequest.DEFAULT_SIZE) : SearchRequest.DEFAULT_SIZE,
+                !"false".equals(ctx.queryParam("highlight")),
+                paged ? ctx.queryParam("searchAfter") : null);
     }
 
-    private static int intParam(Context ctx, String name, int dflt) {
+    static int intParam(Context ctx, String name, int dflt) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) return dflt;
         try {
@@ -53,7 +95,7 @@ final class SearchController {
         }
     }
 
-    private static <E extends Enum<E>> E enumParam(Context ctx, String name, Class<E> type) {
+    static <E extends Enum<E>> E enumParam(Context ctx, String name, Class<E> type) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) return null;
         for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(v.strip())) return e;

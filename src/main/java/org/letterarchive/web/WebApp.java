@@ -31,7 +31,8 @@ public final class WebApp {
      * @param webDir folder of the web UI's static files; null serves the API alone
      */
     public static Javalin create(Archive archive, Path webDir) {
-        SearchController search = new SearchController(archive.search());
+        SearchController search = new SearchController(archive);
+        ExportController export = new ExportController(archive.search());
         LetterController letters = new LetterController(archive);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -47,8 +48,14 @@ public final class WebApp {
             config.routes.apiBuilder(() -> path("api", () -> {
                 get("health", ctx -> ctx.json(health(archive)));
                 get("search", search::search);
+                get("facets/{facet}", search::facetValues);
+                get("export", export::export);
+                get("openapi.json", OpenApi::serve);
                 path("letters/{id}", () -> {
-                    get(letters::get);
+                    get(ctx -> {
+                        if (SearchController.hasSearch(ctx)) search.letterWithMatch(ctx);
+                        else letters.get(ctx);
+                    });
                     get("file", letters::original);
                 });
             }));
