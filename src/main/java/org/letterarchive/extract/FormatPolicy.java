@@ -90,7 +90,7 @@ public final class FormatPolicy {
         }
     }
 
-    static Family familyOfType(String type) {
+    public static Family familyOfType(String type) {
         switch (type) {
             case "application/pdf": return Family.PDF;
             case DOCX: return Family.DOCX;
@@ -107,7 +107,7 @@ public final class FormatPolicy {
         }
     }
 
-    static Family familyOfName(String fileName) {
+    public static Family familyOfName(String fileName) {
         if (fileName == null) return null;
         String n = fileName.toLowerCase(Locale.ROOT);
         int dot = n.lastIndexOf('.');
