@@ -2,6 +2,7 @@ package org.letterarchive.extract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.IOException;
@@ -15,12 +16,13 @@ import java.util.Map;
 import org.letterarchive.corpus.Json;
 
 /**
- * The parser process: started by {@link IsolatedParser} with a small heap, it warms Tika up, reads one
- * document from stdin, parses it and writes one JSON answer to stdout, then exits. Whatever the document
- * does to the parser (a loop, a bomb, a stack overflow) happens here, not in the server.
+ * The parser process: started by {@link IsolatedParser} with a small heap, it warms Tika up, writes one
+ * ready byte, then answers requests on stdin one at a time until stdin closes. Whatever a document does
+ * to the parser (a loop, a bomb, a stack overflow) happens here, not in the server, which kills this
+ * process when it overruns its time.
  *
- * <p>Request: name length (int), name (UTF-8), content length (int), content. Answer:
- * {@code {"ok":true,"document":{...}}} or {@code {"ok":false,"reason":"CORRUPT","message":"..."}}.
+ * <p>Request: name length (int), name (UTF-8), content length (int), content. Answer: length (int) and
+ * JSON {@code {"ok":true,"document":{...}}} or {@code {"ok":false,"reason":"CORRUPT","message":"..."}}.
  * Anything else the libraries print goes to stderr.
  */
 public final class ParserChild {
@@ -33,6 +35,8 @@ public final class ParserChild {
      */
     static final String HANG_MARKER = "letters.parser.hangMarker";
     static final int MAX_NAME_BYTES = 4096;
+    /** Written once warm, before the request is read: the parent starts the parse clock only then. */
+    static final int READY = '+';
 
     private ParserChild() {}
 
@@ -43,27 +47,41 @@ public final class ParserChild {
         String hangMarker = System.getProperty(HANG_MARKER);
         DocumentParser parser = new DocumentParser(writeLimit);
         warmUp(parser);
+        Json.mapper().writeValueAsBytes(parse(parser, "warm up".getBytes(StandardCharsets.UTF_8), "warm.txt"));
+        answer.write(READY);
+        answer.flush();
 
         DataInputStream in = new DataInputStream(System.in);
-        String name;
-        byte[] content;
-        try {
-            int nameLength = in.readInt();
-            if (nameLength < 0 || nameLength > MAX_NAME_BYTES) throw new IOException("bad request");
-            name = nameLength == 0 ? null : new String(in.readNBytes(nameLength), StandardCharsets.UTF_8);
-            int length = in.readInt();
-            if (length < 0) throw new IOException("bad request");
-            content = in.readNBytes(length);
-            if (content.length != length) throw new IOException("truncated request");
-        } catch (IOException e) {
-            // the server went away or closed the pool before sending a document
-            System.exit(0);
-            return;
+        DataOutputStream out = new DataOutputStream(answer);
+        ObjectMapper json = Json.mapper();
+        while (true) {
+            String name;
+            byte[] content;
+            try {
+                int nameLength = in.readInt();
+                if (nameLength < 0 || nameLength > MAX_NAME_BYTES) throw new IOException("bad request");
+                name = nameLength == 0 ? null : new String(in.readNBytes(nameLength), StandardCharsets.UTF_8);
+                int length = in.readInt();
+                if (length < 0) throw new IOException("bad request");
+                content = in.readNBytes(length);
+                if (content.length != length) throw new IOException("truncated request");
+            } catch (IOException e) {
+                // the server closed our input: retired from the pool, or the server is gone
+                System.exit(0);
+                return;
+            }
+            if (hangMarker != null && !hangMarker.isEmpty()
+                    && new String(content, StandardCharsets.ISO_8859_1).contains(hangMarker)) {
+                hangForever();
+            }
+            byte[] reply = json.writeValueAsBytes(parse(parser, content, name));
+            out.writeInt(reply.length);
+            out.write(reply);
+            out.flush();
         }
-        if (hangMarker != null && !hangMarker.isEmpty()
-                && new String(content, StandardCharsets.ISO_8859_1).contains(hangMarker)) {
-            hangForever();
-        }
+    }
+
+    private static Map<String, Object> parse(DocumentParser parser, byte[] content, String name) {
         Map<String, Object> reply = new LinkedHashMap<>();
         try {
             ParsedDocument doc = clean(parser.parse(content, name));
@@ -82,16 +100,14 @@ public final class ParserChild {
             reply.put("reason", ExtractionException.Reason.CORRUPT.name());
             reply.put("message", "cannot parse the document: " + e.getClass().getSimpleName());
         }
-        ObjectMapper json = Json.mapper();
-        answer.write(json.writeValueAsBytes(reply));
-        answer.flush();
-        System.exit(0);
+        return reply;
     }
 
     /** Loads the parsers' classes before the document arrives, so a waiting child answers fast. */
     private static void warmUp(DocumentParser parser) {
         try {
             parser.parse("<html><body><p>warm up</p></body></html>".getBytes(StandardCharsets.UTF_8), "warm.html");
+            parser.parse("Warm up\n\nA plain text letter.\n".getBytes(StandardCharsets.UTF_8), "warm.txt");
             parser.parse("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII), "warm.pdf");
         } catch (ExtractionException | RuntimeException ignored) {
             // warming is best effort: the real parse reports its own errors

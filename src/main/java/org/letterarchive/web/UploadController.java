@@ -48,7 +48,7 @@ final class UploadController implements AutoCloseable {
         this.token = token;
         this.limits = archive.limits();
         AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
+        this.workers = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS, queue > 0 ? new ArrayBlockingQueue<>(queue) : new java.util.concurrent.SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "ingest-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -89,8 +89,8 @@ final class UploadController implements AutoCloseable {
             List<UploadedFile> parts;
             try {
                 parts = ctx.uploadedFiles("file");
-            } catch (RuntimeException e) {
-                if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("size")) throw tooLarge();
+            } catch (Exception e) {
+                if (isSizeLimit(e)) throw tooLarge();
                 throw ApiException.badRequest("cannot read the multipart body: " + e.getMessage());
             }
             if (parts.isEmpty()) throw ApiException.badRequest("no file in the multipart field 'file'");
@@ -117,6 +117,15 @@ final class UploadController implements AutoCloseable {
             files.add(new Incoming(ctx.queryParam("filename"), body, null));
         }
         return files;
+    }
+
+    /** True when the multipart parser refused the body for exceeding the configured sizes. */
+    private static boolean isSizeLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("size") || m.contains("exceed") || m.contains("too large") || m.contains("max")) return true;
+        }
+        return false;
     }
 
     private ApiException tooLarge() {
