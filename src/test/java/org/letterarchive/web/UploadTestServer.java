@@ -33,8 +33,18 @@ final class UploadTestServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     UploadTestServer(Path dir, IngestLimits limits, int workers, int queue) throws IOException {
-        this.parser = new IsolatedParser(limits, workers, HANG_MARKER);
-        this.archive = Archive.open(dir.resolve("corpus"), dir.resolve("index"), limits, parser);
+        this(dir, limits, workers, queue, new IsolatedParser(limits, workers, HANG_MARKER));
+    }
+
+    /** A server parsing in-process (for tests about what happens after parsing). */
+    static UploadTestServer trusted(Path dir) throws IOException {
+        IngestLimits limits = IngestLimits.defaults();
+        return new UploadTestServer(dir, limits, 2, 8, new org.letterarchive.extract.TrustedParser(limits));
+    }
+
+    private UploadTestServer(Path dir, IngestLimits limits, int workers, int queue, org.letterarchive.extract.ParserBackend backend) throws IOException {
+        this.parser = backend instanceof IsolatedParser ip ? ip : null;
+        this.archive = Archive.open(dir.resolve("corpus"), dir.resolve("index"), limits, backend);
         this.app = WebApp.create(archive, null, ApiToken.of(TOKEN), workers, queue).start("127.0.0.1", 0);
     }
 
