@@ -12,8 +12,9 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 /**
  * Reads a ZIP of letters for bulk ingest, within limits: the number of entries, each entry's size and the
  * total uncompressed size (counted while decompressing, never trusted from the headers). Entry names are
- * metadata only and never become paths; nested archives are handed on like any other entry (and refused
- * by the format policy), never expanded.
+ * metadata only and never become paths; an archive with an entry named outside itself ({@code ../x},
+ * {@code /etc/x}, {@code C:/x}) or a symbolic link is refused whole, as tampered. Nested archives are handed
+ * on like any other entry (and refused by the format policy), never expanded.
  */
 public final class BulkZip {
 
@@ -26,6 +27,22 @@ public final class BulkZip {
     }
 
     private BulkZip() {}
+
+    /** Names that climb out of the archive or start at a root: refused, since no honest export has them. */
+    static boolean isUnsafeName(String name) {
+        String n = name.replace('\\', '/');
+        if (n.startsWith("/") || n.matches("^[A-Za-z]:.*")) return true;
+        for (String part : n.split("/")) if (part.equals("..")) return true;
+        return name.indexOf('\0') >= 0;
+    }
+
+    /** Operating-system litter in archives made on a Mac or Windows: skipped without a report. */
+    static boolean isJunk(String name) {
+        String n = name.replace('\\', '/');
+        String base = n.substring(n.lastIndexOf('/') + 1);
+        return n.startsWith("__MACOSX/") || base.startsWith("._") || base.equals(".DS_Store") || base.equalsIgnoreCase("Thumbs.db")
+                || base.equalsIgnoreCase("desktop.ini");
+    }
 
     public static void read(byte[] zip, IngestLimits limits, EntryHandler handler) throws ExtractionException, IOException {
         ZipFile file;
@@ -46,9 +63,17 @@ public final class BulkZip {
                 }
             }
             if (entries.isEmpty()) throw new ExtractionException(ExtractionException.Reason.EMPTY, "the ZIP archive holds no files");
+            for (ZipArchiveEntry e : entries) {
+                if (e.isUnixSymlink() || isUnsafeName(e.getName())) {
+                    throw new ExtractionException(ExtractionException.Reason.CORRUPT, "the ZIP archive was refused: its entry '"
+                            + e.getName().replaceAll("\\p{Cntrl}", "?") + "' is " + (e.isUnixSymlink() ? "a symbolic link" : "a path outside the archive")
+                            + "; nothing from it was stored");
+                }
+            }
             long total = 0;
             for (ZipArchiveEntry e : entries) {
                 String name = e.getName();
+                if (isJunk(name)) continue;
                 if (!file.canReadEntryData(e)) {
                     handler.accept(new Entry(name, null, new ExtractionException(
                             e.getGeneralPurposeBit().usesEncryption() ? ExtractionException.Reason.ENCRYPTED : ExtractionException.Reason.UNSUPPORTED_TYPE,

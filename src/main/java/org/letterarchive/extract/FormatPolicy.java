@@ -67,6 +67,7 @@ public final class FormatPolicy {
             throw new ExtractionException(ExtractionException.Reason.UNSUPPORTED_TYPE,
                     "unsupported file type " + detected + " (accepted: PDF, DOCX, ODT, RTF, HTML, Markdown, plain text, e-mail, or a ZIP of these)");
         }
+        if (content == Family.DOCX || content == Family.ODT) checkExpansion(bytes, content);
         if (named == null || named == content || (named.textual() && content.textual())
                 || (named == Family.EMAIL && content == Family.TEXT)) {
             return new Verdict(content, detected, warnings);
@@ -78,6 +79,26 @@ public final class FormatPolicy {
         }
         throw new ExtractionException(ExtractionException.Reason.UNSUPPORTED_TYPE,
                 "the file's name says " + named + " but its content is " + content + " (" + detected + "); rename it or upload the right file");
+    }
+
+    /** An office document is a ZIP: one that would inflate beyond any letter is refused before parsing. */
+    static final long MAX_OFFICE_EXPANSION = 200 * IngestLimits.MB;
+
+    private static void checkExpansion(byte[] bytes, Family family) throws ExtractionException {
+        long total = 0;
+        try (org.apache.commons.compress.archivers.zip.ZipFile zip = org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                .setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(bytes)).get()) {
+            for (var en = zip.getEntries(); en.hasMoreElements(); ) {
+                long size = en.nextElement().getSize();
+                if (size > 0) total += size;
+            }
+        } catch (IOException | RuntimeException e) {
+            return; // unreadable as a ZIP: the parser reports the damage
+        }
+        if (total > MAX_OFFICE_EXPANSION) {
+            throw new ExtractionException(ExtractionException.Reason.TOO_LARGE, "the " + family + " document would expand to "
+                    + IngestLimits.size(total) + ", beyond the limit of " + IngestLimits.size(MAX_OFFICE_EXPANSION));
+        }
     }
 
     /** The media type Tika's detector finds in the bytes alone. */

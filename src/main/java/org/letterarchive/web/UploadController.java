@@ -113,7 +113,7 @@ final class UploadController implements AutoCloseable {
                 throw ApiException.badRequest("cannot read the request body: " + e.getMessage());
             }
             if (body.length > limits.maxFileBytes()) throw tooLarge();
-            if (body.length == 0) throw ApiException.badRequest("the request has no file: send multipart field 'file' or the file as the body");
+            if (body.length == 0) throw new ApiException(422, "the file is empty (send the file as the body, or as multipart field 'file')");
             files.add(new Incoming(ctx.queryParam("filename"), body, null));
         }
         return files;

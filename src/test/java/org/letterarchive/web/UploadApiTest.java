@@ -118,7 +118,8 @@ class UploadApiTest {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(zip)) {
             put(z, "letters/good.txt", UploadTestServer.letter("Zipped letter about dugongseagrass", "Dugong Defence"));
-            put(z, "../../escape/evil.txt", UploadTestServer.letter("Escaping letter about dugongseagrass", "Sea Cow Society"));
+            put(z, "__MACOSX/letters/._good.txt", new byte[] {0, 5, 22, 7});
+            put(z, "deep/inner/other.md", UploadTestServer.letter("Nested folder letter about dugongseagrass", "Dugong Defence"));
             put(z, "binary.pdf", elf());
             put(z, "empty.txt", new byte[0]);
             put(z, "nested.zip", smallZip());
@@ -126,12 +127,24 @@ class UploadApiTest {
         }
         var r = server.upload(zip.toByteArray(), "batch.zip");
         assertEquals(201, r.status(), r.raw().body());
-        assertEquals(6, r.json().size());
         assertEquals(List.of("201", "201", "415", "422", "415", "413"), UploadTestServer.list(r.json(), "status"));
         assertEquals("batch.zip", r.json().get(0).get("archive").asText());
         assertEquals(2, server.hits("dugongseagrass"));
-        String evilId = r.json().get(1).get("id").asText();
-        assertEquals("evil.txt", server.archive.get(evilId).orElseThrow().originalName());
+        String nestedId = r.json().get(1).get("id").asText();
+        assertEquals("other.md", server.archive.get(nestedId).orElseThrow().originalName());
+    }
+
+    @Test
+    void zipWithAnEntryOutsideItselfIsRefusedWhole() throws Exception {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(zip)) {
+            put(z, "fine.txt", UploadTestServer.letter("Harmless letter about manateesanctuary", "Manatee Club"));
+            put(z, "../../escape/evil.txt", UploadTestServer.letter("Escaping letter about manateesanctuary", "Sea Cow Society"));
+        }
+        var r = server.upload(zip.toByteArray(), "tampered.zip");
+        assertEquals(422, r.status(), r.raw().body());
+        assertTrue(r.json().get("error").asText().contains("../../escape/evil.txt"), r.raw().body());
+        assertEquals(0, server.hits("manateesanctuary"));
         try (Stream<Path> all = Files.walk(dir)) {
             assertTrue(all.noneMatch(p -> p.getFileName().toString().equals("escape") || p.getFileName().toString().equals("evil.txt")));
         }
