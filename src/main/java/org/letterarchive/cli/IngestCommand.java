@@ -66,7 +66,14 @@ public final class IngestCommand implements Callable<Integer> {
         long bytes = 0;
         long t0 = System.nanoTime();
         IngestLimits limits = ingest.limits();
-        ParserBackend parser = trusted ? new TrustedParser(limits) : new IsolatedParser(limits, Math.max(1, ingest.parsers));
+        ParserBackend parser;
+        if (trusted) {
+            parser = new TrustedParser(limits);
+        } else {
+            IsolatedParser isolated = new IsolatedParser(limits, Math.max(1, ingest.parsers));
+            isolated.prestart();
+            parser = isolated;
+        }
         try (Archive archive = Archive.open(store.corpusDir(), store.indexDir(), limits, parser);
              ProgressBar bar = new ProgressBarBuilder().setTaskName("Ingesting").setInitialMax(files.size())
                      .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))

@@ -46,7 +46,8 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         IngestLimits limits = ingest.limits();
-        Archive archive = Archive.open(store.corpusDir(), store.indexDir(), limits, new IsolatedParser(limits, ingest.parsers));
+        IsolatedParser parser = new IsolatedParser(limits, ingest.parsers);
+        Archive archive = Archive.open(store.corpusDir(), store.indexDir(), limits, parser);
         ApiToken token = ApiToken.load(tokenFile != null ? tokenFile : store.corpusDir().resolve(".token"));
         int healed = archive.heal();
         if (healed > 0) System.out.println("Indexed " + healed + " letter(s) from the corpus that the index lacked.");
@@ -66,6 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }, "letters-shutdown"));
         app.start(host, port);
+        parser.prestart();
         System.out.println("Letter Archive: " + archive.index().count() + " letters, corpus " + store.corpusDir().toAbsolutePath().normalize());
         System.out.println("Write token: from the " + token.source() + " (send it as 'Authorization: Bearer <token>')");
         System.out.printf("Limits: %s per file, %d s per parse, %d MB parser heap, %d parser(s)%n",

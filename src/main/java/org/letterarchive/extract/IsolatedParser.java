@@ -106,6 +106,13 @@ public final class IsolatedParser implements ParserBackend {
         this.command = List.copyOf(cmd);
         this.spawner = Executors.newSingleThreadExecutor(daemon("parser-spawner"));
         this.io = Executors.newCachedThreadPool(daemon("parser-io"));
+    }
+
+    /**
+     * Starts the pool's children in the background. Without it they start with the first document; a
+     * server calls it once it listens, so the children do not compete with its own start.
+     */
+    public void prestart() {
         refill();
     }
 

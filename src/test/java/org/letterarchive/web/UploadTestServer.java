@@ -34,6 +34,7 @@ final class UploadTestServer implements AutoCloseable {
 
     UploadTestServer(Path dir, IngestLimits limits, int workers, int queue) throws IOException {
         this(dir, limits, workers, queue, new IsolatedParser(limits, workers, HANG_MARKER));
+        parser.prestart();
     }
 
     /** A server parsing in-process (for tests about what happens after parsing). */
