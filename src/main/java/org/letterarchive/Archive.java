@@ -53,18 +53,18 @@ public final class Archive implements Closeable {
     private final Corpus corpus;
     private final LetterIndex index;
     private final OrganizationRegistry organizations;
-    private final LetterExtractor extractor;
+    /** Built on first use: its construction loads Tika and the language models, which a restart need not wait for. */
+    private volatile LetterExtractor extractor;
     private final SearchService search;
     private final IngestLimits limits;
     private final ParserBackend parser;
     private final FormatPolicy policy = new FormatPolicy();
     private final Object writeLock = new Object();
 
-    private Archive(Corpus corpus, LetterIndex index, LetterExtractor extractor, IngestLimits limits, ParserBackend parser) throws IOException {
+    private Archive(Corpus corpus, LetterIndex index, IngestLimits limits, ParserBackend parser) throws IOException {
         this.corpus = corpus;
         this.index = index;
         this.organizations = OrganizationRegistry.load(corpus);
-        this.extractor = extractor;
         this.search = new SearchService(index, organizations::label);
         this.limits = limits;
         this.parser = parser;
@@ -86,7 +86,7 @@ public final class Archive implements Closeable {
             try {
                 // the index's write lock is held now, so no other process is writing this archive
                 corpus.removeTemporaryFiles();
-                return new Archive(corpus, index, new LetterExtractor(), limits, parser);
+                return new Archive(corpus, index, limits, parser);
             } catch (IOException | RuntimeException e) {
                 index.close();
                 throw e;
@@ -117,8 +117,23 @@ public final class Archive implements Closeable {
         return organizations;
     }
 
+    /** The letter analysis, built on first use (see {@link #warmUpInBackground}). */
     public LetterExtractor extractor() {
-        return extractor;
+        LetterExtractor e = extractor;
+        if (e == null) {
+            synchronized (this) {
+                e = extractor;
+                if (e == null) extractor = e = new LetterExtractor();
+            }
+        }
+        return e;
+    }
+
+    /** Builds the letter analysis on a background thread, so a server answers before it is ready. */
+    public void warmUpInBackground() {
+        Thread t = new Thread(this::extractor, "letters-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Ingests one document and commits, so it is durable and searchable when this returns. */
@@ -174,7 +189,7 @@ public final class Archive implements Closeable {
         }
         Letter letter;
         try {
-            letter = extractor.analyze(doc, id, fileName);
+            letter = extractor().analyze(doc, id, fileName);
         } catch (RuntimeException e) {
             throw new ExtractionException(ExtractionException.Reason.CORRUPT,
                     "the letter analysis failed on this document: " + e.getClass().getSimpleName(), e);
@@ -350,7 +365,7 @@ public final class Archive implements Closeable {
             try {
                 byte[] bytes = Files.readAllBytes(corpus.originalPath(stored));
                 String name = stored.originalName() != null ? stored.originalName() : stored.storedAs();
-                Letter letter = extractor.analyze(parser.parse(bytes, name), id, stored.originalName());
+                Letter letter = extractor().analyze(parser.parse(bytes, name), id, stored.originalName());
                 synchronized (writeLock) {
                     if (corpus.get(id).isEmpty()) continue;
                     StoredLetter current = corpus.get(id).get();

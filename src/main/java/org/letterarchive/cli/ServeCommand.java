@@ -68,6 +68,7 @@ public final class ServeCommand implements Callable<Integer> {
         }, "letters-shutdown"));
         app.start(host, port);
         parser.prestart();
+        archive.warmUpInBackground();
         System.out.println("Letter Archive: " + archive.index().count() + " letters, corpus " + store.corpusDir().toAbsolutePath().normalize());
         System.out.println("Write token: from the " + token.source() + " (send it as 'Authorization: Bearer <token>')");
         System.out.printf("Limits: %s per file, %d s per parse, %d MB parser heap, %d parser(s)%n",
