@@ -3,15 +3,26 @@ package org.letterarchive;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.letterarchive.corpus.Corpus;
+import org.letterarchive.corpus.Corrections;
+import org.letterarchive.corpus.DeletedLetterException;
 import org.letterarchive.corpus.OrganizationRegistry;
 import org.letterarchive.corpus.StoredLetter;
+import org.letterarchive.corpus.Tombstone;
+import org.letterarchive.extract.BulkZip;
 import org.letterarchive.extract.ExtractionException;
+import org.letterarchive.extract.FormatPolicy;
+import org.letterarchive.extract.IngestLimits;
 import org.letterarchive.extract.LetterExtractor;
+import org.letterarchive.extract.ParsedDocument;
+import org.letterarchive.extract.ParserBackend;
+import org.letterarchive.extract.TrustedParser;
 import org.letterarchive.index.LetterIndex;
 import org.letterarchive.letter.Letter;
 import org.letterarchive.letter.LetterId;
@@ -36,30 +47,58 @@ public final class Archive implements Closeable {
         }
     }
 
+    /** One entry of a bulk ingest: its result, or the refusal (ExtractionException, DeletedLetterException). */
+    public record EntryResult(String name, IngestResult result, Exception error) {}
+
     private final Corpus corpus;
     private final LetterIndex index;
     private final OrganizationRegistry organizations;
-    private final LetterExtractor extractor;
+    /** Built on first use: its construction loads Tika and the language models, which a restart need not wait for. */
+    private volatile LetterExtractor extractor;
     private final SearchService search;
+    private final IngestLimits limits;
+    private final ParserBackend parser;
+    private final FormatPolicy policy = new FormatPolicy();
     private final Object writeLock = new Object();
 
-    private Archive(Corpus corpus, LetterIndex index, LetterExtractor extractor) throws IOException {
+    private Archive(Corpus corpus, LetterIndex index, IngestLimits limits, ParserBackend parser) throws IOException {
         this.corpus = corpus;
         this.index = index;
         this.organizations = OrganizationRegistry.load(corpus);
-        this.extractor = extractor;
         this.search = new SearchService(index, organizations::label);
+        this.limits = limits;
+        this.parser = parser;
     }
 
+    /** Opens the archive with default limits, parsing in this process (for trusted files and tests). */
     public static Archive open(Path corpusDir, Path indexDir) throws IOException {
-        Corpus corpus = Corpus.open(corpusDir);
-        LetterIndex index = LetterIndex.open(indexDir);
+        IngestLimits limits = IngestLimits.defaults();
+        return open(corpusDir, indexDir, limits, new TrustedParser(limits));
+    }
+
+    /**
+     * Opens the archive with the given limits and parser; the archive owns the parser and closes it.
+     */
+    public static Archive open(Path corpusDir, Path indexDir, IngestLimits limits, ParserBackend parser) throws IOException {
         try {
-            return new Archive(corpus, index, new LetterExtractor());
+            Corpus corpus = Corpus.open(corpusDir);
+            LetterIndex index = LetterIndex.open(indexDir);
+            try {
+                // the index's write lock is held now, so no other process is writing this archive
+                corpus.removeTemporaryFiles();
+                return new Archive(corpus, index, limits, parser);
+            } catch (IOException | RuntimeException e) {
+                index.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
-            index.close();
+            parser.close();
             throw e;
         }
+    }
+
+    public IngestLimits limits() {
+        return limits;
     }
 
     public Corpus corpus() {
@@ -78,13 +117,36 @@ public final class Archive implements Closeable {
         return organizations;
     }
 
+    /** The letter analysis, built on first use (see {@link #warmUpInBackground}). */
     public LetterExtractor extractor() {
-        return extractor;
+        LetterExtractor e = extractor;
+        if (e == null) {
+            synchronized (this) {
+                e = extractor;
+                if (e == null) extractor = e = new LetterExtractor();
+            }
+        }
+        return e;
+    }
+
+    /** Builds the letter analysis on a background thread, so a server answers before it is ready. */
+    public void warmUpInBackground() {
+        Thread t = new Thread(this::extractor, "letters-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Ingests one document and commits, so it is durable and searchable when this returns. */
     public IngestResult ingest(byte[] bytes, String fileName) throws ExtractionException, IOException {
-        IngestResult r = ingestWithoutCommit(bytes, fileName);
+        return ingest(bytes, fileName, false);
+    }
+
+    /**
+     * Ingests one document and commits. Bytes of a deleted letter are refused with a
+     * {@link DeletedLetterException} unless {@code restore} is set.
+     */
+    public IngestResult ingest(byte[] bytes, String fileName, boolean restore) throws ExtractionException, IOException {
+        IngestResult r = ingestWithoutCommit(bytes, fileName, restore);
         if (r.outcome() == Outcome.created) commit();
         return r;
     }
@@ -94,11 +156,74 @@ public final class Archive implements Closeable {
      * original and sidecar are on disk when this returns; an uncommitted index heals from them.
      */
     public IngestResult ingestWithoutCommit(byte[] bytes, String fileName) throws ExtractionException, IOException {
+        return ingestWithoutCommit(bytes, fileName, false);
+    }
+
+    /**
+     * The ingest pipeline: size limit, duplicate and tombstone checks, the format policy (content
+     * sniffing), parsing by the configured {@link ParserBackend} (a separate process for uploads), the
+     * letter analysis here, then durable storage and indexing (not committed).
+     */
+    public IngestResult ingestWithoutCommit(byte[] bytes, String fileName, boolean restore) throws ExtractionException, IOException {
+        if (bytes.length > limits.maxFileBytes()) {
+            throw new ExtractionException(ExtractionException.Reason.TOO_LARGE,
+                    "the file is larger than the limit of " + IngestLimits.size(limits.maxFileBytes()));
+        }
         String id = LetterId.of(bytes);
         Optional<StoredLetter> existing = corpus.get(id);
         if (existing.isPresent()) return new IngestResult(Outcome.duplicate, existing.get());
-        Letter letter = extractor.extract(bytes, fileName);
+        if (!restore) {
+            Optional<Tombstone> t = corpus.tombstone(id);
+            if (t.isPresent()) throw new DeletedLetterException(t.get());
+        }
+        FormatPolicy.Verdict verdict = policy.check(bytes, fileName);
+        if (verdict.isZip()) {
+            throw new ExtractionException(ExtractionException.Reason.UNSUPPORTED_TYPE,
+                    "a ZIP archive is accepted only as a bulk upload of letters; archives inside it are not expanded");
+        }
+        ParsedDocument doc = parser.parse(bytes, fileName);
+        if (!verdict.warnings().isEmpty()) {
+            List<String> warnings = new ArrayList<>(verdict.warnings());
+            warnings.addAll(doc.warnings());
+            doc = new ParsedDocument(doc.text(), doc.mediaType(), doc.metadata(), doc.truncated(), warnings);
+        }
+        Letter letter;
+        try {
+            letter = extractor().analyze(doc, id, fileName);
+        } catch (RuntimeException e) {
+            throw new ExtractionException(ExtractionException.Reason.CORRUPT,
+                    "the letter analysis failed on this document: " + e.getClass().getSimpleName(), e);
+        }
         return store(bytes, fileName, letter);
+    }
+
+    /** True when the bytes are a ZIP archive by content (a bulk upload). */
+    public boolean isZip(byte[] bytes) {
+        return FormatPolicy.familyOfType(policy.detect(bytes)) == FormatPolicy.Family.ZIP;
+    }
+
+    /**
+     * Ingests every file of a ZIP archive, each within the same limits as a single upload, then commits
+     * once. A damaged archive, or one with too many entries, is refused whole.
+     */
+    public List<EntryResult> ingestZip(byte[] zip, boolean restore) throws ExtractionException, IOException {
+        List<EntryResult> results = new ArrayList<>();
+        try {
+            BulkZip.read(zip, limits, entry -> {
+                if (entry.error() != null) {
+                    results.add(new EntryResult(entry.name(), null, entry.error()));
+                    return;
+                }
+                try {
+                    results.add(new EntryResult(entry.name(), ingestWithoutCommit(entry.bytes(), entry.name(), restore), null));
+                } catch (ExtractionException | DeletedLetterException e) {
+                    results.add(new EntryResult(entry.name(), null, e));
+                }
+            });
+        } finally {
+            if (results.stream().anyMatch(r -> r.result() != null && r.result().outcome() == Outcome.created)) commit();
+        }
+        return results;
     }
 
     /** Stores an already-extracted letter (parsed elsewhere) and indexes it, without committing. */
@@ -159,13 +284,113 @@ public final class Archive implements Closeable {
         }
     }
 
+    /**
+     * Applies a curator's corrections to a letter (laid over earlier ones), durably, and reindexes it.
+     * Returns the updated record, or empty when there is no such letter.
+     */
+    public Optional<StoredLetter> correct(String id, Corrections corrections) throws IOException {
+        synchronized (writeLock) {
+            Optional<StoredLetter> found = corpus.get(id);
+            if (found.isEmpty()) return Optional.empty();
+            StoredLetter stored = found.get();
+            Corrections merged = stored.corrections() == null ? corrections : stored.corrections().merge(corrections);
+            StoredLetter updated = stored.withCorrections(merged);
+            corpus.update(updated);
+            organizations.learn(updated.letter());
+            index.upsert(updated.letter(), organizations::keyOf);
+            commit();
+            return Optional.of(updated);
+        }
+    }
+
+    /** Deletes a letter from the index and the corpus, leaving a tombstone. False when there is none. */
+    public boolean delete(String id, String reason) throws IOException {
+        synchronized (writeLock) {
+            if (!corpus.contains(id)) return false;
+            corpus.delete(id, reason);
+            index.delete(id);
+            commit();
+            return true;
+        }
+    }
+
+    /** Merges organizations into one (see {@link OrganizationRegistry#merge}) and reindexes their letters. */
+    public int mergeOrganizations(Collection<String> keys, String into, String displayName) throws IOException {
+        synchronized (writeLock) {
+            return reindexLettersOf(organizations.merge(keys, into, displayName));
+        }
+    }
+
+    /** Splits organizations apart (see {@link OrganizationRegistry#split}) and reindexes their letters. */
+    public int splitOrganizations(Collection<String> keys) throws IOException {
+        synchronized (writeLock) {
+            return reindexLettersOf(organizations.split(keys));
+        }
+    }
+
+    private int reindexLettersOf(Set<String> keys) throws IOException {
+        int n = 0;
+        if (!keys.isEmpty()) {
+            for (String id : corpus.ids()) {
+                Optional<StoredLetter> s = corpus.get(id);
+                if (s.isEmpty()) continue;
+                boolean names = s.get().letter().signers().stream()
+                        .map(sg -> sg.organizationName() == null ? null : org.letterarchive.letter.Organization.keyOf(sg.organizationName()))
+                        .anyMatch(k -> k != null && keys.contains(k));
+                if (names) {
+                    index.upsert(s.get().letter(), organizations::keyOf);
+                    n++;
+                }
+            }
+        }
+        commit();
+        return n;
+    }
+
+    /** What a re-analysis did. */
+    public record ReanalysisReport(int analysed, int failed, List<String> failures) {}
+
+    /**
+     * Parses every stored original again and runs the current analysis on it, keeping human corrections
+     * and recording the current {@link #ANALYSIS_VERSION}; then rebuilds the index. A letter whose
+     * original can no longer be parsed keeps its earlier analysis.
+     */
+    public ReanalysisReport reanalyze() throws IOException {
+        int ok = 0;
+        List<String> failures = new ArrayList<>();
+        for (String id : corpus.ids()) {
+            Optional<StoredLetter> found = corpus.get(id);
+            if (found.isEmpty()) continue;
+            StoredLetter stored = found.get();
+            try {
+                byte[] bytes = Files.readAllBytes(corpus.originalPath(stored));
+                String name = stored.originalName() != null ? stored.originalName() : stored.storedAs();
+                Letter letter = extractor().analyze(parser.parse(bytes, name), id, stored.originalName());
+                synchronized (writeLock) {
+                    if (corpus.get(id).isEmpty()) continue;
+                    StoredLetter current = corpus.get(id).get();
+                    corpus.update(current.withExtracted(letter.withId(id), ANALYSIS_VERSION));
+                }
+                ok++;
+            } catch (ExtractionException | IOException | RuntimeException e) {
+                failures.add(id + ": " + e.getMessage());
+            }
+        }
+        reindex();
+        return new ReanalysisReport(ok, failures.size(), failures);
+    }
+
     @Override
     public void close() throws IOException {
         synchronized (writeLock) {
             try {
                 organizations.save();
             } finally {
-                index.close();
+                try {
+                    index.close();
+                } finally {
+                    parser.close();
+                }
             }
         }
     }

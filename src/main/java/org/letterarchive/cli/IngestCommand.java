@@ -13,18 +13,37 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.letterarchive.Archive;
+import org.letterarchive.corpus.DeletedLetterException;
 import org.letterarchive.extract.ExtractionException;
+import org.letterarchive.extract.IngestLimits;
+import org.letterarchive.extract.IsolatedParser;
+import org.letterarchive.extract.ParserBackend;
+import org.letterarchive.extract.TrustedParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** `letters ingest PATH...`: stores, analyses and indexes files and folders. */
+/**
+ * `letters ingest PATH...`: stores, analyses and indexes files and folders, through the same pipeline
+ * and limits as an upload (format policy, isolated parser processes); a ZIP is ingested entry by entry.
+ */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Ingest files and folders (recursively) into the archive, then commit.")
+        description = "Ingest files and folders (recursively) into the archive, then commit. "
+                + "Files are parsed in separate parser processes with the same limits as uploads, unless --trusted.")
 public final class IngestCommand implements Callable<Integer> {
 
     @Mixin
     StoreOptions store;
+
+    @Mixin
+    IngestOptions ingest;
+
+    @Option(names = "--trusted", description = "parse in this process (faster; only for files you trust)")
+    boolean trusted;
+
+    @Option(names = "--restore", description = "bring back letters that were deleted, when their files are ingested again")
+    boolean restore;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
     List<Path> paths;
@@ -43,24 +62,45 @@ public final class IngestCommand implements Callable<Integer> {
         }
         int created = 0;
         int duplicates = 0;
-        Map<Path, String> failures = new LinkedHashMap<>();
+        Map<String, String> failures = new LinkedHashMap<>();
         long bytes = 0;
         long t0 = System.nanoTime();
-        try (Archive archive = store.open();
+        IngestLimits limits = ingest.limits();
+        ParserBackend parser;
+        if (trusted) {
+            parser = new TrustedParser(limits);
+        } else {
+            IsolatedParser isolated = new IsolatedParser(limits, Math.max(1, ingest.parsers));
+            isolated.prestart();
+            parser = isolated;
+        }
+        try (Archive archive = Archive.open(store.corpusDir(), store.indexDir(), limits, parser);
              ProgressBar bar = new ProgressBarBuilder().setTaskName("Ingesting").setInitialMax(files.size())
                      .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                      .continuousUpdate().build()) {
             for (Path f : files) {
                 try {
+                    if (Files.size(f) > limits.maxFileBytes()) {
+                        throw new ExtractionException(ExtractionException.Reason.TOO_LARGE,
+                                "larger than the limit of " + IngestLimits.size(limits.maxFileBytes()));
+                    }
                     byte[] data = Files.readAllBytes(f);
                     bytes += data.length;
-                    Archive.IngestResult r = archive.ingestWithoutCommit(data, f.getFileName().toString());
-                    if (r.outcome() == Archive.Outcome.created) created++;
-                    else duplicates++;
-                } catch (ExtractionException e) {
-                    failures.put(f, e.getMessage());
+                    if (archive.isZip(data)) {
+                        for (Archive.EntryResult e : archive.ingestZip(data, restore)) {
+                            if (e.error() != null) failures.put(f + "!" + e.name(), e.error().getMessage());
+                            else if (e.result().outcome() == Archive.Outcome.created) created++;
+                            else duplicates++;
+                        }
+                    } else {
+                        Archive.IngestResult r = archive.ingestWithoutCommit(data, f.getFileName().toString(), restore);
+                        if (r.outcome() == Archive.Outcome.created) created++;
+                        else duplicates++;
+                    }
+                } catch (ExtractionException | DeletedLetterException e) {
+                    failures.put(f.toString(), e.getMessage());
                 } catch (IOException e) {
-                    failures.put(f, "cannot read: " + e.getMessage());
+                    failures.put(f.toString(), "cannot read: " + e.getMessage());
                 }
                 bar.step();
             }

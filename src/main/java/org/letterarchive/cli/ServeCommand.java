@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.letterarchive.Archive;
+import org.letterarchive.extract.IngestLimits;
+import org.letterarchive.extract.IsolatedParser;
+import org.letterarchive.web.ApiToken;
 import org.letterarchive.web.WebApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,11 +15,16 @@ import picocli.CommandLine.Option;
 
 /** `letters serve`: the API and web UI over the archive; Ctrl-C closes the index cleanly. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the archive's API and web UI. Letters in the corpus that the index lacks are indexed first.")
+        description = "Serve the archive's API and web UI. Letters in the corpus that the index lacks are indexed first. "
+                + "Writes need 'Authorization: Bearer <token>': the token comes from LETTERS_TOKEN, or from the token file "
+                + "(generated at first start, readable by its owner only).")
 public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     StoreOptions store;
+
+    @Mixin
+    IngestOptions ingest;
 
     @Option(names = "--port", defaultValue = "7070", description = "port to listen on (default: ${DEFAULT-VALUE})")
     int port;
@@ -27,12 +35,24 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--web", paramLabel = "DIR", description = "folder of the web UI (default: web/ of the installation)")
     Path web;
 
+    @Option(names = "--token-file", paramLabel = "FILE", description = "where the write token is kept (default: .token in the corpus folder)")
+    Path tokenFile;
+
+    @Option(names = "--upload-queue", defaultValue = "8", paramLabel = "N",
+            description = "uploads waiting for a parser before the server answers 503 (default: ${DEFAULT-VALUE})")
+    int uploadQueue;
+
     @Override
     public Integer call() throws Exception {
-        Archive archive = store.open();
+        long t0 = System.nanoTime();
+        IngestLimits limits = ingest.limits();
+        IsolatedParser parser = new IsolatedParser(limits, ingest.parsers);
+        Archive archive = Archive.open(store.corpusDir(), store.indexDir(), limits, parser);
+        ApiToken token = ApiToken.load(tokenFile != null ? tokenFile : store.corpusDir().resolve(".token"));
         int healed = archive.heal();
         if (healed > 0) System.out.println("Indexed " + healed + " letter(s) from the corpus that the index lacked.");
-        Javalin app = WebApp.create(archive, web != null ? web : StoreOptions.home().resolve("web"));
+        Javalin app = WebApp.create(archive, web != null ? web : StoreOptions.home().resolve("web"), token,
+                Math.max(1, ingest.parsers), Math.max(0, uploadQueue));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -47,8 +67,13 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }, "letters-shutdown"));
         app.start(host, port);
+        parser.prestart();
+        archive.warmUpInBackground();
         System.out.println("Letter Archive: " + archive.index().count() + " letters, corpus " + store.corpusDir().toAbsolutePath().normalize());
-        System.out.println("Serving on http://localhost:" + app.port() + "/  (Ctrl-C to stop)");
+        System.out.println("Write token: from the " + token.source() + " (send it as 'Authorization: Bearer <token>')");
+        System.out.printf("Limits: %s per file, %d s per parse, %d MB parser heap, %d parser(s)%n",
+                IngestLimits.size(limits.maxFileBytes()), limits.parseTimeout().toSeconds(), limits.parserHeapMb(), ingest.parsers);
+        System.out.printf("Serving on http://localhost:%d/  (ready in %.1f s; Ctrl-C to stop)%n", app.port(), (System.nanoTime() - t0) / 1e9);
         stopped.await();
         return 0;
     }

@@ -120,6 +120,28 @@ public final class Corpus {
         }
     }
 
+    /**
+     * Removes the temporary files an interrupted write left behind (a crash between writing and moving
+     * into place). Call only when no other process writes to this corpus. Returns how many were removed.
+     */
+    public int removeTemporaryFiles() throws IOException {
+        int n = 0;
+        List<Path> dirs = new ArrayList<>(List.of(root, tombstones));
+        try (Stream<Path> s = Files.list(letters)) {
+            s.filter(Files::isDirectory).forEach(dirs::add);
+        }
+        for (Path dir : dirs) {
+            List<Path> tmp;
+            try (Stream<Path> files = Files.list(dir)) {
+                tmp = files.filter(f -> f.getFileName().toString().contains(".tmp-") && Files.isRegularFile(f)).toList();
+            }
+            for (Path f : tmp) {
+                if (Files.deleteIfExists(f)) n++;
+            }
+        }
+        return n;
+    }
+
     /** The ids of every stored letter. */
     public List<String> ids() throws IOException {
         List<String> ids = new ArrayList<>();

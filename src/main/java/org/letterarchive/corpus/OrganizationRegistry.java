@@ -4,9 +4,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.letterarchive.letter.Letter;
 import org.letterarchive.letter.Organization;
 import org.letterarchive.letter.Signer;
@@ -20,12 +25,17 @@ public final class OrganizationRegistry {
 
     public static final String FILE = "organizations.json";
 
-    /** The stored form of the table. */
-    public record Table(Map<String, String> names, Map<String, String> aliases) {}
+    /**
+     * The stored form of the table.
+     *
+     * @param separate keys a curator split off: never made an alias again by what the analysis finds
+     */
+    public record Table(Map<String, String> names, Map<String, String> aliases, Set<String> separate) {}
 
     private final Path file;
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, String> aliases = new HashMap<>();
+    private final Set<String> separate = new HashSet<>();
     private boolean dirty;
 
     private OrganizationRegistry(Path file) {
@@ -38,6 +48,7 @@ public final class OrganizationRegistry {
             Table t = Json.mapper().readValue(r.file.toFile(), new TypeReference<Table>() {});
             if (t.names() != null) r.names.putAll(t.names());
             if (t.aliases() != null) r.aliases.putAll(t.aliases());
+            if (t.separate() != null) r.separate.addAll(t.separate());
         }
         return r;
     }
@@ -57,7 +68,8 @@ public final class OrganizationRegistry {
             }
             if (s.isOrganization() && s.acronym() != null) {
                 String ak = Organization.keyOf(s.acronym());
-                if (!ak.isEmpty() && !ak.equals(canonical) && !canonical.equals(aliases.get(ak))) {
+                if (!ak.isEmpty() && !ak.equals(canonical) && !canonical.equals(aliases.get(ak))
+                        && !separate.contains(ak) && !separate.contains(key)) {
                     aliases.put(ak, canonical);
                     names.remove(ak);
                     changed = true;
@@ -81,10 +93,82 @@ public final class OrganizationRegistry {
         return names.getOrDefault(key, key);
     }
 
+    /** The canonical key a key stands for (itself when it is no alias). */
+    public synchronized String canonical(String key) {
+        return aliases.getOrDefault(key, key);
+    }
+
+    /**
+     * A curator's merge: every key becomes an alias of {@code into}, shown as {@code displayName} (when
+     * given). Aliases of a merged key follow it. Returns every key whose letters must be reindexed.
+     */
+    public synchronized Set<String> merge(Collection<String> keys, String into, String displayName) {
+        String target = aliases.getOrDefault(into, into);
+        Set<String> affected = new LinkedHashSet<>();
+        affected.add(target);
+        for (String k : keys) {
+            if (k == null || k.isBlank()) continue;
+            String from = aliases.getOrDefault(k, k);
+            if (from.equals(target)) continue;
+            affected.add(k);
+            affected.add(from);
+            for (Map.Entry<String, String> e : aliases.entrySet()) {
+                if (e.getValue().equals(from)) {
+                    e.setValue(target);
+                    affected.add(e.getKey());
+                }
+            }
+            aliases.put(from, target);
+            aliases.put(k, target);
+            separate.remove(k);
+            separate.remove(from);
+        }
+        aliases.remove(target);
+        if (displayName != null && !displayName.isBlank()) names.put(target, displayName.strip());
+        else names.putIfAbsent(target, target);
+        dirty = true;
+        return affected;
+    }
+
+    /**
+     * A curator's split: each key stops being an alias and stands for itself again; a key others are
+     * merged into loses them all. Split keys are never made aliases again by the analysis. Returns every
+     * key whose letters must be reindexed.
+     */
+    public synchronized Set<String> split(Collection<String> keys) {
+        Set<String> affected = new LinkedHashSet<>();
+        for (String k : keys) {
+            if (k == null || k.isBlank()) continue;
+            String former = aliases.remove(k);
+            if (former != null) {
+                affected.add(k);
+                affected.add(former);
+                separate.add(k);
+            }
+            var it = aliases.entrySet().iterator();
+            while (it.hasNext()) {
+                var e = it.next();
+                if (e.getValue().equals(k)) {
+                    affected.add(e.getKey());
+                    affected.add(k);
+                    separate.add(e.getKey());
+                    it.remove();
+                }
+            }
+        }
+        if (!affected.isEmpty()) dirty = true;
+        return affected;
+    }
+
+    /** True when the key is known, as a canonical name or as an alias. */
+    public synchronized boolean knows(String key) {
+        return names.containsKey(key) || aliases.containsKey(key);
+    }
+
     /** Writes the table to the corpus when it changed. */
     public synchronized void save() throws IOException {
         if (!dirty) return;
-        Table t = new Table(new TreeMap<>(names), new TreeMap<>(aliases));
+        Table t = new Table(new TreeMap<>(names), new TreeMap<>(aliases), new TreeSet<>(separate));
         Corpus.writeDurably(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(t));
         dirty = false;
     }

@@ -1,7 +1,10 @@
 package org.letterarchive.web;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -31,10 +34,27 @@ public final class WebApp {
      * @param webDir folder of the web UI's static files; null serves the API alone
      */
     public static Javalin create(Archive archive, Path webDir) {
+        // no token is known outside this process: every write is refused
+        return create(archive, webDir, ApiToken.of(java.util.UUID.randomUUID().toString()), 2, 8);
+    }
+
+    /**
+     * Builds the server (not started) with writes allowed to holders of {@code token}.
+     *
+     * @param uploadWorkers uploads parsed at once (match the parser pool)
+     * @param uploadQueue   uploads waiting beyond those; more are answered 503 with Retry-After
+     */
+    public static Javalin create(Archive archive, Path webDir, ApiToken token, int uploadWorkers, int uploadQueue) {
         SearchController search = new SearchController(archive);
         ExportController export = new ExportController(archive.search());
         LetterController letters = new LetterController(archive);
+        UploadController uploads = new UploadController(archive, token, uploadWorkers, uploadQueue);
+        CurationController curation = new CurationController(archive, token);
         return Javalin.create(config -> {
+            config.http.maxRequestSize = UploadController.maxRequestBytes(archive.limits());
+            config.jetty.multipartConfig.maxFileSize(archive.limits().maxFileBytes(), io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(UploadController.maxRequestBytes(archive.limits()), io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.defaultContentType = "application/json";
             config.startup.showJavalinBanner = false;
@@ -51,12 +71,19 @@ public final class WebApp {
                 get("facets/{facet}", search::facetValues);
                 get("export", export::export);
                 get("openapi.json", OpenApi::serve);
+                post("letters", uploads::upload);
                 path("letters/{id}", () -> {
                     get(ctx -> {
                         if (SearchController.hasSearch(ctx)) search.letterWithMatch(ctx);
                         else letters.get(ctx);
                     });
                     get("file", letters::original);
+                    patch(curation::patch);
+                    delete(curation::delete);
+                });
+                path("organizations", () -> {
+                    post("merge", curation::merge);
+                    post("split", curation::split);
                 });
             }));
             config.routes.before(ctx -> {
@@ -66,6 +93,9 @@ public final class WebApp {
             });
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(SearchException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+                    e.getStatus() == 413 ? "the request is larger than the limit of "
+                            + org.letterarchive.extract.IngestLimits.size(archive.limits().maxFileBytes()) : e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal error: " + e.getClass().getSimpleName());

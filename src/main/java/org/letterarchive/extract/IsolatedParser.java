@@ -1,0 +1,343 @@
+package org.letterarchive.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.letterarchive.corpus.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parses each document in a child JVM of this program ({@link ParserChild}) with a small heap and a time
+ * limit, so a document that loops, explodes or exhausts memory kills only that child.
+ *
+ * <p>Starting a JVM and loading Tika takes one to a few seconds, so a pool of children is kept started
+ * and warm. A child handles one document per request and answer; it goes back to the pool after a normal
+ * answer (an error answer included) and is retired after {@value #MAX_USES} documents. A child that
+ * overruns the time limit is killed ({@link Process#destroyForcibly()}), one that dies (out of memory) is
+ * dropped, and a replacement is started in the background. The parse clock starts when the child is
+ * warm, so a cold start never counts against a document.
+ */
+public final class IsolatedParser implements ParserBackend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IsolatedParser.class);
+    /** Exit status of a JVM stopped by -XX:+ExitOnOutOfMemoryError. */
+    private static final int OOM_EXIT = 3;
+    /** How long a new child may take to start and warm up. */
+    private static final long STARTUP_TIMEOUT_MS = 60_000;
+    /** Documents a child parses before it is replaced, so no parser state lives long. */
+    static final int MAX_USES = 50;
+
+    /** One running child and its pipes. */
+    private static final class Child {
+        final Process process;
+        final DataOutputStream in;
+        final DataInputStream out;
+        int uses;
+
+        Child(Process process) {
+            this.process = process;
+            this.in = new DataOutputStream(process.getOutputStream());
+            this.out = new DataInputStream(process.getInputStream());
+        }
+
+        void retire() {
+            try {
+                in.close(); // the child exits when its input ends
+            } catch (IOException ignored) {
+                // already gone
+            }
+            process.destroy();
+        }
+    }
+
+    private final IngestLimits limits;
+    private final int poolSize;
+    private final List<String> command;
+    private final BlockingQueue<Child> warm = new LinkedBlockingQueue<>();
+    private final AtomicInteger starting = new AtomicInteger();
+    private final AtomicInteger started = new AtomicInteger();
+    private final ExecutorService spawner;
+    private final ExecutorService io;
+    private volatile boolean closed;
+
+    /**
+     * @param poolSize number of children kept started and waiting
+     */
+    public IsolatedParser(IngestLimits limits, int poolSize) {
+        this(limits, poolSize, null);
+    }
+
+    /**
+     * @param testHangMarker for tests only: a document containing this text makes the child loop forever
+     */
+    public IsolatedParser(IngestLimits limits, int poolSize, String testHangMarker) {
+        this.limits = limits;
+        this.poolSize = Math.max(1, poolSize);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + limits.parserHeapMb() + "m");
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-XX:+ExitOnOutOfMemoryError");
+        cmd.add("-Xshare:auto");
+        cmd.add("-Djava.awt.headless=true");
+        cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=error");
+        cmd.add("-D" + ParserChild.WRITE_LIMIT + "=" + limits.maxTextChars());
+        if (testHangMarker != null) cmd.add("-D" + ParserChild.HANG_MARKER + "=" + testHangMarker);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(ParserChild.class.getName());
+        this.command = List.copyOf(cmd);
+        this.spawner = Executors.newSingleThreadExecutor(daemon("parser-spawner"));
+        this.io = Executors.newCachedThreadPool(daemon("parser-io"));
+    }
+
+    /**
+     * Starts the pool's children in the background. Without it they start with the first document; a
+     * server calls it once it listens, so the children do not compete with its own start.
+     */
+    public void prestart() {
+        refill();
+    }
+
+    @Override
+    public ParsedDocument parse(byte[] bytes, String fileName) throws ExtractionException {
+        if (closed) throw new IllegalStateException("the parser is closed");
+        if (bytes.length > limits.maxFileBytes()) {
+            throw new ExtractionException(ExtractionException.Reason.TOO_LARGE,
+                    "the file is larger than the limit of " + IngestLimits.size(limits.maxFileBytes()));
+        }
+        Child child;
+        try {
+            child = take();
+        } catch (IOException e) {
+            throw new ExtractionException(ExtractionException.Reason.TIMEOUT, "no parser is available: " + e.getMessage(), e);
+        }
+        boolean reusable = false;
+        try {
+            ParsedDocument doc = exchange(child, bytes, fileName);
+            reusable = true;
+            return doc;
+        } catch (ExtractionException e) {
+            // an answer from a live child (CORRUPT, ENCRYPTED, ...) leaves it usable
+            reusable = child.process.isAlive() && e.reason() != ExtractionException.Reason.TIMEOUT && answered(e);
+            throw e;
+        } finally {
+            child.uses++;
+            if (reusable && !closed && child.uses < MAX_USES && child.process.isAlive()) {
+                warm.add(child);
+            } else {
+                if (child.process.isAlive()) {
+                    if (reusable) child.retire();
+                    else child.process.destroyForcibly();
+                }
+                refill();
+            }
+        }
+    }
+
+    /** Marks exceptions built from a child's own answer. */
+    private static final class Answered extends ExtractionException {
+        Answered(Reason reason, String message) {
+            super(reason, message);
+        }
+    }
+
+    private static boolean answered(ExtractionException e) {
+        return e instanceof Answered;
+    }
+
+    private ParsedDocument exchange(Child child, byte[] bytes, String fileName) throws ExtractionException {
+        byte[] name = fileName == null ? new byte[0] : fileName.getBytes(StandardCharsets.UTF_8);
+        if (name.length > ParserChild.MAX_NAME_BYTES) name = new byte[0];
+        byte[] nameBytes = name;
+        Future<byte[]> answer = io.submit(() -> {
+            child.in.writeInt(nameBytes.length);
+            child.in.write(nameBytes);
+            child.in.writeInt(bytes.length);
+            child.in.write(bytes);
+            child.in.flush();
+            int length = child.out.readInt();
+            if (length < 0) throw new IOException("bad answer");
+            byte[] reply = child.out.readNBytes(length);
+            if (reply.length != length) throw new IOException("truncated answer");
+            return reply;
+        });
+        byte[] reply;
+        try {
+            reply = answer.get(limits.parseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            child.process.destroyForcibly();
+            answer.cancel(true);
+            throw new ExtractionException(ExtractionException.Reason.TIMEOUT,
+                    "parsing did not finish within " + limits.parseTimeout().toSeconds() + " s; the parser was stopped");
+        } catch (InterruptedException e) {
+            child.process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new ExtractionException(ExtractionException.Reason.TIMEOUT, "parsing was interrupted");
+        } catch (ExecutionException e) {
+            // the child died mid-document: out of memory, or crashed
+            int exit = exitStatus(child.process);
+            if (exit == OOM_EXIT) {
+                throw new ExtractionException(ExtractionException.Reason.TOO_LARGE,
+                        "the document needs more memory to read than the parser may use (" + limits.parserHeapMb() + " MB)");
+            }
+            throw new ExtractionException(ExtractionException.Reason.CORRUPT,
+                    "the parser stopped on this document without an answer (exit status " + exit + ")");
+        }
+        return read(reply);
+    }
+
+    private static ParsedDocument read(byte[] reply) throws ExtractionException {
+        ObjectMapper json = Json.mapper();
+        JsonNode node;
+        try {
+            node = json.readTree(reply);
+            if (node.path("ok").asBoolean(false)) return json.treeToValue(node.get("document"), ParsedDocument.class);
+        } catch (IOException e) {
+            throw new ExtractionException(ExtractionException.Reason.CORRUPT, "the parser's answer was unreadable");
+        }
+        ExtractionException.Reason reason;
+        try {
+            reason = ExtractionException.Reason.valueOf(node.path("reason").asText());
+        } catch (IllegalArgumentException e) {
+            reason = ExtractionException.Reason.CORRUPT;
+        }
+        throw new Answered(reason, node.path("message").asText("cannot parse the document"));
+    }
+
+    private static int exitStatus(Process child) {
+        try {
+            if (child.waitFor(5, TimeUnit.SECONDS)) return child.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        child.destroyForcibly();
+        return -1;
+    }
+
+    /** A warm child: one from the pool, one about to join it, or else one started now. */
+    private Child take() throws IOException {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STARTUP_TIMEOUT_MS);
+        while (System.nanoTime() < until) {
+            Child c = warm.poll();
+            if (c == null && starting.get() > 0) {
+                try {
+                    c = warm.poll(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for a parser process");
+                }
+            }
+            if (c == null) return spawnReady();
+            if (c.process.isAlive()) return c;
+        }
+        throw new IOException("no parser process became ready in " + STARTUP_TIMEOUT_MS / 1000 + " s");
+    }
+
+    /** Starts a child and waits until it has warmed up and waits for documents. */
+    private Child spawnReady() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Child c = new Child(pb.start());
+        started.incrementAndGet();
+        Future<Integer> ready = io.submit(() -> c.out.read());
+        try {
+            Integer b = ready.get(STARTUP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            if (b != null && b == ParserChild.READY) return c;
+            throw new IOException("the parser process stopped while starting (exit status " + exitStatus(c.process) + ")");
+        } catch (TimeoutException | ExecutionException e) {
+            c.process.destroyForcibly();
+            throw new IOException("the parser process did not start: " + e);
+        } catch (InterruptedException e) {
+            c.process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting a parser process");
+        }
+    }
+
+    /** Starts children in the background (one at a time) until the pool is full again. */
+    private void refill() {
+        while (!closed) {
+            int s = starting.get();
+            if (warm.size() + s >= poolSize) return;
+            if (!starting.compareAndSet(s, s + 1)) continue;
+            try {
+                spawner.execute(this::startOne);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                starting.decrementAndGet();
+                return;
+            }
+        }
+    }
+
+    private void startOne() {
+        boolean failed = false;
+        try {
+            if (!closed) warm.add(spawnReady());
+        } catch (IOException e) {
+            failed = true;
+            LOG.warn("cannot start a parser process: {}", e.getMessage());
+        } finally {
+            starting.decrementAndGet();
+        }
+        if (closed) {
+            drain();
+        } else if (failed) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            refill();
+        }
+    }
+
+    private void drain() {
+        Child c;
+        while ((c = warm.poll()) != null) c.retire();
+    }
+
+    /** Children waiting for a document now. */
+    public int warmCount() {
+        return warm.size();
+    }
+
+    /** Children started so far (each start costs a JVM start). */
+    public int startedCount() {
+        return started.get();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        spawner.shutdownNow();
+        drain();
+        io.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

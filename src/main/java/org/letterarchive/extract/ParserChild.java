@@ -1,0 +1,160 @@
+package org.letterarchive.extract;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.letterarchive.corpus.Json;
+
+/**
+ * The parser process: started by {@link IsolatedParser} with a small heap, it warms Tika up, writes one
+ * ready byte, then answers requests on stdin one at a time until stdin closes. Whatever a document does
+ * to the parser (a loop, a bomb, a stack overflow) happens here, not in the server, which kills this
+ * process when it overruns its time.
+ *
+ * <p>Request: name length (int), name (UTF-8), content length (int), content. Answer: length (int) and
+ * JSON {@code {"ok":true,"document":{...}}} or {@code {"ok":false,"reason":"CORRUPT","message":"..."}}.
+ * Anything else the libraries print goes to stderr.
+ */
+public final class ParserChild {
+
+    /** System property naming the maximum number of extracted characters. */
+    static final String WRITE_LIMIT = "letters.parser.writeLimit";
+    /**
+     * Test-only system property: a document containing this marker makes the parser loop forever, so the
+     * timeout path can be tested with a real process. Never set in production.
+     */
+    static final String HANG_MARKER = "letters.parser.hangMarker";
+    static final int MAX_NAME_BYTES = 4096;
+    /** Written once warm, before the request is read: the parent starts the parse clock only then. */
+    static final int READY = '+';
+
+    private ParserChild() {}
+
+    public static void main(String[] args) throws IOException {
+        OutputStream answer = new FileOutputStream(FileDescriptor.out);
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        int writeLimit = Integer.getInteger(WRITE_LIMIT, DocumentParser.DEFAULT_WRITE_LIMIT);
+        String hangMarker = System.getProperty(HANG_MARKER);
+        DocumentParser parser = new DocumentParser(writeLimit);
+        warmUp(parser);
+        Json.mapper().writeValueAsBytes(parse(parser, "warm up".getBytes(StandardCharsets.UTF_8), "warm.txt"));
+        answer.write(READY);
+        answer.flush();
+
+        DataInputStream in = new DataInputStream(System.in);
+        DataOutputStream out = new DataOutputStream(answer);
+        ObjectMapper json = Json.mapper();
+        while (true) {
+            String name;
+            byte[] content;
+            try {
+                int nameLength = in.readInt();
+                if (nameLength < 0 || nameLength > MAX_NAME_BYTES) throw new IOException("bad request");
+                name = nameLength == 0 ? null : new String(in.readNBytes(nameLength), StandardCharsets.UTF_8);
+                int length = in.readInt();
+                if (length < 0) throw new IOException("bad request");
+                content = in.readNBytes(length);
+                if (content.length != length) throw new IOException("truncated request");
+            } catch (IOException e) {
+                // the server closed our input: retired from the pool, or the server is gone
+                System.exit(0);
+                return;
+            }
+            if (hangMarker != null && !hangMarker.isEmpty()
+                    && new String(content, StandardCharsets.ISO_8859_1).contains(hangMarker)) {
+                hangForever();
+            }
+            byte[] reply = json.writeValueAsBytes(parse(parser, content, name));
+            out.writeInt(reply.length);
+            out.write(reply);
+            out.flush();
+        }
+    }
+
+    private static Map<String, Object> parse(DocumentParser parser, byte[] content, String name) {
+        Map<String, Object> reply = new LinkedHashMap<>();
+        try {
+            ParsedDocument doc = clean(parser.parse(content, name));
+            reply.put("ok", true);
+            reply.put("document", doc);
+        } catch (ExtractionException e) {
+            reply.put("ok", false);
+            reply.put("reason", e.reason().name());
+            reply.put("message", e.getMessage());
+        } catch (StackOverflowError e) {
+            reply.put("ok", false);
+            reply.put("reason", ExtractionException.Reason.CORRUPT.name());
+            reply.put("message", "the document is nested too deeply to read");
+        } catch (RuntimeException e) {
+            reply.put("ok", false);
+            reply.put("reason", ExtractionException.Reason.CORRUPT.name());
+            reply.put("message", "cannot parse the document: " + e.getClass().getSimpleName());
+        }
+        return reply;
+    }
+
+    /** Loads the parsers' classes before the document arrives, so a waiting child answers fast. */
+    private static void warmUp(DocumentParser parser) {
+        try {
+            parser.parse("<html><body><p>warm up</p></body></html>".getBytes(StandardCharsets.UTF_8), "warm.html");
+            parser.parse("Warm up\n\nA plain text letter.\n".getBytes(StandardCharsets.UTF_8), "warm.txt");
+            parser.parse("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII), "warm.pdf");
+        } catch (ExtractionException | RuntimeException ignored) {
+            // warming is best effort: the real parse reports its own errors
+        }
+    }
+
+    @SuppressWarnings("InfiniteLoopStatement")
+    private static void hangForever() {
+        long spin = 0;
+        while (true) {
+            spin++;
+            if (spin % 1_000_000_000L == 0) Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Replaces unpaired UTF-16 surrogates (which some broken documents produce and which neither JSON nor
+     * the index can carry) with U+FFFD, noting it as a warning.
+     */
+    static ParsedDocument clean(ParsedDocument doc) {
+        String text = replaceLoneSurrogates(doc.text());
+        Map<String, List<String>> meta = new LinkedHashMap<>();
+        doc.metadata().forEach((k, v) -> meta.put(replaceLoneSurrogates(k), v.stream().map(ParserChild::replaceLoneSurrogates).toList()));
+        if (text.equals(doc.text()) && meta.equals(doc.metadata())) return doc;
+        List<String> warnings = new ArrayList<>(doc.warnings());
+        warnings.add("invalid characters in the text were replaced");
+        return new ParsedDocument(text, doc.mediaType(), meta, doc.truncated(), warnings);
+    }
+
+    static String replaceLoneSurrogates(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean bad;
+            if (Character.isHighSurrogate(c)) {
+                bad = i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+                if (!bad) {
+                    if (b != null) b.append(c).append(s.charAt(i + 1));
+                    i++;
+                    continue;
+                }
+            } else {
+                bad = Character.isLowSurrogate(c);
+            }
+            if (bad && b == null) b = new StringBuilder(s.length()).append(s, 0, i);
+            if (b != null) b.append(bad ? '\uFFFD' : c);
+        }
+        return b == null ? s : b.toString();
+    }
+}
