@@ -82,7 +82,7 @@ class ExtractionQualityTest {
 
     @Test
     void recipientF1StaysAboveFloor() {
-        assertTrue(f1(recipients) >= 0.70, "recipient F1 " + f1(recipients));
+        assertTrue(f1(recipients) >= 0.94, "recipient F1 " + f1(recipients));
     }
 
     @Test
@@ -92,7 +92,7 @@ class ExtractionQualityTest {
 
     @Test
     void titleAccuracyStaysAboveFloor() {
-        assertTrue(ratio(titles) >= 0.74, "title accuracy " + ratio(titles));
+        assertTrue(ratio(titles) >= 0.94, "title accuracy " + ratio(titles));
     }
 
     @Test
