@@ -55,7 +55,8 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
     /** a second document after the list: "Attachment", "Annex" */
     private static final Pattern ATTACHMENT = Pattern.compile("(?i)^(?:attachments?|annex(?:es)?|anexos?|appendix|ap[eé]ndice|adjuntos?|pi[eè]ces? jointes?)[\\s:.0-9IVX]*$");
     /** contact details are never signers: e-mail addresses, handles, web addresses */
-    private static final Pattern CONTACT_DETAIL = Pattern.compile("@|mailto:|^(?:tel|phone|fax|tel[eé]fono)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONTACT_DETAIL = Pattern.compile(
+            "[\\w.+-]+@[\\w-]+\\.[\\w.-]{2,}|(?:^|\\s)@\\w|mailto:|^(?:tel|phone|fax|tel[eé]fono)\\b", Pattern.CASE_INSENSITIVE);
     /** the capacity a person signs in, on its own line under the signature */
     private static final Pattern CAPACITY = Pattern.compile(
             "(?i)^(?:on behalf of|en nombre de|en representaci[oó]n de|au nom de|em nome de|in (?:an? )?(?:individual|personal) capacity|a t[ií]tulo personal)\\b.*");
@@ -166,7 +167,7 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
             // a line wrapped from the entry above: an open bracket, a lower-case start, or more text under a table row
             if (lastEntry != null && s.length() < 120 && !s.contains(" | ") && lastEntry.length() < MAX_ENTRY
                     && !BULLET.matcher(line.raw()).lookingAt() && !NUMBERING.matcher(line.raw()).lookingAt()
-                    && (opens(lastEntry) || wrapped(s) || s.startsWith("(") || lastWasRow)) {
+                    && (opens(lastEntry) || wrapped(s) || s.startsWith("(") || (lastWasRow && !startsWithName(s)))) {
                 lastEntry = lastEntry + " " + line.raw();
                 signers.set(signers.size() - 1, lastWasRow ? rowSigner(lastEntry, persons) : SignerParser.parse(lastEntry, persons));
                 continue;
@@ -229,6 +230,12 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
         String first = w[0].replaceAll("[,;:]$", "");
         if (!first.chars().allMatch(Character::isLowerCase)) return false;
         return CONTINUING_WORD.matcher(first).matches();
+    }
+
+    /** A line that opens with a person's name ("Jane Doe, ..."): a new entry, not the rest of the one above. */
+    private static boolean startsWithName(String s) {
+        int comma = s.indexOf(',');
+        return SignerParser.personish(comma > 0 ? s.substring(0, comma) : s);
     }
 
     private static boolean opens(String entry) {

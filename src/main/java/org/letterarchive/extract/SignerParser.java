@@ -21,7 +21,11 @@ public final class SignerParser {
     private static final Pattern ACRONYM = Pattern.compile("^(?=(?:.*\\p{Lu}){2})[\\p{Lu}\\d][\\p{L}\\d&+/.\\-]{1,15}$");
     private static final Pattern EXPANSION = Pattern.compile("^([\\p{Lu}\\d&\\-]{2,12})\\s+\\(([^()]+)\\)(.*)$");
     private static final Pattern LEADING_ACRONYM = Pattern.compile("^([\\p{Lu}\\d]{2,10})\\s*:\\s+(.+)$");
-    private static final Pattern DASH_ACRONYM = Pattern.compile("^(.+?)\\s*(?:\\s[-–—]\\s*|-)([\\p{Lu}][\\p{Lu}\\d&\\-]{1,14})$");
+    private static final Pattern DASH_ACRONYM = Pattern.compile("^(.+?)\\s+[-–—]\\s*([\\p{Lu}][\\p{Lu}\\d&\\-]{1,14})$");
+    /** a short name before the full one: "Idec - Instituto Brasileiro de ...", "S.T.O.P. – The Surveillance ..." */
+    private static final Pattern LEADING_SHORT_NAME = Pattern.compile("^((?=[^\\s]*\\p{Lu})[\\p{L}\\d.&]{2,12})\\s+[-–—]\\s+(\\p{Lu}\\S*(?:\\s+\\S+){2,})$");
+    /** a place after a dash: "Center for Media Research – Nepal" */
+    private static final Pattern DASH_TAIL = Pattern.compile("^(.+?)\\s+[-–—]\\s+([^-–—]+)$");
     private static final Pattern LEGAL = Pattern.compile(
             "(?i)^(?:a\\.?\\s?c\\.?|s\\.?\\s?c\\.?|i\\.?a\\.?p\\.?|inc\\.?|incorporated|ltd\\.?|limited|llc|l\\.l\\.c\\.|gmbh|e\\.?v\\.?|asbl|aisbl|corp\\.?|co\\.?|s\\.?a\\.?|s\\.?l\\.?|pty\\.?(?: ltd\\.?)?|plc|cic|pc|llp)$");
     private static final Pattern HONORIFIC = Pattern.compile(
@@ -35,7 +39,7 @@ public final class SignerParser {
             + "universidad|college|school|church|iglesia|ministries|partnership|observatory|observatorio|agency|services|"
             + "technologies|technology|software|systems|solutions|studio|digital|internet|online|now|libre|access|amnesty|"
             + "article|artigo|human|action|acci[oó]n|freedom|libertad|privacy|democracy|justice|justicia|policy|research|"
-            + "clinic|commission|comisi[oó]n|consortium|cooperative|board|club|global)\\b");
+            + "clinic|commission|comisi[oó]n|consortium|cooperative|board|club|global|academy|academia|akademie)\\b");
     private static final Pattern TRAILING_DOT = Pattern.compile("(?<![\\s.]\\p{L})(?<!\\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St))\\.$");
 
     private SignerParser() {}
@@ -77,10 +81,10 @@ public final class SignerParser {
         String location = null;
         String name = s;
         Matcher lead = LEADING_ACRONYM.matcher(name);
-        if (lead.matches()) {
-            acronym = lead.group(1);
-            name = lead.group(2);
-        }
+        // a leading acronym or short name stays part of the name as written; it is also the acronym
+        if (lead.matches()) acronym = lead.group(1);
+        Matcher shortName = LEADING_SHORT_NAME.matcher(name);
+        if (acronym == null && shortName.matches()) acronym = shortName.group(1);
         // an acronym followed by its expansion in brackets is one name: "DAWN (Development Alternatives ...)"
         Matcher expansion = EXPANSION.matcher(name);
         boolean acronymFirst = expansion.matches() && words(expansion.group(2)) >= 2 && !ACRONYM.matcher(expansion.group(2)).matches();
@@ -112,7 +116,7 @@ public final class SignerParser {
             }
             kept.append(name.substring(last));
             name = tidy(kept.toString());
-            List<String> parts = new ArrayList<>(Arrays.asList(name.split("\\s*,\\s+")));
+            List<String> parts = splitOutsideBrackets(name);
             // trailing place: ", Colombia" / ", Paris, France"
             if (parts.size() >= 2 && Places.isPlace(parts.get(parts.size() - 1))) {
                 String place = parts.remove(parts.size() - 1);
@@ -138,10 +142,15 @@ public final class SignerParser {
                 Signer sg = named(parts.get(0), Signer.Kind.person, acronym, location, aff, s);
                 return sg == null ? null : new Signer(sg.name(), sg.kind(), sg.acronym(), sg.location(), sg.affiliation(), title, sg.raw());
             }
-            if (parts.size() >= 2 && (cutAfterAcronym || parts.size() >= 3)) {
+            if (parts.size() >= 2 && cutAfterAcronym) {
                 name = parts.get(0);
             } else {
                 name = String.join(", ", parts);
+            }
+            Matcher tail = DASH_TAIL.matcher(name);
+            if (location == null && tail.matches() && Places.isPlace(tail.group(2))) {
+                location = tail.group(2).strip();
+                name = tail.group(1).strip();
             }
             if (acronym == null) {
                 Matcher dash = DASH_ACRONYM.matcher(name);
@@ -156,10 +165,29 @@ public final class SignerParser {
         return named(name, kind, acronym, location, null, s);
     }
 
+    /** The comma-separated parts of an entry; commas inside brackets do not separate. */
+    static List<String> splitOutsideBrackets(String s) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0, start = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '(' || c == '[') depth++;
+            else if ((c == ')' || c == ']') && depth > 0) depth--;
+            else if (c == ',' && depth == 0 && k + 1 < s.length() && Character.isWhitespace(s.charAt(k + 1))) {
+                parts.add(s.substring(start, k).strip());
+                start = k + 1;
+            }
+        }
+        parts.add(s.substring(start).strip());
+        parts.removeIf(String::isEmpty);
+        if (parts.isEmpty()) parts.add(s.strip());
+        return parts;
+    }
+
     private static boolean isPlaceList(String inner) {
         String[] parts = inner.split("\\s*,\\s*");
         if (Places.isPlace(parts[parts.length - 1])) return true;
-        return parts.length <= 2 && words(inner) <= 4 && !ORG_WORD.matcher(inner).find()
+        return parts.length <= 2 && words(inner) <= 3 && !ORG_WORD.matcher(inner).find()
                 && Arrays.stream(parts).allMatch(p -> !p.isEmpty() && Character.isUpperCase(p.codePointAt(0)))
                 && !inner.contains(".");
     }

@@ -77,7 +77,7 @@ class ExtractionQualityTest {
 
     @Test
     void signerF1StaysAboveFloor() {
-        assertTrue(f1(signers) >= 0.92, "signer F1 " + f1(signers));
+        assertTrue(f1(signers) >= 0.98, "signer F1 " + f1(signers));
     }
 
     @Test

@@ -95,4 +95,34 @@ class SignerParserTest {
     void namesNobodyForEmptyEntry() {
         assertNull(SignerParser.parse(" - ", false));
     }
+
+    @Test
+    void keepsLeadingAcronymOrShortNameAsWrittenAndAsAcronym() {
+        Signer civicus = SignerParser.parse("CIVICUS: World Alliance for Citizen Participation", false);
+        assertEquals("CIVICUS: World Alliance for Citizen Participation", civicus.name());
+        assertEquals("CIVICUS", civicus.acronym());
+        Signer idec = SignerParser.parse("Idec - Instituto Brasileiro de Defesa do Consumidor", false);
+        assertEquals("Idec - Instituto Brasileiro de Defesa do Consumidor", idec.name());
+        assertEquals("Idec", idec.acronym());
+    }
+
+    @Test
+    void takesPlaceAfterDashAsLocation() {
+        Signer s = SignerParser.parse("Center for Media Research \u2013 Nepal", false);
+        assertEquals("Center for Media Research", s.name());
+        assertEquals("Nepal", s.location());
+    }
+
+    @Test
+    void hyphenWithoutSpacesIsPartOfTheName() {
+        assertEquals("A CONTRE-COURANT", SignerParser.parse("A CONTRE-COURANT", false).name());
+        assertEquals("Council on American-Islamic Relations-SFBA", SignerParser.parse("Council on American-Islamic Relations-SFBA", false).name());
+    }
+
+    @Test
+    void commasInsideBracketsAndSubunitsKeepTheNameWhole() {
+        assertEquals("Gestos (soropositividade, comunica\u00e7\u00e3o, g\u00eanero)", SignerParser.parse("Gestos (soropositividade, comunica\u00e7\u00e3o, g\u00eanero)", false).name());
+        assertEquals("Democratic Socialists of America, International Committee, Economics and Trade",
+                SignerParser.parse("Democratic Socialists of America, International Committee, Economics and Trade", false).name());
+    }
 }
