@@ -76,6 +76,8 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
             + "lecturer|editor|fellow|analyst|consultant|campaigner|spokesperson|portavoz|vocer[oa]|representative|representante|"
             + "convenor|convener|organi[sz]er|trustee|treasurer|tesorer[oa]|principal)\\b[^@]{0,100}$");
     private static final Pattern CONTINUING_WORD = Pattern.compile("of|and|for|the|at|in|on|de|del|la|las|los|y|e|et|des|du|da|do|dos|das");
+    private static final Pattern CELL = Pattern.compile("\\s*\\|\\s*");
+    private static final Pattern CELL_NUMBER = Pattern.compile("\\d{1,4}[.)]?");
     private static final int MAX_ENTRY = 260;
     private static final int MIN_RUN = 5;
 
@@ -155,7 +157,7 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
                 continue;
             }
             if (s.length() < 200 && DISCLAIMER.matcher(s).find()) continue;
-            if (CONTACT_DETAIL.matcher(s).find() || CAPACITY.matcher(s).matches() || COUNT_INTRO.matcher(s).matches()
+            if (contactDetail(s) || CAPACITY.matcher(s).matches() || COUNT_INTRO.matcher(s).matches()
                     || (s.length() < 80 && (DateFinder.dateLine(s, false) != null || DateFinder.dateLine(s, true) != null))) {
                 continue;
             }
@@ -174,7 +176,7 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
             }
             lastEntry = null;
             lastWasRow = false;
-            if (!s.contains(" | ") && FOOTNOTE.matcher(s).find()) continue;
+            if (!s.contains(" | ") && mayBeFootnote(s) && FOOTNOTE.matcher(s).find()) continue;
             if (s.contains(" | ")) {
                 Signer row = rowSigner(s, persons);
                 if (row != null) {
@@ -214,7 +216,17 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
 
     /** A footnote opens: a web address, or a note number before a long sentence. */
     private static boolean footnoteStart(String s) {
-        return FOOTNOTE.matcher(s).find() && !s.contains(" | ");
+        return mayBeFootnote(s) && FOOTNOTE.matcher(s).find() && !s.contains(" | ");
+    }
+
+    private static boolean mayBeFootnote(String s) {
+        return Character.isDigit(s.charAt(0)) || s.contains("http") || s.contains("www.");
+    }
+
+    static boolean contactDetail(String s) {
+        return (s.indexOf('@') >= 0 || s.indexOf(':') >= 0 || s.length() > 2 && Character.toLowerCase(s.charAt(0)) == 't'
+                || Character.toLowerCase(s.charAt(0)) == 'p' || Character.toLowerCase(s.charAt(0)) == 'f')
+                && CONTACT_DETAIL.matcher(s).find();
     }
 
     /** Inside footnotes, a line that reads as a list entry again: short, capitalised, no citation marks. */
@@ -287,7 +299,7 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
             String next = lines.get(i + 2).clean();
             // the organization, unless that line opens the next signature (a name over a position)
             boolean nextSignature = i + 3 < lines.size() && JOB_TITLE.matcher(lines.get(i + 3).clean()).matches();
-            if (next.length() <= 120 && !CONTACT_DETAIL.matcher(next).find() && !nextSignature
+            if (next.length() <= 120 && !contactDetail(next) && !nextSignature
                     && !JOB_TITLE.matcher(next).matches() && !CLOSING.matcher(next).matches()) {
                 String[] orgs = names.length == 2 ? RecipientFinder.splitColumns(next) : new String[] {next};
                 if (orgs.length == names.length) {
@@ -331,7 +343,7 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
     /** A table row "12 | Name (ACR) | Country": the first cell that is not a number names the signer. */
     private static Signer rowSigner(String row, boolean persons) {
         List<String> cells = new ArrayList<>();
-        for (String c : row.split("\\s*\\|\\s*")) if (!c.isBlank() && !c.strip().matches("\\d{1,4}[.)]?")) cells.add(c.strip());
+        for (String c : CELL.split(row)) if (!c.isBlank() && !CELL_NUMBER.matcher(c.strip()).matches()) cells.add(c.strip());
         if (cells.isEmpty()) return null;
         Signer s = SignerParser.parse(cells.get(0), persons);
         if (s == null) return null;
@@ -343,7 +355,8 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
 
     /** Sentences rather than a name: many words and a full stop inside or at the end. */
     private static boolean isProse(String s) {
-        int words = s.split("\\s+").length;
+        if (s.length() < 40) return false;
+        int words = SignerParser.words(s);
         return words > 14 && (s.endsWith(".") || s.contains(". ")) && !commaList(s);
     }
 

@@ -42,6 +42,12 @@ public final class SignerParser {
             + "clinic|commission|comisi[oó]n|consortium|cooperative|board|club|global|academy|academia|akademie)\\b");
     private static final Pattern TRAILING_DOT = Pattern.compile("(?<![\\s.]\\p{L})(?<!\\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St))\\.$");
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final String LEADING_JUNK = " \t,;:–—-*•·";
+    private static final String TRAILING_JUNK = " \t,;:–—-";
+    private static final Pattern NOT_IN_NAME = Pattern.compile("[\\d&@:/]");
+    private static final Pattern NAME_PARTICLE = Pattern.compile("de|del|la|las|los|da|das|do|dos|van|von|der|den|le|y|e|bin|al|el|di");
+
     private SignerParser() {}
 
     /** The signer one entry names; person says the list is of individuals. Null when the entry names nobody. */
@@ -202,25 +208,42 @@ public final class SignerParser {
     /** A name that reads as a person's: two to five capitalised words, no word of an organisation's name. */
     static boolean personish(String s) {
         String t = HONORIFIC.matcher(s.strip()).replaceFirst("");
-        String[] w = t.split("\\s+");
-        if (w.length < 2 || w.length > 5 || ORG_WORD.matcher(t).find() || t.matches(".*[\\d&@:/].*")) return false;
+        String[] w = WHITESPACE.split(t);
+        if (w.length < 2 || w.length > 5 || NOT_IN_NAME.matcher(t).find() || ORG_WORD.matcher(t).find()) return false;
         int caps = 0;
         for (String x : w) {
             if (Character.isUpperCase(x.codePointAt(0))) caps++;
-            else if (!x.matches("(?:de|del|la|las|los|da|das|do|dos|van|von|der|den|le|y|e|bin|al|el|di)")) return false;
+            else if (!NAME_PARTICLE.matcher(x).matches()) return false;
             if (x.length() > 2 && x.equals(x.toUpperCase()) && !x.contains(".")) return false;
         }
         return caps >= 2;
     }
 
     static String tidy(String s) {
-        String t = s.strip().replaceAll("\\s+", " ").replaceAll("^[\\s,;:–—\\-*•·]+|[\\s,;:–—\\-]+$", "").strip();
-        t = TRAILING_DOT.matcher(t).replaceFirst("");
+        String t = s.strip();
+        if (hasRunOfSpaces(t)) t = WHITESPACE.matcher(t).replaceAll(" ");
+        int start = 0, end = t.length();
+        while (start < end && LEADING_JUNK.indexOf(t.charAt(start)) >= 0) start++;
+        while (end > start && TRAILING_JUNK.indexOf(t.charAt(end - 1)) >= 0) end--;
+        t = t.substring(start, end);
+        if (t.endsWith(".")) t = TRAILING_DOT.matcher(t).replaceFirst("");
         return t.strip();
     }
 
-    private static int words(String s) {
+    private static boolean hasRunOfSpaces(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c != ' ' && Character.isWhitespace(c)) return true;
+            if (c == ' ' && i + 1 < t.length() && Character.isWhitespace(t.charAt(i + 1))) return true;
+        }
+        return false;
+    }
+
+    static int words(String s) {
         String t = s.strip();
-        return t.isEmpty() ? 0 : t.split("\\s+").length;
+        if (t.isEmpty()) return 0;
+        int n = 1;
+        for (int i = 1; i < t.length(); i++) if (Character.isWhitespace(t.charAt(i)) && !Character.isWhitespace(t.charAt(i - 1))) n++;
+        return n;
     }
 }

@@ -38,7 +38,7 @@ public final class TextLines {
     public static List<Line> of(String body) {
         List<Line> lines = new ArrayList<>();
         for (String rawLine : body.split("\\r?\\n|\\r")) {
-            String raw = SPACES.matcher(INVISIBLE.matcher(rawLine).replaceAll("")).replaceAll(" ").strip();
+            String raw = plainSpaces(rawLine) ? rawLine.strip() : SPACES.matcher(INVISIBLE.matcher(rawLine).replaceAll("")).replaceAll(" ").strip();
             if (raw.isEmpty() || LINK_DEF.matcher(raw).matches()) continue;
             String clean = clean(raw);
             if (clean.isEmpty() || PAGE_NUMBER.matcher(clean).matches() || RULE.matcher(clean).matches()) continue;
@@ -60,6 +60,20 @@ public final class TextLines {
         s = ESCAPE.matcher(s).replaceAll("$1");
         s = s.replace("&nbsp;", " ").replace("&amp;", "&");
         return SPACES.matcher(s).replaceAll(" ").strip();
+    }
+
+    /** True when a line has only single ordinary spaces and no invisible characters: nothing to normalise. */
+    private static boolean plainSpaces(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ' ') {
+                if (i + 1 < line.length() && line.charAt(i + 1) == ' ') return false;
+            } else if (c < ' ' || (c >= '\u007F' && (Character.isWhitespace(c) || Character.isSpaceChar(c) || (c >= '\u200B' && c <= '\u200F')
+                    || c == '\u2060' || c == '\uFEFF' || c == '\u00AD' || c == '\u00A0'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasMarks(String line) {
