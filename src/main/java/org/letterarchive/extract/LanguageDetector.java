@@ -20,7 +20,12 @@ public final class LanguageDetector {
     private static final int WORD_SAMPLE = 3_000;
     /** a decision by function words needs this many hits, this share of all words, and this lead over the next language */
     private static final int MIN_HITS = 25;
-    private static final double MIN_SHARE = 0.18;
+    private static final double MIN_SHARE = 0.12;
+    /** function words of neighbouring languages (Italian, Catalan, Galician, German, Dutch): their presence leaves the choice to OpenNLP */
+    private static final java.util.Set<String> NEIGHBOURS = java.util.Set.of(
+            "il", "di", "che", "della", "gli", "sono", "anche", "questo", "nel", "alla", "per", "non",
+            "amb", "els", "dels", "aquest", "aquesta", "però", "més", "unha", "coa", "polo", "pola", "xa", "tamén",
+            "der", "und", "nicht", "wir", "ist", "mit", "für", "het", "een", "wij", "niet", "voor", "zijn");
     private static final int LEAD = 4;
     private static final String[] LANGUAGES = {"en", "es", "pt", "fr"};
     /** words frequent in one of the four languages and rare in the other three */
@@ -30,7 +35,7 @@ public final class LanguageDetector {
         String[][] words = {
             {"the", "and", "of", "to", "is", "that", "for", "we", "are", "with", "this", "be", "our", "by", "it", "have", "from", "will", "which", "their", "you", "its", "has", "was", "these"},
             {"el", "los", "las", "y", "del", "por", "con", "una", "es", "su", "sus", "al", "como", "más", "lo", "pero", "está", "este", "esta", "nuestra", "nuestro", "sobre", "también", "ha", "han"},
-            {"os", "do", "da", "dos", "das", "com", "uma", "não", "ao", "pelo", "pela", "são", "é", "um", "seu", "sua", "nós", "mais", "também", "foi", "às", "nas", "nos", "pelos", "pelas"},
+            {"os", "e", "do", "da", "dos", "das", "com", "uma", "não", "ao", "pelo", "pela", "são", "é", "um", "seu", "sua", "nós", "mais", "também", "foi", "às", "nas", "nos", "pelos", "pelas"},
             {"le", "les", "et", "des", "du", "dans", "une", "est", "sur", "pas", "nous", "vous", "au", "aux", "ce", "qui", "leur", "ont", "sont", "il", "cette", "avec", "ces", "été", "être"},
         };
         for (int lang = 0; lang < words.length; lang++) {
@@ -71,7 +76,30 @@ public final class LanguageDetector {
 
     /** The language whose function words clearly dominate the start of the text, or null when none does. */
     static String byFunctionWords(String text) {
-        int[] hits = new int[LANGUAGES.length];
+        int[] counts = counts(text);
+        int[] hits = java.util.Arrays.copyOf(counts, LANGUAGES.length);
+        int neighbours = counts[LANGUAGES.length];
+        int words = counts[LANGUAGES.length + 1];
+        int best = 0, second = -1;
+        for (int k = 1; k < hits.length; k++) {
+            if (hits[k] > hits[best]) {
+                second = best;
+                best = k;
+            } else if (second < 0 || hits[k] > hits[second]) {
+                second = k;
+            }
+        }
+        int runnerUp = second < 0 ? 0 : hits[second];
+        if (hits[best] >= MIN_HITS && hits[best] >= MIN_SHARE * words && hits[best] >= LEAD * Math.max(1, runnerUp)
+                && hits[best] >= LEAD * neighbours) {
+            return LANGUAGES[best];
+        }
+        return null;
+    }
+
+    /** Function-word hits per language (en, es, pt, fr), then those of neighbouring languages, then the number of words. */
+    static int[] counts(String text) {
+        int[] hits = new int[LANGUAGES.length + 2];
         int words = 0;
         int end = Math.min(text.length(), WORD_SAMPLE);
         StringBuilder word = new StringBuilder(16);
@@ -83,23 +111,15 @@ public final class LanguageDetector {
             }
             if (word.length() > 0) {
                 words++;
-                Integer lang = FUNCTION_WORDS.get(word.toString());
+                String w = word.toString();
+                Integer lang = FUNCTION_WORDS.get(w);
                 if (lang != null) hits[lang]++;
+                else if (NEIGHBOURS.contains(w)) hits[LANGUAGES.length]++;
                 word.setLength(0);
             }
         }
-        int best = 0, second = -1;
-        for (int k = 1; k < hits.length; k++) {
-            if (hits[k] > hits[best]) {
-                second = best;
-                best = k;
-            } else if (second < 0 || hits[k] > hits[second]) {
-                second = k;
-            }
-        }
-        int runnerUp = second < 0 ? 0 : hits[second];
-        if (hits[best] >= MIN_HITS && hits[best] >= MIN_SHARE * words && hits[best] >= LEAD * Math.max(1, runnerUp)) return LANGUAGES[best];
-        return null;
+        hits[LANGUAGES.length + 1] = words;
+        return hits;
     }
 
     /** eng → en, spa → es; two-letter codes pass through. */

@@ -41,7 +41,8 @@ public final class AnalysisBench {
                     ParsedDocument d = parser.parse(Files.readAllBytes(p), p.getFileName().toString());
                     String body = d.text().substring(FrontMatter.read(d.text()).bodyStart());
                     String text = String.join("\n", TextLines.of(body).stream().map(TextLines.Line::clean).toList());
-                    System.out.println(p.getFileName() + "\t" + LanguageDetector.byFunctionWords(text) + "\t" + detector.detect(text));
+                    System.out.println(p.getFileName() + "\t" + LanguageDetector.byFunctionWords(text) + "\t" + detector.detect(text)
+                            + "\t" + java.util.Arrays.toString(LanguageDetector.counts(text)));
                 }
             }
             return;
