@@ -19,10 +19,18 @@ public final class RecipientFinder {
             "(?:(?:The\\s+)?(?:Rt\\.?\\s+)?Hon(?:ou?rable)?\\.?|Senator(?:\\s+the\\s+Hon\\.?)?|Dr\\.|Dra\\.|Mr\\.|Mrs\\.|Ms\\.|Prof\\.|Sr\\.|Sra\\.|H\\.E\\.|S\\.E\\.)\\s+\\p{Lu}");
     private static final Pattern SECOND_HONORIFIC = Pattern.compile(
             "(?<!\\b(?:the|The|Rt\\.|Senator))\\s+(?=(?:The\\s+Hon\\.?|Hon\\.|Senator|Rt\\.\\s+Hon\\.?|Dr\\.|Mr\\.|Ms\\.)\\s+\\p{Lu})");
+    /**
+     * An office written before a name: up to two qualifying words ("Foreign", "Deputy Prime", "UN Special"), the
+     * office, and what it is of or for ("Minister for Health"); the rest must read as a person's name.
+     */
     private static final Pattern OFFICE = Pattern.compile(
-            "^((?:Deputy\\s+)?(?:Attorney[- ]General|Prime\\s+Minister|Secretary[- ]General|Director[- ]General|Directora?\\s+General|SG|"
-            + "Envoy\\s+on\\s+\\p{Lu}\\w+|Minister|Secretary|Chair(?:man|woman|person)?|Commissioner|Ambassador|President|Presidente|"
-            + "Governor|Mayor|Special\\s+Rapporteur|Rapporteur))\\s+(.+)$");
+            "^((?:\\p{Lu}[\\p{L}.-]*\\s+){0,2}"
+            + "(?:Attorney[- ]General|Secretary[- ]General|Director[- ]General|Directora?\\s+General|Secretari[oa]\\s+General|"
+            + "Secr[eé]taire\\s+g[eé]n[eé]ral|SG|Envoy|Minister|Ministr[oa]|Ministre|Secretary|Secretari[oa]|Chair(?:man|woman|person)?|"
+            + "Commissioner|Comisionad[oa]|Ambassador|Embajador[a]?|President[ea]?|Pr[eé]sident(?:e)?|Governor|Gobernador[a]?|Mayor|"
+            + "Alcalde(?:sa)?|Rapporteur|Relator[a]?(?:\\s+Especial)?|Premier|Chancellor|Administrator|Administrador[a]?|CEO)"
+            + "(?:\\s+(?:for|of|on|de|del|para|pour)\\s+(?:the\\s+|la\\s+|el\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:and|y|et)\\s+\\p{Lu}[\\p{L}-]*)?)?)"
+            + "\\s+(.+)$");
     private static final Pattern ROLE_WORD = Pattern.compile(
             "(?i)\\b(?:minister|ministry|secretary|general|director|directora|committee|department|council|parliament|organi[sz]ation|"
             + "organizaci[oó]n|commission|office|house|senate|government|gobierno|attorney|affairs|state|states|of|for|de|del|the|and|y)\\b");
@@ -243,7 +251,7 @@ public final class RecipientFinder {
     static Recipient person(String name, String role, boolean cc) {
         if (name != null) {
             Matcher m = OFFICE.matcher(name);
-            if (m.matches() && m.group(2).split("\\s+").length >= 2) {
+            if (m.matches() && SignerParser.words(m.group(2)) >= 2 && SignerParser.personish(m.group(2))) {
                 role = role == null ? m.group(1) : m.group(1) + ", " + role;
                 name = m.group(2);
             }

@@ -79,7 +79,21 @@ public final class SignerParser {
         if (slash > 0 && (person || personish(s.substring(0, slash)))) {
             return named(s.substring(0, slash).strip(), Signer.Kind.person, null, null, tidy(s.substring(slash + 3)), s);
         }
-        return organizationOrPerson(s, person);
+        Signer parsed = organizationOrPerson(mendBrackets(s), person);
+        return parsed == null || parsed.raw() != null || s.equals(parsed.name()) ? parsed
+                : new Signer(parsed.name(), parsed.kind(), parsed.acronym(), parsed.location(), parsed.affiliation(), parsed.title(), s);
+    }
+
+    /** Typing slips in brackets mended: empty "()" dropped, a bracket left open at the end closed. */
+    static String mendBrackets(String s) {
+        if (s.indexOf('(') < 0) return s;
+        String t = s.replace("()", "").strip();
+        int open = 0;
+        for (int k = 0; k < t.length(); k++) {
+            if (t.charAt(k) == '(') open++;
+            else if (t.charAt(k) == ')' && open > 0) open--;
+        }
+        return open == 1 ? t + ")" : t;
     }
 
     private static Signer organizationOrPerson(String s, boolean person) {
@@ -131,6 +145,11 @@ public final class SignerParser {
                     place = parts.remove(parts.size() - 1) + ", " + place;
                 }
                 location = location == null ? place : location;
+            }
+            // a trailing acronym after a comma: "Red en defensa de los derechos digitales, R3D"
+            if (parts.size() == 2 && acronym == null && ACRONYM.matcher(parts.get(1)).matches() && !LEGAL.matcher(parts.get(1)).matches()
+                    && !Places.isPlace(parts.get(1)) && words(parts.get(0)) >= 2) {
+                acronym = parts.remove(1);
             }
             // text after the acronym that is short and not a legal form is a place: "(CARECEN) DC"
             if (parts.size() == 1 && acronym != null && location == null) {

@@ -129,4 +129,23 @@ class RecipientFinderTest {
                 List.of(RecipientFinder.splitColumns("Minister for Health Minister for Health and Wellbeing")));
         assertEquals(List.of("Commonwealth of Australia", "New South Wales"), List.of(RecipientFinder.splitColumns("Commonwealth of Australia New South Wales")));
     }
+
+    @Test
+    void movesAnyOfficeBeforeANameToTheRole() {
+        assertEquals("Ann Linde", RecipientFinder.person("Foreign Minister Ann Linde", null, false).name());
+        assertEquals("Foreign Minister", RecipientFinder.person("Foreign Minister Ann Linde", null, false).role());
+        Recipient health = RecipientFinder.person("Minister for Health Greg Hunt", null, false);
+        assertEquals("Greg Hunt", health.name());
+        assertEquals("Minister for Health", health.role());
+        assertEquals("Ant\u00f3nio Guterres", RecipientFinder.person("Secretary-General Ant\u00f3nio Guterres", null, false).name());
+        assertEquals("Ana P\u00e9rez", RecipientFinder.person("Ministra Ana P\u00e9rez", null, false).name());
+        assertEquals("Ministra", RecipientFinder.person("Ministra Ana P\u00e9rez", null, false).role());
+    }
+
+    @Test
+    void keepsFormsOfAddressAndGroupsWhole() {
+        assertEquals("Senator Ron Wyden", RecipientFinder.person("Senator Ron Wyden", null, false).name());
+        assertEquals("President Obama", RecipientFinder.person("President Obama", null, false).name());
+        assertEquals("Members of the Finance Committee", RecipientFinder.person("Members of the Finance Committee", null, false).name());
+    }
 }

@@ -125,4 +125,18 @@ class SignerParserTest {
         assertEquals("Democratic Socialists of America, International Committee, Economics and Trade",
                 SignerParser.parse("Democratic Socialists of America, International Committee, Economics and Trade", false).name());
     }
+
+    @Test
+    void mendsTypingSlipsInBrackets() {
+        Signer s = SignerParser.parse("Direcci\u00f3n de Telecomunicaciones de la Universidad (DTES-ULA, Venezulea()", false);
+        assertEquals("Direcci\u00f3n de Telecomunicaciones de la Universidad", s.name());
+    }
+
+    @Test
+    void takesAcronymAfterCommaOffTheName() {
+        Signer s = SignerParser.parse("Red en defensa de los derechos digitales, R3D (M\u00e9xico)", false);
+        assertEquals("Red en defensa de los derechos digitales", s.name());
+        assertEquals("R3D", s.acronym());
+        assertEquals("M\u00e9xico", s.location());
+    }
 }
