@@ -78,6 +78,8 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
     private static final Pattern CONTINUING_WORD = Pattern.compile("of|and|for|the|at|in|on|de|del|la|las|los|y|e|et|des|du|da|do|dos|das");
     private static final Pattern CELL = Pattern.compile("\\s*\\|\\s*");
     private static final Pattern CELL_NUMBER = Pattern.compile("\\d{1,4}[.)]?");
+    /** a sentence ends: a full stop after a word, not after an initial or a title ("Dr. Brian E. Carpenter") */
+    private static final Pattern SENTENCE_END = Pattern.compile("\\p{Ll}{2}[.!?](?:\\s|$)");
     private static final int MAX_ENTRY = 260;
     private static final int MIN_RUN = 5;
 
@@ -124,6 +126,7 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
         boolean persons = false;
         int glossaryRun = 0;
         boolean footnotes = false;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         // the last entry read from a single line, which a wrapped line may continue
         String lastEntry = null;
         boolean lastWasRow = false;
@@ -204,9 +207,12 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
                 i += stacked - 1;
                 continue;
             }
+            boolean numbered = NUMBERING.matcher(line.raw()).lookingAt();
             String raw = BULLET.matcher(NUMBERING.matcher(line.raw()).replaceFirst("")).replaceFirst("");
             raw = NUMBERING.matcher(raw).replaceFirst("");
             if (raw.isBlank()) continue;
+            // the same unnumbered entry written again is the same signer
+            if (!seen.add(s) && !numbered) continue;
             int before = signers.size();
             add(signers, raw, persons);
             if (signers.size() == before + 1) lastEntry = raw;
@@ -357,7 +363,7 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
     private static boolean isProse(String s) {
         if (s.length() < 40) return false;
         int words = SignerParser.words(s);
-        return words > 14 && (s.endsWith(".") || s.contains(". ")) && !commaList(s);
+        return words > 14 && SENTENCE_END.matcher(s).find() && !commaList(s);
     }
 
     /** A paragraph of names separated by commas or semicolons. */

@@ -158,4 +158,19 @@ class SignatureBlockTest {
         assertEquals("Human Rights Law Centre", b.signers().get(0).affiliation());
         assertEquals("Digital Rights Watch", b.signers().get(1).affiliation());
     }
+
+    @Test
+    void dropsARepeatedUnnumberedEntryButKeepsNumberedOnes() {
+        assertEquals(List.of("Access Now", "Rubberband Studio", "Free Press"),
+                names(SignatureBlock.find(TextLines.of("Signed,\n- Access Now\n- Rubberband Studio\n- Free Press\n- Rubberband Studio\n"), 0)));
+        assertEquals(List.of("War on Want", "Attac", "War on Want"),
+                names(SignatureBlock.find(TextLines.of("Signatories\n1. War on Want\n2. Attac\n3. War on Want\n"), 0)));
+    }
+
+    @Test
+    void initialsAndTitlesAreNoSentenceEnd() {
+        String text = "Signed,\n* Randy Roe *former IESG*\n* Dr. Brian E. Carpenter *former Group Leader, Communication Systems, CERN; former IAB chair; "
+                + "former ISOC BoT chair; former IETF chair; former member of many boards*\n* Vint Poe *Internet Pioneer*\n";
+        assertEquals(List.of("Randy Roe", "Dr. Brian E. Carpenter", "Vint Poe"), names(SignatureBlock.find(TextLines.of(text), 0)));
+    }
 }
