@@ -43,6 +43,7 @@ public final class RecipientFinder {
             + "(?:la\\s+|el\\s+|los\\s+|las\\s+|the\\s+)?(.{4,200}?)(?:,|;|\\.\\s|\\s+(?:con|para|with|to|in order|pour|avec)\\s)");
     private static final Pattern SECOND_ADDRESSEE = Pattern.compile("\\s+(?:y|and|et|e)\\s+(?:a|à|to)\\s+(?:la\\s+|el\\s+|los\\s+|las\\s+|the\\s+)?");
     private static final int ADDRESS_SENTENCE_LINES = 8;
+    private static final int ADDRESS_SENTENCE_CHARS = 3_000;
     private static final Pattern TITLE_ADDRESSEE = Pattern.compile(
             "(?i)\\b(?:letter|carta(?:\\s+abierta)?|lettre(?:\\s+ouverte)?)\\s+(?:to|a|al|à|aux)\\s+(?:the\\s+|los\\s+|las\\s+|la\\s+|el\\s+)?(.+?)(?:\\s*[:|–—]\\s.*|\\s+-\\s.*)?$");
     private static final int MAX_BLOCK = 24;
@@ -192,7 +193,9 @@ public final class RecipientFinder {
     /** The body's first lines naming whom the letter addresses ("nos dirigimos a ..."). */
     private static void fromAddressSentence(List<Line> lines, int end, List<Recipient> out) {
         StringBuilder head = new StringBuilder();
-        for (int i = 0; i < Math.min(end, ADDRESS_SENTENCE_LINES); i++) head.append(lines.get(i).clean()).append(' ');
+        for (int i = 0; i < Math.min(end, ADDRESS_SENTENCE_LINES) && head.length() < ADDRESS_SENTENCE_CHARS; i++) {
+            head.append(lines.get(i).clean()).append(' ');
+        }
         Matcher m = ADDRESSES.matcher(head);
         if (!m.find()) return;
         for (String part : SECOND_ADDRESSEE.split(m.group(1))) {

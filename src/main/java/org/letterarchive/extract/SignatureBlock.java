@@ -211,10 +211,14 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
             String raw = BULLET.matcher(NUMBERING.matcher(line.raw()).replaceFirst("")).replaceFirst("");
             raw = NUMBERING.matcher(raw).replaceFirst("");
             if (raw.isBlank()) continue;
-            // the same unnumbered entry written again is the same signer
-            if (!seen.add(s) && !numbered) continue;
+            // the same unnumbered organization written again is the same signer; people may share a name
+            boolean repeated = !seen.add(s) && !numbered;
             int before = signers.size();
             add(signers, raw, persons);
+            if (repeated && signers.size() == before + 1 && signers.get(before).isOrganization() && !startsWithName(s)) {
+                signers.remove(before);
+                continue;
+            }
             if (signers.size() == before + 1) lastEntry = raw;
         }
         return new SignatureBlock(cue, signers, signers.size() + counted);

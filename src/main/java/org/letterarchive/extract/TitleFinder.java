@@ -24,6 +24,8 @@ public final class TitleFinder {
     private static final Pattern CONTACT = Pattern.compile(
             "(?i)^(?:contacts?|contacto|media contact|press contact|for more information|tel|phone|tel[eé]fono|e-?mail|correo)\\b"
             + "|@|://|www\\.|\\(?\\+?\\d{2,4}\\)?[ .-]\\d{3}[ .-]\\d{3,4}\\b");
+    /** an address or copy line is no headline: "To: The Minister", "Attn: ...", "CC: ..." */
+    private static final Pattern ADDRESS_LABEL = Pattern.compile("(?i)(?:to|para|a|à|attn|attention|cc|c\\.c\\.|from|de)\\s*:");
     /** decoration around a heading: "******* Carta a ... *******" */
     private static final Pattern DECORATION = Pattern.compile("^[*=~#_\\s-]{2,}|[*=~#_\\s-]{2,}$");
     private static final Pattern BAD_DOC_TITLE = Pattern.compile("(?i)^(?:microsoft word\\s*-|untitled|document\\d*$|\\S+\\.(?:docx?|pdf|odt)$)");
@@ -116,7 +118,7 @@ public final class TitleFinder {
     }
 
     static boolean isHeadline(String s, int max) {
-        return s.length() >= 12 && s.length() <= max && !s.endsWith(".") && !CONTACT.matcher(s).find() && !s.endsWith(",") && !s.endsWith(":")
+        return s.length() >= 12 && s.length() <= max && !s.endsWith(".") && !CONTACT.matcher(s).find() && !ADDRESS_LABEL.matcher(s).lookingAt() && !s.endsWith(",") && !s.endsWith(":")
                 && !s.endsWith(";") && Character.isUpperCase(s.codePointAt(0));
     }
 

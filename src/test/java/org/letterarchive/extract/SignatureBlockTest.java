@@ -173,4 +173,10 @@ class SignatureBlockTest {
                 + "former ISOC BoT chair; former IETF chair; former member of many boards*\n* Vint Poe *Internet Pioneer*\n";
         assertEquals(List.of("Randy Roe", "Dr. Brian E. Carpenter", "Vint Poe"), names(SignatureBlock.find(TextLines.of(text), 0)));
     }
+
+    @Test
+    void peopleWhoShareANameAreAllKept() {
+        assertEquals(List.of("Nguyen Okafor", "Amara Sharma", "Nguyen Okafor"),
+                names(SignatureBlock.find(TextLines.of("Yours sincerely,\nNguyen Okafor\nAmara Sharma\nNguyen Okafor\n"), 0)));
+    }
 }

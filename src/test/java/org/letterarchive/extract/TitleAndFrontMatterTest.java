@@ -93,4 +93,10 @@ class TitleAndFrontMatterTest {
         var lines = TextLines.of(text.toString());
         assertEquals("Carta a la Directora General de la OMC", TitleFinder.find(lines, 1, -1, -1, FrontMatter.NONE, null).title());
     }
+
+    @Test
+    void addressLabelAfterDateIsNoHeadline() {
+        var lines = TextLines.of("12 March 2024\nTo: The Minister for Housing\nParliament House\nDear Minister,\nText.");
+        assertEquals(null, TitleFinder.find(lines, 0, 3, -1, FrontMatter.NONE, null).title());
+    }
 }
