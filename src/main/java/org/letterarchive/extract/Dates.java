@@ -47,8 +47,23 @@ public final class Dates {
 
     private Dates() {}
 
+    /** Every date written here has a year of four digits; most lines have none, and are passed over cheaply. */
+    private static boolean hasYear(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++run == 4) return true;
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
+
     /** The first date written in text, or null; dayFirst reads 03/04/2019 as 3 April (Spanish, French, ...). */
     public static Found find(String text, boolean dayFirst) {
+        if (!hasYear(text)) return null;
         Found best = null;
         for (Pattern p : new Pattern[] {MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO, NUMERIC}) {
             Matcher m = p.matcher(text);

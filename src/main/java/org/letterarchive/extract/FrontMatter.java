@@ -37,18 +37,37 @@ public record FrontMatter(Map<String, String> fields, int bodyStart) {
         Matcher m = BLOCK.matcher(text);
         if (m.find()) {
             Map<String, String> fields = new LinkedHashMap<>();
-            for (String line : m.group(1).split("\\r?\\n")) {
-                Matcher f = FIELD.matcher(line);
-                if (f.matches()) {
-                    String value = unquote(f.group(2).strip());
-                    if (!value.isEmpty()) fields.putIfAbsent(f.group(1), value);
+            String[] rows = m.group(1).split("\\r?\\n");
+            for (int i = 0; i < rows.length; i++) {
+                Matcher f = FIELD.matcher(rows[i]);
+                if (!f.matches()) continue;
+                String value = f.group(2).strip();
+                // a quoted value may run on over the next lines, folded into one by spaces
+                if (!value.isEmpty() && (value.charAt(0) == '"' || value.charAt(0) == '\'') && !closes(value)) {
+                    StringBuilder folded = new StringBuilder(value);
+                    int j = i + 1;
+                    while (j < rows.length && !closes(folded.toString())) folded.append(' ').append(rows[j++].strip());
+                    if (closes(folded.toString())) {
+                        value = folded.toString();
+                        i = j - 1;
+                    }
                 }
+                value = unquote(value);
+                if (!value.isEmpty()) fields.putIfAbsent(f.group(1), value);
             }
             return new FrontMatter(fields, m.end());
         }
         Matcher folded = FOLDED.matcher(text);
         if (folded.find()) return new FrontMatter(Map.of(), folded.end());
         return NONE;
+    }
+
+    /** A quoted value that ends with its closing quote. */
+    private static boolean closes(String v) {
+        char q = v.charAt(0);
+        if (v.length() < 2) return false;
+        if (q == '\'') return v.substring(1).replace("''", "").endsWith("'");
+        return v.endsWith("\"") && v.charAt(v.length() - 2) != '\\';
     }
 
     private static String unquote(String v) {

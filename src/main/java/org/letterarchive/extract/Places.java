@@ -39,12 +39,18 @@ final class Places {
             "centroamerica", "caribbean", "caribe", "middle east", "asia pacific",
             "americas", "pacific");
 
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern NON_ALNUM = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** no place name is longer than this, with room for accents and punctuation */
+    private static final int LONGEST = 40;
+
     private Places() {}
 
     static boolean isPlace(String s) {
         if (s == null) return false;
-        String k = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        if (s.length() > LONGEST) return false;
+        String k = NON_ALNUM.matcher(MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("")
+                .toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
         return NAMES.contains(k);
     }
 }

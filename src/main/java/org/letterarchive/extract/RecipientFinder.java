@@ -18,19 +18,36 @@ public final class RecipientFinder {
     static final Pattern HONORIFIC = Pattern.compile(
             "(?:(?:The\\s+)?(?:Rt\\.?\\s+)?Hon(?:ou?rable)?\\.?|Senator(?:\\s+the\\s+Hon\\.?)?|Dr\\.|Dra\\.|Mr\\.|Mrs\\.|Ms\\.|Prof\\.|Sr\\.|Sra\\.|H\\.E\\.|S\\.E\\.)\\s+\\p{Lu}");
     private static final Pattern SECOND_HONORIFIC = Pattern.compile(
-            "(?<!\\b(?:the|The|Rt\\.|Senator))\\s+(?=(?:The\\s+Hon|Hon\\.|Senator|Rt\\.\\s+Hon|Dr\\.|Mr\\.|Ms\\.)\\s+\\p{Lu})");
+            "(?<!\\b(?:the|The|Rt\\.|Senator))\\s+(?=(?:The\\s+Hon\\.?|Hon\\.|Senator|Rt\\.\\s+Hon\\.?|Dr\\.|Mr\\.|Ms\\.)\\s+\\p{Lu})");
+    /**
+     * An office written before a name: up to two qualifying words ("Foreign", "Deputy Prime", "UN Special"), the
+     * office, and what it is of or for ("Minister for Health"); the rest must read as a person's name.
+     */
     private static final Pattern OFFICE = Pattern.compile(
-            "^((?:Deputy\\s+)?(?:Attorney[- ]General|Prime\\s+Minister|Secretary[- ]General|Director[- ]General|Directora?\\s+General|SG|"
-            + "Envoy\\s+on\\s+\\p{Lu}\\w+|Minister|Secretary|Chair(?:man|woman|person)?|Commissioner|Ambassador|President|Presidente|"
-            + "Governor|Mayor|Special\\s+Rapporteur|Rapporteur))\\s+(.+)$");
+            "^((?:\\p{Lu}[\\p{L}.-]*\\s+){0,2}"
+            + "(?:Attorney[- ]General|Secretary[- ]General|Director[- ]General|Directora?\\s+General|Secretari[oa]\\s+General|"
+            + "Secr[eé]taire\\s+g[eé]n[eé]ral|SG|Envoy|Minister|Ministr[oa]|Ministre|Secretary|Secretari[oa]|Chair(?:man|woman|person)?|"
+            + "Commissioner|Comisionad[oa]|Ambassador|Embajador[a]?|President[ea]?|Pr[eé]sident(?:e)?|Governor|Gobernador[a]?|Mayor|"
+            + "Alcalde(?:sa)?|Rapporteur|Relator[a]?(?:\\s+Especial)?|Premier|Chancellor|Administrator|Administrador[a]?|CEO)"
+            + "(?:\\s+(?:for|of|on|de|del|para|pour)\\s+(?:the\\s+|la\\s+|el\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:and|y|et)\\s+\\p{Lu}[\\p{L}-]*)?)?)"
+            + "\\s+(.+)$");
     private static final Pattern ROLE_WORD = Pattern.compile(
             "(?i)\\b(?:minister|ministry|secretary|general|director|directora|committee|department|council|parliament|organi[sz]ation|"
             + "organizaci[oó]n|commission|office|house|senate|government|gobierno|attorney|affairs|state|states|of|for|de|del|the|and|y)\\b");
     private static final Pattern POSTAL = Pattern.compile("(?i)\\b(?:p\\.?o\\.? box|street|avenue|suite|floor)\\b|\\b\\d{4,6}\\b");
-    private static final Pattern SPLIT_AND = Pattern.compile("\\s+(?:and|y|e|et|&)\\s+(?=\\p{Lu}|all\\b|todos\\b|todas\\b)");
+    /** "and" between two addressees; not between two words of one ("miembros de los MSF y OGP") */
+    private static final Pattern SPLIT_AND = Pattern.compile("\\s+(?:and|y|e|et|&)\\s+(?=\\p{Lu}\\S*\\s+\\S|all\\b|todos\\b|todas\\b)");
+    /** the body naming whom it addresses: "nos dirigimos a la Comisión ... y a los proveedores ..., con ..." */
+    private static final Pattern ADDRESSES = Pattern.compile(
+            "(?i)\\b(?:nos dirigimos|me dirijo|we (?:are )?address(?:ing)?|nous nous adressons|dirigimo-nos)\\s+(?:a|à|to)?\\s*"
+            + "(?:la\\s+|el\\s+|los\\s+|las\\s+|the\\s+)?(.{4,200}?)(?:,|;|\\.\\s|\\s+(?:con|para|with|to|in order|pour|avec)\\s)");
+    private static final Pattern SECOND_ADDRESSEE = Pattern.compile("\\s+(?:y|and|et|e)\\s+(?:a|à|to)\\s+(?:la\\s+|el\\s+|los\\s+|las\\s+|the\\s+)?");
+    private static final int ADDRESS_SENTENCE_LINES = 8;
+    private static final int ADDRESS_SENTENCE_CHARS = 3_000;
     private static final Pattern TITLE_ADDRESSEE = Pattern.compile(
             "(?i)\\b(?:letter|carta(?:\\s+abierta)?|lettre(?:\\s+ouverte)?)\\s+(?:to|a|al|à|aux)\\s+(?:the\\s+|los\\s+|las\\s+|la\\s+|el\\s+)?(.+?)(?:\\s*[:|–—]\\s.*|\\s+-\\s.*)?$");
     private static final int MAX_BLOCK = 24;
+    private static final Pattern FUNCTION_WORD = Pattern.compile("(?i)of|for|and|the|de|del|la|y|on|to|in");
 
     private RecipientFinder() {}
 
@@ -39,8 +56,9 @@ public final class RecipientFinder {
         List<Recipient> out = new ArrayList<>();
         int headEnd = signatureStart >= 0 ? signatureStart : lines.size();
         int to = toBlock(lines, Math.min(headEnd, 60), dateIndex, out);
-        if (out.isEmpty() && salutation >= 0) addressBlock(lines, salutation, dateIndex, titleIndex, out);
+        if (out.isEmpty() && salutation >= 0) addressBlock(lines, salutation, dateIndex, titleIndex, title, out);
         if (out.isEmpty() && salutation >= 0) fromGreeting(lines.get(salutation).clean(), out);
+        if (out.isEmpty() && to < 0 && salutation < 0) fromAddressSentence(lines, headEnd, out);
         if (out.isEmpty() && to < 0 && title != null) fromTitle(title, out);
         ccLines(lines, Math.max(0, salutation), out);
         return out;
@@ -61,20 +79,29 @@ public final class RecipientFinder {
         return -1;
     }
 
-    private static void addressBlock(List<Line> lines, int salutation, int dateIndex, int titleIndex, List<Recipient> out) {
+    private static void addressBlock(List<Line> lines, int salutation, int dateIndex, int titleIndex, String title, List<Recipient> out) {
         List<String> block = new ArrayList<>();
-        for (int i = salutation - 1; i >= Math.max(0, salutation - MAX_BLOCK) && i > titleIndex; i--) {
-            if (i == dateIndex) continue;
+        boolean skipped = false;
+        for (int i = salutation - 1; i >= Math.max(0, salutation - MAX_BLOCK); i--) {
             String s = lines.get(i).clean();
-            if (s.length() > 160 || (s.endsWith(".") && s.split(" ").length > 6) || !Character.isUpperCase(s.codePointAt(0))
-                    || DateFinder.dateLine(s, false) != null) {
-                if (DateFinder.dateLine(s, false) != null && block.isEmpty()) continue;
+            boolean isTitle = i == titleIndex || s.equals(title);
+            // the date and a headline may stand between the addressees and the greeting
+            if (block.isEmpty() && (i == dateIndex || isTitle || DateFinder.dateLine(s, false) != null)) {
+                skipped |= isTitle;
+                continue;
+            }
+            if (i == dateIndex) continue;
+            if (isTitle || s.length() > 160 || (s.endsWith(".") && s.split(" ").length > 6) || s.endsWith(":")
+                    || !Character.isUpperCase(s.codePointAt(0)) || DateFinder.dateLine(s, false) != null) {
                 break;
             }
             block.add(0, s);
         }
         if (block.isEmpty() || block.stream().anyMatch(s -> POSTAL.matcher(s).find())) return;
+        // above a headline, only lines that name people are addressees
+        if (skipped && block.stream().noneMatch(RecipientFinder::addressLine)) return;
         boolean honorifics = block.stream().anyMatch(s -> HONORIFIC.matcher(s).lookingAt());
+        if (honorifics && grid(block, out)) return;
         String name = null;
         StringBuilder role = new StringBuilder();
         for (String line : block) {
@@ -83,15 +110,11 @@ public final class RecipientFinder {
                 if (piece.isEmpty()) continue;
                 int comma = piece.indexOf(", ");
                 boolean startsName = honorifics ? HONORIFIC.matcher(piece).lookingAt() : personish(comma < 0 ? piece : piece.substring(0, comma));
-                if (startsName && comma > 0) {
+                if (startsName) {
                     flush(name, role, out);
-                    name = null;
                     role.setLength(0);
-                    addLine(piece, false, out);
-                } else if (startsName) {
-                    flush(name, role, out);
-                    name = piece;
-                    role.setLength(0);
+                    name = comma > 0 ? piece.substring(0, comma) : piece;
+                    if (comma > 0) role.append(piece.substring(comma + 2));
                 } else {
                     if (role.length() > 0) role.append(", ");
                     role.append(piece);
@@ -99,6 +122,86 @@ public final class RecipientFinder {
             }
         }
         flush(name, role, out);
+    }
+
+    /**
+     * Addressees laid out side by side (a two-column PDF): a line holding two honorific names opens a
+     * pair, and each line under it holds the two roles, one per column. False when not such a grid.
+     */
+    private static boolean grid(List<String> block, List<Recipient> out) {
+        boolean paired = block.stream().anyMatch(s -> SECOND_HONORIFIC.split(s).length == 2);
+        if (!paired) return false;
+        List<String[]> names = new ArrayList<>();
+        List<StringBuilder[]> roles = new ArrayList<>();
+        for (String line : block) {
+            String[] pieces = SECOND_HONORIFIC.split(line);
+            if (HONORIFIC.matcher(line).lookingAt() && pieces.length <= 2) {
+                names.add(pieces);
+                roles.add(new StringBuilder[] {new StringBuilder(), new StringBuilder()});
+                continue;
+            }
+            if (names.isEmpty()) return false;
+            String[] cols = names.get(names.size() - 1).length == 2 ? splitColumns(line) : new String[] {line};
+            StringBuilder[] r = roles.get(roles.size() - 1);
+            for (int c = 0; c < cols.length; c++) {
+                if (r[c].length() > 0) r[c].append(", ");
+                r[c].append(trimPunct(cols[c]));
+            }
+        }
+        for (int k = 0; k < names.size(); k++) {
+            for (int c = 0; c < names.get(k).length; c++) {
+                String role = roles.get(k)[c].toString();
+                out.add(person(trimPunct(names.get(k)[c]), role.isEmpty() ? null : role, false));
+            }
+        }
+        return true;
+    }
+
+    /** One line of a two-column grid cut in two: where its first word comes again, else nearest the middle. */
+    static String[] splitColumns(String line) {
+        String[] w = line.split("\\s+");
+        if (w.length < 2) return new String[] {line};
+        for (int k = 1; k < w.length; k++) {
+            if (w[k].equals(w[0]) && w.length - k >= 1) return halves(w, k);
+        }
+        int best = -1;
+        double bestDistance = Double.MAX_VALUE;
+        int chars = 0;
+        for (int k = 1; k < w.length; k++) {
+            chars += w[k - 1].length() + 1;
+            if (!Character.isUpperCase(w[k].codePointAt(0)) || FUNCTION_WORD.matcher(w[k - 1]).matches()) continue;
+            double distance = Math.abs(chars - line.length() / 2.0);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = k;
+            }
+        }
+        return best < 0 ? new String[] {line} : halves(w, best);
+    }
+
+    private static String[] halves(String[] w, int k) {
+        return new String[] {String.join(" ", java.util.Arrays.copyOfRange(w, 0, k)), String.join(" ", java.util.Arrays.copyOfRange(w, k, w.length))};
+    }
+
+    /** A line that names an addressee rather than heads the letter: "Hon. Jane Doe", "Jane Doe, Minister of X". */
+    static boolean addressLine(String s) {
+        if (HONORIFIC.matcher(s).lookingAt()) return true;
+        int comma = s.indexOf(", ");
+        return comma > 0 && personish(s.substring(0, comma));
+    }
+
+    /** The body's first lines naming whom the letter addresses ("nos dirigimos a ..."). */
+    private static void fromAddressSentence(List<Line> lines, int end, List<Recipient> out) {
+        StringBuilder head = new StringBuilder();
+        for (int i = 0; i < Math.min(end, ADDRESS_SENTENCE_LINES) && head.length() < ADDRESS_SENTENCE_CHARS; i++) {
+            head.append(lines.get(i).clean()).append(' ');
+        }
+        Matcher m = ADDRESSES.matcher(head);
+        if (!m.find()) return;
+        for (String part : SECOND_ADDRESSEE.split(m.group(1))) {
+            part = trimPunct(part);
+            if (part.length() >= 3 && !part.matches("(?i)(?:you|usted(?:es)?|vous|voc[eê]s?)")) out.add(person(part, null, false));
+        }
     }
 
     private static void flush(String name, StringBuilder role, List<Recipient> out) {
@@ -151,7 +254,7 @@ public final class RecipientFinder {
     static Recipient person(String name, String role, boolean cc) {
         if (name != null) {
             Matcher m = OFFICE.matcher(name);
-            if (m.matches() && m.group(2).split("\\s+").length >= 2) {
+            if (m.matches() && SignerParser.words(m.group(2)) >= 2 && SignerParser.personish(m.group(2))) {
                 role = role == null ? m.group(1) : m.group(1) + ", " + role;
                 name = m.group(2);
             }

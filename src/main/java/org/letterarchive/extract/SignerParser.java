@@ -21,7 +21,11 @@ public final class SignerParser {
     private static final Pattern ACRONYM = Pattern.compile("^(?=(?:.*\\p{Lu}){2})[\\p{Lu}\\d][\\p{L}\\d&+/.\\-]{1,15}$");
     private static final Pattern EXPANSION = Pattern.compile("^([\\p{Lu}\\d&\\-]{2,12})\\s+\\(([^()]+)\\)(.*)$");
     private static final Pattern LEADING_ACRONYM = Pattern.compile("^([\\p{Lu}\\d]{2,10})\\s*:\\s+(.+)$");
-    private static final Pattern DASH_ACRONYM = Pattern.compile("^(.+?)\\s*(?:\\s[-–—]\\s*|-)([\\p{Lu}][\\p{Lu}\\d&\\-]{1,14})$");
+    private static final Pattern DASH_ACRONYM = Pattern.compile("^(.+?)\\s+[-–—]\\s*([\\p{Lu}][\\p{Lu}\\d&\\-]{1,14})$");
+    /** a short name before the full one: "Idec - Instituto Brasileiro de ...", "S.T.O.P. – The Surveillance ..." */
+    private static final Pattern LEADING_SHORT_NAME = Pattern.compile("^((?=[^\\s]*\\p{Lu})[\\p{L}\\d.&]{2,12})\\s+[-–—]\\s+(\\p{Lu}\\S*(?:\\s+\\S+){2,})$");
+    /** a place after a dash: "Center for Media Research – Nepal" */
+    private static final Pattern DASH_TAIL = Pattern.compile("^(.+?)\\s+[-–—]\\s+([^-–—]+)$");
     private static final Pattern LEGAL = Pattern.compile(
             "(?i)^(?:a\\.?\\s?c\\.?|s\\.?\\s?c\\.?|i\\.?a\\.?p\\.?|inc\\.?|incorporated|ltd\\.?|limited|llc|l\\.l\\.c\\.|gmbh|e\\.?v\\.?|asbl|aisbl|corp\\.?|co\\.?|s\\.?a\\.?|s\\.?l\\.?|pty\\.?(?: ltd\\.?)?|plc|cic|pc|llp)$");
     private static final Pattern HONORIFIC = Pattern.compile(
@@ -35,8 +39,14 @@ public final class SignerParser {
             + "universidad|college|school|church|iglesia|ministries|partnership|observatory|observatorio|agency|services|"
             + "technologies|technology|software|systems|solutions|studio|digital|internet|online|now|libre|access|amnesty|"
             + "article|artigo|human|action|acci[oó]n|freedom|libertad|privacy|democracy|justice|justicia|policy|research|"
-            + "clinic|commission|comisi[oó]n|consortium|cooperative|board|club|global)\\b");
+            + "clinic|commission|comisi[oó]n|consortium|cooperative|board|club|global|academy|academia|akademie)\\b");
     private static final Pattern TRAILING_DOT = Pattern.compile("(?<![\\s.]\\p{L})(?<!\\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St))\\.$");
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final String LEADING_JUNK = " \t,;:–—-*•·";
+    private static final String TRAILING_JUNK = " \t,;:–—-";
+    private static final Pattern NOT_IN_NAME = Pattern.compile("[\\d&@:/]");
+    private static final Pattern NAME_PARTICLE = Pattern.compile("de|del|la|las|los|da|das|do|dos|van|von|der|den|le|y|e|bin|al|el|di");
 
     private SignerParser() {}
 
@@ -69,7 +79,21 @@ public final class SignerParser {
         if (slash > 0 && (person || personish(s.substring(0, slash)))) {
             return named(s.substring(0, slash).strip(), Signer.Kind.person, null, null, tidy(s.substring(slash + 3)), s);
         }
-        return organizationOrPerson(s, person);
+        Signer parsed = organizationOrPerson(mendBrackets(s), person);
+        return parsed == null || parsed.raw() != null || s.equals(parsed.name()) ? parsed
+                : new Signer(parsed.name(), parsed.kind(), parsed.acronym(), parsed.location(), parsed.affiliation(), parsed.title(), s);
+    }
+
+    /** Typing slips in brackets mended: empty "()" dropped, a bracket left open at the end closed. */
+    static String mendBrackets(String s) {
+        if (s.indexOf('(') < 0) return s;
+        String t = s.replace("()", "").strip();
+        int open = 0;
+        for (int k = 0; k < t.length(); k++) {
+            if (t.charAt(k) == '(') open++;
+            else if (t.charAt(k) == ')' && open > 0) open--;
+        }
+        return open == 1 ? t + ")" : t;
     }
 
     private static Signer organizationOrPerson(String s, boolean person) {
@@ -77,10 +101,10 @@ public final class SignerParser {
         String location = null;
         String name = s;
         Matcher lead = LEADING_ACRONYM.matcher(name);
-        if (lead.matches()) {
-            acronym = lead.group(1);
-            name = lead.group(2);
-        }
+        // a leading acronym or short name stays part of the name as written; it is also the acronym
+        if (lead.matches()) acronym = lead.group(1);
+        Matcher shortName = LEADING_SHORT_NAME.matcher(name);
+        if (acronym == null && shortName.matches()) acronym = shortName.group(1);
         // an acronym followed by its expansion in brackets is one name: "DAWN (Development Alternatives ...)"
         Matcher expansion = EXPANSION.matcher(name);
         boolean acronymFirst = expansion.matches() && words(expansion.group(2)) >= 2 && !ACRONYM.matcher(expansion.group(2)).matches();
@@ -112,7 +136,7 @@ public final class SignerParser {
             }
             kept.append(name.substring(last));
             name = tidy(kept.toString());
-            List<String> parts = new ArrayList<>(Arrays.asList(name.split("\\s*,\\s+")));
+            List<String> parts = splitOutsideBrackets(name);
             // trailing place: ", Colombia" / ", Paris, France"
             if (parts.size() >= 2 && Places.isPlace(parts.get(parts.size() - 1))) {
                 String place = parts.remove(parts.size() - 1);
@@ -121,6 +145,11 @@ public final class SignerParser {
                     place = parts.remove(parts.size() - 1) + ", " + place;
                 }
                 location = location == null ? place : location;
+            }
+            // a trailing acronym after a comma: "Red en defensa de los derechos digitales, R3D"
+            if (parts.size() == 2 && acronym == null && ACRONYM.matcher(parts.get(1)).matches() && !LEGAL.matcher(parts.get(1)).matches()
+                    && !Places.isPlace(parts.get(1)) && words(parts.get(0)) >= 2) {
+                acronym = parts.remove(1);
             }
             // text after the acronym that is short and not a legal form is a place: "(CARECEN) DC"
             if (parts.size() == 1 && acronym != null && location == null) {
@@ -138,10 +167,15 @@ public final class SignerParser {
                 Signer sg = named(parts.get(0), Signer.Kind.person, acronym, location, aff, s);
                 return sg == null ? null : new Signer(sg.name(), sg.kind(), sg.acronym(), sg.location(), sg.affiliation(), title, sg.raw());
             }
-            if (parts.size() >= 2 && (cutAfterAcronym || parts.size() >= 3)) {
+            if (parts.size() >= 2 && cutAfterAcronym) {
                 name = parts.get(0);
             } else {
                 name = String.join(", ", parts);
+            }
+            Matcher tail = DASH_TAIL.matcher(name);
+            if (location == null && tail.matches() && Places.isPlace(tail.group(2))) {
+                location = tail.group(2).strip();
+                name = tail.group(1).strip();
             }
             if (acronym == null) {
                 Matcher dash = DASH_ACRONYM.matcher(name);
@@ -156,10 +190,29 @@ public final class SignerParser {
         return named(name, kind, acronym, location, null, s);
     }
 
+    /** The comma-separated parts of an entry; commas inside brackets do not separate. */
+    static List<String> splitOutsideBrackets(String s) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0, start = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '(' || c == '[') depth++;
+            else if ((c == ')' || c == ']') && depth > 0) depth--;
+            else if (c == ',' && depth == 0 && k + 1 < s.length() && Character.isWhitespace(s.charAt(k + 1))) {
+                parts.add(s.substring(start, k).strip());
+                start = k + 1;
+            }
+        }
+        parts.add(s.substring(start).strip());
+        parts.removeIf(String::isEmpty);
+        if (parts.isEmpty()) parts.add(s.strip());
+        return parts;
+    }
+
     private static boolean isPlaceList(String inner) {
         String[] parts = inner.split("\\s*,\\s*");
         if (Places.isPlace(parts[parts.length - 1])) return true;
-        return parts.length <= 2 && words(inner) <= 4 && !ORG_WORD.matcher(inner).find()
+        return parts.length <= 2 && words(inner) <= 3 && !ORG_WORD.matcher(inner).find()
                 && Arrays.stream(parts).allMatch(p -> !p.isEmpty() && Character.isUpperCase(p.codePointAt(0)))
                 && !inner.contains(".");
     }
@@ -174,25 +227,42 @@ public final class SignerParser {
     /** A name that reads as a person's: two to five capitalised words, no word of an organisation's name. */
     static boolean personish(String s) {
         String t = HONORIFIC.matcher(s.strip()).replaceFirst("");
-        String[] w = t.split("\\s+");
-        if (w.length < 2 || w.length > 5 || ORG_WORD.matcher(t).find() || t.matches(".*[\\d&@:/].*")) return false;
+        String[] w = WHITESPACE.split(t);
+        if (w.length < 2 || w.length > 5 || NOT_IN_NAME.matcher(t).find() || ORG_WORD.matcher(t).find()) return false;
         int caps = 0;
         for (String x : w) {
             if (Character.isUpperCase(x.codePointAt(0))) caps++;
-            else if (!x.matches("(?:de|del|la|las|los|da|das|do|dos|van|von|der|den|le|y|e|bin|al|el|di)")) return false;
+            else if (!NAME_PARTICLE.matcher(x).matches()) return false;
             if (x.length() > 2 && x.equals(x.toUpperCase()) && !x.contains(".")) return false;
         }
         return caps >= 2;
     }
 
     static String tidy(String s) {
-        String t = s.strip().replaceAll("\\s+", " ").replaceAll("^[\\s,;:–—\\-*•·]+|[\\s,;:–—\\-]+$", "").strip();
-        t = TRAILING_DOT.matcher(t).replaceFirst("");
+        String t = s.strip();
+        if (hasRunOfSpaces(t)) t = WHITESPACE.matcher(t).replaceAll(" ");
+        int start = 0, end = t.length();
+        while (start < end && LEADING_JUNK.indexOf(t.charAt(start)) >= 0) start++;
+        while (end > start && TRAILING_JUNK.indexOf(t.charAt(end - 1)) >= 0) end--;
+        t = t.substring(start, end);
+        if (t.endsWith(".")) t = TRAILING_DOT.matcher(t).replaceFirst("");
         return t.strip();
     }
 
-    private static int words(String s) {
+    private static boolean hasRunOfSpaces(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c != ' ' && Character.isWhitespace(c)) return true;
+            if (c == ' ' && i + 1 < t.length() && Character.isWhitespace(t.charAt(i + 1))) return true;
+        }
+        return false;
+    }
+
+    static int words(String s) {
         String t = s.strip();
-        return t.isEmpty() ? 0 : t.split("\\s+").length;
+        if (t.isEmpty()) return 0;
+        int n = 1;
+        for (int i = 1; i < t.length(); i++) if (Character.isWhitespace(t.charAt(i)) && !Character.isWhitespace(t.charAt(i - 1))) n++;
+        return n;
     }
 }

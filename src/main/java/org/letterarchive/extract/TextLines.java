@@ -37,8 +37,8 @@ public final class TextLines {
     /** The lines of a body text; markdown says whether to read Markdown marks. */
     public static List<Line> of(String body) {
         List<Line> lines = new ArrayList<>();
-        for (String rawLine : body.split("\\r?\\n|\\r")) {
-            String raw = SPACES.matcher(INVISIBLE.matcher(rawLine).replaceAll("")).replaceAll(" ").strip();
+        for (String rawLine : splitLines(body)) {
+            String raw = plainSpaces(rawLine) ? rawLine.strip() : SPACES.matcher(INVISIBLE.matcher(rawLine).replaceAll("")).replaceAll(" ").strip();
             if (raw.isEmpty() || LINK_DEF.matcher(raw).matches()) continue;
             String clean = clean(raw);
             if (clean.isEmpty() || PAGE_NUMBER.matcher(clean).matches() || RULE.matcher(clean).matches()) continue;
@@ -50,16 +50,55 @@ public final class TextLines {
     /** Plain words of one line: Markdown and HTML marks taken out. */
     public static String clean(String line) {
         if (!hasMarks(line)) return line;
-        String s = IMAGE.matcher(line).replaceAll(" ");
-        s = LINK.matcher(s).replaceAll("$1");
-        s = TAG.matcher(s).replaceAll(" ");
-        s = KRAMDOWN_ATTR.matcher(s).replaceAll(" ");
-        s = HEADING.matcher(s.strip()).replaceFirst("");
-        for (int i = 0; i < 3; i++) s = EMPHASIS.matcher(s).replaceAll("$2");
-        s = STRAY_MARKS.matcher(s.strip()).replaceAll("");
-        s = ESCAPE.matcher(s).replaceAll("$1");
-        s = s.replace("&nbsp;", " ").replace("&amp;", "&");
-        return SPACES.matcher(s).replaceAll(" ").strip();
+        String s = line;
+        // each pattern only where its mark occurs
+        if (s.contains("![")) s = IMAGE.matcher(s).replaceAll(" ");
+        if (s.indexOf('[') >= 0) s = LINK.matcher(s).replaceAll("$1");
+        if (s.indexOf('<') >= 0) s = TAG.matcher(s).replaceAll(" ");
+        if (s.contains("{:")) s = KRAMDOWN_ATTR.matcher(s).replaceAll(" ");
+        s = s.strip();
+        if (s.startsWith("#")) s = HEADING.matcher(s).replaceFirst("");
+        if (s.indexOf('*') >= 0 || s.indexOf('_') >= 0) {
+            for (int i = 0; i < 3; i++) {
+                String before = s;
+                s = EMPHASIS.matcher(s).replaceAll("$2");
+                if (s.equals(before)) break;
+            }
+            s = STRAY_MARKS.matcher(s.strip()).replaceAll("");
+        }
+        if (s.indexOf('\\') >= 0) s = ESCAPE.matcher(s).replaceAll("$1");
+        if (s.indexOf('&') >= 0) s = s.replace("&nbsp;", " ").replace("&amp;", "&");
+        return plainSpaces(s) ? s.strip() : SPACES.matcher(s).replaceAll(" ").strip();
+    }
+
+    /** The lines of a text, split at \\n, \\r\\n or \\r. */
+    private static List<String> splitLines(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) out.add(text.substring(start));
+        return out;
+    }
+
+    /** True when a line has only single ordinary spaces and no invisible characters: nothing to normalise. */
+    private static boolean plainSpaces(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ' ') {
+                if (i + 1 < line.length() && line.charAt(i + 1) == ' ') return false;
+            } else if (c < ' ' || (c >= '\u007F' && (Character.isWhitespace(c) || Character.isSpaceChar(c) || (c >= '\u200B' && c <= '\u200F')
+                    || c == '\u2060' || c == '\uFEFF' || c == '\u00AD' || c == '\u00A0'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasMarks(String line) {

@@ -20,9 +20,21 @@ public final class TitleFinder {
             "(?i)^(?:an?\\s+)?(?:(?:open|joint|public)\\s+letter|letter\\s+(?:to|from|on|in)|joint\\s+statement|statement\\s+(?:on|for|by|of)|"
             + "carta\\s+(?:abierta|a|al|de|conjunta|p[uú]blica)|declaraci[oó]n\\s+(?:conjunta|sobre|por|de)|comunicado\\s+(?:conjunto|sobre|de)|"
             + "lettre\\s+(?:ouverte|[aà])|d[eé]claration\\s+(?:commune|sur))\\b.*");
+    /** contact details are never a title: "Contact: ...", a phone number, an e-mail or web address */
+    private static final Pattern CONTACT = Pattern.compile(
+            "(?i)^(?:contacts?|contacto|media contact|press contact|for more information|tel|phone|tel[eé]fono|e-?mail|correo)\\b"
+            + "|@|://|www\\.|\\(?\\+?\\d{2,4}\\)?[ .-]\\d{3}[ .-]\\d{3,4}\\b");
+    /** an address or copy line is no headline: "To: The Minister", "Attn: ...", "CC: ..." */
+    private static final Pattern ADDRESS_LABEL = Pattern.compile("(?i)(?:to|para|a|à|attn|attention|cc|c\\.c\\.|from|de)\\s*:");
+    /** decoration around a heading: "******* Carta a ... *******" */
+    private static final Pattern DECORATION = Pattern.compile("^[*=~#_\\s-]{2,}|[*=~#_\\s-]{2,}$");
     private static final Pattern BAD_DOC_TITLE = Pattern.compile("(?i)^(?:microsoft word\\s*-|untitled|document\\d*$|\\S+\\.(?:docx?|pdf|odt)$)");
     private static final int HEAD = 15;
     private static final int MAX_TITLE = 250;
+    /** a headline standing alone after the date or addressees may be long */
+    private static final int MAX_HEADLINE = 300;
+    /** how far after a letter-naming heading the letter's date or greeting may follow */
+    private static final int OPENS_LETTER = 4;
 
     private TitleFinder() {}
 
@@ -36,35 +48,77 @@ public final class TitleFinder {
         int near = dateIndex >= 0 ? Math.max(0, dateIndex - 3) : 0;
         for (int i = 0; i < Math.min(end, HEAD) || (i >= near && i < dateIndex); i++) {
             if (i >= lines.size()) break;
-            String s = lines.get(i).clean();
-            if (s.length() <= MAX_TITLE && NAMES_LETTER.matcher(s).matches() && !s.endsWith(",")) {
-                return new Result(withContinuation(lines, i, s), i);
-            }
+            String s = undecorated(lines.get(i).clean());
+            if (namesLetter(s)) return new Result(withContinuation(lines, i, s), i);
+        }
+        // a press release with the letter pasted below it: the heading that names the letter, right
+        // before the letter's own date or greeting
+        for (int i = HEAD; i < end; i++) {
+            String s = undecorated(lines.get(i).clean());
+            if (namesLetter(s) && opensLetter(lines, i + 1, end)) return new Result(withContinuation(lines, i, s), i);
         }
         for (int anchor : new int[] {dateIndex, salutationIndex}) {
             if (anchor >= 0 && anchor + 1 < end && anchor + 1 != salutationIndex) {
                 String next = lines.get(anchor + 1).clean();
-                if (isHeadline(next) && !Salutation.isGreeting(next)) return new Result(next, anchor + 1);
+                if (isHeadline(next, MAX_HEADLINE) && !Salutation.isGreeting(next) && !RecipientFinder.addressLine(next)) {
+                    return new Result(next, anchor + 1);
+                }
             }
         }
         String fromDoc = documentTitle(front, doc);
         return new Result(fromDoc, -1);
     }
 
+    private static boolean namesLetter(String s) {
+        return s.length() <= MAX_TITLE && NAMES_LETTER.matcher(s).matches() && !s.endsWith(",") && !CONTACT.matcher(s).find();
+    }
+
+    /** A date line or a greeting follows within a few lines. */
+    private static boolean opensLetter(List<Line> lines, int from, int end) {
+        for (int j = from; j < Math.min(end, from + OPENS_LETTER); j++) {
+            String s = lines.get(j).clean();
+            if (Salutation.isGreeting(s) || DateFinder.dateLine(s, false) != null || DateFinder.dateLine(s, true) != null) return true;
+        }
+        return false;
+    }
+
+    static String undecorated(String s) {
+        return s.indexOf('*') < 0 && s.indexOf('=') < 0 && s.indexOf('~') < 0 ? s : DECORATION.matcher(s).replaceAll("").strip();
+    }
+
     /** A heading broken over two lines ("... Human Rights Council" / "(HRC)"). */
     private static String withContinuation(List<Line> lines, int i, String s) {
-        if (i + 1 < lines.size()) {
-            String next = lines.get(i + 1).clean();
-            if (next.length() < 60 && (next.startsWith("(") || Character.isLowerCase(next.charAt(0)))
-                    && !next.endsWith(".") && s.length() + next.length() < MAX_TITLE) {
-                return s + " " + next;
-            }
+        String title = s;
+        boolean upper = isUpperCase(s);
+        for (int j = i + 1; j < Math.min(lines.size(), i + 3); j++) {
+            String next = undecorated(lines.get(j).clean());
+            if (next.isEmpty() || title.length() + next.length() >= MAX_TITLE || next.endsWith(".") || next.endsWith(",")) break;
+            // an upper-case heading cut by a line break goes on in upper case
+            boolean continues = upper ? isUpperCase(next) && !Salutation.isGreeting(next)
+                    : next.length() < 60 && (next.startsWith("(") || Character.isLowerCase(next.charAt(0)));
+            if (!continues) break;
+            title = title + " " + next;
+            if (!upper) break;
         }
-        return s;
+        return title;
+    }
+
+    private static boolean isUpperCase(String s) {
+        int letters = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (Character.isLowerCase(c)) return false;
+            if (Character.isLetter(c)) letters++;
+        }
+        return letters >= 3;
     }
 
     static boolean isHeadline(String s) {
-        return s.length() >= 12 && s.length() <= 160 && !s.endsWith(".") && !s.endsWith(",") && !s.endsWith(":")
+        return isHeadline(s, 160);
+    }
+
+    static boolean isHeadline(String s, int max) {
+        return s.length() >= 12 && s.length() <= max && !s.endsWith(".") && !CONTACT.matcher(s).find() && !ADDRESS_LABEL.matcher(s).lookingAt() && !s.endsWith(",") && !s.endsWith(":")
                 && !s.endsWith(";") && Character.isUpperCase(s.codePointAt(0));
     }
 

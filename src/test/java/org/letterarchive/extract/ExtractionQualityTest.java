@@ -77,22 +77,22 @@ class ExtractionQualityTest {
 
     @Test
     void signerF1StaysAboveFloor() {
-        assertTrue(f1(signers) >= 0.92, "signer F1 " + f1(signers));
+        assertTrue(f1(signers) >= 0.985, "signer F1 " + f1(signers));
     }
 
     @Test
     void recipientF1StaysAboveFloor() {
-        assertTrue(f1(recipients) >= 0.70, "recipient F1 " + f1(recipients));
+        assertTrue(f1(recipients) >= 0.95, "recipient F1 " + f1(recipients));
     }
 
     @Test
     void dateAccuracyStaysAboveFloor() {
-        assertTrue(ratio(dates) >= 0.96, "date accuracy " + ratio(dates));
+        assertTrue(ratio(dates) >= 0.99, "date accuracy " + ratio(dates));
     }
 
     @Test
     void titleAccuracyStaysAboveFloor() {
-        assertTrue(ratio(titles) >= 0.74, "title accuracy " + ratio(titles));
+        assertTrue(ratio(titles) >= 0.95, "title accuracy " + ratio(titles));
     }
 
     @Test

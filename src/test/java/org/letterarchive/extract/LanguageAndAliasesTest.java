@@ -58,4 +58,31 @@ class LanguageAndAliasesTest {
     private static Letter letter(Signer... signers) {
         return new Letter("id", "f.txt", "text/plain", "en", null, null, null, List.of(), List.of(signers), 0, "", List.of());
     }
+
+    private static String times3(String s) {
+        return s + " " + s + " " + s;
+    }
+
+    @Test
+    void functionWordsSettleTheFourCommonLanguages() {
+        assertEquals("en", LanguageDetector.byFunctionWords(times3("We are writing to you because the rights of our members are at risk, and we ask that this "
+                + "government withdraw the bill that would weaken encryption for all of the people who rely on it to be safe from harm.")));
+        assertEquals("es", LanguageDetector.byFunctionWords(times3("Las organizaciones firmantes expresamos nuestra preocupación por el bloqueo de los medios y "
+                + "pedimos al gobierno que respete la libertad de expresión, como lo establece la ley y como es su deber con todas las personas del país.")));
+        assertEquals("pt", LanguageDetector.byFunctionWords(times3("As organizações abaixo assinadas manifestam a sua preocupação com o bloqueio dos meios de "
+                + "comunicação e pedem ao governo que respeite a liberdade de expressão, pois não é aceitável que uma lei seja usada pelo poder para calar as vozes.")));
+        assertEquals("fr", LanguageDetector.byFunctionWords(times3("Les organisations signataires expriment leur inquiétude sur le blocage des médias et nous "
+                + "demandons au gouvernement de respecter la liberté d'expression, car il est inacceptable que cette loi soit utilisée dans ce but par les autorités.")));
+    }
+
+    @Test
+    void neighbouringLanguagesAreLeftToTheModel() {
+        assertEquals(null, LanguageDetector.byFunctionWords(times3("Le organizzazioni firmatarie esprimono la loro preoccupazione per il blocco dei media e "
+                + "chiedono al governo di rispettare la libertà di espressione, perché non è accettabile che questa legge sia usata per mettere a tacere le voci critiche della società.")));
+        assertEquals(null, LanguageDetector.byFunctionWords(times3("Les organitzacions sotasignants expressem la nostra preocupació pel bloqueig dels mitjans i "
+                + "demanem al govern que respecti la llibertat d'expressió, perquè no és acceptable que aquesta llei es faci servir per silenciar les veus crítiques amb el poder.")));
+        assertEquals(null, LanguageDetector.byFunctionWords(times3("Die unterzeichnenden Organisationen sind besorgt über die Sperrung der Medien und wir fordern "
+                + "die Regierung auf, die Meinungsfreiheit zu achten, denn es ist nicht hinnehmbar, dass dieses Gesetz mit dem Ziel genutzt wird, Kritik zu unterdrücken.")));
+        assertEquals(null, LanguageDetector.byFunctionWords("Sincerely, Access Now"));
+    }
 }

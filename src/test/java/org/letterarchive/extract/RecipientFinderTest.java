@@ -66,4 +66,86 @@ class RecipientFinderTest {
         assertEquals(List.of("Arlette Verploegh", "Maria Ahmed"), cc.stream().map(Recipient::name).toList());
         assertTrue(r.stream().anyMatch(x -> !x.cc() && "Ms. Durant".equals(x.name())));
     }
+
+    private static List<Recipient> recipients(String text, int titleIndex, String title) {
+        List<Line> lines = TextLines.of(text);
+        int sal = Salutation.find(lines, 0, 80);
+        int date = -1;
+        for (int i = 0; i < lines.size(); i++) if (DateFinder.dateLine(lines.get(i).clean(), false) != null) { date = i; break; }
+        return RecipientFinder.find(lines, sal, date, titleIndex, title, -1);
+    }
+
+    @Test
+    void readsTwoColumnGridOfAddresseesAboveDateAndHeadline() {
+        String text = "The Hon. Greg Hunt MP The Hon. Brad Hazzard MP\nMinister for Health Minister for Health and Medical Research\n"
+                + "Commonwealth of Australia New South Wales\nThe Hon Rachel Smith MLA\nMinister for Health\nAustralian Capital Territory\n"
+                + "6 October 2021\nHuman rights safeguards in quarantine\nDear Honourable Ministers,\nWe write.";
+        List<Recipient> r = recipients(text, 7, "Human rights safeguards in quarantine");
+        assertEquals(List.of("The Hon. Greg Hunt MP", "The Hon. Brad Hazzard MP", "The Hon Rachel Smith MLA"), r.stream().map(Recipient::name).toList());
+        assertEquals("Minister for Health, Commonwealth of Australia", r.get(0).role());
+        assertEquals("Minister for Health and Medical Research, New South Wales", r.get(1).role());
+    }
+
+    @Test
+    void stopsAddressBlockAtIntroLineEndingInColon() {
+        List<Recipient> r = recipients("Some news about the letter.\nFull text of the letter and list of signers:\nDear Senator Ron Wyden,\nWe write.", null);
+        assertEquals(List.of("Senator Ron Wyden"), r.stream().map(Recipient::name).toList());
+    }
+
+    @Test
+    void addressBlockRoleRunsOnOverNextLine() {
+        String text = "Letter from CSOs to the Secretariat\nIsabelle Durant, Deputy Secretary General\nUN Conference on Trade and Development (UNCTAD)\n"
+                + "April 6, 2021\nDear Deputy SG Durant,\nWe write.";
+        List<Recipient> r = recipients(text, 0, "Letter from CSOs to the Secretariat");
+        assertEquals(1, r.size());
+        assertEquals("Isabelle Durant", r.get(0).name());
+        assertEquals("Deputy Secretary General, UN Conference on Trade and Development (UNCTAD)", r.get(0).role());
+    }
+
+    @Test
+    void noAddresseesAboveALetterNamingHeading() {
+        String text = "See also: Media release\nOpen letter to the Director-General\n19 November 2021\nDear Director-General Jane Roe and all Members,\nWe write.";
+        List<Recipient> r = recipients(text, 1, "Open letter to the Director-General");
+        assertEquals(List.of("Jane Roe", "all Members"), r.stream().map(Recipient::name).toList());
+    }
+
+    @Test
+    void greetingToAGroupKeepsAndInsideOneName() {
+        assertEquals(List.of("miembros de los MSF y OGP"), recipients("Estimados miembros de los MSF y OGP,\nTexto.", null).stream().map(Recipient::name).toList());
+        assertEquals(List.of("Jefes de Estado"), recipients("Estimados Jefes de Estado:\nTexto.", null).stream().map(Recipient::name).toList());
+    }
+
+    @Test
+    void readsAddresseesFromTheSentenceThatAddressesThem() {
+        String text = "CARTA ABIERTA A LA COMISION\nEn este día, desde nuestra organización nos dirigimos a la Comisión Nacional (CONATEL) y a los proveedores\n"
+                + "de internet que operan en Venezuela, con profunda preocupación.\nOtro párrafo.";
+        List<Recipient> r = recipients(text, 0, "CARTA ABIERTA A LA COMISION");
+        assertEquals(List.of("Comisión Nacional (CONATEL)", "proveedores de internet que operan en Venezuela"), r.stream().map(Recipient::name).toList());
+    }
+
+    @Test
+    void splitsColumnsAtRepeatedFirstWordElseNearTheMiddle() {
+        assertEquals(List.of("Minister for Health", "Minister for Health and Wellbeing"),
+                List.of(RecipientFinder.splitColumns("Minister for Health Minister for Health and Wellbeing")));
+        assertEquals(List.of("Commonwealth of Australia", "New South Wales"), List.of(RecipientFinder.splitColumns("Commonwealth of Australia New South Wales")));
+    }
+
+    @Test
+    void movesAnyOfficeBeforeANameToTheRole() {
+        assertEquals("Ann Linde", RecipientFinder.person("Foreign Minister Ann Linde", null, false).name());
+        assertEquals("Foreign Minister", RecipientFinder.person("Foreign Minister Ann Linde", null, false).role());
+        Recipient health = RecipientFinder.person("Minister for Health Greg Hunt", null, false);
+        assertEquals("Greg Hunt", health.name());
+        assertEquals("Minister for Health", health.role());
+        assertEquals("Ant\u00f3nio Guterres", RecipientFinder.person("Secretary-General Ant\u00f3nio Guterres", null, false).name());
+        assertEquals("Ana P\u00e9rez", RecipientFinder.person("Ministra Ana P\u00e9rez", null, false).name());
+        assertEquals("Ministra", RecipientFinder.person("Ministra Ana P\u00e9rez", null, false).role());
+    }
+
+    @Test
+    void keepsFormsOfAddressAndGroupsWhole() {
+        assertEquals("Senator Ron Wyden", RecipientFinder.person("Senator Ron Wyden", null, false).name());
+        assertEquals("President Obama", RecipientFinder.person("President Obama", null, false).name());
+        assertEquals("Members of the Finance Committee", RecipientFinder.person("Members of the Finance Committee", null, false).name());
+    }
 }

@@ -102,4 +102,81 @@ class SignatureBlockTest {
         assertEquals(List.of("Africa Development Interchange Network", "Amnesty International", "Oxfam International"), names(b));
         assertEquals("ADIN", b.signers().get(0).acronym());
     }
+
+    @Test
+    void skipsFootnotePageInsideTheList() {
+        String text = "Signed,\nAccess Now\nArticle 19\nhttps://example.org/paper.pdf; Glenn Smith,\n\u201cA Study of Filters\u201d, The Journal\n(December 30, 2017)\n"
+                + "ernments/ (removal of posts by news organizations);\n14 EU Charter Arts. 7, 8, 11, 20, & 21.\nhttps://example.org/x\nBits of Freedom\nWITNESS\n";
+        assertEquals(List.of("Access Now", "Article 19", "Bits of Freedom", "WITNESS"), names(SignatureBlock.find(TextLines.of(text), 0)));
+    }
+
+    @Test
+    void endsListWhereAnAttachedDocumentBegins() {
+        String text = "Sincerely,\nAccess Now\nFree Press\nAttachment\nTo the leaders of the world\u2019s governments,\nWe urge you to protect the security of your citizens.\n";
+        assertEquals(List.of("Access Now", "Free Press"), names(SignatureBlock.find(TextLines.of(text), 0)));
+    }
+
+    @Test
+    void skipsCountLineEmailsHandlesAndDates() {
+        String text = "Sincerely,\n83 civil society organizations and eminent individuals (listed below)\nAccess Now\njane@example.org\n"
+                + "3 de mayo de 2025\nX: @SomeHandle Bsky: @handle.bsky.social\nTech@NYU\n";
+        assertEquals(List.of("Access Now", "Tech@NYU"), names(SignatureBlock.find(TextLines.of(text), 0)));
+    }
+
+    @Test
+    void joinsLinesWrappedFromTheEntryAbove() {
+        String text = "Individuals\nBrian Roe | Executive Director, Hyperledger, at the Linux\nFoundation\nJane Doe | Lecturer, University\nof St. Gallen\n"
+                + "Catalina Botero, in an individual capacity (Former Rapporteur of Freedom of\nExpression of the Organization of American States)\nAmy Poe | Writer\n";
+        SignatureBlock b = SignatureBlock.find(TextLines.of(text), 0);
+        assertEquals(List.of("Brian Roe", "Jane Doe", "Catalina Botero", "Amy Poe"), names(b));
+    }
+
+    @Test
+    void groupsNamePositionAndOrganizationIntoOnePerson() {
+        String text = "Yours sincerely\nLizzie Roe\nChair,\nDigital Rights Watch\nJustin Doe\nChair,\nElectronic Frontiers Australia\nProfessor Jo Weaver\nDirector,\nTech Policy Design Centre\n";
+        SignatureBlock b = SignatureBlock.find(TextLines.of(text), 0);
+        assertEquals(List.of("Lizzie Roe", "Justin Doe", "Professor Jo Weaver"), names(b));
+        assertEquals("Chair", b.signers().get(1).title());
+        assertEquals("Electronic Frontiers Australia", b.signers().get(1).affiliation());
+        assertEquals(Signer.Kind.person, b.signers().get(2).kind());
+    }
+
+    @Test
+    void positionWithOrganizationAndCapacityLineStayWithTheSigner() {
+        String text = "Atentamente,\nDeborah Roe\nFacilitadora, Red Global Nuestro Mundo (OWINFS)\nEn nombre de nuestros miembros\n";
+        SignatureBlock b = SignatureBlock.find(TextLines.of(text), 0);
+        assertEquals(List.of("Deborah Roe"), names(b));
+        assertEquals("Red Global Nuestro Mundo (OWINFS)", b.signers().get(0).affiliation());
+    }
+
+    @Test
+    void splitsTwoSignaturesSideBySide() {
+        String text = "Sincerely,\nHugh de Kretser Lucie Krahulcova\nExecutive Director Executive Director\nHuman Rights Law Centre Digital Rights Watch\n"
+                + "hugh@example.org.au lucie@example.org.au\n";
+        SignatureBlock b = SignatureBlock.find(TextLines.of(text), 0);
+        assertEquals(List.of("Hugh de Kretser", "Lucie Krahulcova"), names(b));
+        assertEquals("Human Rights Law Centre", b.signers().get(0).affiliation());
+        assertEquals("Digital Rights Watch", b.signers().get(1).affiliation());
+    }
+
+    @Test
+    void dropsARepeatedUnnumberedEntryButKeepsNumberedOnes() {
+        assertEquals(List.of("Access Now", "Rubberband Studio", "Free Press"),
+                names(SignatureBlock.find(TextLines.of("Signed,\n- Access Now\n- Rubberband Studio\n- Free Press\n- Rubberband Studio\n"), 0)));
+        assertEquals(List.of("War on Want", "Attac", "War on Want"),
+                names(SignatureBlock.find(TextLines.of("Signatories\n1. War on Want\n2. Attac\n3. War on Want\n"), 0)));
+    }
+
+    @Test
+    void initialsAndTitlesAreNoSentenceEnd() {
+        String text = "Signed,\n* Randy Roe *former IESG*\n* Dr. Brian E. Carpenter *former Group Leader, Communication Systems, CERN; former IAB chair; "
+                + "former ISOC BoT chair; former IETF chair; former member of many boards*\n* Vint Poe *Internet Pioneer*\n";
+        assertEquals(List.of("Randy Roe", "Dr. Brian E. Carpenter", "Vint Poe"), names(SignatureBlock.find(TextLines.of(text), 0)));
+    }
+
+    @Test
+    void peopleWhoShareANameAreAllKept() {
+        assertEquals(List.of("Nguyen Okafor", "Amara Sharma", "Nguyen Okafor"),
+                names(SignatureBlock.find(TextLines.of("Yours sincerely,\nNguyen Okafor\nAmara Sharma\nNguyen Okafor\n"), 0)));
+    }
 }

@@ -95,4 +95,48 @@ class SignerParserTest {
     void namesNobodyForEmptyEntry() {
         assertNull(SignerParser.parse(" - ", false));
     }
+
+    @Test
+    void keepsLeadingAcronymOrShortNameAsWrittenAndAsAcronym() {
+        Signer civicus = SignerParser.parse("CIVICUS: World Alliance for Citizen Participation", false);
+        assertEquals("CIVICUS: World Alliance for Citizen Participation", civicus.name());
+        assertEquals("CIVICUS", civicus.acronym());
+        Signer idec = SignerParser.parse("Idec - Instituto Brasileiro de Defesa do Consumidor", false);
+        assertEquals("Idec - Instituto Brasileiro de Defesa do Consumidor", idec.name());
+        assertEquals("Idec", idec.acronym());
+    }
+
+    @Test
+    void takesPlaceAfterDashAsLocation() {
+        Signer s = SignerParser.parse("Center for Media Research \u2013 Nepal", false);
+        assertEquals("Center for Media Research", s.name());
+        assertEquals("Nepal", s.location());
+    }
+
+    @Test
+    void hyphenWithoutSpacesIsPartOfTheName() {
+        assertEquals("A CONTRE-COURANT", SignerParser.parse("A CONTRE-COURANT", false).name());
+        assertEquals("Council on American-Islamic Relations-SFBA", SignerParser.parse("Council on American-Islamic Relations-SFBA", false).name());
+    }
+
+    @Test
+    void commasInsideBracketsAndSubunitsKeepTheNameWhole() {
+        assertEquals("Gestos (soropositividade, comunica\u00e7\u00e3o, g\u00eanero)", SignerParser.parse("Gestos (soropositividade, comunica\u00e7\u00e3o, g\u00eanero)", false).name());
+        assertEquals("Democratic Socialists of America, International Committee, Economics and Trade",
+                SignerParser.parse("Democratic Socialists of America, International Committee, Economics and Trade", false).name());
+    }
+
+    @Test
+    void mendsTypingSlipsInBrackets() {
+        Signer s = SignerParser.parse("Direcci\u00f3n de Telecomunicaciones de la Universidad (DTES-ULA, Venezulea()", false);
+        assertEquals("Direcci\u00f3n de Telecomunicaciones de la Universidad", s.name());
+    }
+
+    @Test
+    void takesAcronymAfterCommaOffTheName() {
+        Signer s = SignerParser.parse("Red en defensa de los derechos digitales, R3D (M\u00e9xico)", false);
+        assertEquals("Red en defensa de los derechos digitales", s.name());
+        assertEquals("R3D", s.acronym());
+        assertEquals("M\u00e9xico", s.location());
+    }
 }

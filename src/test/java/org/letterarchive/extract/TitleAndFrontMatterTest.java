@@ -49,4 +49,54 @@ class TitleAndFrontMatterTest {
         var lines = TextLines.of("**Bold** and [a link](http://x.org)\n3\nwww.example.org\ntext\nwww.example.org\nmore\nwww.example.org\n");
         assertEquals(List.of("Bold and a link", "text", "more"), lines.stream().map(TextLines.Line::clean).toList());
     }
+
+    @Test
+    void readsQuotedFrontMatterValueOverSeveralLines() {
+        FrontMatter fm = FrontMatter.read("---\ntitle: 'Tech Companies to Congress: \nTrade Deals Harm Users'' Rights'\nlayout: post\n---\nBody");
+        assertEquals("Tech Companies to Congress: Trade Deals Harm Users' Rights", fm.get("title"));
+        assertEquals("post", fm.get("layout"));
+    }
+
+    @Test
+    void takesLongHeadlineStandingAloneAfterDate() {
+        String headline = "NGOs Oppose Plans to Fund Deportations of Migrants & Bilateral Negotiations around a Safe Third Country Agreement, "
+                + "Urge Governments to Abandon Plans and Respect the Right to Seek Asylum";
+        var lines = TextLines.of("To:\nJane Roe, Minister\nSept. 14, 2018\n" + headline + "\nThe undersigned organizations oppose the plan.");
+        assertEquals(headline, TitleFinder.find(lines, 2, -1, -1, FrontMatter.NONE, null).title());
+    }
+
+    @Test
+    void neverTakesContactLineAsTitle() {
+        var lines = TextLines.of("FOR IMMEDIATE RELEASE\nDecember 9, 2015\nContact: Jane Roe, 978-852-6457, press@example.org\nA group of organizations issued a letter.");
+        FrontMatter fm = new FrontMatter(Map.of("title", "Groups oppose the cyber bill"), 0);
+        assertEquals("Groups oppose the cyber bill", TitleFinder.find(lines, 1, -1, -1, fm, null).title());
+    }
+
+    @Test
+    void addresseeLineAfterDateIsNoHeadline() {
+        var lines = TextLines.of("June 30, 2017\nSenator the Hon. George Brandis\nAttorney General of Australia\nDear Minister,\nText.");
+        assertEquals(null, TitleFinder.find(lines, 0, 3, -1, FrontMatter.NONE, null).title());
+    }
+
+    @Test
+    void joinsUpperCaseHeadingCutByLineBreak() {
+        var lines = TextLines.of("CARTA ABIERTA A CONATEL Y LOS PROVEEDORES DE\nSERVICIO DE INTERNET (ISP) QUE OPERAN EN VENEZUELA\nEn este Día Mundial de la Libertad de Prensa, nos dirigimos a ustedes.");
+        assertEquals("CARTA ABIERTA A CONATEL Y LOS PROVEEDORES DE SERVICIO DE INTERNET (ISP) QUE OPERAN EN VENEZUELA",
+                TitleFinder.find(lines, -1, -1, -1, FrontMatter.NONE, null).title());
+    }
+
+    @Test
+    void prefersLetterHeadingBelowPressRelease() {
+        StringBuilder text = new StringBuilder("Groups demand free expression at the conference\n26 February 2024\n");
+        for (int i = 0; i < 16; i++) text.append("Paragraph ").append(i).append(" of the press release, quoting people who did not sign.\n");
+        text.append("******* Carta a la Directora General de la OMC**********\n26 de febrero de 2024\nEstimada Directora:\nTexto.");
+        var lines = TextLines.of(text.toString());
+        assertEquals("Carta a la Directora General de la OMC", TitleFinder.find(lines, 1, -1, -1, FrontMatter.NONE, null).title());
+    }
+
+    @Test
+    void addressLabelAfterDateIsNoHeadline() {
+        var lines = TextLines.of("12 March 2024\nTo: The Minister for Housing\nParliament House\nDear Minister,\nText.");
+        assertEquals(null, TitleFinder.find(lines, 0, 3, -1, FrontMatter.NONE, null).title());
+    }
 }
