@@ -11,16 +11,18 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.metadata.Metadata;
-import org.apache.tika.parser.txt.UniversalEncodingDetector;
+import org.apache.tika.detect.DefaultEncodingDetector;
 
 /**
  * Text that decodes cleanly as UTF-8 is UTF-8: statistical detectors sometimes take short UTF-8
- * Spanish text for GB18030. Anything else goes to Tika's usual detector.
+ * Spanish text for GB18030, and they are the slowest step of reading a plain-text letter. Pure
+ * ASCII without NUL bytes is UTF-8 too. Anything else (UTF-16 without a byte-order mark, EBCDIC,
+ * Latin-1, ...) goes to Tika's full chain of detectors.
  */
 final class Utf8FirstEncodingDetector implements EncodingDetector {
 
     private static final int SNIFF = 64 * 1024;
-    private final EncodingDetector fallback = new UniversalEncodingDetector();
+    private final EncodingDetector fallback = new DefaultEncodingDetector();
 
     @Override
     public Charset detect(InputStream input, Metadata metadata) throws IOException {
@@ -38,8 +40,11 @@ final class Utf8FirstEncodingDetector implements EncodingDetector {
 
     static boolean isUtf8(byte[] bytes, boolean complete) {
         boolean nonAscii = false;
-        for (byte b : bytes) if (b < 0) { nonAscii = true; break; }
-        if (!nonAscii) return false; // plain ASCII: let the usual detector decide
+        for (byte b : bytes) {
+            if (b == 0) return false; // NUL bytes: UTF-16 or binary, for the full detector chain
+            if (b < 0) nonAscii = true;
+        }
+        if (!nonAscii) return bytes.length > 0; // plain ASCII is valid UTF-8
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
