@@ -197,12 +197,14 @@ public final class SearchBenchmark {
         AtomicLong raw = new AtomicLong();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
-        long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+        long t0;
         try (Archive archive = Archive.open(corpusDir, indexDir)) {
+            t0 = System.nanoTime();
             List<Future<?>> workers = new ArrayList<>();
             int step = Math.max(1000, n / 10);
             for (int t = 0; t < options.threads(); t++) {
+                long start = t0;
                 workers.add(pool.submit(() -> {
                     int i;
                     while ((i = next.getAndIncrement()) < n) {
@@ -213,7 +215,7 @@ public final class SearchBenchmark {
                         archive.index().upsert(letter, archive.organizations()::keyOf);
                         int d = done.incrementAndGet();
                         if (d % step == 0) {
-                            log.printf("  %d letters indexed (%.0f s)%n", d, (System.nanoTime() - t0) / 1e9);
+                            log.printf("  %d letters indexed (%.0f s)%n", d, (System.nanoTime() - start) / 1e9);
                         }
                     }
                     return null;
