@@ -2,9 +2,11 @@ package org.letterarchive.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,12 @@ import org.apache.lucene.store.FSDirectory;
 import org.letterarchive.Archive;
 import org.letterarchive.extract.ExtractionException;
 import org.letterarchive.extract.LetterExtractor;
+import org.letterarchive.corpus.Corpus;
 import org.letterarchive.index.IndexSchema;
+import org.letterarchive.index.LetterIndex;
+import org.letterarchive.letter.Letter;
+import org.letterarchive.letter.LetterId;
+import org.letterarchive.letter.Organization;
 
 /**
  * Ingest throughput of the full pipeline (Tika parse, letter analysis, durable corpus write, index,
@@ -43,12 +50,13 @@ public final class IngestBenchmark {
         }
     }
 
-    /** Letters and megabytes (of input files) per second. */
-    public record Throughput(double lettersPerS, double mbPerS) {
+    /** Letters and megabytes (of input files) per second, and process CPU milliseconds per letter. */
+    public record Throughput(double lettersPerS, double mbPerS, double cpuMsPerLetter) {
         Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("letters_per_s", Latency.round(lettersPerS));
             m.put("mb_per_s", Latency.round(mbPerS));
+            m.put("cpu_ms_per_letter", Latency.round(cpuMsPerLetter));
             return m;
         }
     }
@@ -57,10 +65,14 @@ public final class IngestBenchmark {
      * The medians over rounds.
      *
      * @param extractOnly Tika + letter analysis alone, same threads: the share of the pipeline that is parsing
+     * @param corpusOnly  the corpus's durable writes alone (original + sidecar, fsync'ed), one thread: in the
+     *                    pipeline they run under the archive's write lock, one letter at a time
+     * @param indexOnly   index upserts of the extracted letters alone, one thread (also under the lock), one commit
      * @param indexed     letters the pipeline's index held after its commit (every round)
      */
     public record Report(int letters, int threads, long bytes, long textBytes, int rounds, Throughput pipeline,
-                         Throughput extractOnly, Throughput lucene, int indexed, int failed) {
+                         Throughput extractOnly, Throughput corpusOnly, Throughput indexOnly, Throughput lucene,
+                         int indexed, int failed) {
         public double ratio() {
             return pipeline.lettersPerS() / lucene.lettersPerS();
         }
@@ -73,6 +85,8 @@ public final class IngestBenchmark {
             m.put("input_mb", Latency.round(bytes / 1e6));
             m.put("pipeline", pipeline.toJson());
             m.put("extract_only", extractOnly.toJson());
+            m.put("corpus_only", corpusOnly.toJson());
+            m.put("index_only", indexOnly.toJson());
             m.put("lucene", lucene.toJson());
             m.put("ratio", Latency.round(ratio()));
             m.put("indexed", indexed);
@@ -106,25 +120,44 @@ public final class IngestBenchmark {
         log.println("  warming up...");
         pipeline(warm, round("warmup"));
         lucene(warm, round("warmup-lucene"));
-        extractOnly(warm);
+        List<Letter> warmLetters = new ArrayList<>();
+        extractOnly(warm, warmLetters);
+        corpusOnly(warm, warmLetters, round("warmup-corpus"));
+        indexOnly(warmLetters, round("warmup-index"));
 
-        List<Double> pipe = new ArrayList<>();
-        List<Double> luc = new ArrayList<>();
-        List<Double> ext = new ArrayList<>();
+        List<Sample> pipe = new ArrayList<>();
+        List<Sample> luc = new ArrayList<>();
+        List<Sample> ext = new ArrayList<>();
+        List<Sample> cor = new ArrayList<>();
+        List<Sample> idx = new ArrayList<>();
         int indexed = -1;
         int failed = 0;
         for (int r = 0; r < options.rounds(); r++) {
+            double cpu = processCpuSeconds();
             PipelineRun p = pipeline(inputs, round("pipeline-" + r));
-            pipe.add(p.seconds);
+            pipe.add(new Sample(p.seconds, processCpuSeconds() - cpu));
             if (indexed >= 0 && indexed != p.indexed) throw new IllegalStateException("rounds indexed different counts");
             indexed = p.indexed;
             failed = p.failed;
-            luc.add(lucene(inputs, round("lucene-" + r)));
-            ext.add(extractOnly(inputs));
-            log.printf("  round %d: pipeline %.2f s, lucene %.2f s, extract only %.2f s%n", r + 1, pipe.get(r), luc.get(r), ext.get(r));
+            cpu = processCpuSeconds();
+            double secs = lucene(inputs, round("lucene-" + r));
+            luc.add(new Sample(secs, processCpuSeconds() - cpu));
+            List<Letter> extracted = new ArrayList<>();
+            cpu = processCpuSeconds();
+            secs = extractOnly(inputs, extracted);
+            ext.add(new Sample(secs, processCpuSeconds() - cpu));
+            cpu = processCpuSeconds();
+            secs = corpusOnly(inputs, extracted, round("corpus-" + r));
+            cor.add(new Sample(secs, processCpuSeconds() - cpu));
+            cpu = processCpuSeconds();
+            secs = indexOnly(extracted, round("index-" + r));
+            idx.add(new Sample(secs, processCpuSeconds() - cpu));
+            log.printf("  round %d: pipeline %.2f s, lucene %.2f s | stages: extraction %.2f s, corpus %.2f s, index %.2f s%n",
+                    r + 1, pipe.get(r).seconds(), luc.get(r).seconds(), ext.get(r).seconds(), cor.get(r).seconds(), idx.get(r).seconds());
         }
         return new Report(inputs.size(), options.threads(), bytes, textBytes, options.rounds(),
                 throughput(inputs.size(), bytes, pipe), throughput(inputs.size(), bytes, ext),
+                throughput(inputs.size(), bytes, cor), throughput(inputs.size(), bytes, idx),
                 throughput(inputs.size(), bytes, luc), indexed, failed);
     }
 
@@ -144,9 +177,17 @@ public final class IngestBenchmark {
         return dir;
     }
 
-    private static Throughput throughput(int letters, long bytes, List<Double> seconds) {
-        double s = Latency.median(seconds.stream().mapToDouble(Double::doubleValue).toArray());
-        return new Throughput(letters / s, bytes / 1e6 / s);
+    /** Wall-clock seconds of one measured run, and the CPU seconds the whole process used meanwhile. */
+    record Sample(double seconds, double cpuSeconds) {}
+
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    private static Throughput throughput(int letters, long bytes, List<Sample> samples) {
+        double s = Latency.median(samples.stream().mapToDouble(Sample::seconds).toArray());
+        double cpu = Latency.median(samples.stream().mapToDouble(Sample::cpuSeconds).toArray());
+        return new Throughput(letters / s, bytes / 1e6 / s, cpu * 1000 / letters);
     }
 
     record PipelineRun(double seconds, int indexed, int failed) {}
@@ -180,17 +221,20 @@ public final class IngestBenchmark {
         return new PipelineRun(secs, indexed, failed.get());
     }
 
-    /** Tika parsing and the letter analysis alone, on the same threads. */
-    private double extractOnly(List<Input> inputs) throws InterruptedException, IOException {
+    /** Tika parsing and the letter analysis alone, on the same threads; the letters go to {@code out}, in order. */
+    private double extractOnly(List<Input> inputs, List<Letter> out) throws InterruptedException, IOException {
         LetterExtractor extractor = new LetterExtractor();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+        Letter[] letters = new Letter[inputs.size()];
         long t0 = System.nanoTime();
         try {
             List<Future<?>> futures = new ArrayList<>(inputs.size());
-            for (Input in : inputs) {
+            for (int i = 0; i < inputs.size(); i++) {
+                Input in = inputs.get(i);
+                int k = i;
                 futures.add(pool.submit(() -> {
                     try {
-                        extractor.extract(in.bytes(), in.fileName());
+                        letters[k] = extractor.extract(in.bytes(), in.fileName());
                     } catch (ExtractionException e) {
                         // counted by the pipeline run
                     }
@@ -201,7 +245,36 @@ public final class IngestBenchmark {
         } finally {
             pool.shutdownNow();
         }
-        return (System.nanoTime() - t0) / 1e9;
+        double secs = (System.nanoTime() - t0) / 1e9;
+        for (Letter l : letters) if (l != null) out.add(l);
+        return secs;
+    }
+
+    /** The corpus's durable writes alone, one letter at a time as under the archive's write lock. */
+    private static double corpusOnly(List<Input> inputs, List<Letter> letters, Path dir) throws IOException {
+        Corpus corpus = Corpus.open(dir);
+        Map<String, Input> byId = new HashMap<>();
+        for (Input in : inputs) byId.put(LetterId.of(in.bytes()), in);
+        long t0 = System.nanoTime();
+        for (Letter l : letters) {
+            Input in = byId.get(l.id());
+            corpus.store(in.bytes(), in.fileName(), l, Archive.ANALYSIS_VERSION);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        BenchFiles.deleteTree(dir);
+        return secs;
+    }
+
+    /** Index upserts of the extracted letters alone, one thread as under the write lock, then one commit. */
+    private static double indexOnly(List<Letter> letters, Path dir) throws IOException {
+        long t0 = System.nanoTime();
+        try (LetterIndex index = LetterIndex.open(dir)) {
+            for (Letter l : letters) index.upsert(l, s -> Organization.keyOf(s.organizationName()));
+            index.commit();
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        BenchFiles.deleteTree(dir);
+        return secs;
     }
 
     private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);

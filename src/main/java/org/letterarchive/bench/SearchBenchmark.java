@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -66,7 +67,8 @@ public final class SearchBenchmark {
     /** The figures of one run. */
     public record Report(int letters, int queries, int rounds, boolean reused, double buildSeconds, long indexBytes,
                          long rawTextBytes, double openMs, long heapAfterOpenBytes, long heapDeltaBytes,
-                         Latency service, Latency lucene, Latency http, int connections, long totalHits,
+                         Latency service, Latency lucene, Latency serviceCpu, Latency luceneCpu, Latency http,
+                         int connections, long totalHits,
                          Map<String, Long> hitsByKind) {
         public double ratioP50() {
             return service.p50Ms() / lucene.p50Ms();
@@ -78,9 +80,10 @@ public final class SearchBenchmark {
             m.put("letters", letters);
             m.put("queries", queries);
             m.put("rounds", rounds);
-            m.put("service", service.toJson());
-            m.put("lucene", lucene.toJson());
+            m.put("service", withCpu(service, serviceCpu));
+            m.put("lucene", withCpu(lucene, luceneCpu));
             m.put("ratio_p50", Latency.round(ratioP50()));
+            m.put("ratio_cpu_p50", Latency.round(serviceCpu.p50Ms() / luceneCpu.p50Ms()));
             if (http != null) {
                 Map<String, Object> h = http.toJson();
                 h.put("connections", connections);
@@ -96,9 +99,18 @@ public final class SearchBenchmark {
             m.put("build_s", Latency.round(buildSeconds));
             m.put("index_reused", reused);
             m.put("total_hits", totalHits);
+            m.put("note", "latencies are wall clock on a shared machine; cpu_* is the searching thread's own CPU time");
             m.put("build", "generated Letter records indexed directly (LetterIndex.upsert + one commit), no Tika, no corpus");
             return m;
         }
+    }
+
+    private static Map<String, Object> withCpu(Latency wall, Latency cpu) {
+        Map<String, Object> m = wall.toJson();
+        m.put("cpu_p50_ms", Latency.round(cpu.p50Ms()));
+        m.put("cpu_p99_ms", Latency.round(cpu.p99Ms()));
+        m.put("qps_per_cpu_s", Latency.round(cpu.qps()));
+        return m;
     }
 
     private static final String BUILD_INFO = "bench.json";
@@ -154,28 +166,33 @@ public final class SearchBenchmark {
                 }
                 log.printf("  %d queries, service and Lucene agree on every count (%d hits in all)%n", mix.size(), totalHits);
 
+                Searcher viaService = service::search;
+                Searcher viaLucene = lucene::search;
                 for (int r = 0; r < options.warmupRounds(); r++) {
-                    timeService(service, mix);
-                    timeLucene(lucene, mix);
+                    time(viaService, mix);
+                    time(viaLucene, mix);
                 }
-                List<Latency> svc = new ArrayList<>();
-                List<Latency> luc = new ArrayList<>();
+                List<Round> svc = new ArrayList<>();
+                List<Round> luc = new ArrayList<>();
                 for (int r = 0; r < options.rounds(); r++) {
                     // alternate which goes first, so that drifting load falls on both alike
                     if (r % 2 == 0) {
-                        svc.add(timeService(service, mix));
-                        luc.add(timeLucene(lucene, mix));
+                        svc.add(time(viaService, mix));
+                        luc.add(time(viaLucene, mix));
                     } else {
-                        luc.add(timeLucene(lucene, mix));
-                        svc.add(timeService(service, mix));
+                        luc.add(time(viaLucene, mix));
+                        svc.add(time(viaService, mix));
                     }
-                    log.printf("  round %d: service p50 %.2f ms p99 %.2f ms | lucene p50 %.2f ms p99 %.2f ms%n", r + 1,
-                            svc.get(r).p50Ms(), svc.get(r).p99Ms(), luc.get(r).p50Ms(), luc.get(r).p99Ms());
+                    log.printf("  round %d: service p50 %.2f ms p99 %.2f ms (cpu p50 %.2f) | lucene p50 %.2f ms p99 %.2f ms (cpu p50 %.2f)%n",
+                            r + 1, svc.get(r).wall().p50Ms(), svc.get(r).wall().p99Ms(), svc.get(r).cpu().p50Ms(),
+                            luc.get(r).wall().p50Ms(), luc.get(r).wall().p99Ms(), luc.get(r).cpu().p50Ms());
                 }
                 Latency http = options.connections() > 0 ? http(archive, mix) : null;
                 return new Report(options.letters(), mix.size(), options.rounds(), reused, info.buildSeconds(), indexBytes,
-                        info.rawTextBytes(), openMs, heapAfter, heapAfter - heapBefore, Latency.median(svc),
-                        Latency.median(luc), http, options.connections(), totalHits, byKind);
+                        info.rawTextBytes(), openMs, heapAfter, heapAfter - heapBefore,
+                        Latency.median(svc.stream().map(Round::wall).toList()), Latency.median(luc.stream().map(Round::wall).toList()),
+                        Latency.median(svc.stream().map(Round::cpu).toList()), Latency.median(luc.stream().map(Round::cpu).toList()),
+                        http, options.connections(), totalHits, byKind);
             }
         }
     }
@@ -240,26 +257,30 @@ public final class SearchBenchmark {
         return info;
     }
 
-    private static Latency timeService(SearchService service, List<QueryMix.BenchQuery> mix) {
-        long[] nanos = new long[mix.size()];
-        long start = System.nanoTime();
-        for (int i = 0; i < nanos.length; i++) {
-            long t = System.nanoTime();
-            service.search(mix.get(i).request());
-            nanos[i] = System.nanoTime() - t;
-        }
-        return Latency.of(nanos, System.nanoTime() - start);
+    /** One timed pass over the mix: wall-clock latencies, and the CPU time the searching thread used. */
+    record Round(Latency wall, Latency cpu) {}
+
+    /** Runs one search of the mix. */
+    @FunctionalInterface
+    interface Searcher {
+        void search(SearchRequest request) throws IOException;
     }
 
-    private static Latency timeLucene(LuceneBaseline lucene, List<QueryMix.BenchQuery> mix) throws IOException {
+    private static Round time(Searcher searcher, List<QueryMix.BenchQuery> mix) throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] nanos = new long[mix.size()];
+        long[] cpu = new long[mix.size()];
         long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < nanos.length; i++) {
+            long c = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
-            lucene.search(mix.get(i).request());
+            searcher.search(mix.get(i).request());
             nanos[i] = System.nanoTime() - t;
+            cpu[i] = threads.getCurrentThreadCpuTime() - c;
         }
-        return Latency.of(nanos, System.nanoTime() - start);
+        long wall = System.nanoTime() - start;
+        return new Round(Latency.of(nanos, wall), Latency.of(cpu, threads.getCurrentThreadCpuTime() - cpuStart));
     }
 
     /** The mix over HTTP: the real server on a free port, N connections each sending requests in turn. */

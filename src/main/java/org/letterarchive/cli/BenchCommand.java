@@ -86,12 +86,15 @@ public final class BenchCommand implements Runnable {
                 PrintStream out = System.out;
                 out.printf("%nIngest of %d generated letters (%.1f MB%s), %d thread(s), median of %d round(s):%n", r.letters(),
                         r.bytes() / 1e6, formats ? ", ~30% PDF/DOCX/HTML" : ", plain text", r.threads(), r.rounds());
-                out.printf("  %-44s %10s %8s%n", "", "letters/s", "MB/s");
+                out.printf("  %-50s %10s %8s %12s%n", "", "letters/s", "MB/s", "CPU ms/ltr");
                 row(out, "pipeline (Tika, analysis, fsync'ed corpus, index)", r.pipeline());
-                row(out, "  of which extraction alone (Tika + analysis)", r.extractOnly());
+                row(out, "  stage: extraction alone (Tika + analysis), " + r.threads() + " thr", r.extractOnly());
+                row(out, "  stage: corpus writes alone (fsync'ed), 1 thread", r.corpusOnly());
+                row(out, "  stage: index upserts alone + commit, 1 thread", r.indexOnly());
                 row(out, "bare Lucene IndexWriter, same texts + analyzer", r.lucene());
                 out.printf("  ratio pipeline / Lucene: %.3f; %d letters indexed, %d failed%n", r.ratio(), r.indexed(), r.failed());
-                out.println("  (pipeline = Archive.ingestWithoutCommit per letter, one commit at the end, as `letters ingest`)");
+                out.println("  (pipeline = Archive.ingestWithoutCommit per letter, one commit at the end, as `letters ingest`;");
+                out.println("   corpus writes and index upserts run under the archive's write lock, one letter at a time)");
                 if (json) out.println(Json.mapper().writeValueAsString(r.toJson()));
                 return r.failed() == 0 ? 0 : 1;
             } catch (IllegalArgumentException e) {
@@ -102,7 +105,7 @@ public final class BenchCommand implements Runnable {
         }
 
         private static void row(PrintStream out, String name, IngestBenchmark.Throughput t) {
-            out.printf("  %-50s %10.0f %8.2f%n", name, t.lettersPerS(), t.mbPerS());
+            out.printf("  %-50s %10.0f %8.2f %12.2f%n", name, t.lettersPerS(), t.mbPerS(), t.cpuMsPerLetter());
         }
     }
 
@@ -155,8 +158,11 @@ public final class BenchCommand implements Runnable {
                 out.printf("  %-26s %8s %8s %8s %9s%n", "", "p50 ms", "p95 ms", "p99 ms", "qps");
                 row(out, "SearchService in-process", r.service());
                 row(out, "bare Lucene", r.lucene());
+                row(out, "  CPU time: SearchService", r.serviceCpu());
+                row(out, "  CPU time: bare Lucene", r.luceneCpu());
                 if (r.http() != null) row(out, "HTTP, " + r.connections() + " connections", r.http());
-                out.printf("  ratio p50 service / Lucene: %.2f%n", r.ratioP50());
+                out.printf("  ratio p50 service / Lucene: %.2f (wall), %.2f (CPU)%n", r.ratioP50(), r.serviceCpu().p50Ms() / r.luceneCpu().p50Ms());
+                out.println("  (CPU rows: the searching thread's own CPU time; qps there = searches per CPU-second of one core)");
                 out.printf("  index %.1f MB on disk (%d B/letter, %.2f× the raw text of %.1f MB); opened in %.0f ms; "
                         + "heap after open + GC %.0f MB (+%.0f MB)%n", r.indexBytes() / 1e6, r.indexBytes() / r.letters(),
                         (double) r.indexBytes() / r.rawTextBytes(), r.rawTextBytes() / 1e6, r.openMs(),
