@@ -26,6 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.letterarchive.Archive;
 import org.letterarchive.corpus.Json;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
+import org.letterarchive.index.IndexSchema;
 import org.letterarchive.index.LetterIndex;
 import org.letterarchive.letter.Letter;
 import org.letterarchive.search.SearchRequest;
@@ -50,9 +55,10 @@ public final class SearchBenchmark {
      * @param workDir     where the index is built; reused when it already holds an index of the same
      *                    letters and seed (see {@code bench.json} there)
      * @param connections concurrent HTTP connections; 0 skips the HTTP run
+     * @param forceMerge  merge the index down to one segment before measuring
      */
     public record Options(int letters, int queries, int rounds, int warmupRounds, long seed, int threads,
-                          int connections, int httpRequests, Path workDir) {
+                          int connections, int httpRequests, Path workDir, boolean forceMerge) {
         public Options {
             if (letters < 1) throw new IllegalArgumentException("--letters must be 1 or more");
             if (queries < 1) throw new IllegalArgumentException("--queries must be 1 or more");
@@ -70,7 +76,7 @@ public final class SearchBenchmark {
                          long rawTextBytes, double openMs, long heapAfterOpenBytes, long indexHeapBytes,
                          Latency service, Latency lucene, Latency serviceCpu, Latency luceneCpu, Latency http,
                          int connections, long totalHits,
-                         Map<String, Long> hitsByKind) {
+                         Map<String, Long> hitsByKind, int segments) {
         public double ratioP50() {
             return service.p50Ms() / lucene.p50Ms();
         }
@@ -90,6 +96,7 @@ public final class SearchBenchmark {
                 h.put("connections", connections);
                 m.put("http", h);
             }
+            m.put("segments", segments);
             m.put("index_bytes", indexBytes);
             m.put("raw_text_bytes", rawTextBytes);
             m.put("index_bytes_per_letter", Math.round((double) indexBytes / letters));
@@ -135,7 +142,13 @@ public final class SearchBenchmark {
         } else {
             info = build(gen, corpusDir, indexDir);
         }
+        if (options.forceMerge()) forceMerge(indexDir);
         long indexBytes = BenchFiles.sizeOf(indexDir);
+        int segments;
+        try (FSDirectory d = FSDirectory.open(indexDir)) {
+            segments = SegmentInfos.readLatestCommit(d).size();
+        }
+        log.printf("  index: %d segment(s)%n", segments);
 
         // the index alone first: its open time and the heap it holds (the archive also loads Tika and models)
         long heapBefore = heapAfterGc();
@@ -199,9 +212,21 @@ public final class SearchBenchmark {
                         info.rawTextBytes(), openMs, heapAfter, indexHeap,
                         Latency.median(svc.stream().map(Round::wall).toList()), Latency.median(luc.stream().map(Round::wall).toList()),
                         Latency.median(svc.stream().map(Round::cpu).toList()), Latency.median(luc.stream().map(Round::cpu).toList()),
-                        http, options.connections(), totalHits, byKind);
+                        http, options.connections(), totalHits, byKind, segments);
             }
         }
+    }
+
+    /** Merges the index down to one segment, with a bare IndexWriter on the closed index. */
+    private void forceMerge(Path indexDir) throws IOException {
+        long t0 = System.nanoTime();
+        try (FSDirectory d = FSDirectory.open(indexDir);
+             IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new IndexSchema().analyzer())
+                     .setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            w.forceMerge(1);
+            w.commit();
+        }
+        log.printf("  merged to one segment in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     private BuildInfo existing() throws IOException {

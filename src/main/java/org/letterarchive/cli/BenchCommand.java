@@ -139,6 +139,9 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--work", paramLabel = "DIR", description = "folder for the index, kept and reused by later runs with the same --letters/--seed (default: a temporary folder, removed after)")
         Path work;
 
+        @Option(names = "--force-merge", description = "merge the index to one segment before measuring")
+        boolean forceMerge;
+
         @Option(names = "--json", description = "print the figures as one JSON line last")
         boolean json;
 
@@ -149,7 +152,7 @@ public final class BenchCommand implements Runnable {
             try {
                 Files.createDirectories(dir);
                 SearchBenchmark.Report r = new SearchBenchmark(new SearchBenchmark.Options(letters, queries, rounds, warmup,
-                        seed, threads, connections, httpRequests, dir), System.err).run();
+                        seed, threads, connections, httpRequests, dir, forceMerge), System.err).run();
                 PrintStream out = System.out;
                 out.printf("%nSearch over %d generated letters (index built from Letter records, no Tika%s), %d queries "
                         + "(word, phrase, facet, signers=all, date range; highlight on), median of %d round(s):%n",
@@ -163,6 +166,7 @@ public final class BenchCommand implements Runnable {
                 if (r.http() != null) row(out, "HTTP, " + r.connections() + " connections", r.http());
                 out.printf("  ratio p50 service / Lucene: %.2f (wall), %.2f (CPU)%n", r.ratioP50(), r.serviceCpu().p50Ms() / r.luceneCpu().p50Ms());
                 out.println("  (CPU rows: the searching thread's own CPU time; qps there = searches per CPU-second of one core)");
+                out.printf("  index: %d segment(s)%n", r.segments());
                 out.printf("  index %.1f MB on disk (%d B/letter, %.2f× the raw text of %.1f MB); index opened in %.0f ms, "
                         + "holding %.0f MB of heap; whole process after opening the archive + GC: %.0f MB%n", r.indexBytes() / 1e6,
                         r.indexBytes() / r.letters(), (double) r.indexBytes() / r.rawTextBytes(), r.rawTextBytes() / 1e6, r.openMs(),
