@@ -1,0 +1,328 @@
+package org.letterarchive.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.letterarchive.Archive;
+import org.letterarchive.extract.ExtractionException;
+import org.letterarchive.extract.LetterExtractor;
+import org.letterarchive.corpus.Corpus;
+import org.letterarchive.index.IndexSchema;
+import org.letterarchive.index.LetterIndex;
+import org.letterarchive.letter.Letter;
+import org.letterarchive.letter.LetterId;
+import org.letterarchive.letter.Organization;
+
+/**
+ * Ingest throughput of the full pipeline (Tika parse, letter analysis, durable corpus write, index,
+ * one commit at the end — what {@code letters ingest} does) next to the same texts added straight to a
+ * bare Lucene IndexWriter with the same analyzer, in the same run.
+ */
+public final class IngestBenchmark {
+
+    /** What to run. */
+    public record Options(int letters, int threads, long seed, boolean formats, int rounds, Path workDir) {
+        public Options {
+            if (letters < 1) throw new IllegalArgumentException("--letters must be 1 or more");
+            if (threads < 1) throw new IllegalArgumentException("--threads must be 1 or more");
+            if (rounds < 1) throw new IllegalArgumentException("--rounds must be 1 or more");
+        }
+    }
+
+    /** Letters and megabytes (of input files) per second, and process CPU milliseconds per letter. */
+    public record Throughput(double lettersPerS, double mbPerS, double cpuMsPerLetter) {
+        Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("letters_per_s", Latency.round(lettersPerS));
+            m.put("mb_per_s", Latency.round(mbPerS));
+            m.put("cpu_ms_per_letter", Latency.round(cpuMsPerLetter));
+            return m;
+        }
+    }
+
+    /**
+     * The medians over rounds.
+     *
+     * @param extractOnly Tika + letter analysis alone, same threads: the share of the pipeline that is parsing
+     * @param corpusOnly  the corpus's durable writes alone (original + sidecar, fsync'ed), one thread: in the
+     *                    pipeline they run under the archive's write lock, one letter at a time
+     * @param indexOnly   index upserts of the extracted letters alone, one thread (also under the lock), one commit
+     * @param indexed     letters the pipeline's index held after its commit (every round)
+     */
+    public record Report(int letters, int threads, long bytes, long textBytes, int rounds, Throughput pipeline,
+                         Throughput extractOnly, Throughput corpusOnly, Throughput indexOnly, Throughput lucene,
+                         int indexed, int failed) {
+        public double ratio() {
+            return pipeline.lettersPerS() / lucene.lettersPerS();
+        }
+
+        public Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bench", "ingest");
+            m.put("letters", letters);
+            m.put("threads", threads);
+            m.put("input_mb", Latency.round(bytes / 1e6));
+            m.put("pipeline", pipeline.toJson());
+            m.put("extract_only", extractOnly.toJson());
+            m.put("corpus_only", corpusOnly.toJson());
+            m.put("index_only", indexOnly.toJson());
+            m.put("lucene", lucene.toJson());
+            m.put("ratio", Latency.round(ratio()));
+            m.put("indexed", indexed);
+            m.put("failed", failed);
+            m.put("mode", "ingestWithoutCommit per letter on " + threads + " threads, one commit at the end (as `letters ingest`); corpus writes fsync'ed");
+            return m;
+        }
+    }
+
+    /** One input document. */
+    record Input(String fileName, byte[] bytes, String text) {}
+
+    private final Options options;
+    private final PrintStream log;
+
+    public IngestBenchmark(Options options, PrintStream log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    public Report run() throws IOException, InterruptedException {
+        CorpusGenerator gen = new CorpusGenerator(options.seed());
+        List<Input> inputs = inputs(gen, options.letters(), options.formats());
+        long bytes = inputs.stream().mapToLong(i -> i.bytes().length).sum();
+        long textBytes = inputs.stream().mapToLong(i -> i.text().length()).sum();
+        Files.createDirectories(options.workDir());
+
+        log.printf("ingest bench: %d letters (%.1f MB), %d thread(s), %d round(s)%n", inputs.size(), bytes / 1e6,
+                options.threads(), options.rounds());
+        List<Input> warm = inputs.subList(0, Math.min(inputs.size(), 300));
+        log.println("  warming up...");
+        pipeline(warm, round("warmup"));
+        lucene(warm, round("warmup-lucene"));
+        List<Letter> warmLetters = new ArrayList<>();
+        extractOnly(warm, warmLetters);
+        corpusOnly(warm, warmLetters, round("warmup-corpus"));
+        indexOnly(warmLetters, round("warmup-index"));
+
+        List<Sample> pipe = new ArrayList<>();
+        List<Sample> luc = new ArrayList<>();
+        List<Sample> ext = new ArrayList<>();
+        List<Sample> cor = new ArrayList<>();
+        List<Sample> idx = new ArrayList<>();
+        int indexed = -1;
+        int failed = 0;
+        for (int r = 0; r < options.rounds(); r++) {
+            double cpu = processCpuSeconds();
+            PipelineRun p = pipeline(inputs, round("pipeline-" + r));
+            pipe.add(new Sample(p.seconds, processCpuSeconds() - cpu));
+            if (indexed >= 0 && indexed != p.indexed) throw new IllegalStateException("rounds indexed different counts");
+            indexed = p.indexed;
+            failed = p.failed;
+            cpu = processCpuSeconds();
+            double secs = lucene(inputs, round("lucene-" + r));
+            luc.add(new Sample(secs, processCpuSeconds() - cpu));
+            List<Letter> extracted = new ArrayList<>();
+            cpu = processCpuSeconds();
+            secs = extractOnly(inputs, extracted);
+            ext.add(new Sample(secs, processCpuSeconds() - cpu));
+            cpu = processCpuSeconds();
+            secs = corpusOnly(inputs, extracted, round("corpus-" + r));
+            cor.add(new Sample(secs, processCpuSeconds() - cpu));
+            cpu = processCpuSeconds();
+            secs = indexOnly(extracted, round("index-" + r));
+            idx.add(new Sample(secs, processCpuSeconds() - cpu));
+            log.printf("  round %d: pipeline %.2f s, lucene %.2f s | stages: extraction %.2f s, corpus %.2f s, index %.2f s%n",
+                    r + 1, pipe.get(r).seconds(), luc.get(r).seconds(), ext.get(r).seconds(), cor.get(r).seconds(), idx.get(r).seconds());
+        }
+        return new Report(inputs.size(), options.threads(), bytes, textBytes, options.rounds(),
+                throughput(inputs.size(), bytes, pipe), throughput(inputs.size(), bytes, ext),
+                throughput(inputs.size(), bytes, cor), throughput(inputs.size(), bytes, idx),
+                throughput(inputs.size(), bytes, luc), indexed, failed);
+    }
+
+    static List<Input> inputs(CorpusGenerator gen, int n, boolean formats) {
+        List<Input> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            CorpusGenerator.GeneratedLetter l = gen.letter(i);
+            LetterRenderer.Format f = LetterRenderer.formatOf(i, formats);
+            out.add(new Input(LetterRenderer.fileName(l, f), LetterRenderer.render(l, f), l.text()));
+        }
+        return out;
+    }
+
+    private Path round(String name) throws IOException {
+        Path dir = options.workDir().resolve(name);
+        BenchFiles.deleteTree(dir);
+        return dir;
+    }
+
+    /** Wall-clock seconds of one measured run, and the CPU seconds the whole process used meanwhile. */
+    record Sample(double seconds, double cpuSeconds) {}
+
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    private static Throughput throughput(int letters, long bytes, List<Sample> samples) {
+        double s = Latency.median(samples.stream().mapToDouble(Sample::seconds).toArray());
+        double cpu = Latency.median(samples.stream().mapToDouble(Sample::cpuSeconds).toArray());
+        return new Throughput(letters / s, bytes / 1e6 / s, cpu * 1000 / letters);
+    }
+
+    record PipelineRun(double seconds, int indexed, int failed) {}
+
+    /** The archive's own ingest: ingestWithoutCommit on every letter from N threads, then one commit. */
+    private PipelineRun pipeline(List<Input> inputs, Path dir) throws IOException, InterruptedException {
+        AtomicInteger failed = new AtomicInteger();
+        long t0 = System.nanoTime();
+        int indexed;
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+        try (Archive archive = Archive.open(dir.resolve("corpus"), dir.resolve("index"))) {
+            List<Future<?>> futures = new ArrayList<>(inputs.size());
+            for (Input in : inputs) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        archive.ingestWithoutCommit(in.bytes(), in.fileName());
+                    } catch (ExtractionException e) {
+                        failed.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            await(futures);
+            archive.commit();
+            indexed = archive.index().count();
+        } finally {
+            pool.shutdownNow();
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        BenchFiles.deleteTree(dir);
+        return new PipelineRun(secs, indexed, failed.get());
+    }
+
+    /** Tika parsing and the letter analysis alone, on the same threads; the letters go to {@code out}, in order. */
+    private double extractOnly(List<Input> inputs, List<Letter> out) throws InterruptedException, IOException {
+        LetterExtractor extractor = new LetterExtractor();
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+        Letter[] letters = new Letter[inputs.size()];
+        long t0 = System.nanoTime();
+        try {
+            List<Future<?>> futures = new ArrayList<>(inputs.size());
+            for (int i = 0; i < inputs.size(); i++) {
+                Input in = inputs.get(i);
+                int k = i;
+                futures.add(pool.submit(() -> {
+                    try {
+                        letters[k] = extractor.extract(in.bytes(), in.fileName());
+                    } catch (ExtractionException e) {
+                        // counted by the pipeline run
+                    }
+                    return null;
+                }));
+            }
+            await(futures);
+        } finally {
+            pool.shutdownNow();
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        for (Letter l : letters) if (l != null) out.add(l);
+        return secs;
+    }
+
+    /** The corpus's durable writes alone, one letter at a time as under the archive's write lock. */
+    private static double corpusOnly(List<Input> inputs, List<Letter> letters, Path dir) throws IOException {
+        Corpus corpus = Corpus.open(dir);
+        Map<String, Input> byId = new HashMap<>();
+        for (Input in : inputs) byId.put(LetterId.of(in.bytes()), in);
+        long t0 = System.nanoTime();
+        for (Letter l : letters) {
+            Input in = byId.get(l.id());
+            corpus.store(in.bytes(), in.fileName(), l, Archive.ANALYSIS_VERSION);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        BenchFiles.deleteTree(dir);
+        return secs;
+    }
+
+    /** Index upserts of the extracted letters alone, one thread as under the write lock, then one commit. */
+    private static double indexOnly(List<Letter> letters, Path dir) throws IOException {
+        long t0 = System.nanoTime();
+        try (LetterIndex index = LetterIndex.open(dir)) {
+            for (Letter l : letters) index.upsert(l, s -> Organization.keyOf(s.organizationName()));
+            index.commit();
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        BenchFiles.deleteTree(dir);
+        return secs;
+    }
+
+    private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_WITH_OFFSETS.freeze();
+    }
+
+    /** The same texts straight into a bare IndexWriter with the archive's analyzer, same threads, one commit. */
+    private double lucene(List<Input> inputs, Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+        long t0 = System.nanoTime();
+        try (FSDirectory d = FSDirectory.open(dir);
+             IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new IndexSchema().analyzer()).setRAMBufferSizeMB(64))) {
+            List<Future<?>> futures = new ArrayList<>(inputs.size());
+            int n = 0;
+            for (Input in : inputs) {
+                String id = Integer.toString(n++);
+                futures.add(pool.submit(() -> {
+                    Document doc = new Document();
+                    doc.add(new StringField(IndexSchema.ID, id, Field.Store.YES));
+                    doc.add(new Field(IndexSchema.TEXT, in.text(), TEXT_WITH_OFFSETS));
+                    w.addDocument(doc);
+                    return null;
+                }));
+            }
+            await(futures);
+            w.commit();
+        } finally {
+            pool.shutdownNow();
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        BenchFiles.deleteTree(dir);
+        return secs;
+    }
+
+    private static void await(List<Future<?>> futures) throws InterruptedException, IOException {
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) throw io;
+                if (c instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(c);
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.letterarchive.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.letterarchive.bench.CorpusGenerator;
+import org.letterarchive.bench.CorpusWriter;
+import org.letterarchive.bench.IngestBenchmark;
+import org.letterarchive.bench.Latency;
+import org.letterarchive.bench.SearchBenchmark;
+import org.letterarchive.corpus.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `letters bench generate|ingest|search`: a generated corpus, and throughput and latency against bare Lucene. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks on a generated corpus: generate letters, measure ingest and search.",
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Search.class})
+public final class BenchCommand implements Runnable {
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Write a generated corpus of English and Spanish letters (and letters.jsonl, what each should yield).")
+    static final class Generate implements Callable<Integer> {
+        @Option(names = "--letters", paramLabel = "N", defaultValue = "1000", description = "number of letters (default ${DEFAULT-VALUE})")
+        int letters;
+
+        @Option(names = "--seed", defaultValue = "42", description = "seed; the same seed gives the same corpus (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "folder to write to")
+        Path out;
+
+        @Option(names = "--formats", description = "render about 30% of the letters as PDF, DOCX and HTML (default: all plain text)")
+        boolean formats;
+
+        @Override
+        public Integer call() throws IOException {
+            if (letters < 1) return fail("--letters must be 1 or more");
+            if (Files.exists(out) && !Files.isDirectory(out)) return fail(out + " is not a folder");
+            long t0 = System.nanoTime();
+            CorpusWriter.Written w = CorpusWriter.write(new CorpusGenerator(seed), letters, formats, out);
+            System.out.printf("Wrote %d letters (%.1f MB) to %s in %.1f s; expected analyses in %s.%n", w.files(),
+                    w.bytes() / 1e6, out, (System.nanoTime() - t0) / 1e9, out.resolve(CorpusWriter.TRUTH_FILE));
+            return 0;
+        }
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Ingest throughput of the full pipeline against a bare Lucene IndexWriter, on a generated corpus.")
+    static final class Ingest implements Callable<Integer> {
+        @Option(names = "--letters", paramLabel = "N", defaultValue = "2000", description = "letters per round (default ${DEFAULT-VALUE})")
+        int letters;
+
+        @Option(names = "--threads", defaultValue = "2", description = "ingest threads (default ${DEFAULT-VALUE})")
+        int threads;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "measured rounds; medians are reported (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--seed", defaultValue = "42", description = "corpus seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--formats", description = "about 30% of the letters as PDF, DOCX and HTML")
+        boolean formats;
+
+        @Option(names = "--work", paramLabel = "DIR", description = "scratch folder (default: a temporary folder, removed after)")
+        Path work;
+
+        @Option(names = "--json", description = "print the figures as one JSON line last")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = work != null ? work : Files.createTempDirectory("letters-bench-ingest");
+            try {
+                IngestBenchmark.Report r = new IngestBenchmark(
+                        new IngestBenchmark.Options(letters, threads, seed, formats, rounds, dir), System.err).run();
+                PrintStream out = System.out;
+                out.printf("%nIngest of %d generated letters (%.1f MB%s), %d thread(s), median of %d round(s):%n", r.letters(),
+                        r.bytes() / 1e6, formats ? ", ~30% PDF/DOCX/HTML" : ", plain text", r.threads(), r.rounds());
+                out.printf("  %-50s %10s %8s %12s%n", "", "letters/s", "MB/s", "CPU ms/ltr");
+                row(out, "pipeline (Tika, analysis, fsync'ed corpus, index)", r.pipeline());
+                row(out, "  stage: extraction alone (Tika + analysis), " + r.threads() + " thr", r.extractOnly());
+                row(out, "  stage: corpus writes alone (fsync'ed), 1 thread", r.corpusOnly());
+                row(out, "  stage: index upserts alone + commit, 1 thread", r.indexOnly());
+                row(out, "bare Lucene IndexWriter, same texts + analyzer", r.lucene());
+                out.printf("  ratio pipeline / Lucene: %.3f; %d letters indexed, %d failed%n", r.ratio(), r.indexed(), r.failed());
+                out.println("  (pipeline = Archive.ingestWithoutCommit per letter, one commit at the end, as `letters ingest`;");
+                out.println("   corpus writes and index upserts run under the archive's write lock, one letter at a time)");
+                if (json) out.println(Json.mapper().writeValueAsString(r.toJson()));
+                return r.failed() == 0 ? 0 : 1;
+            } catch (IllegalArgumentException e) {
+                return fail(e.getMessage());
+            } finally {
+                if (work == null) deleteQuietly(dir);
+            }
+        }
+
+        private static void row(PrintStream out, String name, IngestBenchmark.Throughput t) {
+            out.printf("  %-50s %10.0f %8.2f %12.2f%n", name, t.lettersPerS(), t.mbPerS(), t.cpuMsPerLetter());
+        }
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = "Search latency on an index of N generated letters: the search service, bare Lucene, and HTTP.")
+    static final class Search implements Callable<Integer> {
+        @Option(names = "--letters", paramLabel = "N", defaultValue = "100000", description = "letters in the index (default ${DEFAULT-VALUE})")
+        int letters;
+
+        @Option(names = "--queries", paramLabel = "Q", defaultValue = "200", description = "searches in the mix (default ${DEFAULT-VALUE})")
+        int queries;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "measured rounds over the mix; medians are reported (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--warmup", defaultValue = "2", description = "warm-up rounds (default ${DEFAULT-VALUE})")
+        int warmup;
+
+        @Option(names = "--seed", defaultValue = "42", description = "corpus and query seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--threads", defaultValue = "2", description = "threads building the index (default ${DEFAULT-VALUE})")
+        int threads;
+
+        @Option(names = "--connections", defaultValue = "8", description = "concurrent HTTP connections; 0 skips HTTP (default ${DEFAULT-VALUE})")
+        int connections;
+
+        @Option(names = "--http-requests", defaultValue = "2000", description = "HTTP requests per round (default ${DEFAULT-VALUE})")
+        int httpRequests;
+
+        @Option(names = "--work", paramLabel = "DIR", description = "folder for the index, kept and reused by later runs with the same --letters/--seed (default: a temporary folder, removed after)")
+        Path work;
+
+        @Option(names = "--force-merge", description = "merge the index to one segment before measuring")
+        boolean forceMerge;
+
+        @Option(names = "--json", description = "print the figures as one JSON line last")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            if (warmup < 0) return fail("--warmup must not be negative");
+            Path dir = work != null ? work : Files.createTempDirectory("letters-bench-search");
+            try {
+                Files.createDirectories(dir);
+                SearchBenchmark.Report r = new SearchBenchmark(new SearchBenchmark.Options(letters, queries, rounds, warmup,
+                        seed, threads, connections, httpRequests, dir, forceMerge), System.err).run();
+                PrintStream out = System.out;
+                out.printf("%nSearch over %d generated letters (index built from Letter records, no Tika%s), %d queries "
+                        + "(word, phrase, facet, signers=all, date range; highlight on), median of %d round(s):%n",
+                        r.letters(), r.reused() ? ", reused" : String.format(", built in %.0f s", r.buildSeconds()),
+                        r.queries(), r.rounds());
+                out.printf("  %-26s %8s %8s %8s %9s%n", "", "p50 ms", "p95 ms", "p99 ms", "qps");
+                row(out, "SearchService in-process", r.service());
+                row(out, "bare Lucene", r.lucene());
+                row(out, "  CPU time: SearchService", r.serviceCpu());
+                row(out, "  CPU time: bare Lucene", r.luceneCpu());
+                if (r.http() != null) row(out, "HTTP, " + r.connections() + " connections", r.http());
+                out.printf("  ratio p50 service / Lucene: %.2f (wall), %.2f (CPU)%n", r.ratioP50(), r.serviceCpu().p50Ms() / r.luceneCpu().p50Ms());
+                out.println("  (CPU rows: the searching thread's own CPU time; qps there = searches per CPU-second of one core)");
+                out.printf("  index: %d segment(s)%n", r.segments());
+                out.printf("  index %.1f MB on disk (%d B/letter, %.2f× the raw text of %.1f MB); index opened in %.0f ms, "
+                        + "holding %.0f MB of heap; whole process after opening the archive + GC: %.0f MB%n", r.indexBytes() / 1e6,
+                        r.indexBytes() / r.letters(), (double) r.indexBytes() / r.rawTextBytes(), r.rawTextBytes() / 1e6, r.openMs(),
+                        r.indexHeapBytes() / 1048576.0, r.heapAfterOpenBytes() / 1048576.0);
+                out.printf("  hits by kind: %s%n", r.hitsByKind());
+                if (json) out.println(Json.mapper().writeValueAsString(r.toJson()));
+                return 0;
+            } catch (IllegalArgumentException e) {
+                return fail(e.getMessage());
+            } finally {
+                if (work == null) deleteQuietly(dir);
+            }
+        }
+
+        private static void row(PrintStream out, String name, Latency l) {
+            out.printf("  %-26s %8.2f %8.2f %8.2f %9.1f%n", name, l.p50Ms(), l.p95Ms(), l.p99Ms(), l.qps());
+        }
+    }
+
+    static int fail(String message) {
+        System.err.println("error: " + message);
+        return 2;
+    }
+
+    static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not remove " + dir + ": " + e.getMessage());
+        }
+    }
+}
