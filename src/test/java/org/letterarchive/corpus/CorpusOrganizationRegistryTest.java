@@ -22,6 +22,29 @@ class CorpusOrganizationRegistryTest {
     }
 
     @Test
+    void acronymSeenAloneFirstBecomesAnAliasOfTheFullNameLearnedLater() throws Exception {
+        OrganizationRegistry r = OrganizationRegistry.load(Corpus.open(dir));
+        r.learn(signedBy(Signer.organization("WOLA")));
+        assertEquals("wola", r.keyOf(Signer.organization("WOLA")));
+        r.learn(signedBy(new Signer("Washington Office on Latin America", Signer.Kind.organization, "WOLA", null, null, null, null)));
+        String key = r.keyOf(Signer.organization("WOLA"));
+        assertEquals("washington office on latin america", key);
+        assertEquals("Washington Office on Latin America", r.label(key));
+        assertEquals(key, r.keyOf(Signer.organization("Washington Office on Latin America, Inc.")));
+    }
+
+    @Test
+    void learnedAliasesSurviveSaveAndLoad() throws Exception {
+        Corpus corpus = Corpus.open(dir);
+        OrganizationRegistry r = OrganizationRegistry.load(corpus);
+        r.learn(signedBy(new Signer("Kids in Need of Defense", Signer.Kind.organization, "KIND", null, null, null, null)));
+        r.save();
+        OrganizationRegistry reloaded = OrganizationRegistry.load(corpus);
+        assertEquals("kids in need of defense", reloaded.keyOf(Signer.organization("KIND")));
+        assertEquals("Kids in Need of Defense", reloaded.label("kids in need of defense"));
+    }
+
+    @Test
     void mergeAndSplitPersistAndSplitKeysStaySeparate() throws Exception {
         Corpus corpus = Corpus.open(dir);
         OrganizationRegistry r = OrganizationRegistry.load(corpus);

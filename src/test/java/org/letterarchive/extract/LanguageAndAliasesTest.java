@@ -1,7 +1,6 @@
 package org.letterarchive.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,29 +29,6 @@ class LanguageAndAliasesTest {
     void foldsLegalSuffixesAndAccentsInOrganizationKeys() {
         assertEquals(Organization.keyOf("Asylum Access México A.C."), Organization.keyOf("asylum access mexico"));
         assertEquals(Organization.keyOf("Restore The Fourth, Inc."), Organization.keyOf("Restore the Fourth"));
-    }
-
-    @Test
-    void learnsAcronymAliasesAcrossLetters() {
-        Letter a = letter(new Signer("Washington Office on Latin America", Signer.Kind.organization, "WOLA", null, null, null, null));
-        Letter b = letter(Signer.organization("WOLA"));
-        OrganizationAliases aliases = new OrganizationAliases();
-        aliases.learn(b);
-        aliases.learn(a);
-        String key = aliases.canonicalKey(Signer.organization("WOLA"));
-        assertEquals(Organization.keyOf("Washington Office on Latin America"), key);
-        assertEquals("Washington Office on Latin America", aliases.displayName(key));
-        assertEquals(List.of("wola"), aliases.acronymsOf(key));
-        assertNotEquals(key, aliases.canonicalKey(Signer.organization("Access Now")));
-    }
-
-    @Test
-    void aliasesSurviveAPlainDataRoundTrip() {
-        OrganizationAliases aliases = new OrganizationAliases();
-        aliases.learn(letter(new Signer("Kids in Need of Defense", Signer.Kind.organization, "KIND", null, null, null, null)));
-        OrganizationAliases copy = OrganizationAliases.fromMap(aliases.toMap());
-        assertEquals(aliases.toMap(), copy.toMap());
-        assertEquals(Organization.keyOf("Kids in Need of Defense"), copy.canonicalKey("KIND"));
     }
 
     private static Letter letter(Signer... signers) {
