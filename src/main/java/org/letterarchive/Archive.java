@@ -36,7 +36,7 @@ import org.letterarchive.search.SearchService;
 public final class Archive implements Closeable {
 
     /** Version of the letter analysis whose output the sidecars hold. */
-    public static final int ANALYSIS_VERSION = 1;
+    public static final int ANALYSIS_VERSION = 2;
 
     /** How one document's ingest ended. */
     public enum Outcome { created, duplicate }
