@@ -293,7 +293,8 @@ public final class IsolatedParser implements ParserBackend {
             if (!closed) warm.add(spawnReady());
         } catch (IOException e) {
             failed = true;
-            LOG.warn("cannot start a parser process: {}", e.getMessage());
+            // a start cut short by close() is expected; anything else is worth a warning
+            if (!closed) LOG.warn("cannot start a parser process: {}", e.getMessage());
         } finally {
             starting.decrementAndGet();
         }
