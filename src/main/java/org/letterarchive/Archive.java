@@ -199,7 +199,7 @@ public final class Archive implements Closeable {
             throw new ExtractionException(ExtractionException.Reason.UNSUPPORTED_TYPE,
                     "a ZIP archive is accepted only as a bulk upload of letters; archives inside it are not expanded");
         }
-        ParsedDocument doc = parser.parse(bytes, fileName);
+        ParsedDocument doc = parser.parse(bytes, fileName, verdict);
         if (!verdict.warnings().isEmpty()) {
             List<String> warnings = new ArrayList<>(verdict.warnings());
             warnings.addAll(doc.warnings());

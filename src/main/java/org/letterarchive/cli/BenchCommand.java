@@ -92,7 +92,8 @@ public final class BenchCommand implements Runnable {
                 row(out, "  stage: corpus writes + one flush, 1 thread", r.corpusOnly());
                 row(out, "  stage: index upserts alone + commit, 1 thread", r.indexOnly());
                 row(out, "bare Lucene IndexWriter, same texts + analyzer", r.lucene());
-                out.printf("  ratio pipeline / Lucene: %.3f; %d letters indexed, %d failed%n", r.ratio(), r.indexed(), r.failed());
+                out.printf("  ratio pipeline / Lucene: %.3f; %d letters indexed, %d failed; the pipeline's final commit took %.2f s%n",
+                        r.ratio(), r.indexed(), r.failed(), r.commitSeconds());
                 out.println("  (pipeline = Archive.ingestWithoutCommit per letter, one commit at the end, as `letters ingest`;");
                 out.println("   corpus writes and index upserts run in parallel; the commit forces the corpus files in one batch)");
                 if (json) out.println(Json.mapper().writeValueAsString(r.toJson()));
