@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.letterarchive.corpus.Corpus;
 import org.letterarchive.corpus.Corrections;
 import org.letterarchive.corpus.DeletedLetterException;
@@ -59,7 +61,21 @@ public final class Archive implements Closeable {
     private final IngestLimits limits;
     private final ParserBackend parser;
     private final FormatPolicy policy = new FormatPolicy();
-    private final Object writeLock = new Object();
+    /**
+     * Stores take it shared (they run in parallel, one id at a time under {@link #stripe}); commit,
+     * heal, reindex, corrections, deletes and merges take it exclusive.
+     */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Object[] stripes = new Object[64];
+
+    {
+        for (int i = 0; i < stripes.length; i++) stripes[i] = new Object();
+    }
+
+    /** The lock that orders stores of the same id (the duplicate check and the write are one step). */
+    private Object stripe(String id) {
+        return stripes[(id.hashCode() & 0x7fffffff) % stripes.length];
+    }
 
     private Archive(Corpus corpus, LetterIndex index, IngestLimits limits, ParserBackend parser) throws IOException {
         this.corpus = corpus;
@@ -147,13 +163,15 @@ public final class Archive implements Closeable {
      */
     public IngestResult ingest(byte[] bytes, String fileName, boolean restore) throws ExtractionException, IOException {
         IngestResult r = ingestWithoutCommit(bytes, fileName, restore);
-        if (r.outcome() == Outcome.created) commit();
+        // a duplicate of a letter another batch staged but has not committed yet must be durable too
+        if (r.outcome() == Outcome.created || corpus.isStaged(r.stored().id())) commit();
         return r;
     }
 
     /**
-     * Ingests one document without committing the index (for batches; call {@link #commit} after). The
-     * original and sidecar are on disk when this returns; an uncommitted index heals from them.
+     * Ingests one document without committing (for batches; call {@link #commit} after). The original
+     * and sidecar are written but become durable only at the next {@link #commit} (or {@link #close}),
+     * which forces the whole batch at once; a crash before that loses the batch, never a committed letter.
      */
     public IngestResult ingestWithoutCommit(byte[] bytes, String fileName) throws ExtractionException, IOException {
         return ingestWithoutCommit(bytes, fileName, false);
@@ -181,7 +199,7 @@ public final class Archive implements Closeable {
             throw new ExtractionException(ExtractionException.Reason.UNSUPPORTED_TYPE,
                     "a ZIP archive is accepted only as a bulk upload of letters; archives inside it are not expanded");
         }
-        ParsedDocument doc = parser.parse(bytes, fileName);
+        ParsedDocument doc = parser.parse(bytes, fileName, verdict);
         if (!verdict.warnings().isEmpty()) {
             List<String> warnings = new ArrayList<>(verdict.warnings());
             warnings.addAll(doc.warnings());
@@ -228,22 +246,39 @@ public final class Archive implements Closeable {
 
     /** Stores an already-extracted letter (parsed elsewhere) and indexes it, without committing. */
     public IngestResult store(byte[] bytes, String fileName, Letter letter) throws IOException {
-        synchronized (writeLock) {
-            String id = LetterId.of(bytes);
-            Optional<StoredLetter> existing = corpus.get(id);
-            if (existing.isPresent()) return new IngestResult(Outcome.duplicate, existing.get());
-            StoredLetter stored = corpus.store(bytes, fileName, letter.withId(id), ANALYSIS_VERSION);
-            organizations.learn(stored.letter());
-            index.upsert(stored.letter(), organizations::keyOf);
-            return new IngestResult(Outcome.created, stored);
+        String id = LetterId.of(bytes);
+        Lock shared = lock.readLock();
+        shared.lock();
+        try {
+            // letters with different ids are written and indexed in parallel (IndexWriter and the
+            // registry are thread-safe); the same id is one step at a time
+            synchronized (stripe(id)) {
+                Optional<StoredLetter> existing = corpus.get(id);
+                if (existing.isPresent()) return new IngestResult(Outcome.duplicate, existing.get());
+                StoredLetter stored = corpus.stage(bytes, fileName, letter.withId(id), ANALYSIS_VERSION);
+                organizations.learn(stored.letter());
+                index.upsert(stored.letter(), organizations::keyOf);
+                return new IngestResult(Outcome.created, stored);
+            }
+        } finally {
+            shared.unlock();
         }
     }
 
-    /** Makes every ingest so far durable and searchable. */
+    /**
+     * Makes every ingest so far durable and searchable: the staged originals and sidecars first (the
+     * corpus is the source of truth, so the index never commits a letter the corpus could lose), then the
+     * organization table, then the index.
+     */
     public void commit() throws IOException {
-        synchronized (writeLock) {
+        Lock exclusive = lock.writeLock();
+        exclusive.lock();
+        try {
+            corpus.flush();
             organizations.save();
             index.commit();
+        } finally {
+            exclusive.unlock();
         }
     }
 
@@ -256,7 +291,8 @@ public final class Archive implements Closeable {
      * no longer has. Returns the number of letters added.
      */
     public int heal() throws IOException {
-        synchronized (writeLock) {
+        lock.writeLock().lock();
+        try {
             Set<String> indexed = index.ids();
             List<StoredLetter> missing = new ArrayList<>();
             for (String id : corpus.ids()) {
@@ -268,12 +304,15 @@ public final class Archive implements Closeable {
             for (String gone : indexed) index.delete(gone);
             if (!missing.isEmpty() || !indexed.isEmpty()) commit();
             return missing.size();
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
     /** Rebuilds the whole index from the corpus alone. Returns the number of letters indexed. */
     public int reindex() throws IOException {
-        synchronized (writeLock) {
+        lock.writeLock().lock();
+        try {
             List<StoredLetter> all = new ArrayList<>();
             corpus.all().forEach(all::add);
             all.forEach(s -> organizations.learn(s.letter()));
@@ -281,6 +320,8 @@ public final class Archive implements Closeable {
             for (StoredLetter s : all) index.upsert(s.letter(), organizations::keyOf);
             commit();
             return all.size();
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
@@ -289,7 +330,8 @@ public final class Archive implements Closeable {
      * Returns the updated record, or empty when there is no such letter.
      */
     public Optional<StoredLetter> correct(String id, Corrections corrections) throws IOException {
-        synchronized (writeLock) {
+        lock.writeLock().lock();
+        try {
             Optional<StoredLetter> found = corpus.get(id);
             if (found.isEmpty()) return Optional.empty();
             StoredLetter stored = found.get();
@@ -300,31 +342,42 @@ public final class Archive implements Closeable {
             index.upsert(updated.letter(), organizations::keyOf);
             commit();
             return Optional.of(updated);
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
     /** Deletes a letter from the index and the corpus, leaving a tombstone. False when there is none. */
     public boolean delete(String id, String reason) throws IOException {
-        synchronized (writeLock) {
+        lock.writeLock().lock();
+        try {
             if (!corpus.contains(id)) return false;
             corpus.delete(id, reason);
             index.delete(id);
             commit();
             return true;
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
     /** Merges organizations into one (see {@link OrganizationRegistry#merge}) and reindexes their letters. */
     public int mergeOrganizations(Collection<String> keys, String into, String displayName) throws IOException {
-        synchronized (writeLock) {
+        lock.writeLock().lock();
+        try {
             return reindexLettersOf(organizations.merge(keys, into, displayName));
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
     /** Splits organizations apart (see {@link OrganizationRegistry#split}) and reindexes their letters. */
     public int splitOrganizations(Collection<String> keys) throws IOException {
-        synchronized (writeLock) {
+        lock.writeLock().lock();
+        try {
             return reindexLettersOf(organizations.split(keys));
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
@@ -366,10 +419,13 @@ public final class Archive implements Closeable {
                 byte[] bytes = Files.readAllBytes(corpus.originalPath(stored));
                 String name = stored.originalName() != null ? stored.originalName() : stored.storedAs();
                 Letter letter = extractor().analyze(parser.parse(bytes, name), id, stored.originalName());
-                synchronized (writeLock) {
+                lock.writeLock().lock();
+                try {
                     if (corpus.get(id).isEmpty()) continue;
                     StoredLetter current = corpus.get(id).get();
                     corpus.update(current.withExtracted(letter.withId(id), ANALYSIS_VERSION));
+                } finally {
+                    lock.writeLock().unlock();
                 }
                 ok++;
             } catch (ExtractionException | IOException | RuntimeException e) {
@@ -382,8 +438,11 @@ public final class Archive implements Closeable {
 
     @Override
     public void close() throws IOException {
-        synchronized (writeLock) {
+        lock.writeLock().lock();
+        try {
             try {
+                // staged letters become durable before the index (which commits on close) can name them
+                corpus.flush();
                 organizations.save();
             } finally {
                 try {
@@ -392,6 +451,8 @@ public final class Archive implements Closeable {
                     parser.close();
                 }
             }
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 }

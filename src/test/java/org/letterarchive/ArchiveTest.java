@@ -45,6 +45,52 @@ class ArchiveTest {
     }
 
     @Test
+    void aBatchFromTwoThreadsIsStoredOnceEachAndDurableAtCommit() throws Exception {
+        List<byte[]> letters = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            letters.add(TestLetters.signOnLetter("Batch letter number " + i, "May 1, 2019", "Alianza Americas"));
+        }
+        try (Archive a = open()) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<Archive.IngestResult>> results = new java.util.ArrayList<>();
+            try {
+                // every letter twice: the second of each pair is a duplicate, whichever thread gets there first
+                for (int i = 0; i < letters.size() * 2; i++) {
+                    byte[] bytes = letters.get(i % letters.size());
+                    results.add(pool.submit(() -> a.ingestWithoutCommit(bytes, "batch.txt")));
+                }
+                long created = 0;
+                for (var f : results) if (f.get().outcome() == Archive.Outcome.created) created++;
+                assertEquals(letters.size(), created);
+            } finally {
+                pool.shutdownNow();
+            }
+            // staged, not yet letters on disk: a later process would not see them before the commit
+            assertEquals(0, a.corpus().ids().size());
+            a.commit();
+            assertEquals(letters.size(), a.corpus().ids().size());
+            assertEquals(letters.size(), a.index().count());
+        }
+        try (Archive a = open()) {
+            assertEquals(letters.size(), a.corpus().ids().size());
+            assertEquals(0, a.corpus().removeTemporaryFiles());
+        }
+    }
+
+    @Test
+    void closingWithoutCommitStillMakesTheBatchDurable() throws Exception {
+        String id;
+        try (Archive a = open()) {
+            id = a.ingestWithoutCommit(TestLetters.signOnLetter("Closed without commit", "May 1, 2019", "Alianza Americas"), "c.txt")
+                    .stored().id();
+        }
+        try (Archive a = open()) {
+            assertTrue(a.get(id).isPresent());
+            assertEquals(1, a.index().count());
+        }
+    }
+
+    @Test
     void deletedIndexIsRebuiltFromTheCorpusWithEveryFacet() throws Exception {
         SearchResult before;
         try (Archive a = open()) {

@@ -8,6 +8,14 @@ public interface ParserBackend extends Closeable {
     /** Parses one document already admitted by {@link FormatPolicy}. */
     ParsedDocument parse(byte[] bytes, String fileName) throws ExtractionException;
 
+    /**
+     * Parses one document with what {@link FormatPolicy} found in it: a backend may use the verdict to
+     * skip detecting the type again. The default parses as {@link #parse(byte[], String)} does.
+     */
+    default ParsedDocument parse(byte[] bytes, String fileName, FormatPolicy.Verdict verdict) throws ExtractionException {
+        return parse(bytes, fileName);
+    }
+
     @Override
     void close();
 }

@@ -24,5 +24,17 @@ public final class TrustedParser implements ParserBackend {
     }
 
     @Override
+    public ParsedDocument parse(byte[] bytes, String fileName, FormatPolicy.Verdict verdict) throws ExtractionException {
+        if (!"text/plain".equals(verdict.detectedType())) return parse(bytes, fileName);
+        try {
+            return ParserChild.clean(parser.parsePlainText(bytes, fileName));
+        } catch (StackOverflowError e) {
+            throw new ExtractionException(ExtractionException.Reason.CORRUPT, "the document is nested too deeply to read");
+        } catch (OutOfMemoryError e) {
+            throw new ExtractionException(ExtractionException.Reason.TOO_LARGE, "the document needs more memory to read than allowed");
+        }
+    }
+
+    @Override
     public void close() {}
 }

@@ -92,4 +92,52 @@ class CorpusLayoutTest {
         assertEquals(".bin", Corpus.extension("../..", "application/x-unknown"));
         assertNull(Corpus.safeName("../"));
     }
+
+    @Test
+    void stagedLettersExistOnDiskOnlyAfterTheFlush() throws Exception {
+        Corpus corpus = Corpus.open(dir);
+        StoredLetter a = corpus.stage("first staged".getBytes(StandardCharsets.UTF_8), "a.txt", letter("first staged"), 1);
+        StoredLetter b = corpus.stage("second staged".getBytes(StandardCharsets.UTF_8), "b.txt", letter("second staged"), 1);
+        // visible in this process, not yet a letter for another one
+        assertTrue(corpus.isStaged(a.id()));
+        assertEquals("first staged", corpus.get(a.id()).orElseThrow().letter().text());
+        assertTrue(Corpus.open(dir).ids().isEmpty());
+        assertEquals(a, corpus.stage("first staged".getBytes(StandardCharsets.UTF_8), "again.txt", letter("x"), 1));
+
+        corpus.flush();
+        assertFalse(corpus.isStaged(a.id()));
+        Corpus reopened = Corpus.open(dir);
+        assertEquals(java.util.Set.of(a.id(), b.id()), java.util.Set.copyOf(reopened.ids()));
+        assertEquals("second staged", reopened.get(b.id()).orElseThrow().letter().text());
+        assertEquals(0, reopened.removeTemporaryFiles());
+    }
+
+    @Test
+    void aCrashBeforeTheFlushLeavesNoSidecarAndTheTemporaryFilesGoOnOpen() throws Exception {
+        Corpus corpus = Corpus.open(dir);
+        StoredLetter kept = corpus.store("kept".getBytes(StandardCharsets.UTF_8), "k.txt", letter("kept"), 1);
+        StoredLetter lost = corpus.stage("never flushed".getBytes(StandardCharsets.UTF_8), "l.txt", letter("never flushed"), 1);
+        // the process dies here: another opens the corpus as Archive.open does
+        Corpus after = Corpus.open(dir);
+        assertEquals(1, after.removeTemporaryFiles());
+        assertEquals(List.of(kept.id()), after.ids());
+        assertTrue(after.get(lost.id()).isEmpty());
+        // the unflushed original may remain, but it is no letter and the same bytes store again
+        StoredLetter again = after.store("never flushed".getBytes(StandardCharsets.UTF_8), "l.txt", letter("never flushed"), 1);
+        assertArrayEquals("never flushed".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(after.originalPath(again)));
+        assertTrue(Corpus.open(dir).contains(lost.id()));
+    }
+
+    @Test
+    void aDeletedLettersTombstoneGoesOnlyWhenItsRestoreIsFlushed() throws Exception {
+        Corpus corpus = Corpus.open(dir);
+        byte[] bytes = "restored".getBytes(StandardCharsets.UTF_8);
+        StoredLetter s = corpus.store(bytes, "r.txt", letter("restored"), 1);
+        corpus.delete(s.id(), "test");
+        corpus.stage(bytes, "r.txt", letter("restored"), 1);
+        assertTrue(corpus.tombstone(s.id()).isPresent());
+        corpus.flush();
+        assertTrue(corpus.tombstone(s.id()).isEmpty());
+        assertTrue(Corpus.open(dir).contains(s.id()));
+    }
 }
