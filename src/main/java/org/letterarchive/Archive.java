@@ -277,9 +277,24 @@ public final class Archive implements Closeable {
             corpus.flush();
             organizations.save();
             index.commit();
+            // an acronym learned as an alias in this batch: letters indexed under the acronym alone move to
+            // the organization it stands for, so one organization is one facet value
+            Set<String> moved = organizations.takeRepointed();
+            if (!moved.isEmpty() && reindex(index.idsWithSigner(moved)) > 0) index.commit();
         } finally {
             exclusive.unlock();
         }
+    }
+
+    private int reindex(Set<String> ids) throws IOException {
+        int n = 0;
+        for (String id : ids) {
+            Optional<StoredLetter> s = corpus.get(id);
+            if (s.isEmpty()) continue;
+            index.upsert(s.get().letter(), organizations::keyOf);
+            n++;
+        }
+        return n;
     }
 
     public Optional<StoredLetter> get(String id) {

@@ -134,6 +134,18 @@ class ArchiveTest {
         }
     }
 
+    @Test
+    void lettersSignedByAcronymAloneMoveToTheFullNameOnceItIsLearned() throws Exception {
+        try (Archive a = open()) {
+            a.ingest(TestLetters.signOnLetter("Signed by the acronym alone", "May 1, 2019", "WOLA"), "1.txt");
+            a.ingest(TestLetters.signOnLetter("Signed with the full name", "May 2, 2019", "Washington Office on Latin America (WOLA)"), "2.txt");
+            List<SearchResult.FacetValue> signers = a.search().search(SearchRequest.of("")).facets().get("signer");
+            assertEquals(1, signers.size(), signers.toString());
+            assertEquals("Washington Office on Latin America", signers.get(0).label());
+            assertEquals(2, signers.get(0).count());
+        }
+    }
+
     static void deleteTree(Path p) throws Exception {
         if (!Files.exists(p)) return;
         try (Stream<Path> s = Files.walk(p)) {

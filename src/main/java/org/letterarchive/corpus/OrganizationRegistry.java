@@ -35,6 +35,7 @@ public final class OrganizationRegistry {
     private final Path file;
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, String> aliases = new HashMap<>();
+    private final Set<String> repointed = new LinkedHashSet<>();
     private final Set<String> separate = new HashSet<>();
     private boolean dirty;
 
@@ -71,6 +72,7 @@ public final class OrganizationRegistry {
                 if (!ak.isEmpty() && !ak.equals(canonical) && !canonical.equals(aliases.get(ak))
                         && !separate.contains(ak) && !separate.contains(key)) {
                     aliases.put(ak, canonical);
+                    repointed.add(ak); // letters indexed under the acronym alone now belong to the full name
                     names.remove(ak);
                     changed = true;
                 }
@@ -78,6 +80,16 @@ public final class OrganizationRegistry {
         }
         dirty |= changed;
         return changed;
+    }
+
+    /**
+     * The keys that became aliases since the last call: letters indexed under one of them must be indexed
+     * again to count under the organization it now stands for.
+     */
+    public synchronized Set<String> takeRepointed() {
+        Set<String> out = new LinkedHashSet<>(repointed);
+        repointed.clear();
+        return out;
     }
 
     /** The canonical key of the organization a signer stands for; null for a person without one. */

@@ -127,6 +127,28 @@ public final class LetterIndex implements Closeable {
         }
     }
 
+    /** The ids of the visible letters whose signer facet holds any of these organization keys. */
+    public Set<String> idsWithSigner(Set<String> keys) throws IOException {
+        Set<String> ids = new HashSet<>();
+        if (keys.isEmpty()) return ids;
+        String field = schema.facetsConfig().getDimConfig(IndexSchema.F_SIGNER).indexFieldName;
+        org.apache.lucene.search.BooleanQuery.Builder q = new org.apache.lucene.search.BooleanQuery.Builder();
+        for (String k : keys) {
+            q.add(new org.apache.lucene.search.TermQuery(org.apache.lucene.facet.DrillDownQuery.term(field, IndexSchema.F_SIGNER, k)),
+                    org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+        }
+        LetterSearcher s = acquire();
+        try {
+            var stored = s.storedFields();
+            for (org.apache.lucene.search.ScoreDoc d : s.search(q.build(), Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
+                ids.add(stored.document(d.doc, Set.of(IndexSchema.ID)).get(IndexSchema.ID));
+            }
+        } finally {
+            release(s);
+        }
+        return ids;
+    }
+
     /** The ids of every letter visible to searches. */
     public Set<String> ids() throws IOException {
         Set<String> ids = new HashSet<>();
