@@ -146,6 +146,23 @@ class ArchiveTest {
         }
     }
 
+    @Test
+    void aBatchThatTeachesThousandsOfAliasesCommits() throws Exception {
+        try (Archive a = open()) {
+            int n = 1100; // more new aliases than a BooleanQuery may hold clauses (1024)
+            for (int i = 0; i < n; i++) {
+                String acronym = "ORG" + Integer.toString(i, 26).toUpperCase().replaceAll("[0-9]", "X") + i;
+                a.ingestWithoutCommit(TestLetters.signOnLetter("Letter number " + i + " on detention", "May 1, 2019", acronym), "a" + i + ".txt");
+                a.ingestWithoutCommit(TestLetters.signOnLetter("Letter number " + i + " with the full name", "May 2, 2019",
+                        "Organization Number " + i + " (" + acronym + ")"), "b" + i + ".txt");
+            }
+            a.commit();
+            assertEquals(2 * n, a.index().count());
+            SearchResult all = a.search().search(SearchRequest.of(""));
+            assertTrue(all.facets().get("signer").stream().allMatch(v -> v.count() == 2), "every acronym counted with its full name");
+        }
+    }
+
     static void deleteTree(Path p) throws Exception {
         if (!Files.exists(p)) return;
         try (Stream<Path> s = Files.walk(p)) {

@@ -103,12 +103,60 @@ public final class FormatPolicy {
 
     /** The media type Tika's detector finds in the bytes alone. */
     public String detect(byte[] bytes) {
+        if (isPlainProse(bytes)) return "text/plain";
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
             MediaType t = detector.detect(in, new Metadata());
             return t == null ? "application/octet-stream" : t.getBaseType().toString();
         } catch (IOException | RuntimeException e) {
             return "application/octet-stream";
         }
+    }
+
+    /** How much of a document the plain-text check reads: as much as Tika's magic detection does. */
+    private static final int SNIFF = 64 * 1024;
+
+    /**
+     * True for bytes that are plainly prose: valid UTF-8 with no NUL or other control characters (tab, line
+     * ends and form feed aside), not opening as markup, RTF, PDF, PostScript, a script, JSON or a mail
+     * header. Such content is text whatever Tika's magic says, and the check costs a fraction of running
+     * every magic pattern against it; anything else goes to Tika's detector.
+     */
+    static boolean isPlainProse(byte[] bytes) {
+        int n = Math.min(bytes.length, SNIFF);
+        int start = 0;
+        if (n >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) start = 3;
+        while (start < n && (bytes[start] == ' ' || bytes[start] == '\t' || bytes[start] == '\r' || bytes[start] == '\n')) start++;
+        if (start >= n) return false;
+        byte first = bytes[start];
+        if (first == '<' || first == '{' || first == '[' || first == '%' || first == '#' && start + 1 < n && bytes[start + 1] == '!'
+                || first == '@' || first == '\\') {
+            return false;
+        }
+        if (looksLikeHeaderLine(bytes, start, n)) return false;
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i];
+            if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') return false;
+            if (b == 0x7f) return false;
+        }
+        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes, 0, n);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(n + 1);
+        boolean complete = n == bytes.length;
+        if (utf8.decode(in, out, complete).isError()) return false;
+        // a multi-byte character cut at the end of the sniffed window is fine
+        return complete ? !utf8.flush(out).isError() : in.remaining() < 4;
+    }
+
+    /** "Name: value" or "From " on the first line: mail, mbox, vCard/iCalendar and the like. */
+    private static boolean looksLikeHeaderLine(byte[] b, int start, int n) {
+        if (n - start >= 5 && b[start] == 'F' && b[start + 1] == 'r' && b[start + 2] == 'o' && b[start + 3] == 'm' && b[start + 4] == ' ') {
+            return true;
+        }
+        int i = start;
+        while (i < n && (Character.isLetterOrDigit(b[i]) || b[i] == '-' || b[i] == '_') && b[i] > 0) i++;
+        return i > start && i < n && b[i] == ':';
     }
 
     public static Family familyOfType(String type) {

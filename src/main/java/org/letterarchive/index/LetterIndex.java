@@ -4,7 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -132,15 +134,14 @@ public final class LetterIndex implements Closeable {
         Set<String> ids = new HashSet<>();
         if (keys.isEmpty()) return ids;
         String field = schema.facetsConfig().getDimConfig(IndexSchema.F_SIGNER).indexFieldName;
-        org.apache.lucene.search.BooleanQuery.Builder q = new org.apache.lucene.search.BooleanQuery.Builder();
-        for (String k : keys) {
-            q.add(new org.apache.lucene.search.TermQuery(org.apache.lucene.facet.DrillDownQuery.term(field, IndexSchema.F_SIGNER, k)),
-                    org.apache.lucene.search.BooleanClause.Occur.SHOULD);
-        }
+        List<BytesRef> terms = new ArrayList<>();
+        for (String k : keys) terms.add(org.apache.lucene.facet.DrillDownQuery.term(field, IndexSchema.F_SIGNER, k).bytes());
+        // a term set, not a BooleanQuery: a batch can teach thousands of aliases at once
+        org.apache.lucene.search.Query q = new org.apache.lucene.search.TermInSetQuery(field, terms);
         LetterSearcher s = acquire();
         try {
             var stored = s.storedFields();
-            for (org.apache.lucene.search.ScoreDoc d : s.search(q.build(), Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
+            for (org.apache.lucene.search.ScoreDoc d : s.search(q, Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
                 ids.add(stored.document(d.doc, Set.of(IndexSchema.ID)).get(IndexSchema.ID));
             }
         } finally {
