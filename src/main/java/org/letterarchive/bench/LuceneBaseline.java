@@ -43,8 +43,10 @@ import org.letterarchive.search.SearchRequest;
  */
 final class LuceneBaseline implements Closeable {
 
-    private static final String[] FIELDS = {IndexSchema.TITLE, IndexSchema.TEXT, IndexSchema.SIGNER_TEXT, IndexSchema.RECIPIENT_TEXT};
-    private static final float[] BOOSTS = {3f, 1f, 2f, 2f};
+    /** The fields and boosts the service's query parser searches for a bare word (exact and stemmed copies). */
+    private static final String[] FIELDS = {IndexSchema.TITLE, IndexSchema.TITLE_STEM, IndexSchema.TEXT, IndexSchema.TEXT_STEM,
+            IndexSchema.SIGNER_TEXT, IndexSchema.RECIPIENT_TEXT};
+    private static final float[] BOOSTS = {3f, 1.5f, 1f, 0.5f, 2f, 2f};
 
     private final FSDirectory directory;
     private final DirectoryReader reader;
