@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -216,7 +215,7 @@ public final class IngestBenchmark {
                     return null;
                 }));
             }
-            await(futures);
+            Workers.await(futures);
             long c0 = System.nanoTime();
             archive.commit();
             commitSeconds = (System.nanoTime() - c0) / 1e9;
@@ -249,7 +248,7 @@ public final class IngestBenchmark {
                     return null;
                 }));
             }
-            await(futures);
+            Workers.await(futures);
         } finally {
             pool.shutdownNow();
         }
@@ -312,7 +311,7 @@ public final class IngestBenchmark {
                     return null;
                 }));
             }
-            await(futures);
+            Workers.await(futures);
             w.commit();
         } finally {
             pool.shutdownNow();
@@ -320,18 +319,5 @@ public final class IngestBenchmark {
         double secs = (System.nanoTime() - t0) / 1e9;
         BenchFiles.deleteTree(dir);
         return secs;
-    }
-
-    private static void await(List<Future<?>> futures) throws InterruptedException, IOException {
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof IOException io) throw io;
-                if (c instanceof RuntimeException re) throw re;
-                throw new IllegalStateException(c);
-            }
-        }
     }
 }

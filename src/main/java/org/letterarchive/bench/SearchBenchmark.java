@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -270,14 +269,7 @@ public final class SearchBenchmark {
                     return null;
                 }));
             }
-            for (Future<?> f : workers) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof IOException io) throw io;
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
+            Workers.await(workers);
             archive.commit();
         } finally {
             pool.shutdownNow();
@@ -360,14 +352,7 @@ public final class SearchBenchmark {
                 return null;
             }));
         }
-        for (Future<?> f : workers) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) throw io;
-                throw new IllegalStateException(e.getCause());
-            }
-        }
+        Workers.await(workers);
         return Latency.of(nanos, System.nanoTime() - start);
     }
 

@@ -138,15 +138,7 @@ public final class FormatPolicy {
             if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') return false;
             if (b == 0x7f) return false;
         }
-        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes, 0, n);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(n + 1);
-        boolean complete = n == bytes.length;
-        if (utf8.decode(in, out, complete).isError()) return false;
-        // a multi-byte character cut at the end of the sniffed window is fine
-        return complete ? !utf8.flush(out).isError() : in.remaining() < 4;
+        return Utf8FirstEncodingDetector.isUtf8(bytes, n, n == bytes.length);
     }
 
     /** "Name: value" or "From " on the first line: mail, mbox, vCard/iCalendar and the like. */

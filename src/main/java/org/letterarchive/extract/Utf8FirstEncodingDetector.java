@@ -34,21 +34,26 @@ final class Utf8FirstEncodingDetector implements EncodingDetector {
         } finally {
             input.reset();
         }
-        if (isUtf8(buf, buf.length < SNIFF)) return StandardCharsets.UTF_8;
+        if (isUtf8(buf, buf.length, buf.length < SNIFF)) return StandardCharsets.UTF_8;
         return fallback.detect(input, metadata);
     }
 
-    static boolean isUtf8(byte[] bytes, boolean complete) {
+    /**
+     * True when the first {@code length} bytes are UTF-8 without NUL bytes ({@code complete}: they are the
+     * whole document, else a window of it whose last character may be cut).
+     */
+    static boolean isUtf8(byte[] bytes, int length, boolean complete) {
         boolean nonAscii = false;
-        for (byte b : bytes) {
+        for (int i = 0; i < length; i++) {
+            byte b = bytes[i];
             if (b == 0) return false; // NUL bytes: UTF-16 or binary, for the full detector chain
             if (b < 0) nonAscii = true;
         }
-        if (!nonAscii) return bytes.length > 0; // plain ASCII is valid UTF-8
+        if (!nonAscii) return length > 0; // plain ASCII is valid UTF-8
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        CharBuffer out = CharBuffer.allocate(length + 1);
         CoderResult r = decoder.decode(in, out, complete);
         if (r.isError()) return false;
         // a multi-byte sequence cut at the end of the sniffed window is fine

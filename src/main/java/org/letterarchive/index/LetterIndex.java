@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -195,12 +194,6 @@ public final class LetterIndex implements Closeable {
         @Override
         public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) throws IOException {
             return new LetterSearcher(reader, schema.facetsConfig());
-        }
-    }
-
-    static boolean exists(Path dir) throws IOException {
-        try (Directory d = FSDirectory.open(dir)) {
-            return DirectoryReader.indexExists(d);
         }
     }
 }

@@ -145,30 +145,31 @@ final class LetterQueryParser extends QueryParser {
 
     @Override
     protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+        return overTargets(field, target -> super.getFieldQuery(target, queryText, quoted));
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+        return overTargets(field, target -> withSlop(super.getFieldQuery(target, queryText, true), slop));
+    }
+
+    /** A query per index field a user field searches (exact and stemmed copies), boosted, OR-ed together. */
+    private Query overTargets(String field, FieldQuery perField) throws ParseException {
         countClause();
         List<String> fields = field.equals(ALL) ? USER_FIELDS : List.of(field);
         List<Query> parts = new ArrayList<>();
         for (String f : fields) {
             for (Map.Entry<String, Float> t : targets(f).entrySet()) {
-                Query q = super.getFieldQuery(t.getKey(), queryText, quoted);
+                Query q = perField.query(t.getKey());
                 if (q != null) parts.add(boost(q, t.getValue()));
             }
         }
         return disjunction(parts);
     }
 
-    @Override
-    protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-        countClause();
-        List<String> fields = field.equals(ALL) ? USER_FIELDS : List.of(field);
-        List<Query> parts = new ArrayList<>();
-        for (String f : fields) {
-            for (Map.Entry<String, Float> t : targets(f).entrySet()) {
-                Query q = withSlop(super.getFieldQuery(t.getKey(), queryText, true), slop);
-                if (q != null) parts.add(boost(q, t.getValue()));
-            }
-        }
-        return disjunction(parts);
+    @FunctionalInterface
+    private interface FieldQuery {
+        Query query(String field) throws ParseException;
     }
 
     // ---- multi-term queries: exact (unstemmed) fields only ----
