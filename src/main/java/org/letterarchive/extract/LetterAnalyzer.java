@@ -1,43 +1,119 @@
 package org.letterarchive.extract;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.letterarchive.extract.LineLabeller.Labelled;
+import org.letterarchive.extract.LineLabeller.Tag;
 import org.letterarchive.extract.TextLines.Line;
 import org.letterarchive.letter.Letter;
 import org.letterarchive.letter.Recipient;
+import org.letterarchive.letter.Signer;
 
 /**
- * Finds the parts of a letter in parsed text: front matter, language, date, title, recipients and
- * signers, each by its own finder. Thread-safe; build one and reuse it (the language model loads once).
+ * Finds the parts of a letter in parsed text. The trained {@link LineLabeller} tags every line (title,
+ * date, addressee, signer, ...); general grammar then reads each tagged line: dates by
+ * {@link Dates}, signer entries by {@link SignerParser}, addressees by {@link RecipientFinder}. Where the
+ * model tags no date or title line, the front matter and the file's metadata give them.
+ * Thread-safe; build one and reuse it (the language and line models load once).
  */
 public final class LetterAnalyzer {
 
     /** languages whose numeric dates are written day first */
     private static final Set<String> DAY_FIRST = Set.of("es", "pt", "fr", "it", "de", "nl", "ca", "gl");
     private static final int HEAD_SEARCH = 80;
+    /** "listed for identification only", "in a personal capacity": the people below sign for themselves */
+    private static final Pattern PERSONAL = Pattern.compile(
+            "(?i)\\b(?:identification (?:purposes )?only|for identification|personal capacity|individual capacity|"
+            + "solo con fines de identificaci[oó]n|a t[ií]tulo personal|[àa] titre personnel|a t[ií]tulo individual)\\b");
+    private static final Pattern ON_BEHALF = Pattern.compile(
+            "(?i)\\b(?:on behalf of|en nombre de|en representaci[oó]n de|au nom de|em nome de|im namen)\\b");
 
     private final LanguageDetector languages = new LanguageDetector();
+    private final LineLabeller labeller;
+
+    public LetterAnalyzer() {
+        this(LineLabeller.shipped());
+    }
+
+    public LetterAnalyzer(LineLabeller labeller) {
+        this.labeller = labeller;
+    }
+
+    /** The lines the analysis reads: the body after any front matter, cleaned. */
+    public static List<Line> lines(ParsedDocument doc) {
+        FrontMatter front = FrontMatter.read(doc.text());
+        return TextLines.of(doc.text().substring(front.bodyStart()));
+    }
+
+    /** The line model's tag of each of a document's lines. */
+    public Tag[] tags(ParsedDocument doc) {
+        return labeller.label(lines(doc)).tags();
+    }
 
     public Letter analyze(ParsedDocument doc, String id, String fileName) {
         FrontMatter front = FrontMatter.read(doc.text());
-        String body = doc.text().substring(front.bodyStart());
-        List<Line> lines = TextLines.of(body);
+        List<Line> lines = TextLines.of(doc.text().substring(front.bodyStart()));
         String language = languages.detect(lines.stream().map(Line::clean).collect(Collectors.joining("\n")));
         boolean dayFirst = language != null && DAY_FIRST.contains(language);
+        Labelled labelled = labeller.label(lines);
 
+        SignerEntries entries = SignerEntries.read(lines, labelled);
+        List<Signer> signers = withCapacity(lines, entries);
+        int blockStart = entries.firstLine();
+
+        DateFinder.Result date = taggedDate(lines, labelled, dayFirst);
+        if (date == null) date = DateFinder.find(lines, blockStart, dayFirst, front, doc);
         int salutation = Salutation.find(lines, 0, HEAD_SEARCH);
-        SignatureBlock block = SignatureBlock.find(lines, Math.max(0, salutation));
-        if (block.cueIndex() < 0 && salutation >= 0) block = SignatureBlock.find(lines, 0);
-        DateFinder.Result date = DateFinder.find(lines, block.cueIndex(), dayFirst, front, doc);
-        if (salutation < 0 && date.lineIndex() >= 0 && date.lineIndex() + 1 < lines.size()) {
-            String next = lines.get(date.lineIndex() + 1).clean();
-            if (next.endsWith(",") && next.length() < 160 && Character.isUpperCase(next.codePointAt(0))) salutation = date.lineIndex() + 1;
+        TitleFinder.Result title = taggedTitle(lines, labelled);
+        if (title == null) title = TitleFinder.find(lines, date.lineIndex(), salutation, blockStart, front, doc);
+        List<Recipient> recipients = RecipientFinder.tagged(lines, labelled);
+        if (recipients.isEmpty()) {
+            recipients = RecipientFinder.find(lines, salutation, date.lineIndex(), title.lineIndex(), title.title(), blockStart);
         }
-        TitleFinder.Result title = TitleFinder.find(lines, date.lineIndex(), salutation, block.cueIndex(), front, doc);
-        List<Recipient> recipients = RecipientFinder.find(lines, salutation, date.lineIndex(), title.lineIndex(),
-                title.title(), block.cueIndex());
         return new Letter(id, fileName, doc.mediaType(), language, title.title(), date.date(), date.source(),
-                recipients, block.signers(), block.signerCount(), doc.text(), doc.warnings());
+                recipients, signers, entries.signerCount(), doc.text(), doc.warnings());
     }
+
+    /** The date of the line the model tags as the date, or null. */
+    private static DateFinder.Result taggedDate(List<Line> lines, Labelled labelled, boolean dayFirst) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (labelled.tags()[i] != Tag.DATE) continue;
+            Dates.Found f = Dates.find(lines.get(i).clean(), dayFirst);
+            if (f != null) return new DateFinder.Result(f.date(), "text", i);
+        }
+        return null;
+    }
+
+    private static TitleFinder.Result taggedTitle(List<Line> lines, Labelled labelled) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (labelled.tags()[i] == Tag.TITLE) return new TitleFinder.Result(lines.get(i).clean(), i);
+        }
+        return null;
+    }
+
+    /** People sign on behalf of their organisation unless the letter says affiliations are for identification only. */
+    private static List<Signer> withCapacity(List<Line> lines, SignerEntries entries) {
+        boolean personal = false;
+        for (Line l : lines) {
+            if (l.clean().length() < 300 && PERSONAL.matcher(l.clean()).find()) {
+                personal = true;
+                break;
+            }
+        }
+        List<Signer> out = new ArrayList<>(entries.signers().size());
+        for (Signer s : entries.signers()) {
+            if (s.isOrganization() || s.affiliation() == null) {
+                out.add(s);
+            } else if (s.raw() != null && ON_BEHALF.matcher(s.raw()).find()) {
+                out.add(s.withCapacity(Signer.Capacity.on_behalf));
+            } else {
+                out.add(s.withCapacity(personal ? Signer.Capacity.personal : Signer.Capacity.on_behalf));
+            }
+        }
+        return out;
+    }
+
 }

@@ -64,6 +64,33 @@ public final class RecipientFinder {
         return out;
     }
 
+    /** The addressees of the lines the line model tags as addressees; empty when it tags none. */
+    public static List<Recipient> tagged(List<Line> lines, LineLabeller.Labelled labelled) {
+        List<Recipient> out = new ArrayList<>();
+        boolean cc = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String s = lines.get(i).clean();
+            if (CC.matcher(s).matches() || s.matches("(?i)^(?:cc|c\\.c\\.|copy to|copies to|con copia a?|copia)\\s*:?$")) cc = true;
+            if (labelled.tags()[i] != LineLabeller.Tag.ADDRESSEE) continue;
+            Matcher copy = CC.matcher(s);
+            if (copy.matches()) s = copy.group(1);
+            Matcher to = TO_BLOCK.matcher(s);
+            if (to.matches()) s = to.group(1);
+            if (s.isBlank()) continue;
+            if (Salutation.isGreeting(s)) {
+                String who = Salutation.addressee(s);
+                if (who == null) continue;
+                for (String part : SPLIT_AND.split(who)) {
+                    part = trimPunct(part);
+                    if (!part.isEmpty()) out.add(person(part, null, cc));
+                }
+                continue;
+            }
+            addLine(s, cc, out);
+        }
+        return out;
+    }
+
     private static int toBlock(List<Line> lines, int end, int dateIndex, List<Recipient> out) {
         for (int i = 0; i < end; i++) {
             Matcher m = TO_BLOCK.matcher(lines.get(i).clean());

@@ -351,7 +351,7 @@ public record SignatureBlock(int cueIndex, List<Signer> signers, int signerCount
     }
 
     /** A table row "12 | Name (ACR) | Country": the first cell that is not a number names the signer. */
-    private static Signer rowSigner(String row, boolean persons) {
+    static Signer rowSigner(String row, boolean persons) {
         List<String> cells = new ArrayList<>();
         for (String c : CELL.split(row)) if (!c.isBlank() && !CELL_NUMBER.matcher(c.strip()).matches()) cells.add(c.strip());
         if (cells.isEmpty()) return null;

@@ -43,6 +43,9 @@ public final class SignerParser {
     private static final Pattern TRAILING_DOT = Pattern.compile("(?<![\\s.]\\p{L})(?<!\\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St))\\.$");
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** contact details after a name are no part of it: a handle, a web or e-mail address, after a separator */
+    private static final Pattern CONTACT_TAIL = Pattern.compile(
+            "(?:\\s*[-–—|,;:/]\\s*|\\s+)(?:@[\\w.]+|https?://\\S+|www\\.\\S+|[\\w.+-]+@[\\w-]+\\.[\\w.]+|\\[[^\\]]*\\]\\([^)]*\\))\\s*$");
     private static final String LEADING_JUNK = " \t,;:–—-*•·";
     private static final String TRAILING_JUNK = " \t,;:–—-";
     private static final Pattern NOT_IN_NAME = Pattern.compile("[\\d&@:/]");
@@ -53,6 +56,11 @@ public final class SignerParser {
     /** The signer one entry names; person says the list is of individuals. Null when the entry names nobody. */
     public static Signer parse(String rawEntry, boolean person) {
         String raw = rawEntry.strip();
+        for (int k = 0; k < 4; k++) {
+            Matcher contact = CONTACT_TAIL.matcher(raw);
+            if (!contact.find() || contact.start() == 0) break;
+            raw = raw.substring(0, contact.start()).strip();
+        }
         Matcher bold = BOLD_NAME.matcher(raw);
         if (bold.matches()) {
             String name = tidy(TextLines.clean(bold.group(1)));

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.commons.text.StringEscapeUtils;
 
 /**
  * A letter's body as lines: each keeps its source form (with Markdown marks, which tell a bold name
@@ -67,7 +68,7 @@ public final class TextLines {
             s = STRAY_MARKS.matcher(s.strip()).replaceAll("");
         }
         if (s.indexOf('\\') >= 0) s = ESCAPE.matcher(s).replaceAll("$1");
-        if (s.indexOf('&') >= 0) s = s.replace("&nbsp;", " ").replace("&amp;", "&");
+        if (s.indexOf('&') >= 0 && s.indexOf(';') > 0) s = StringEscapeUtils.unescapeHtml4(s);
         return plainSpaces(s) ? s.strip() : SPACES.matcher(s).replaceAll(" ").strip();
     }
 

@@ -1,0 +1,259 @@
+package org.letterarchive.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.letterarchive.extract.TextLines.Line;
+
+/**
+ * General features of each line of a letter and of the lines around it, for the line labeller: length,
+ * case pattern, punctuation, separators, bullets and numbering, table cells, repetition of shape with
+ * the neighbours, position relative to the end of the prose, and words of the general vocabularies
+ * (legal forms, honorifics, months, places). Every feature is a name; the model learns what each is
+ * worth. No feature names a word or phrase of a particular letter: the only words used as such are
+ * a line's first and last word, whose weights are learned from the annotations.
+ */
+public final class LineFeatures {
+
+    private static final Pattern BULLET = Pattern.compile("^(?:[-*•·▪◦–+>]|\\\\-)\\s*");
+    private static final Pattern NUMBERING = Pattern.compile("^(?:\\d{1,4}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\\s+|^\\d{1,4}\\s*\\|");
+    private static final Pattern PAREN_ACRONYM = Pattern.compile("\\((?=[^)]*\\p{Lu}[^)]*\\p{Lu})[\\p{Lu}\\p{N}&./\\- ]{2,15}\\)");
+    private static final Pattern YEAR = Pattern.compile("\\b(?:1[89]|20)\\d\\d\\b");
+    private static final Pattern URL = Pattern.compile("https?://|www\\.|\\.(?:org|com|net)\\b");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.\\w");
+    private static final Pattern SENTENCE_END = Pattern.compile("\\p{Ll}{2}[.!?](?:\\s|$)");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*");
+    /** a line that is a paragraph of prose */
+    private static final int PROSE = 160;
+
+    private LineFeatures() {}
+
+    /** One feature list per line. */
+    public static List<List<String>> of(List<Line> lines) {
+        int n = lines.size();
+        Shape[] shapes = new Shape[n];
+        for (int i = 0; i < n; i++) shapes[i] = Shape.of(lines.get(i));
+        int[] proseAfter = new int[n + 1];
+        for (int i = n - 1; i >= 0; i--) proseAfter[i] = proseAfter[i + 1] + (shapes[i].prose ? 1 : 0);
+        int lastProse = -1;
+        for (int i = 0; i < n; i++) if (shapes[i].prose) lastProse = i;
+        int firstProse = -1;
+        for (int i = 0; i < n; i++) if (shapes[i].prose) { firstProse = i; break; }
+
+        List<List<String>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            List<String> f = new ArrayList<>(64);
+            Shape s = shapes[i];
+            s.addTo(f, "");
+            if (i > 0) shapes[i - 1].addContext(f, "p:");
+            else f.add("p:none");
+            if (i + 1 < n) shapes[i + 1].addContext(f, "n:");
+            else f.add("n:none");
+            if (i > 1) shapes[i - 2].addBrief(f, "p2:");
+            if (i + 2 < n) shapes[i + 2].addBrief(f, "n2:");
+            // position: in the head, in the prose, after it
+            f.add("pos=" + Math.min(9, i * 10 / Math.max(1, n)));
+            if (i < 3) f.add("head" + i);
+            if (i >= n - 3) f.add("tail" + (n - 1 - i));
+            f.add("proseAfter=" + bucket(proseAfter[i + 1], 0, 1, 2, 4));
+            if (lastProse >= 0 && i > lastProse) f.add("afterProse=" + bucket(i - lastProse, 1, 2, 4, 8, 16));
+            if (firstProse >= 0 && i < firstProse) f.add("beforeProse=" + bucket(firstProse - i, 1, 2, 4, 8));
+            // repetition of shape: list entries look like their neighbours
+            int same = 0;
+            for (int d = -2; d <= 2; d++) {
+                if (d == 0 || i + d < 0 || i + d >= n) continue;
+                if (shapes[i + d].key.equals(s.key)) same++;
+            }
+            f.add("sameShape=" + same);
+            if (i > 0 && shapes[i - 1].key.equals(s.key)) f.add("sameShapePrev");
+            if (i + 1 < n && shapes[i + 1].key.equals(s.key)) f.add("sameShapeNext");
+            if (i > 0 && similarLength(shapes[i - 1], s)) f.add("lenLikePrev");
+            if (i + 1 < n && similarLength(shapes[i + 1], s)) f.add("lenLikeNext");
+            out.add(f);
+        }
+        return out;
+    }
+
+    private static boolean similarLength(Shape a, Shape b) {
+        return a.length > 0 && b.length > 0 && Math.max(a.length, b.length) <= 2 * Math.min(a.length, b.length);
+    }
+
+    static String bucket(int v, int... bounds) {
+        for (int b : bounds) if (v < b) return "<" + b;
+        return ">=" + bounds[bounds.length - 1];
+    }
+
+    /** What one line looks like. */
+    private static final class Shape {
+        final int length;
+        final boolean prose;
+        final String key;
+        final List<String> own = new ArrayList<>(40);
+        final List<String> context = new ArrayList<>(16);
+        final List<String> brief = new ArrayList<>(6);
+
+        private Shape(int length, boolean prose, String key) {
+            this.length = length;
+            this.prose = prose;
+            this.key = key;
+        }
+
+        static Shape of(Line line) {
+            String s = line.clean();
+            int cellCount = count(s, '|');
+            if (cellCount > 0) {
+                // a table row is read by its first cell that is not a number: the name column
+                for (String cell : s.split("\\|")) {
+                    String c = cell.strip();
+                    if (!c.isEmpty() && !c.matches("\\d{1,4}[.)]?")) {
+                        s = c;
+                        break;
+                    }
+                }
+            }
+            String raw = line.raw();
+            Vocabulary v = Vocabulary.get();
+            List<String> words = new ArrayList<>();
+            var m = WORD.matcher(s);
+            while (m.find()) words.add(m.group());
+            int letters = 0, upper = 0;
+            for (int k = 0; k < s.length(); k++) {
+                char c = s.charAt(k);
+                if (Character.isLetter(c)) {
+                    letters++;
+                    if (Character.isUpperCase(c)) upper++;
+                }
+            }
+            int capWords = 0, alphaWords = 0;
+            for (String w : words) {
+                if (!Character.isLetter(w.charAt(0))) continue;
+                alphaWords++;
+                if (Character.isUpperCase(w.charAt(0))) capWords++;
+            }
+            int sentenceEnds = 0;
+            var se = SENTENCE_END.matcher(s);
+            while (se.find()) sentenceEnds++;
+            boolean prose = s.length() >= PROSE || sentenceEnds >= 2 || (words.size() > 14 && sentenceEnds >= 1);
+            char last = s.charAt(s.length() - 1);
+            String end = last == '.' ? "." : last == ',' ? "," : last == ':' ? ":" : last == ';' ? ";" : last == ')' ? ")"
+                    : Character.isLetter(last) ? "a" : Character.isDigit(last) ? "9" : "?";
+            String lenB = bucket(s.length(), 8, 16, 32, 64, 100, 160, 300);
+            String wordsB = bucket(words.size(), 2, 3, 4, 6, 9, 14, 25);
+            String capB = alphaWords == 0 ? "none" : capWords == alphaWords ? "all" : capWords * 5 >= alphaWords * 4 ? "most"
+                    : capWords * 2 >= alphaWords ? "half" : capWords > 0 ? "some" : "zero";
+            boolean allCaps = letters >= 4 && upper == letters;
+            int commas = count(s, ',') + count(s, ';');
+            int cells = cellCount;
+            boolean bullet = BULLET.matcher(raw).lookingAt();
+            boolean numbered = NUMBERING.matcher(raw).lookingAt() || NUMBERING.matcher(s).lookingAt();
+            String key = lenB.substring(0, 2) + capB + end + bullet + numbered + Math.min(cells, 2) + Math.min(commas, 2);
+            Shape sh = new Shape(s.length(), prose, key);
+            List<String> f = sh.own;
+            f.add("len=" + lenB);
+            f.add("words=" + wordsB);
+            f.add("end=" + end);
+            f.add("caps=" + capB);
+            if (allCaps) f.add("allCaps");
+            if (prose) f.add("prose");
+            f.add("sentences=" + bucket(sentenceEnds, 1, 2, 3));
+            f.add("commas=" + bucket(commas, 1, 2, 3, 6));
+            if (cells > 0) f.add("cells=" + bucket(cells, 1, 2, 3));
+            if (bullet) f.add("bullet");
+            if (numbered) f.add("numbered");
+            if (raw.startsWith("**") || raw.startsWith("__")) f.add("boldStart");
+            if (raw.startsWith("#")) f.add("mdHeading");
+            if (raw.startsWith("*") && !raw.startsWith("**") || raw.startsWith("_") && !raw.startsWith("__")) f.add("italicStart");
+            if (raw.contains("<br") || raw.endsWith("\\") || raw.endsWith("  ")) f.add("lineBreakMark");
+            if (PAREN_ACRONYM.matcher(s).find()) f.add("parenAcronym");
+            if (s.indexOf('(') >= 0) f.add("paren");
+            if (s.contains(" - ") || s.contains(" – ") || s.contains(" — ")) f.add("dash");
+            if (s.indexOf('"') >= 0 || s.indexOf('“') >= 0 || s.indexOf('«') >= 0) f.add("quote");
+            if (s.indexOf('/') >= 0) f.add("slash");
+            if (s.indexOf('&') >= 0) f.add("ampersand");
+            if (URL.matcher(s).find()) f.add("url");
+            if (EMAIL.matcher(s).find()) f.add("email");
+            if (YEAR.matcher(s).find()) f.add("year");
+            if (s.chars().anyMatch(Character::isDigit)) f.add("digit");
+            boolean dateLine = DateFinder.dateLine(s, false) != null || DateFinder.dateLine(s, true) != null;
+            if (dateLine) f.add("dateLine");
+            else if (Dates.find(s, false) != null) f.add("hasDate");
+            boolean month = false, legal = false, legalWord = false, place = false;
+            for (String w : words) {
+                String fw = w.endsWith(".") ? w.substring(0, w.length() - 1) : w;
+                if (!month && v.month(fw) > 0 && fw.length() >= 3 && Character.isLetter(fw.charAt(0))) month = true;
+                if (!legal && v.isLegalForm(w)) legal = true;
+                if (!legalWord && fw.length() >= 4 && v.isLegalFormWord(fw)) legalWord = true;
+            }
+            if (month) f.add("month");
+            if (legal) f.add("legalForm");
+            if (legalWord) f.add("legalFormWord");
+            List<String> parts = SignerParser.splitOutsideBrackets(s);
+            if (parts.size() >= 2 && v.isPlace(parts.get(parts.size() - 1))) place = true;
+            if (v.isPlace(s)) f.add("placeOnly");
+            if (place) f.add("endsWithPlace");
+            if (!words.isEmpty()) {
+                String first = words.get(0);
+                if (v.isHonorific(first.endsWith(".") ? first.substring(0, first.length() - 1) : first)) f.add("honorific");
+                f.add("first=" + Vocabulary.fold(first));
+                f.add("last=" + Vocabulary.fold(words.get(words.size() - 1)));
+                if (words.size() <= 3) f.add("short=" + Vocabulary.fold(s));
+            }
+            String head = parts.get(0);
+            if (SignerParser.personish(head)) f.add(parts.size() == 1 ? "personName" : "personNameFirst");
+            if (parts.size() >= 2) f.add("parts=" + bucket(parts.size(), 3, 4, 6));
+            if (Character.isLowerCase(s.codePointAt(0))) f.add("lowerStart");
+            // a paragraph of names: many short capitalised items between commas or semicolons
+            String[] items = s.split("[;,]\\s+");
+            if (items.length >= 3) {
+                int shortCapital = 0;
+                for (String it : items) {
+                    String t = it.strip();
+                    if (!t.isEmpty() && SignerParser.words(t) <= 9 && (Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) shortCapital++;
+                }
+                f.add("items=" + bucket(items.length, 4, 6, 10, 20));
+                f.add("capItems=" + (shortCapital == items.length ? "all" : shortCapital * 5 >= items.length * 4 ? "most" : shortCapital * 2 >= items.length ? "half" : "few"));
+                if (shortCapital * 5 >= items.length * 4 && items.length >= 4) f.add("nameList");
+            }
+            // context: what the neighbours tell
+            List<String> c = sh.context;
+            c.add("len=" + lenB);
+            c.add("end=" + end);
+            c.add("caps=" + capB);
+            if (prose) c.add("prose");
+            if (bullet || numbered) c.add("listMark");
+            if (dateLine) c.add("dateLine");
+            if (cells > 0) c.add("cells");
+            if (parts.size() >= 2) c.add("parts");
+            if (SignerParser.personish(head)) c.add("personName");
+            if (!words.isEmpty()) c.add("first=" + Vocabulary.fold(words.get(0)));
+            if (words.size() <= 3 && !words.isEmpty()) c.add("short=" + Vocabulary.fold(s));
+            sh.brief.add("len=" + lenB.substring(0, Math.min(3, lenB.length())));
+            sh.brief.add("end=" + end);
+            if (prose) sh.brief.add("prose");
+            return sh;
+        }
+
+        void addTo(List<String> f, String prefix) {
+            for (String x : own) f.add(prefix + x);
+        }
+
+        void addContext(List<String> f, String prefix) {
+            for (String x : context) f.add(prefix + x);
+        }
+
+        void addBrief(List<String> f, String prefix) {
+            for (String x : brief) f.add(prefix + x);
+        }
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == c) n++;
+        return n;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,142 @@
+package org.letterarchive.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.letterarchive.extract.TextLines.Line;
+import org.tribuo.Feature;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.crf.CRFModel;
+import org.tribuo.classification.sgd.crf.CRFTrainer;
+import org.tribuo.impl.ListExample;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.tribuo.sequence.MutableSequenceDataset;
+import org.tribuo.sequence.SequenceExample;
+import org.tribuo.sequence.SequenceModel;
+
+/**
+ * Labels every line of a letter (title, date, addressee, signer, ...) with a linear-chain CRF
+ * (Tribuo's {@link CRFTrainer}) over {@link LineFeatures}, trained on hand-annotated letters. The
+ * trained model ships as a resource ({@value #RESOURCE}); {@code ./letters train} makes it anew.
+ * Thread-safe once built.
+ */
+public final class LineLabeller {
+
+    /** What a line is. */
+    public enum Tag {
+        /** anything else: body text, headings, footers, contact details */
+        OTHER,
+        TITLE,
+        DATE,
+        /** a line naming an addressee, or the office of one */
+        ADDRESSEE,
+        /** a line that opens one signer's entry */
+        SIGNER,
+        /** a line naming several signers (a comma-separated paragraph) */
+        SIGNERS,
+        /** a line that goes on with the entry above (a wrapped name) */
+        CONTINUED,
+        /** a person's title, position or organisation under their name */
+        DETAIL
+    }
+
+    /** The tags of a letter's lines, each with the model's confidence in it (0-1). */
+    public record Labelled(Tag[] tags, double[] confidence) {}
+
+    public static final String RESOURCE = "line-model.tribuo";
+    private static final int EPOCHS = 12;
+    private static final long SEED = 20_261_130L;
+    /** a word is a feature when letters of this many publishers have it */
+    private static final int MIN_PUBLISHERS = 3;
+
+    private final CRFModel model;
+
+    private LineLabeller(CRFModel model) {
+        this.model = model;
+    }
+
+    /** The model shipped with the archive. */
+    public static LineLabeller shipped() {
+        try (InputStream in = LineLabeller.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException("the line model " + RESOURCE + " is missing; run ./letters train");
+            return new LineLabeller((CRFModel) SequenceModel.deserializeFromStream(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Trains a model on letters whose lines carry their tags. */
+    public static LineLabeller train(List<TaggedLetter> letters) {
+        var provenance = new SimpleDataSourceProvenance("annotated letters (" + letters.size() + ")", new LabelFactory());
+        MutableSequenceDataset<Label> data = new MutableSequenceDataset<>(provenance, new LabelFactory());
+        // words as features only where several publishers use them: a closing, a heading, not one letter's names
+        Map<String, java.util.Set<String>> publishersOf = new java.util.HashMap<>();
+        List<List<List<String>>> features = new ArrayList<>();
+        for (TaggedLetter l : letters) {
+            List<List<String>> f = LineFeatures.of(l.lines());
+            features.add(f);
+            for (List<String> line : f) {
+                for (String name : line) if (lexical(name)) publishersOf.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(l.publisher());
+            }
+        }
+        for (int k = 0; k < letters.size(); k++) {
+            TaggedLetter l = letters.get(k);
+            if (l.lines().isEmpty()) continue;
+            List<List<String>> kept = new ArrayList<>();
+            for (List<String> line : features.get(k)) {
+                kept.add(line.stream().filter(n -> !lexical(n) || publishersOf.get(n).size() >= MIN_PUBLISHERS).toList());
+            }
+            data.add(example(kept, l.tags()));
+        }
+        CRFTrainer trainer = new CRFTrainer(new AdaGrad(0.1, 0.1), EPOCHS, SEED);
+        trainer.setShuffle(true);
+        return new LineLabeller(trainer.train(data, Map.of()));
+    }
+
+    public void save(Path file) throws IOException {
+        model.serializeToFile(file);
+    }
+
+    /** The tag of each line. */
+    public Labelled label(List<Line> lines) {
+        Tag[] tags = new Tag[lines.size()];
+        double[] confidence = new double[lines.size()];
+        if (lines.isEmpty()) return new Labelled(tags, confidence);
+        List<Prediction<Label>> predictions = model.predict(example(LineFeatures.of(lines), null));
+        for (int i = 0; i < tags.length; i++) {
+            Label best = predictions.get(i).getOutput();
+            tags[i] = Tag.valueOf(best.getLabel());
+            double score = best.getScore();
+            confidence[i] = Double.isNaN(score) ? 1.0 : Math.max(0, Math.min(1, score));
+        }
+        return new Labelled(tags, confidence);
+    }
+
+    /** A feature that names a word rather than a shape. */
+    private static boolean lexical(String feature) {
+        int colon = feature.indexOf(':');
+        String f = colon >= 0 && colon < 3 ? feature.substring(colon + 1) : feature;
+        return f.startsWith("first=") || f.startsWith("last=") || f.startsWith("short=");
+    }
+
+    private static SequenceExample<Label> example(List<List<String>> features, Tag[] tags) {
+        List<ListExample<Label>> examples = new ArrayList<>(features.size());
+        for (int i = 0; i < features.size(); i++) {
+            Label label = tags == null ? LabelFactory.UNKNOWN_LABEL : new Label(tags[i].name());
+            List<Feature> fs = new ArrayList<>(features.get(i).size());
+            for (String name : new java.util.TreeSet<>(features.get(i))) fs.add(new Feature(name, 1.0));
+            examples.add(new ListExample<>(label, fs));
+        }
+        return new SequenceExample<>(new ArrayList<>(examples));
+    }
+
+    /** A letter's lines with the tag of each, for training. */
+    public record TaggedLetter(String name, String publisher, List<Line> lines, Tag[] tags) {}
+}

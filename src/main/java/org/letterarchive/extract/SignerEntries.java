@@ -1,0 +1,111 @@
+package org.letterarchive.extract;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.letterarchive.extract.LineLabeller.Labelled;
+import org.letterarchive.extract.LineLabeller.Tag;
+import org.letterarchive.extract.TextLines.Line;
+import org.letterarchive.letter.Signer;
+
+/**
+ * The signers of a letter, read from its tagged lines: a SIGNER line opens an entry, a CONTINUED line
+ * goes on with it, a DETAIL line gives a person's position or organisation, a SIGNERS line is a
+ * comma-separated list. Each entry is split into name, acronym, location and affiliation by
+ * {@link SignerParser}. An organisation written twice is one signer; "and 40 others" is counted.
+ *
+ * @param signers     the signers in document order, each with the confidence of its line
+ * @param signerCount signers including those only counted
+ * @param firstLine   the first signer line, -1 when none
+ */
+public record SignerEntries(List<Signer> signers, int signerCount, int firstLine) {
+
+    private static final Pattern NUMBERING = Pattern.compile("^(?:\\d{1,4}[.)]|\\d{1,4}(?=\\s*\\|))\\s*(?:\\|\\s*)?");
+    private static final Pattern BULLET = Pattern.compile("^(?:[-*•·▪◦–+]|\\\\-)\\s*");
+    /** "and 40 others", "y 12 organizaciones más": a count of signers not listed */
+    private static final Pattern OTHERS = Pattern.compile(
+            "(?i)^(?:and|y|e|et|plus|und)?\\s*(\\d{1,6})\\s+(?:\\p{L}+\\s+){0,2}(?:others?|more|otr[oa]s|m[aá]s|autres|weitere|additional)\\b.{0,60}$");
+
+    public static SignerEntries read(List<Line> lines, Labelled labelled) {
+        List<Signer> signers = new ArrayList<>();
+        Set<String> organizations = new HashSet<>();
+        int counted = 0;
+        int first = -1;
+        String entry = null;
+        int entryLine = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            Tag tag = labelled.tags()[i];
+            double confidence = labelled.confidence()[i];
+            Line line = lines.get(i);
+            String s = line.clean();
+            switch (tag) {
+                case SIGNER -> {
+                    String raw = strip(line.raw());
+                    if (raw.isBlank()) continue;
+                    Signer signer = s.contains(" | ") ? SignatureBlock.rowSigner(s, false) : SignerParser.parse(raw, false);
+                    entry = raw;
+                    entryLine = -1;
+                    if (add(signers, organizations, signer, confidence)) {
+                        entryLine = signers.size() - 1;
+                        if (first < 0) first = i;
+                    }
+                }
+                case CONTINUED -> {
+                    if (entry == null || entryLine < 0) continue;
+                    entry = entry + " " + line.raw().strip();
+                    Signer again = SignerParser.parse(entry, false);
+                    if (again != null) signers.set(entryLine, again.withConfidence(signers.get(entryLine).confidence()));
+                }
+                case SIGNERS -> {
+                    entry = null;
+                    entryLine = -1;
+                    for (String item : SignatureBlock.splitList(s)) {
+                        if (add(signers, organizations, SignerParser.parse(item, false), confidence) && first < 0) first = i;
+                    }
+                }
+                case DETAIL -> {
+                    if (entryLine < 0) continue;
+                    Signer p = signers.get(entryLine);
+                    if (p.isOrganization() && p.affiliation() == null && SignerParser.personish(p.name())) {
+                        p = new Signer(p.name(), Signer.Kind.person, p.acronym(), p.location(), null, p.title(), p.raw())
+                                .withConfidence(p.confidence());
+                    }
+                    if (p.isOrganization()) continue;
+                    String detail = SignerParser.tidy(s);
+                    if (p.title() == null && p.affiliation() == null && !lastDetail(lines, labelled, i)) {
+                        signers.set(entryLine, p.withTitle(detail));
+                    } else if (p.affiliation() == null) {
+                        signers.set(entryLine, p.withAffiliation(detail));
+                    }
+                }
+                default -> {
+                    Matcher others = OTHERS.matcher(s);
+                    if (first >= 0 && others.matches()) counted += Integer.parseInt(others.group(1));
+                }
+            }
+        }
+        return new SignerEntries(signers, signers.size() + counted, first);
+    }
+
+    /** True when the detail at i is the last of its entry's: an organisation rather than a position. */
+    private static boolean lastDetail(List<Line> lines, Labelled labelled, int i) {
+        return i + 1 >= lines.size() || labelled.tags()[i + 1] != Tag.DETAIL;
+    }
+
+    private static String strip(String raw) {
+        String r = NUMBERING.matcher(raw.strip()).replaceFirst("");
+        r = BULLET.matcher(r).replaceFirst("");
+        return NUMBERING.matcher(r).replaceFirst("");
+    }
+
+    private static boolean add(List<Signer> signers, Set<String> organizations, Signer s, double confidence) {
+        if (s == null || s.name().length() < 2) return false;
+        // the same organisation written again is the same signer; people may share a name
+        if (s.isOrganization() && !organizations.add(Annotations.fold(s.name()))) return false;
+        signers.add(s.withConfidence(confidence));
+        return true;
+    }
+}

@@ -1,0 +1,142 @@
+package org.letterarchive.extract;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.DateFormatSymbols;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The analysis's vocabularies, each from a general cited source and none from the example letters:
+ * legal forms from ISO 20275 (GLEIF's Entity Legal Forms list, {@code legal-forms.txt}), month names and
+ * country and region names from the JDK's locale data (CLDR), honorifics from {@code honorifics.txt}.
+ * Every lookup takes a word or phrase as written and folds it (case, accents, punctuation) first.
+ */
+public final class Vocabulary {
+
+    /** the languages whose month and country names are read */
+    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"), Locale.forLanguageTag("pt"),
+            Locale.FRENCH, Locale.GERMAN, Locale.ITALIAN, Locale.forLanguageTag("nl"), Locale.forLanguageTag("ca"));
+    /** UN M.49 region codes, named by CLDR in every language ("Latin America", "Europa", "Caribe") */
+    private static final List<String> REGIONS = List.of("001", "002", "005", "009", "011", "013", "014", "015", "017", "018",
+            "019", "021", "029", "030", "034", "035", "039", "053", "054", "057", "061", "142", "143", "145", "150", "151",
+            "154", "155", "202", "419", "EU");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private static final Vocabulary INSTANCE = new Vocabulary();
+
+    private final Set<String> legalForms = new HashSet<>();
+    private final Set<String> legalFormWords = new HashSet<>();
+    private final Set<String> honorifics = new HashSet<>();
+    private final Map<String, Integer> months = new HashMap<>();
+    private final Set<String> places = new HashSet<>();
+    private final Set<String> placeCodes = new HashSet<>();
+
+    private Vocabulary() {
+        for (String line : resource("legal-forms.txt")) {
+            int tab = line.indexOf('\t');
+            if (tab < 0) continue;
+            String value = fold(line.substring(tab + 1));
+            if (value.isEmpty()) continue;
+            if (line.startsWith("abbr")) legalForms.add(value);
+            else legalFormWords.add(value);
+        }
+        for (String line : resource("honorifics.txt")) honorifics.add(fold(line));
+        for (Locale l : LANGUAGES) {
+            DateFormatSymbols symbols = DateFormatSymbols.getInstance(l);
+            String[] full = symbols.getMonths();
+            String[] abbreviated = symbols.getShortMonths();
+            for (int m = 0; m < 12; m++) {
+                months.putIfAbsent(fold(full[m]), m + 1);
+                String a = fold(abbreviated[m]);
+                if (a.length() >= 3) months.putIfAbsent(a, m + 1);
+                // the three-letter form, as written in most languages' abbreviated dates ("Sep", "Okt")
+                if (fold(full[m]).length() > 3) months.putIfAbsent(fold(full[m]).substring(0, 3), m + 1);
+            }
+            for (String code : Locale.getISOCountries()) addPlace(new Locale.Builder().setRegion(code).build().getDisplayCountry(l));
+            for (String code : REGIONS) addPlace(new Locale.Builder().setRegion(code).build().getDisplayCountry(l));
+        }
+        for (String code : Locale.getISOCountries()) {
+            placeCodes.add(code);
+            try {
+                placeCodes.add(new Locale("", code).getISO3Country());
+            } catch (RuntimeException e) {
+                // a region with no three-letter code
+            }
+        }
+    }
+
+    private void addPlace(String name) {
+        String k = fold(name);
+        if (k.isEmpty()) return;
+        places.add(k);
+        // "Bolivia, Plurinational State of", "Congo (DRC)": the name before its qualifier too
+        int cut = name.indexOf(',') > 0 ? name.indexOf(',') : name.indexOf('(');
+        if (cut > 0) places.add(fold(name.substring(0, cut)));
+    }
+
+    public static Vocabulary get() {
+        return INSTANCE;
+    }
+
+    /** An abbreviated legal form: "A.C.", "Inc", "e.V.", "Ltda." */
+    public boolean isLegalForm(String s) {
+        return legalForms.contains(fold(s));
+    }
+
+    /** A word of a legal form's name: "foundation", "asociación", "cooperative", "stiftung". */
+    public boolean isLegalFormWord(String word) {
+        return legalFormWords.contains(fold(word));
+    }
+
+    /** An honorific or style written before a name: "Dr.", "Hon.", "Sra.", "Exmo." */
+    public boolean isHonorific(String word) {
+        return honorifics.contains(fold(word));
+    }
+
+    /** A country or world region, in any of the read languages, or an ISO 3166 code written in capitals ("MX", "USA"). */
+    public boolean isPlace(String s) {
+        if (s == null || s.length() > 60) return false;
+        String t = s.strip();
+        return places.contains(fold(t)) || (t.length() <= 3 && placeCodes.contains(t));
+    }
+
+    /** The month a name or abbreviation means (1-12), or 0. */
+    public int month(String word) {
+        return months.getOrDefault(fold(word), 0);
+    }
+
+    /** Every month name and abbreviation read, folded. */
+    public Set<String> monthNames() {
+        return months.keySet();
+    }
+
+    /** Case, accents and punctuation folded away: "Asociación Civil" and "asociacion civil" are one. */
+    public static String fold(String s) {
+        if (s == null) return "";
+        String t = Normalizer.normalize(s, Normalizer.Form.NFKD);
+        t = MARKS.matcher(t).replaceAll("").toLowerCase(Locale.ROOT);
+        return NON_ALNUM.matcher(t).replaceAll(" ").strip();
+    }
+
+    private static List<String> resource(String name) {
+        try (InputStream in = Vocabulary.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return r.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(String::strip).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
