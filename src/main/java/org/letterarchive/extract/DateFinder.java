@@ -18,14 +18,20 @@ public final class DateFinder {
     }
 
     private static final int HEAD_LINES = 60;
+    /** how far down a date mentioned in a sentence is taken as the letter's, when it has no date line */
+    private static final int MENTION_LINES = 8;
     private static final int MAX_PREFIX = 48;
     private static final int MAX_SUFFIX = 60;
     /** words that put a date inside a sentence rather than on a date line */
     private static final Pattern IN_SENTENCE = Pattern.compile(
             "(?i)(?:\\b(?:on|since|until|by|from|in|of|el|desde|hasta|del|en|le|depuis|em|at|before|after|and|y)|[.;:!?])\\s*$");
-    private static final Pattern PLACE_PREFIX = Pattern.compile("(?i)^[\\p{L}().' -]{0,40},\\s*(?:a\\s+|le\\s+|em\\s+)?$");
+    private static final Pattern PLACE_PREFIX = Pattern.compile("(?i)^[\\p{L}().' -]{0,40},\\s*(?:a\\s+|le\\s+|em\\s+|den\\s+|am\\s+)?$");
+    /** a place written without a comma before the date: capitalised words ("São Paulo 06 de maio de 2015") */
+    private static final Pattern PLACE_WORDS = Pattern.compile("^\\p{Lu}[\\p{L}.'-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'-]*|d[aeo]s?|de[ls]?|la|el))*\\s*$");
     private static final Pattern RELEASE_PREFIX = Pattern.compile("(?i)^(?:for immediate release|para publicaci[oó]n inmediata|date|fecha|dated?)\\W*$");
-    private static final String[] METADATA_DATES = {"dcterms:created", "meta:creation-date", "Creation-Date", "dcterms:modified"};
+    /** publication dates as documents record them: Open Graph article, Dublin Core, HTML meta, office metadata */
+    private static final String[] METADATA_DATES = {"article:published_time", "og:published_time", "dcterms:issued", "DC.date",
+        "DC.Date", "dc:date", "date", "pubdate", "citation_date", "dcterms:created", "meta:creation-date", "Creation-Date", "dcterms:modified"};
 
     private DateFinder() {}
 
@@ -46,8 +52,15 @@ public final class DateFinder {
                 if (d != null) return new Result(d, "text", i);
             }
         }
-        LocalDate fm = Dates.parseValue(front.get("date"));
-        if (fm == null && doc != null) fm = Dates.parseValue(doc.first(FrontMatter.METADATA_PREFIX + "date"));
+        // a date closing the letter: a date line after its last paragraph
+        int lastProse = -1;
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).clean().length() >= 200) lastProse = i;
+        for (int i = Math.max(head, lastProse + 1); i < lines.size(); i++) {
+            LocalDate d = dateLine(lines.get(i).clean(), dayFirst);
+            if (d != null) return new Result(d, "text", i);
+        }
+        LocalDate fm = Dates.parseValue(front.dateField());
+        if (fm == null && doc != null) fm = Dates.parseValue(frontMatterOf(doc).dateField());
         if (fm != null) return new Result(fm, "front-matter", -1);
         if (doc != null) {
             for (String name : METADATA_DATES) {
@@ -55,7 +68,21 @@ public final class DateFinder {
                 if (d != null) return new Result(d, "file-metadata", -1);
             }
         }
+        // nothing else: the first full date written near the top ("On Tuesday 19th April 2022, ... sent")
+        for (int i = 0; i < Math.min(lines.size(), MENTION_LINES); i++) {
+            Dates.Found f = Dates.find(lines.get(i).clean(), dayFirst);
+            if (f != null) return new Result(f.date(), "text", i);
+        }
         return Result.NONE;
+    }
+
+    /** The front matter the parser kept in a document's metadata. */
+    static FrontMatter frontMatterOf(ParsedDocument doc) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        doc.metadata().forEach((k, v) -> {
+            if (k.startsWith(FrontMatter.METADATA_PREFIX) && !v.isEmpty()) fields.put(k.substring(FrontMatter.METADATA_PREFIX.length()), v.get(0));
+        });
+        return new FrontMatter(fields, 0);
     }
 
     /** The date of a line that is a date line, or null. */
@@ -66,11 +93,12 @@ public final class DateFinder {
         String prefix = line.substring(0, f.start()).strip();
         String suffix = line.substring(f.end()).strip();
         if (prefix.length() > MAX_PREFIX || suffix.length() > MAX_SUFFIX) return null;
-        if (!prefix.isEmpty() && !PLACE_PREFIX.matcher(prefix + " ").find() && !RELEASE_PREFIX.matcher(prefix).matches()
-                && !prefix.startsWith("(")) {
+        boolean place = PLACE_PREFIX.matcher(prefix + " ").find();
+        if (!prefix.isEmpty() && !place && !RELEASE_PREFIX.matcher(prefix).matches() && !prefix.startsWith("(")
+                && !PLACE_WORDS.matcher(prefix).matches()) {
             return null;
         }
-        if (!prefix.isEmpty() && IN_SENTENCE.matcher(prefix).find() && !RELEASE_PREFIX.matcher(prefix).matches()) return null;
+        if (!prefix.isEmpty() && !place && IN_SENTENCE.matcher(prefix).find() && !RELEASE_PREFIX.matcher(prefix).matches()) return null;
         if (!suffix.isEmpty() && !suffix.startsWith(",") && !suffix.startsWith("(") && !suffix.startsWith("-")
                 && !suffix.startsWith("–") && suffix.length() > 3) return null;
         return f.date();

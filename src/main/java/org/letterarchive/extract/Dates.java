@@ -7,33 +7,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads calendar dates written in English, Spanish, Portuguese and French, and ISO or numeric dates. */
+/** Reads calendar dates written with month names (any language of {@link Vocabulary}), and ISO or numeric dates. */
 public final class Dates {
 
     /** A date found in a line, with where it was written. */
     public record Found(LocalDate date, int start, int end) {}
 
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
-            Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4),
-            Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7),
-            Map.entry("jul", 7), Map.entry("august", 8), Map.entry("aug", 8), Map.entry("september", 9),
-            Map.entry("sept", 9), Map.entry("sep", 9), Map.entry("october", 10), Map.entry("oct", 10),
-            Map.entry("november", 11), Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12),
-            Map.entry("enero", 1), Map.entry("febrero", 2), Map.entry("marzo", 3), Map.entry("abril", 4),
-            Map.entry("mayo", 5), Map.entry("junio", 6), Map.entry("julio", 7), Map.entry("agosto", 8),
-            Map.entry("septiembre", 9), Map.entry("setiembre", 9), Map.entry("octubre", 10),
-            Map.entry("noviembre", 11), Map.entry("diciembre", 12),
-            Map.entry("janeiro", 1), Map.entry("fevereiro", 2), Map.entry("março", 3), Map.entry("maio", 5),
-            Map.entry("junho", 6), Map.entry("julho", 7), Map.entry("setembro", 9), Map.entry("outubro", 10),
-            Map.entry("novembro", 11), Map.entry("dezembro", 12),
-            Map.entry("janvier", 1), Map.entry("février", 2), Map.entry("mars", 3), Map.entry("avril", 4),
-            Map.entry("mai", 5), Map.entry("juin", 6), Map.entry("juillet", 7), Map.entry("août", 8),
-            Map.entry("septembre", 9), Map.entry("octobre", 10), Map.entry("novembre", 11), Map.entry("décembre", 12));
-
-    private static final String MONTH = "(" + String.join("|", MONTHS.keySet().stream()
-            .sorted((a, b) -> b.length() - a.length()).toList()) + ")";
-    private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th|º|°|er)?";
+    /** month names and abbreviations in every language the JDK's locale data names (see {@link Vocabulary}) */
+    private static final String MONTH = "(" + String.join("|", Vocabulary.get().monthNames().stream()
+            .sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).toList()) + ")";
+    /** a day: "14", "14th", "1er", "1º", and the German ordinal "14." */
+    private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th|º|°|er|\\.)?";
     private static final String YEAR = "((?:19|20)\\d{2})";
     /** September 14th, 2018 / Sept. 14, 2018 */
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
@@ -93,8 +77,8 @@ public final class Dates {
     }
 
     private static int month(String name) {
-        Integer m = MONTHS.get(name.toLowerCase(Locale.ROOT));
-        return m == null ? -1 : m;
+        int m = Vocabulary.get().month(name);
+        return m == 0 ? -1 : m;
     }
 
     private static LocalDate date(String year, int month, String day) {

@@ -123,8 +123,9 @@ public final class TitleFinder {
     }
 
     private static String documentTitle(FrontMatter front, ParsedDocument doc) {
-        String t = front.get("title");
-        if (t == null && doc != null) t = doc.first(FrontMatter.METADATA_PREFIX + "title");
+        String t = front.field("title");
+        if (t == null && doc != null) t = DateFinder.frontMatterOf(doc).field("title");
+        if (t == null && doc != null) t = doc.first("og:title");
         if (t == null && doc != null) t = doc.first(DocumentParser.HEADINGS);
         if (t == null && doc != null) t = doc.first("dc:title");
         if (t == null) return null;

@@ -40,6 +40,7 @@ public final class Vocabulary {
     private final Set<String> legalFormWords = new HashSet<>();
     private final Set<String> honorifics = new HashSet<>();
     private final Map<String, Integer> months = new HashMap<>();
+    private final Set<String> monthWords = new HashSet<>();
     private final Set<String> places = new HashSet<>();
     private final Set<String> placeCodes = new HashSet<>();
 
@@ -58,6 +59,8 @@ public final class Vocabulary {
             String[] full = symbols.getMonths();
             String[] abbreviated = symbols.getShortMonths();
             for (int m = 0; m < 12; m++) {
+                monthWords.add(full[m].toLowerCase(l));
+                if (abbreviated[m].length() >= 3) monthWords.add(abbreviated[m].toLowerCase(l).replace(".", ""));
                 months.putIfAbsent(fold(full[m]), m + 1);
                 String a = fold(abbreviated[m]);
                 if (a.length() >= 3) months.putIfAbsent(a, m + 1);
@@ -117,9 +120,11 @@ public final class Vocabulary {
         return months.getOrDefault(fold(word), 0);
     }
 
-    /** Every month name and abbreviation read, folded. */
+    /** Every month name and abbreviation read, lower-case, as written and folded ("août", "aout", "sept"). */
     public Set<String> monthNames() {
-        return months.keySet();
+        Set<String> all = new HashSet<>(monthWords);
+        all.addAll(months.keySet());
+        return all;
     }
 
     /** Case, accents and punctuation folded away: "Asociación Civil" and "asociacion civil" are one. */
