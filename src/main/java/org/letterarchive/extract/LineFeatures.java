@@ -41,6 +41,24 @@ public final class LineFeatures {
         int firstProse = -1;
         for (int i = 0; i < n; i++) if (shapes[i].prose) { firstProse = i; break; }
 
+        // runs of short lines that are no prose: where lists are
+        int[] runStart = new int[n];
+        int[] runEnd = new int[n];
+        for (int i = 0; i < n; ) {
+            if (!shapes[i].listy) {
+                runStart[i] = i;
+                runEnd[i] = i;
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j + 1 < n && shapes[j + 1].listy) j++;
+            for (int k = i; k <= j; k++) {
+                runStart[k] = i;
+                runEnd[k] = j;
+            }
+            i = j + 1;
+        }
         List<List<String>> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             List<String> f = new ArrayList<>(64);
@@ -66,6 +84,14 @@ public final class LineFeatures {
                 if (shapes[i + d].key.equals(s.key)) same++;
             }
             f.add("sameShape=" + same);
+            if (s.listy) {
+                int len = runEnd[i] - runStart[i] + 1;
+                f.add("run=" + bucket(len, 2, 3, 5, 10, 20));
+                f.add(i == runStart[i] ? "runFirst" : i == runEnd[i] ? "runLast" : "runInside");
+                if (runStart[i] > 0) f.add("runAfter=" + shapes[runStart[i] - 1].endMark);
+                if (runEnd[i] >= n - 3) f.add("runToEnd");
+                if (runStart[i] > 0 && shapes[runStart[i] - 1].prose) f.add("runAfterProse");
+            }
             if (i > 0 && shapes[i - 1].key.equals(s.key)) f.add("sameShapePrev");
             if (i + 1 < n && shapes[i + 1].key.equals(s.key)) f.add("sameShapeNext");
             if (i > 0 && similarLength(shapes[i - 1], s)) f.add("lenLikePrev");
@@ -88,6 +114,8 @@ public final class LineFeatures {
     private static final class Shape {
         final int length;
         final boolean prose;
+        boolean listy;
+        String endMark = "";
         final String key;
         final List<String> own = new ArrayList<>(40);
         final List<String> context = new ArrayList<>(16);
@@ -149,6 +177,8 @@ public final class LineFeatures {
             boolean numbered = NUMBERING.matcher(raw).lookingAt() || NUMBERING.matcher(s).lookingAt();
             String key = lenB.substring(0, 2) + capB + end + bullet + numbered + Math.min(cells, 2) + Math.min(commas, 2);
             Shape sh = new Shape(s.length(), prose, key);
+            sh.listy = !prose && s.length() < 120;
+            sh.endMark = end;
             List<String> f = sh.own;
             f.add("len=" + lenB);
             f.add("words=" + wordsB);

@@ -21,7 +21,9 @@ public final class SignerParser {
     private static final Pattern ACRONYM = Pattern.compile("^(?=(?:.*\\p{Lu}){2})[\\p{Lu}\\d][\\p{L}\\d&+/.\\-]{1,15}$");
     private static final Pattern EXPANSION = Pattern.compile("^([\\p{Lu}\\d&\\-]{2,12})\\s+\\(([^()]+)\\)(.*)$");
     private static final Pattern LEADING_ACRONYM = Pattern.compile("^([\\p{Lu}\\d]{2,10})\\s*:\\s+(.+)$");
-    private static final Pattern DASH_ACRONYM = Pattern.compile("^(.+?)\\s+[-–—]\\s*([\\p{Lu}][\\p{Lu}\\d&\\-]{1,14})$");
+    /** an acronym after a dash: "Central Unica dos Trabalhadores - CUT", "... – CERES/IFCH/UNICAMP", "... – CADir" */
+    private static final Pattern DASH_ACRONYM = Pattern.compile("^(.+?)\\s+[-–—]\\s*((?=(?:\\S*\\p{Lu}){2})[\\p{L}\\d&+/.\\-]{2,30})$");
+    private static final Pattern MD_LINK = Pattern.compile("\\[([^\\]]+)\\]\\([^)]*\\)");
     /** a short name before the full one: "Idec - Instituto Brasileiro de ...", "S.T.O.P. – The Surveillance ..." */
     private static final Pattern LEADING_SHORT_NAME = Pattern.compile("^((?=[^\\s]*\\p{Lu})[\\p{L}\\d.&]{2,12})\\s+[-–—]\\s+(\\p{Lu}\\S*(?:\\s+\\S+){2,})$");
     /** a place after a dash: "Center for Media Research – Nepal" */
@@ -45,7 +47,7 @@ public final class SignerParser {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** contact details after a name are no part of it: a handle, a web or e-mail address, after a separator */
     private static final Pattern CONTACT_TAIL = Pattern.compile(
-            "(?:\\s*[-–—|,;:/]\\s*|\\s+)(?:@[\\w.]+|https?://\\S+|www\\.\\S+|[\\w.+-]+@[\\w-]+\\.[\\w.]+|\\[[^\\]]*\\]\\([^)]*\\))\\s*$");
+            "(?:\\s*[-–—|,;]\\s*|\\s+)(?:@[\\w.]+|https?://\\S+|www\\.\\S+|[\\w.+-]+@[\\w-]+\\.[\\w.]+)\\s*$");
     private static final String LEADING_JUNK = " \t,;:–—-*•·";
     private static final String TRAILING_JUNK = " \t,;:–—-";
     private static final Pattern NOT_IN_NAME = Pattern.compile("[\\d&@:/]");
@@ -56,6 +58,7 @@ public final class SignerParser {
     /** The signer one entry names; person says the list is of individuals. Null when the entry names nobody. */
     public static Signer parse(String rawEntry, boolean person) {
         String raw = rawEntry.strip();
+        if (raw.indexOf("](") > 0) raw = MD_LINK.matcher(raw).replaceAll("$1");
         for (int k = 0; k < 4; k++) {
             Matcher contact = CONTACT_TAIL.matcher(raw);
             if (!contact.find() || contact.start() == 0) break;
@@ -120,7 +123,7 @@ public final class SignerParser {
             acronym = expansion.group(1);
             name = expansion.group(1) + " (" + expansion.group(2) + ")";
             String rest = tidy(expansion.group(3));
-            if (Places.isPlace(rest)) location = rest;
+            if (Vocabulary.get().isPlace(rest)) location = rest;
         } else {
             boolean cutAfterAcronym = false;
             Matcher p = PAREN.matcher(name);
@@ -129,13 +132,16 @@ public final class SignerParser {
             while (p.find()) {
                 String inner = p.group(1).strip();
                 String before = name.substring(last, p.start());
-                if (acronym == null && ACRONYM.matcher(inner).matches() && !Places.isPlace(inner)) {
+                if (acronym == null && ACRONYM.matcher(inner).matches() && !Vocabulary.get().isPlace(inner)) {
                     acronym = inner;
                     kept.append(before);
                     String after = name.substring(p.end()).strip();
                     if (after.startsWith(",")) cutAfterAcronym = true;
                 } else if (location == null && isPlaceList(inner)) {
                     location = inner;
+                    kept.append(before);
+                } else if (p.end() == name.length() && words(inner) >= 2 && !before.isBlank()) {
+                    // a descriptor or translation closing the entry: "Internet Sans Frontières (Internet Without Borders)"
                     kept.append(before);
                 } else {
                     kept.append(name, last, p.end());
@@ -146,7 +152,7 @@ public final class SignerParser {
             name = tidy(kept.toString());
             List<String> parts = splitOutsideBrackets(name);
             // trailing place: ", Colombia" / ", Paris, France"
-            if (parts.size() >= 2 && Places.isPlace(parts.get(parts.size() - 1))) {
+            if (parts.size() >= 2 && Vocabulary.get().isPlace(parts.get(parts.size() - 1))) {
                 String place = parts.remove(parts.size() - 1);
                 if (parts.size() >= 2 && words(parts.get(parts.size() - 1)) <= 2 && !ORG_WORD.matcher(parts.get(parts.size() - 1)).find()
                         && !LEGAL.matcher(parts.get(parts.size() - 1)).matches() && parts.size() >= 3) {
@@ -156,14 +162,14 @@ public final class SignerParser {
             }
             // a trailing acronym after a comma: "Red en defensa de los derechos digitales, R3D"
             if (parts.size() == 2 && acronym == null && ACRONYM.matcher(parts.get(1)).matches() && !LEGAL.matcher(parts.get(1)).matches()
-                    && !Places.isPlace(parts.get(1)) && words(parts.get(0)) >= 2) {
+                    && !Vocabulary.get().isPlace(parts.get(1)) && words(parts.get(0)) >= 2) {
                 acronym = parts.remove(1);
             }
             // text after the acronym that is short and not a legal form is a place: "(CARECEN) DC"
             if (parts.size() == 1 && acronym != null && location == null) {
                 String[] w = parts.get(0).split("\\s+");
                 String lastWord = w[w.length - 1];
-                if (w.length > 2 && Places.isPlace(lastWord) && lastWord.equals(lastWord.toUpperCase())) {
+                if (w.length > 2 && Vocabulary.get().isPlace(lastWord) && lastWord.equals(lastWord.toUpperCase())) {
                     location = lastWord;
                     parts.set(0, parts.get(0).substring(0, parts.get(0).length() - lastWord.length()).strip());
                 }
@@ -181,9 +187,12 @@ public final class SignerParser {
                 name = String.join(", ", parts);
             }
             Matcher tail = DASH_TAIL.matcher(name);
-            if (location == null && tail.matches() && Places.isPlace(tail.group(2))) {
+            if (location == null && tail.matches() && Vocabulary.get().isPlace(tail.group(2))) {
                 location = tail.group(2).strip();
                 name = tail.group(1).strip();
+            } else if (tail.matches() && personish(tail.group(1)) && !DASH_ACRONYM.matcher(name).matches()) {
+                // a person, a dash, what they are: "Heloisa Fernandes - Socióloga"
+                return new Signer(tail.group(1).strip(), Signer.Kind.person, null, null, null, tidy(tail.group(2)), s);
             }
             if (acronym == null) {
                 Matcher dash = DASH_ACRONYM.matcher(name);
@@ -219,7 +228,7 @@ public final class SignerParser {
 
     private static boolean isPlaceList(String inner) {
         String[] parts = inner.split("\\s*,\\s*");
-        if (Places.isPlace(parts[parts.length - 1])) return true;
+        if (Vocabulary.get().isPlace(parts[parts.length - 1])) return true;
         return parts.length <= 2 && words(inner) <= 3 && !ORG_WORD.matcher(inner).find()
                 && Arrays.stream(parts).allMatch(p -> !p.isEmpty() && Character.isUpperCase(p.codePointAt(0)))
                 && !inner.contains(".");
