@@ -25,7 +25,7 @@ public final class LineFeatures {
     private static final Pattern SENTENCE_END = Pattern.compile("\\p{Ll}{2}[.!?](?:\\s|$)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*");
     /** a line that is a paragraph of prose */
-    private static final int PROSE = 160;
+    private static final int PROSE = 240;
 
     private LineFeatures() {}
 
@@ -91,6 +91,9 @@ public final class LineFeatures {
                 if (runStart[i] > 0) f.add("runAfter=" + shapes[runStart[i] - 1].endMark);
                 if (runEnd[i] >= n - 3) f.add("runToEnd");
                 if (runStart[i] > 0 && shapes[runStart[i] - 1].prose) f.add("runAfterProse");
+                int marked = 0;
+                for (int k = runStart[i]; k <= runEnd[i]; k++) if (shapes[k].marked) marked++;
+                if (marked * 2 > len) f.add("markedRun=" + bucket(marked, 3, 5, 10, 20));
             }
             if (i > 0 && shapes[i - 1].key.equals(s.key)) f.add("sameShapePrev");
             if (i + 1 < n && shapes[i + 1].key.equals(s.key)) f.add("sameShapeNext");
@@ -115,6 +118,7 @@ public final class LineFeatures {
         final int length;
         final boolean prose;
         boolean listy;
+        boolean marked;
         String endMark = "";
         final String key;
         final List<String> own = new ArrayList<>(40);
@@ -177,7 +181,8 @@ public final class LineFeatures {
             boolean numbered = NUMBERING.matcher(raw).lookingAt() || NUMBERING.matcher(s).lookingAt();
             String key = lenB.substring(0, 2) + capB + end + bullet + numbered + Math.min(cells, 2) + Math.min(commas, 2);
             Shape sh = new Shape(s.length(), prose, key);
-            sh.listy = !prose && s.length() < 120;
+            sh.listy = (!prose && s.length() < 120) || ((bullet || numbered || cells > 0) && sentenceEnds < 2);
+            sh.marked = bullet || numbered || cells > 0;
             sh.endMark = end;
             List<String> f = sh.own;
             f.add("len=" + lenB);

@@ -51,7 +51,8 @@ public final class LineLabeller {
     public record Labelled(Tag[] tags, double[] confidence) {}
 
     public static final String RESOURCE = "line-model.tribuo";
-    private static final int EPOCHS = Integer.getInteger("letters.epochs", 12);
+    private static final int EPOCHS = 12;
+    private static final double LEARNING_RATE = 0.1;
     private static final long SEED = 20_261_130L;
     /** a word is a feature when letters of this many publishers have it */
     private static final int MIN_PUBLISHERS = 3;
@@ -95,7 +96,7 @@ public final class LineLabeller {
             }
             data.add(example(kept, l.tags()));
         }
-        CRFTrainer trainer = new CRFTrainer(new AdaGrad(Double.parseDouble(System.getProperty("letters.lr", "0.1")), 0.1), EPOCHS, SEED);
+        CRFTrainer trainer = new CRFTrainer(new AdaGrad(LEARNING_RATE, 0.1), EPOCHS, SEED);
         trainer.setShuffle(true);
         return new LineLabeller(trainer.train(data, Map.of()));
     }
