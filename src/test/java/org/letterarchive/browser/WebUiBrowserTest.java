@@ -116,7 +116,8 @@ class WebUiBrowserTest {
                 List.of(new Signer(HOSTILE + " Coalition", Signer.Kind.organization, "<b>XSS</b>", "<script>x</script>", null, null, null),
                         Signer.organization("Zanzibar <script>window.__xss=1</script> Network")),
                 2, text, List.of());
-        archive.store(text.getBytes(StandardCharsets.UTF_8), "<img src=x onerror=alert(1)>.txt", letter);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        archive.store().stage(bytes, org.letterarchive.letter.LetterId.of(bytes), "<img src=x onerror=alert(1)>.txt", letter);
     }
 
     @AfterAll

@@ -37,7 +37,7 @@ public final class SearchFixture {
         List<String> ids = new ArrayList<>();
         for (Letter l : letters) {
             byte[] bytes = (l.title() + "\n" + l.text()).getBytes(StandardCharsets.UTF_8);
-            ids.add(archive.store(bytes, "letter.txt", l).stored().id());
+            ids.add(archive.store().stage(bytes, org.letterarchive.letter.LetterId.of(bytes), "letter.txt", l).letter().id());
         }
         archive.commit();
         return ids;
