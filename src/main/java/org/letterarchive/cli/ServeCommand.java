@@ -52,9 +52,9 @@ public final class ServeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         IngestLimits limits = ingest.limits();
         IsolatedParser parser = new IsolatedParser(limits, ingest.parsers);
-        // the parser processes and the analysis warm up while the index opens and heals, so the first
-        // upload after a start does not wait for a JVM to start
-        parser.prestart();
+        // one parser process and the analysis warm up while the index opens and heals, so the first upload
+        // after a start does not wait for a JVM to start; the rest of the pool starts once the server listens
+        parser.prestart(1);
         Archive archive = Archive.open(store.corpusDir(), store.indexDir(), limits, parser);
         archive.warmUpInBackground();
         ApiToken token = ApiToken.load(tokenFile != null ? tokenFile : store.corpusDir().resolve(".token"));
@@ -76,6 +76,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }, "letters-shutdown"));
         app.start(host, port);
+        parser.prestart();
         System.out.println("Letter Archive: " + archive.store().count() + " letters, corpus " + store.corpusDir().toAbsolutePath().normalize());
         System.out.println("Write token: from the " + token.source() + " (send it as 'Authorization: Bearer <token>')");
         System.out.printf("Limits: %s per file, %d s per parse, %d MB parser heap, %d parser(s)%n",

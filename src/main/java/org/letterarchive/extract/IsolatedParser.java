@@ -113,7 +113,15 @@ public final class IsolatedParser implements ParserBackend {
      * server calls it once it listens, so the children do not compete with its own start.
      */
     public void prestart() {
-        refill();
+        refill(poolSize);
+    }
+
+    /**
+     * Starts up to {@code children} of the pool's children in the background: a server starts one before it
+     * opens the index, so the first upload finds it warm, and the rest once it listens.
+     */
+    public void prestart(int children) {
+        refill(Math.min(children, poolSize));
     }
 
     @Override
@@ -270,9 +278,13 @@ public final class IsolatedParser implements ParserBackend {
 
     /** Starts children in the background (one at a time) until the pool is full again. */
     private void refill() {
+        refill(poolSize);
+    }
+
+    private void refill(int target) {
         while (!closed) {
             int s = starting.get();
-            if (warm.size() + s >= poolSize) return;
+            if (warm.size() + s >= target) return;
             if (!starting.compareAndSet(s, s + 1)) continue;
             try {
                 spawner.execute(this::startOne);
