@@ -498,6 +498,17 @@ class WebUiBrowserTest {
         assertEquals(Boolean.FALSE, driver().executeScript("return typeof window.__xss !== 'undefined'"));
     }
 
+    @Test
+    void oneChosenFilterShowsItsChipAlone() throws Exception {
+        String year = api("/api/search?size=1").get("facets").get("year").get(0).get("value").asText();
+        open("/?year=" + year);
+        awaitCondition("the chip", () -> !driver().findElements(By.cssSelector("#chips .chip")).isEmpty());
+        String chips = driver().findElement(By.id("chips")).getText();
+        assertFalse(chips.contains("null"), chips);
+        assertTrue(chips.startsWith("Year: " + year), chips);
+        browser.screenshot("one-filter");
+    }
+
     // ---------- upload and curation ----------
 
     @Test
@@ -524,6 +535,7 @@ class WebUiBrowserTest {
         assertTrue(driver().findElements(By.cssSelector("#uploads b")).isEmpty());
         assertEquals(token, driver().executeScript("return sessionStorage.getItem('letterArchive.token')"));
         assertEquals(List.of(), lowContrastTexts(), "upload page contrast");
+        assertEquals("Up to 50.0 MB per file.", driver().findElement(By.id("files-hint")).getText(), "the server's own limit");
         WebElement link = driver().findElement(By.cssSelector("#result-1 a"));
         assertTrue(driver().findElement(By.id("result-1")).getText().startsWith("Added"), item.getText());
         assertTrue(driver().findElement(By.id("result-2")).getText().startsWith("Added"), driver().findElement(By.id("result-2")).getText());
