@@ -133,7 +133,7 @@ function renderChips(p) {
   const list = el('ul', { class: 'chip-list', 'aria-label': 'Active filters' }, chips.map((c) => el('li', {}, c)));
   const clear = chips.length > 1 ? el('button', { type: 'button', class: 'link-button', text: 'Clear all filters',
     onclick: () => go((q) => { for (const k of [...FACET_KEYS, 'from', 'to', 'signerMatch']) q.delete(k); }) }) : null;
-  box.replaceChildren(list, clear);
+  box.replaceChildren(...[list, clear].filter(Boolean));
 }
 
 function chip(text, remove) {

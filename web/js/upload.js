@@ -1,8 +1,14 @@
 // The upload page: drop or choose files, one request per file with its own progress bar, then per file
 // what the archive made of it. File names and server messages are shown as text only.
-import { $, el, token } from './dom.js';
+import { $, el, getJson, token } from './dom.js';
 
 const queue = [];
+
+// the hint names the server's own limit per file
+getJson('/api/health').then((r) => {
+  const max = r.ok && r.body ? Number(r.body.maxFileBytes) : NaN;
+  if (Number.isFinite(max) && max > 0) $('#files-hint').textContent = `Up to ${sizeLabel(max)} per file.`;
+});
 let running = false;
 let counter = 0;
 

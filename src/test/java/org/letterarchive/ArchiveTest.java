@@ -25,9 +25,9 @@ class ArchiveTest {
     @Test
     void ingestedLetterIsSearchableAtOnce() throws Exception {
         try (Archive a = open()) {
-            Archive.IngestResult r = a.ingest(TestLetters.signOnLetter("Stop the detentions of children", "March 3, 2021",
+            org.letterarchive.ingest.IngestPipeline.Result r = a.ingest(TestLetters.signOnLetter("Stop the detentions of children", "March 3, 2021",
                     "Kids in Need of Defense (KIND)", "Alianza Americas"), "one.txt");
-            assertEquals(Archive.Outcome.created, r.outcome());
+            assertEquals(org.letterarchive.store.LetterStore.Outcome.created, r.outcome());
             SearchResult res = a.search().search(SearchRequest.of("detentions"));
             assertEquals(1, res.total());
             assertEquals(r.stored().id(), res.hits().get(0).id());
@@ -38,9 +38,9 @@ class ArchiveTest {
     void sameBytesTwiceYieldOneLetter() throws Exception {
         byte[] bytes = TestLetters.signOnLetter("Once", "May 1, 2019", "Alianza Americas");
         try (Archive a = open()) {
-            assertEquals(Archive.Outcome.created, a.ingest(bytes, "a.txt").outcome());
-            assertEquals(Archive.Outcome.duplicate, a.ingest(bytes, "b.txt").outcome());
-            assertEquals(1, a.index().count());
+            assertEquals(org.letterarchive.store.LetterStore.Outcome.created, a.ingest(bytes, "a.txt").outcome());
+            assertEquals(org.letterarchive.store.LetterStore.Outcome.duplicate, a.ingest(bytes, "b.txt").outcome());
+            assertEquals(1, a.store().index().count());
         }
     }
 
@@ -52,7 +52,7 @@ class ArchiveTest {
         }
         try (Archive a = open()) {
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-            List<java.util.concurrent.Future<Archive.IngestResult>> results = new java.util.ArrayList<>();
+            List<java.util.concurrent.Future<org.letterarchive.ingest.IngestPipeline.Result>> results = new java.util.ArrayList<>();
             try {
                 // every letter twice: the second of each pair is a duplicate, whichever thread gets there first
                 for (int i = 0; i < letters.size() * 2; i++) {
@@ -60,20 +60,20 @@ class ArchiveTest {
                     results.add(pool.submit(() -> a.ingestWithoutCommit(bytes, "batch.txt")));
                 }
                 long created = 0;
-                for (var f : results) if (f.get().outcome() == Archive.Outcome.created) created++;
+                for (var f : results) if (f.get().outcome() == org.letterarchive.store.LetterStore.Outcome.created) created++;
                 assertEquals(letters.size(), created);
             } finally {
                 pool.shutdownNow();
             }
             // staged, not yet letters on disk: a later process would not see them before the commit
-            assertEquals(0, a.corpus().ids().size());
+            assertEquals(0, a.store().corpus().ids().size());
             a.commit();
-            assertEquals(letters.size(), a.corpus().ids().size());
-            assertEquals(letters.size(), a.index().count());
+            assertEquals(letters.size(), a.store().corpus().ids().size());
+            assertEquals(letters.size(), a.store().index().count());
         }
         try (Archive a = open()) {
-            assertEquals(letters.size(), a.corpus().ids().size());
-            assertEquals(0, a.corpus().removeTemporaryFiles());
+            assertEquals(letters.size(), a.store().corpus().ids().size());
+            assertEquals(0, a.store().corpus().removeTemporaryFiles());
         }
     }
 
@@ -86,7 +86,7 @@ class ArchiveTest {
         }
         try (Archive a = open()) {
             assertTrue(a.get(id).isPresent());
-            assertEquals(1, a.index().count());
+            assertEquals(1, a.store().index().count());
         }
     }
 
@@ -100,8 +100,8 @@ class ArchiveTest {
         }
         deleteTree(dir.resolve("index"));
         try (Archive a = open()) {
-            assertEquals(0, a.index().count());
-            assertEquals(2, a.reindex());
+            assertEquals(0, a.store().index().count());
+            assertEquals(2, a.maintenance().reindex());
             SearchResult after = a.search().search(SearchRequest.of(""));
             assertEquals(before.total(), after.total());
             assertEquals(before.facets(), after.facets());
@@ -117,9 +117,9 @@ class ArchiveTest {
         }
         deleteTree(dir.resolve("index"));
         try (Archive a = open()) {
-            assertEquals(1, a.heal());
-            assertEquals(1, a.index().count());
-            assertEquals(0, a.heal());
+            assertEquals(1, a.maintenance().heal());
+            assertEquals(1, a.store().index().count());
+            assertEquals(0, a.maintenance().heal());
         }
     }
 
@@ -157,7 +157,7 @@ class ArchiveTest {
                         "Organization Number " + i + " (" + acronym + ")"), "b" + i + ".txt");
             }
             a.commit();
-            assertEquals(2 * n, a.index().count());
+            assertEquals(2 * n, a.store().index().count());
             SearchResult all = a.search().search(SearchRequest.of(""));
             assertTrue(all.facets().get("signer").stream().allMatch(v -> v.count() == 2), "every acronym counted with its full name");
         }

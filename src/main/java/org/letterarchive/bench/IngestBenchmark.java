@@ -219,7 +219,7 @@ public final class IngestBenchmark {
             long c0 = System.nanoTime();
             archive.commit();
             commitSeconds = (System.nanoTime() - c0) / 1e9;
-            indexed = archive.index().count();
+            indexed = archive.store().index().count();
         } finally {
             pool.shutdownNow();
         }

@@ -168,9 +168,9 @@ public final class SearchBenchmark {
                     openMs, indexHeap / 1048576.0, heapAfter / 1048576.0);
 
             List<QueryMix.BenchQuery> mix = QueryMix.build(gen, options.letters(), options.queries(), options.seed(),
-                    archive.organizations()::keyOf);
+                    archive.store().organizations()::keyOf);
             SearchService service = archive.search();
-            try (LuceneBaseline lucene = new LuceneBaseline(indexDir, archive.index().schema())) {
+            try (LuceneBaseline lucene = new LuceneBaseline(indexDir, archive.store().index().schema())) {
                 Map<String, Long> byKind = new LinkedHashMap<>();
                 long totalHits = 0;
                 for (QueryMix.BenchQuery q : mix) {
@@ -259,8 +259,8 @@ public final class SearchBenchmark {
                         CorpusGenerator.GeneratedLetter g = gen.letter(i);
                         Letter letter = g.truth();
                         raw.addAndGet(g.text().getBytes(StandardCharsets.UTF_8).length);
-                        archive.organizations().learn(letter);
-                        archive.index().upsert(letter, archive.organizations()::keyOf);
+                        archive.store().organizations().learn(letter);
+                        archive.store().index().upsert(letter, archive.store().organizations()::keyOf);
                         int d = done.incrementAndGet();
                         if (d % step == 0) {
                             log.printf("  %d letters indexed (%.0f s)%n", d, (System.nanoTime() - start) / 1e9);

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.letterarchive.corpus.Json;
 import org.letterarchive.extract.ExtractionException;
-import org.letterarchive.extract.LetterExtractor;
+import org.letterarchive.extract.IngestLimits;
+import org.letterarchive.extract.TrustedParser;
+import org.letterarchive.ingest.Analysis;
+import org.letterarchive.ingest.IngestPipeline;
 import org.letterarchive.letter.Letter;
 import org.letterarchive.letter.Recipient;
 import org.letterarchive.letter.Signer;
@@ -35,18 +38,21 @@ public final class ExtractCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         ObjectMapper mapper = Json.mapper();
-        LetterExtractor extractor = new LetterExtractor();
+        IngestLimits limits = IngestLimits.defaults();
         int failed = 0;
+        // the ingest pipeline's stages up to the analysis, parsing in this process; nothing is stored
+        try (IngestPipeline pipeline = new IngestPipeline(null, limits, new TrustedParser(limits), Analysis.standard())) {
         for (Path file : files) {
             try {
                 byte[] bytes = Files.readAllBytes(file);
-                Letter letter = extractor.extract(bytes, file.getFileName().toString());
+                Letter letter = pipeline.extract(bytes, file.getFileName().toString());
                 if (json) out.println(mapper.writeValueAsString(view(letter)));
                 else printText(out, letter);
             } catch (ExtractionException | IOException e) {
                 failed++;
                 System.err.println(file + ": " + e.getMessage());
             }
+        }
         }
         return failed == 0 ? 0 : 1;
     }

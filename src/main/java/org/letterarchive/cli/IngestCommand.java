@@ -13,12 +13,11 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.letterarchive.Archive;
-import org.letterarchive.corpus.DeletedLetterException;
-import org.letterarchive.extract.ExtractionException;
 import org.letterarchive.extract.IngestLimits;
 import org.letterarchive.extract.IsolatedParser;
 import org.letterarchive.extract.ParserBackend;
 import org.letterarchive.extract.TrustedParser;
+import org.letterarchive.ingest.IngestPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,29 +78,22 @@ public final class IngestCommand implements Callable<Integer> {
                      .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                      .continuousUpdate().build()) {
             for (Path f : files) {
+                // the pipeline admits the size before the file is read
+                IngestPipeline.Incoming in;
                 try {
-                    if (Files.size(f) > limits.maxFileBytes()) {
-                        throw new ExtractionException(ExtractionException.Reason.TOO_LARGE,
-                                "larger than the limit of " + IngestLimits.size(limits.maxFileBytes()));
-                    }
-                    byte[] data = Files.readAllBytes(f);
-                    bytes += data.length;
-                    if (archive.isZip(data)) {
-                        for (Archive.EntryResult e : archive.ingestZip(data, restore)) {
-                            if (e.error() != null) failures.put(f + "!" + e.name(), e.error().getMessage());
-                            else if (e.result().outcome() == Archive.Outcome.created) created++;
-                            else duplicates++;
-                        }
-                    } else {
-                        Archive.IngestResult r = archive.ingestWithoutCommit(data, f.getFileName().toString(), restore);
-                        if (r.outcome() == Archive.Outcome.created) created++;
-                        else duplicates++;
-                    }
-                } catch (ExtractionException | DeletedLetterException e) {
-                    failures.put(f.toString(), e.getMessage());
+                    in = new IngestPipeline.Incoming(f.getFileName().toString(), Files.size(f), () -> Files.readAllBytes(f));
                 } catch (IOException e) {
                     failures.put(f.toString(), "cannot read: " + e.getMessage());
+                    bar.step();
+                    continue;
                 }
+                for (IngestPipeline.Result r : archive.ingest().ingest(List.of(in), restore, false)) {
+                    String where = r.archive() != null ? f + "!" + r.name() : f.toString();
+                    if (r.error() != null) failures.put(where, r.error().getMessage());
+                    else if (r.created()) created++;
+                    else duplicates++;
+                }
+                bytes += in.size();
                 bar.step();
             }
             archive.commit();

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.letterarchive.Archive;
 import org.letterarchive.extract.IngestLimits;
 import org.letterarchive.extract.TrustedParser;
+import org.letterarchive.ingest.IngestPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +26,8 @@ public final class ReindexCommand implements Callable<Integer> {
         if (reanalyze) {
             IngestLimits limits = IngestLimits.defaults();
             try (Archive archive = Archive.open(store.corpusDir(), store.indexDir(), limits, new TrustedParser(limits))) {
-                Archive.ReanalysisReport r = archive.reanalyze();
+                IngestPipeline.Reanalysis r = archive.ingest().reanalyze();
+                archive.maintenance().reindex();
                 System.out.printf("Re-analysed %d letter(s) with analysis version %d, %d failed, in %.1f s.%n",
                         r.analysed(), Archive.ANALYSIS_VERSION, r.failed(), (System.nanoTime() - t0) / 1e9);
                 r.failures().forEach(f -> System.out.println("  kept the earlier analysis of " + f));
@@ -33,7 +35,7 @@ public final class ReindexCommand implements Callable<Integer> {
             }
         }
         try (Archive archive = store.open()) {
-            int n = archive.reindex();
+            int n = archive.maintenance().reindex();
             System.out.printf("Reindexed %d letter(s) in %.1f s.%n", n, (System.nanoTime() - t0) / 1e9);
         }
         return 0;

@@ -89,11 +89,11 @@ public final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (Archive archive = store.open()) {
-            archive.heal();
+            archive.maintenance().heal();
             Map<String, List<String>> filters = new LinkedHashMap<>();
             if (signers != null) {
                 filters.put(IndexSchema.F_SIGNER, signers.stream()
-                        .map(s -> archive.organizations().keyOf(org.letterarchive.letter.Signer.organization(s))).toList());
+                        .map(s -> archive.store().organizations().keyOf(org.letterarchive.letter.Signer.organization(s))).toList());
             }
             if (recipients != null) filters.put(IndexSchema.F_RECIPIENT, recipients);
             if (years != null) filters.put(IndexSchema.F_YEAR, years);

@@ -29,8 +29,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "7070", description = "port to listen on (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE}, "
+            + "this machine only; the server speaks plain HTTP, so put a TLS proxy in front before listening on other addresses)")
     String host;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "the archive's public address, from which exported links "
+            + "are made (default: http://localhost:PORT)")
+    String baseUrl;
 
     @Option(names = "--web", paramLabel = "DIR", description = "folder of the web UI (default: web/ of the installation)")
     Path web;
@@ -47,12 +52,16 @@ public final class ServeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         IngestLimits limits = ingest.limits();
         IsolatedParser parser = new IsolatedParser(limits, ingest.parsers);
+        // one parser process and the analysis warm up while the index opens and heals, so the first upload
+        // after a start does not wait for a JVM to start; the rest of the pool starts once the server listens
+        parser.prestart(1);
         Archive archive = Archive.open(store.corpusDir(), store.indexDir(), limits, parser);
+        archive.warmUpInBackground();
         ApiToken token = ApiToken.load(tokenFile != null ? tokenFile : store.corpusDir().resolve(".token"));
-        int healed = archive.heal();
+        int healed = archive.maintenance().heal();
         if (healed > 0) System.out.println("Indexed " + healed + " letter(s) from the corpus that the index lacked.");
         Javalin app = WebApp.create(archive, web != null ? web : StoreOptions.home().resolve("web"), token,
-                Math.max(1, ingest.parsers), Math.max(0, uploadQueue));
+                Math.max(1, ingest.parsers), Math.max(0, uploadQueue), baseUrl != null ? baseUrl : "http://localhost:" + port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -68,12 +77,11 @@ public final class ServeCommand implements Callable<Integer> {
         }, "letters-shutdown"));
         app.start(host, port);
         parser.prestart();
-        archive.warmUpInBackground();
-        System.out.println("Letter Archive: " + archive.index().count() + " letters, corpus " + store.corpusDir().toAbsolutePath().normalize());
+        System.out.println("Letter Archive: " + archive.store().count() + " letters, corpus " + store.corpusDir().toAbsolutePath().normalize());
         System.out.println("Write token: from the " + token.source() + " (send it as 'Authorization: Bearer <token>')");
         System.out.printf("Limits: %s per file, %d s per parse, %d MB parser heap, %d parser(s)%n",
                 IngestLimits.size(limits.maxFileBytes()), limits.parseTimeout().toSeconds(), limits.parserHeapMb(), ingest.parsers);
-        System.out.printf("Serving on http://localhost:%d/  (ready in %.1f s; Ctrl-C to stop)%n", app.port(), (System.nanoTime() - t0) / 1e9);
+        System.out.printf("Serving on http://%s:%d/  (ready in %.1f s; Ctrl-C to stop)%n", host, app.port(), (System.nanoTime() - t0) / 1e9);
         stopped.await();
         return 0;
     }

@@ -139,6 +139,7 @@ public final class DocumentParser {
         String mediaType = baseType(type);
         // HTML source lines say nothing about the page: read it by its blocks instead
         String text = isHtml(mediaType) ? blocks.toString() : handler.toString();
+        warnings.addAll(ReadingWarnings.of(text, meta));
         return new ParsedDocument(text, mediaType, meta, truncated, warnings);
     }
 

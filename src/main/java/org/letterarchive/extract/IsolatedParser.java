@@ -81,13 +81,14 @@ public final class IsolatedParser implements ParserBackend {
      * @param poolSize number of children kept started and waiting
      */
     public IsolatedParser(IngestLimits limits, int poolSize) {
-        this(limits, poolSize, null);
+        this(limits, poolSize, ParserChild.class);
     }
 
     /**
-     * @param testHangMarker for tests only: a document containing this text makes the child loop forever
+     * @param child the parser process's main class: {@link ParserChild}, or a program that serves through
+     *              {@link ParserChild#serve} (tests use one whose documents can hang or crash)
      */
-    public IsolatedParser(IngestLimits limits, int poolSize, String testHangMarker) {
+    public IsolatedParser(IngestLimits limits, int poolSize, Class<?> child) {
         this.limits = limits;
         this.poolSize = Math.max(1, poolSize);
         List<String> cmd = new ArrayList<>();
@@ -99,10 +100,9 @@ public final class IsolatedParser implements ParserBackend {
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=error");
         cmd.add("-D" + ParserChild.WRITE_LIMIT + "=" + limits.maxTextChars());
-        if (testHangMarker != null) cmd.add("-D" + ParserChild.HANG_MARKER + "=" + testHangMarker);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(ParserChild.class.getName());
+        cmd.add(child.getName());
         this.command = List.copyOf(cmd);
         this.spawner = Executors.newSingleThreadExecutor(daemon("parser-spawner"));
         this.io = Executors.newCachedThreadPool(daemon("parser-io"));
@@ -113,16 +113,20 @@ public final class IsolatedParser implements ParserBackend {
      * server calls it once it listens, so the children do not compete with its own start.
      */
     public void prestart() {
-        refill();
+        refill(poolSize);
+    }
+
+    /**
+     * Starts up to {@code children} of the pool's children in the background: a server starts one before it
+     * opens the index, so the first upload finds it warm, and the rest once it listens.
+     */
+    public void prestart(int children) {
+        refill(Math.min(children, poolSize));
     }
 
     @Override
     public ParsedDocument parse(byte[] bytes, String fileName) throws ExtractionException {
         if (closed) throw new IllegalStateException("the parser is closed");
-        if (bytes.length > limits.maxFileBytes()) {
-            throw new ExtractionException(ExtractionException.Reason.TOO_LARGE,
-                    "the file is larger than the limit of " + IngestLimits.size(limits.maxFileBytes()));
-        }
         Child child;
         try {
             child = take();
@@ -274,9 +278,13 @@ public final class IsolatedParser implements ParserBackend {
 
     /** Starts children in the background (one at a time) until the pool is full again. */
     private void refill() {
+        refill(poolSize);
+    }
+
+    private void refill(int target) {
         while (!closed) {
             int s = starting.get();
-            if (warm.size() + s >= poolSize) return;
+            if (warm.size() + s >= target) return;
             if (!starting.compareAndSet(s, s + 1)) continue;
             try {
                 spawner.execute(this::startOne);

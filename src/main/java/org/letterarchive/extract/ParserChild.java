@@ -29,22 +29,30 @@ public final class ParserChild {
 
     /** System property naming the maximum number of extracted characters. */
     static final String WRITE_LIMIT = "letters.parser.writeLimit";
-    /**
-     * Test-only system property: a document containing this marker makes the parser loop forever, so the
-     * timeout path can be tested with a real process. Never set in production.
-     */
-    static final String HANG_MARKER = "letters.parser.hangMarker";
     static final int MAX_NAME_BYTES = 4096;
     /** Written once warm, before the request is read: the parent starts the parse clock only then. */
     static final int READY = '+';
 
     private ParserChild() {}
 
+    /** Reads one document: the reply holds the parsed document or the reason it could not be read. */
+    @FunctionalInterface
+    public interface Reader {
+        Map<String, Object> read(DocumentParser parser, byte[] content, String name);
+    }
+
     public static void main(String[] args) throws IOException {
+        serve(ParserChild::parse);
+    }
+
+    /**
+     * The request loop, reading each document with {@code reader} (the standard {@link #parse}; a test
+     * wraps it to make a document misbehave).
+     */
+    public static void serve(Reader reader) throws IOException {
         OutputStream answer = new FileOutputStream(FileDescriptor.out);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         int writeLimit = Integer.getInteger(WRITE_LIMIT, DocumentParser.DEFAULT_WRITE_LIMIT);
-        String hangMarker = System.getProperty(HANG_MARKER);
         DocumentParser parser = new DocumentParser(writeLimit);
         warmUp(parser);
         Json.mapper().writeValueAsBytes(parse(parser, "warm up".getBytes(StandardCharsets.UTF_8), "warm.txt"));
@@ -70,18 +78,14 @@ public final class ParserChild {
                 System.exit(0);
                 return;
             }
-            if (hangMarker != null && !hangMarker.isEmpty()
-                    && new String(content, StandardCharsets.ISO_8859_1).contains(hangMarker)) {
-                hangForever();
-            }
-            byte[] reply = json.writeValueAsBytes(parse(parser, content, name));
+            byte[] reply = json.writeValueAsBytes(reader.read(parser, content, name));
             out.writeInt(reply.length);
             out.write(reply);
             out.flush();
         }
     }
 
-    private static Map<String, Object> parse(DocumentParser parser, byte[] content, String name) {
+    public static Map<String, Object> parse(DocumentParser parser, byte[] content, String name) {
         Map<String, Object> reply = new LinkedHashMap<>();
         try {
             ParsedDocument doc = clean(parser.parse(content, name));
@@ -111,15 +115,6 @@ public final class ParserChild {
             parser.parse("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII), "warm.pdf");
         } catch (ExtractionException | RuntimeException ignored) {
             // warming is best effort: the real parse reports its own errors
-        }
-    }
-
-    @SuppressWarnings("InfiniteLoopStatement")
-    private static void hangForever() {
-        long spin = 0;
-        while (true) {
-            spin++;
-            if (spin % 1_000_000_000L == 0) Thread.onSpinWait();
         }
     }
 

@@ -36,4 +36,10 @@ public record Letter(String id, String file, String format, String language, Str
         return new Letter(newId, file, format, language, title, date, dateSource, recipients, signers,
                 signerCount, text, warnings);
     }
+
+    /** The same letter with another full text (the reader's prose of the document). */
+    public Letter withText(String newText) {
+        return new Letter(id, file, format, language, title, date, dateSource, recipients, signers,
+                signerCount, newText, warnings);
+    }
 }

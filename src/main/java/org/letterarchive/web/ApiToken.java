@@ -43,7 +43,11 @@ public final class ApiToken {
 
     /** The token from {@code LETTERS_TOKEN}, else from (or newly generated into) {@code file}. */
     public static ApiToken load(Path file) throws IOException {
-        String env = System.getenv(ENV);
+        return load(file, System.getenv(ENV));
+    }
+
+    /** The token {@code env} gives (the value of {@code LETTERS_TOKEN}; null when unset), else the file's. */
+    public static ApiToken load(Path file, String env) throws IOException {
         if (env != null && !env.isBlank()) return new ApiToken(env.strip(), null, "environment variable " + ENV);
         if (Files.exists(file)) {
             String token = Files.readString(file, StandardCharsets.UTF_8).strip();

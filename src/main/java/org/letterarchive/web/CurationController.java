@@ -13,7 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.letterarchive.Archive;
+import org.letterarchive.corpus.Tombstone;
+import org.letterarchive.store.Curation;
 import org.letterarchive.corpus.Corrections;
 import org.letterarchive.corpus.Json;
 import org.letterarchive.corpus.StoredLetter;
@@ -28,19 +29,21 @@ final class CurationController {
 
     private static final Set<String> PATCH_FIELDS = Set.of("title", "date", "recipients", "signers", "editedBy");
 
-    private final Archive archive;
+    private final Curation curation;
+    private final LetterController letters;
     private final ApiToken token;
     private final ObjectMapper json = Json.mapper();
 
-    CurationController(Archive archive, ApiToken token) {
-        this.archive = archive;
+    CurationController(Curation curation, LetterController letters, ApiToken token) {
+        this.curation = curation;
+        this.letters = letters;
         this.token = token;
     }
 
     void patch(Context ctx) throws IOException {
         token.require(ctx);
         String id = ctx.pathParam("id");
-        if (!archive.corpus().contains(id)) throw ApiException.notFound("letter " + id);
+        letters.find(id);
         JsonNode body = body(ctx);
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
@@ -77,21 +80,20 @@ final class CurationController {
         }
         String editor = body.hasNonNull("editedBy") ? body.get("editedBy").asText().strip() : "";
         Corrections c = new Corrections(title, date, recipients, signers, Instant.now(), editor.isEmpty() ? "curator" : editor);
-        StoredLetter updated = archive.correct(id, c).orElseThrow(() -> ApiException.notFound("letter " + id));
-        ctx.json(LetterController.view(updated, archive));
+        StoredLetter updated = curation.correct(id, c).orElseThrow(() -> ApiException.notFound("letter " + id));
+        ctx.json(letters.view(updated));
     }
 
     void delete(Context ctx) throws IOException {
         token.require(ctx);
         String id = ctx.pathParam("id");
         String reason = ctx.queryParam("reason");
-        if (!archive.delete(id, reason == null || reason.isBlank() ? "deleted through the API" : reason.strip())) {
-            throw ApiException.notFound("letter " + id);
-        }
+        Tombstone tombstone = curation.delete(id, reason == null || reason.isBlank() ? "deleted through the API" : reason.strip())
+                .orElseThrow(() -> ApiException.notFound("letter " + id));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("deleted", true);
-        m.put("tombstone", archive.corpus().tombstone(id).orElse(null));
+        m.put("tombstone", tombstone);
         ctx.json(m);
     }
 
@@ -102,10 +104,10 @@ final class CurationController {
         String into = body.path("into").asText("").strip();
         if (into.isEmpty()) throw ApiException.badRequest("'into' must name the organization key to merge into");
         String name = body.hasNonNull("name") ? body.get("name").asText().strip() : null;
-        int reindexed = archive.mergeOrganizations(keys, into, name);
+        int reindexed = curation.merge(keys, into, name);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("into", archive.organizations().canonical(into));
-        m.put("name", archive.organizations().label(archive.organizations().canonical(into)));
+        m.put("into", curation.canonical(into));
+        m.put("name", curation.label(curation.canonical(into)));
         m.put("keys", keys);
         m.put("reindexed", reindexed);
         ctx.json(m);
@@ -114,7 +116,7 @@ final class CurationController {
     void split(Context ctx) throws IOException {
         token.require(ctx);
         List<String> keys = keys(body(ctx));
-        int reindexed = archive.splitOrganizations(keys);
+        int reindexed = curation.split(keys);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("keys", keys);
         m.put("reindexed", reindexed);

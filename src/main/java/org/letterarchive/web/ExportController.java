@@ -25,9 +25,12 @@ final class ExportController {
     static final String[] COLUMNS = {"id", "title", "date", "language", "recipients", "signerCount", "signers", "url"};
 
     private final SearchService search;
+    /** The configured public address links are made from; empty: paths alone. */
+    private final String base;
 
-    ExportController(SearchService search) {
+    ExportController(SearchService search, String baseUrl) {
         this.search = search;
+        this.base = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
     }
 
     /**
@@ -45,7 +48,6 @@ final class ExportController {
         SearchRequest request = SearchController.request(ctx);
         List<String> mediaTypes = request.filter(IndexSchema.F_FORMAT).stream().filter(f -> f.contains("/")).toList();
         request = request.withFilter(IndexSchema.F_FORMAT, mediaTypes.toArray(String[]::new));
-        String base = ctx.scheme() + "://" + ctx.host();
         StreamSink sink = format.equals("csv") ? new CsvSink(ctx, base) : new JsonSink(ctx, base);
         search.exporter().export(request, Exporter.MAX_ROWS, sink);
         sink.finish();

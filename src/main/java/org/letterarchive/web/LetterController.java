@@ -7,42 +7,44 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.letterarchive.Archive;
+import org.letterarchive.store.LetterStore;
 import org.letterarchive.corpus.StoredLetter;
 import org.letterarchive.letter.Letter;
 
 /** The letter resources: metadata with text, and the original file. */
 final class LetterController {
 
-    private final Archive archive;
+    private final LetterStore store;
 
-    LetterController(Archive archive) {
-        this.archive = archive;
+    LetterController(LetterStore store) {
+        this.store = store;
     }
 
     void get(Context ctx) {
         StoredLetter stored = find(ctx.pathParam("id"));
-        ctx.json(view(stored, archive));
+        ctx.json(view(stored));
     }
 
     void original(Context ctx) throws IOException {
         StoredLetter stored = find(ctx.pathParam("id"));
-        Path file = archive.corpus().originalPath(stored);
+        Path file = store.originalPath(stored);
         if (!Files.exists(file)) throw ApiException.notFound("original file of letter " + stored.id());
         String name = stored.originalName() != null ? stored.originalName() : stored.storedAs();
         ctx.contentType(stored.contentType() == null ? "application/octet-stream" : stored.contentType());
         ctx.header("Content-Disposition", "attachment; filename=\"" + asciiName(name) + "\"; filename*=UTF-8''"
                 + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
         ctx.header("X-Content-Type-Options", "nosniff");
+        // an original (HTML above all) is never run as a page of this site, even when opened directly
+        ctx.header("Content-Security-Policy", "sandbox");
         InputStream in = Files.newInputStream(file);
         ctx.result(in);
     }
 
-    private StoredLetter find(String id) {
-        return archive.get(id).orElseThrow(() -> ApiException.notFound("letter " + id));
+    StoredLetter find(String id) {
+        return store.get(id).orElseThrow(() -> ApiException.notFound("letter " + id));
     }
 
-    static Map<String, Object> view(StoredLetter stored, Archive archive) {
+    Map<String, Object> view(StoredLetter stored) {
         Letter l = stored.letter();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", l.id());
@@ -63,7 +65,7 @@ final class LetterController {
             sm.put("location", s.location());
             sm.put("affiliation", s.affiliation());
             sm.put("title", s.title());
-            sm.put("organization", archive.organizations().keyOf(s));
+            sm.put("organization", store.organizationKey(s));
             return sm;
         }).toList());
         m.put("signerCount", l.signerCount());

@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.letterarchive.Archive;
-import org.letterarchive.corpus.StoredLetter;
 import org.letterarchive.index.IndexSchema;
 import org.letterarchive.search.FacetLister;
 import org.letterarchive.search.SearchRequest;
@@ -19,11 +17,11 @@ import org.letterarchive.search.SearchService;
 final class SearchController {
 
     private final SearchService search;
-    private final Archive archive;
+    private final LetterController letters;
 
-    SearchController(Archive archive) {
-        this.archive = archive;
-        this.search = archive.search();
+    SearchController(SearchService search, LetterController letters) {
+        this.search = search;
+        this.letters = letters;
     }
 
     void search(Context ctx) {
@@ -42,8 +40,7 @@ final class SearchController {
     /** A letter as {@code LetterController} shows it, plus a {@code match} object for the search in the query. */
     void letterWithMatch(Context ctx) {
         String id = ctx.pathParam("id");
-        StoredLetter stored = archive.get(id).orElseThrow(() -> ApiException.notFound("letter " + id));
-        Map<String, Object> view = new LinkedHashMap<>(LetterController.view(stored, archive));
+        Map<String, Object> view = new LinkedHashMap<>(letters.view(letters.find(id)));
         view.put("match", search.explainer().explain(id, request(ctx)).orElse(null));
         ctx.json(view);
     }

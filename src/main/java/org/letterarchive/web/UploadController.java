@@ -15,11 +15,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.letterarchive.Archive;
 import org.letterarchive.corpus.DeletedLetterException;
 import org.letterarchive.corpus.StoredLetter;
-import org.letterarchive.extract.ExtractionException;
 import org.letterarchive.extract.IngestLimits;
+import org.letterarchive.ingest.IngestPipeline;
 import org.letterarchive.letter.Letter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,18 +34,17 @@ final class UploadController implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UploadController.class);
     static final int RETRY_AFTER_SECONDS = 5;
 
-    private final Archive archive;
+    private final IngestPipeline pipeline;
+    private final LetterController letters;
     private final ApiToken token;
     private final IngestLimits limits;
     private final ThreadPoolExecutor workers;
 
-    /** One file as it arrived: its bytes, or the reason it was refused before any parsing. */
-    private record Incoming(String name, byte[] bytes, ApiException refused) {}
-
-    UploadController(Archive archive, ApiToken token, int workers, int queue) {
-        this.archive = archive;
+    UploadController(IngestPipeline pipeline, LetterController letters, ApiToken token, int workers, int queue) {
+        this.pipeline = pipeline;
+        this.letters = letters;
         this.token = token;
-        this.limits = archive.limits();
+        this.limits = pipeline.limits();
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS, queue > 0 ? new ArrayBlockingQueue<>(queue) : new java.util.concurrent.SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "ingest-" + n.incrementAndGet());
@@ -63,13 +61,12 @@ final class UploadController implements AutoCloseable {
 
     void upload(Context ctx) {
         token.require(ctx);
-        long declared = ctx.contentLength();
-        if (declared > maxRequestBytes(limits)) throw tooLarge();
+        if (ctx.contentLength() > maxRequestBytes(limits)) throw tooLarge();
         boolean restore = "true".equalsIgnoreCase(ctx.queryParam("restore"));
-        List<Incoming> files = receive(ctx);
+        List<IngestPipeline.Incoming> files = receive(ctx);
         CompletableFuture<Void> done;
         try {
-            done = CompletableFuture.supplyAsync(() -> process(files, restore), workers).thenAccept(r -> respond(ctx, r));
+            done = CompletableFuture.supplyAsync(() -> ingest(files, restore), workers).thenAccept(r -> respond(ctx, r));
         } catch (RejectedExecutionException e) {
             ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
             throw new ApiException(503, "the server is busy parsing other uploads; try again in " + RETRY_AFTER_SECONDS + " s");
@@ -77,84 +74,70 @@ final class UploadController implements AutoCloseable {
         ctx.future(() -> done.exceptionally(e -> {
             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
             LOG.error("upload failed", cause);
-            WebApp.error(ctx, 500, "internal error: " + cause.getClass().getSimpleName());
+            HttpErrors.respond(ctx, 500, "internal error: " + cause.getClass().getSimpleName());
             return null;
         }));
     }
 
-    private List<Incoming> receive(Context ctx) {
+    /**
+     * The pipeline's receive stage over HTTP: each multipart part (Jetty keeps large ones on disk) or the raw
+     * body, with its size; the pipeline admits the size before reading a part's bytes.
+     */
+    private List<IngestPipeline.Incoming> receive(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
-        List<Incoming> files = new ArrayList<>();
+        List<IngestPipeline.Incoming> files = new ArrayList<>();
         if (type.startsWith("multipart/form-data")) {
             List<UploadedFile> parts;
             try {
                 parts = ctx.uploadedFiles("file");
-            } catch (Exception e) {
-                if (isSizeLimit(e)) throw tooLarge();
-                throw ApiException.badRequest("cannot read the multipart body: " + e.getMessage());
+            } catch (RuntimeException e) {
+                throw requestError(e);
             }
             if (parts.isEmpty()) throw ApiException.badRequest("no file in the multipart field 'file'");
             for (UploadedFile f : parts) {
-                if (f.size() > limits.maxFileBytes()) {
-                    files.add(new Incoming(f.filename(), null, tooLarge()));
-                    continue;
-                }
-                try (InputStream in = f.content()) {
-                    files.add(new Incoming(f.filename(), in.readAllBytes(), null));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                files.add(new IngestPipeline.Incoming(f.filename(), f.size(), () -> {
+                    try (InputStream in = f.content()) {
+                        return in.readAllBytes();
+                    }
+                }));
             }
         } else {
             byte[] body;
             try (InputStream in = ctx.bodyInputStream()) {
+                // one byte past the limit is enough to know the file is too large
                 body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
             } catch (IOException e) {
                 throw ApiException.badRequest("cannot read the request body: " + e.getMessage());
             }
-            if (body.length > limits.maxFileBytes()) throw tooLarge();
             if (body.length == 0) throw new ApiException(422, "the file is empty (send the file as the body, or as multipart field 'file')");
-            files.add(new Incoming(ctx.queryParam("filename"), body, null));
+            files.add(IngestPipeline.Incoming.of(ctx.queryParam("filename"), body));
         }
         return files;
     }
 
-    /** True when the multipart parser refused the body for exceeding the configured sizes. */
-    private static boolean isSizeLimit(Throwable e) {
+    /**
+     * A multipart body the server could not take: over the request size limit (Jetty's own 413, by its
+     * status code), or malformed (400).
+     */
+    private ApiException requestError(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (m.contains("size") || m.contains("exceed") || m.contains("too large") || m.contains("max")) return true;
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() == 413) return tooLarge();
+            if (t instanceof io.javalin.http.HttpResponseException h && h.getStatus() == 413) return tooLarge();
         }
-        return false;
+        return ApiException.badRequest("cannot read the multipart body: " + e.getMessage());
     }
 
     private ApiException tooLarge() {
-        return new ApiException(413, "the file is larger than the limit of " + IngestLimits.size(limits.maxFileBytes()));
+        return new ApiException(413, IngestPipeline.tooLarge(limits).getMessage());
     }
 
-    /** The per-file results; a single plain file gives a single result. */
-    private List<Map<String, Object>> process(List<Incoming> files, boolean restore) {
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (Incoming f : files) {
-            if (f.refused() != null) {
-                results.add(failure(f.name(), null, f.refused().status(), f.refused().getMessage()));
-                continue;
-            }
-            try {
-                if (archive.isZip(f.bytes())) {
-                    for (Archive.EntryResult e : archive.ingestZip(f.bytes(), restore)) {
-                        results.add(e.result() != null ? success(e.name(), f.name(), e.result()) : failure(e.name(), f.name(), e.error()));
-                    }
-                } else {
-                    results.add(success(f.name(), null, archive.ingest(f.bytes(), f.name(), restore)));
-                }
-            } catch (ExtractionException | DeletedLetterException e) {
-                results.add(failure(f.name(), null, e));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    /** Runs the pipeline; each document's result becomes one JSON object of the answer. */
+    private List<Map<String, Object>> ingest(List<IngestPipeline.Incoming> files, boolean restore) {
+        try {
+            return pipeline.ingest(files, restore, true).stream().map(UploadController::answer).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return results;
     }
 
     private void respond(Context ctx, List<Map<String, Object>> results) {
@@ -163,9 +146,9 @@ final class UploadController implements AutoCloseable {
             Map<String, Object> r = results.get(0);
             int status = (Integer) r.get("status");
             if (status >= 400) {
-                WebApp.error(ctx, status, (String) r.get("error"));
+                HttpErrors.respond(ctx, status, (String) r.get("error"));
             } else {
-                Map<String, Object> body = LetterController.view((StoredLetter) r.get("stored"), archive);
+                Map<String, Object> body = letters.view((StoredLetter) r.get("stored"));
                 body.put("duplicate", r.get("duplicate"));
                 ctx.status(status).json(body);
             }
@@ -200,14 +183,19 @@ final class UploadController implements AutoCloseable {
         return same ? common : 422;
     }
 
-    private static Map<String, Object> success(String name, String archiveName, Archive.IngestResult r) {
-        Letter l = r.letter();
+    private static Map<String, Object> answer(IngestPipeline.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", name);
-        if (archiveName != null) m.put("archive", archiveName);
-        boolean created = r.outcome() == Archive.Outcome.created;
-        m.put("status", created ? 201 : 200);
-        m.put("duplicate", !created);
+        m.put("file", r.name());
+        if (r.archive() != null) m.put("archive", r.archive());
+        if (r.error() != null) {
+            m.put("status", HttpErrors.status(r.error()));
+            m.put("error", r.error().getMessage());
+            if (r.error() instanceof DeletedLetterException d) m.put("id", d.tombstone().id());
+            return m;
+        }
+        Letter l = r.letter();
+        m.put("status", r.created() ? 201 : 200);
+        m.put("duplicate", !r.created());
         m.put("id", l.id());
         m.put("title", l.title());
         m.put("date", l.date() == null ? null : l.date().toString());
@@ -216,35 +204,6 @@ final class UploadController implements AutoCloseable {
         m.put("url", "/api/letters/" + l.id());
         m.put("stored", r.stored());
         return m;
-    }
-
-    private static Map<String, Object> failure(String name, String archiveName, Exception e) {
-        if (e instanceof DeletedLetterException d) {
-            Map<String, Object> m = failure(name, archiveName, 409, d.getMessage());
-            m.put("id", d.tombstone().id());
-            return m;
-        }
-        ExtractionException x = (ExtractionException) e;
-        return failure(name, archiveName, status(x.reason()), x.getMessage());
-    }
-
-    private static Map<String, Object> failure(String name, String archiveName, int status, String message) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", name);
-        if (archiveName != null) m.put("archive", archiveName);
-        m.put("status", status);
-        m.put("error", message);
-        return m;
-    }
-
-    /** The HTTP status of each reason a document is refused. */
-    static int status(ExtractionException.Reason reason) {
-        return switch (reason) {
-            case UNSUPPORTED_TYPE -> 415;
-            case TOO_LARGE -> 413;
-            case CORRUPT, ENCRYPTED, EMPTY -> 422;
-            case TIMEOUT -> 503;
-        };
     }
 
     @Override

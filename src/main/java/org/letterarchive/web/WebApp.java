@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.letterarchive.Archive;
 import org.letterarchive.corpus.Json;
-import org.letterarchive.search.SearchException;
+import org.letterarchive.extract.IngestLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,21 +39,33 @@ public final class WebApp {
     }
 
     /**
+     * Builds the server (not started) with writes allowed to holders of {@code token}; export rows link to
+     * letters by path alone.
+     */
+    public static Javalin create(Archive archive, Path webDir, ApiToken token, int uploadWorkers, int uploadQueue) {
+        return create(archive, webDir, token, uploadWorkers, uploadQueue, null);
+    }
+
+    /**
      * Builds the server (not started) with writes allowed to holders of {@code token}.
      *
      * @param uploadWorkers uploads parsed at once (match the parser pool)
      * @param uploadQueue   uploads waiting beyond those; more are answered 503 with Retry-After
+     * @param baseUrl       the archive's public address (e.g. {@code https://letters.example.org}), from which
+     *                      exported links are made; never taken from a request's Host header. Null: paths alone
      */
-    public static Javalin create(Archive archive, Path webDir, ApiToken token, int uploadWorkers, int uploadQueue) {
-        SearchController search = new SearchController(archive);
-        ExportController export = new ExportController(archive.search());
-        LetterController letters = new LetterController(archive);
-        UploadController uploads = new UploadController(archive, token, uploadWorkers, uploadQueue);
-        CurationController curation = new CurationController(archive, token);
+    public static Javalin create(Archive archive, Path webDir, ApiToken token, int uploadWorkers, int uploadQueue, String baseUrl) {
+        LetterController letters = new LetterController(archive.store());
+        SearchController search = new SearchController(archive.search(), letters);
+        ExportController export = new ExportController(archive.search(), baseUrl);
+        UploadController uploads = new UploadController(archive.ingest(), letters, token, uploadWorkers, uploadQueue);
+        CurationController curation = new CurationController(archive.curation(), letters, token);
+        long maxRequest = UploadController.maxRequestBytes(archive.limits());
         return Javalin.create(config -> {
-            config.http.maxRequestSize = UploadController.maxRequestBytes(archive.limits());
-            config.jetty.multipartConfig.maxFileSize(archive.limits().maxFileBytes(), io.javalin.config.SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxTotalRequestSize(UploadController.maxRequestBytes(archive.limits()), io.javalin.config.SizeUnit.BYTES);
+            config.http.maxRequestSize = maxRequest;
+            // a part may be as large as the request: the ingest pipeline refuses a file over the limit by its size
+            config.jetty.multipartConfig.maxFileSize(maxRequest, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(maxRequest, io.javalin.config.SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.defaultContentType = "application/json";
@@ -91,32 +103,25 @@ public final class WebApp {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");
             });
-            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-            config.routes.exception(SearchException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-            config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
-                    e.getStatus() == 413 ? "the request is larger than the limit of "
-                            + org.letterarchive.extract.IngestLimits.size(archive.limits().maxFileBytes()) : e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
+                int status = HttpErrors.status(e);
+                if (status >= 500) LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                String message = status == 413 && e instanceof io.javalin.http.HttpResponseException
+                        ? "the request is larger than the limit of " + IngestLimits.size(archive.limits().maxFileBytes())
+                        : HttpErrors.message(e);
+                HttpErrors.respond(ctx, status, message);
             });
             config.routes.error(404, ctx -> {
-                if (ctx.path().startsWith("/api/") && ctx.result() == null) error(ctx, 404, "no such resource: " + ctx.path());
+                if (ctx.path().startsWith("/api/") && ctx.result() == null) HttpErrors.respond(ctx, 404, "no such resource: " + ctx.path());
             });
         });
-    }
-
-    static void error(io.javalin.http.Context ctx, int status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status);
-        body.put("error", message);
-        ctx.status(status).json(body);
     }
 
     private static Map<String, Object> health(Archive archive) throws java.io.IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "ok");
-        m.put("letters", archive.index().count());
+        m.put("letters", archive.store().count());
+        m.put("maxFileBytes", archive.limits().maxFileBytes());
         return m;
     }
 }

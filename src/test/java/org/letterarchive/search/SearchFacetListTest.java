@@ -40,8 +40,8 @@ class SearchFacetListTest {
             assertEquals(Map.of("centro uno", 1L, "centro dos", 1L),
                     counts(facets.list("signer", "centro", FacetLister.Order.name, 10, SearchRequest.of("gamma"))));
 
-            archive.index().delete(first.get(0));
-            archive.index().commit();
+            archive.store().index().delete(first.get(0));
+            archive.store().index().commit();
             FacetLister.Page after = facets.list("signer", null, FacetLister.Order.name, 10, null);
             assertEquals(Map.of("centro uno", 1L, "centro dos", 2L, "beta", 1L), counts(after));
             assertEquals(List.of("beta", "centro dos", "centro uno"), after.values().stream().map(SearchResult.FacetValue::value).toList());

@@ -35,12 +35,12 @@ class SearchIndexVersionTest {
             w.commit();
         }
         try (Archive archive = Archive.open(dir.resolve("corpus"), dir.resolve("index"))) {
-            assertEquals(0, archive.index().count(), "the stale index was dropped");
-            assertEquals(1, archive.heal());
+            assertEquals(0, archive.store().index().count(), "the stale index was dropped");
+            assertEquals(1, archive.maintenance().heal());
             assertEquals(1, archive.search().search(SearchRequest.of("migrants")).total());
         }
         try (Archive archive = Archive.open(dir.resolve("corpus"), dir.resolve("index"))) {
-            assertEquals(1, archive.index().count(), "a current index is kept");
+            assertEquals(1, archive.store().index().count(), "a current index is kept");
         }
     }
 }

@@ -60,7 +60,7 @@ public final class SearchLatency {
                     SearchRequest.of("gobierno~ OR government"),
                     new SearchRequest("rights", Map.of(), SearchRequest.SignerMatch.any, LocalDate.of(2015, 1, 1),
                             LocalDate.of(2025, 12, 31), SearchRequest.SortOrder.newest, 1, 20, true));
-            System.out.printf("shared letters: %d indexed%n", archive.index().count());
+            System.out.printf("shared letters: %d indexed%n", archive.store().index().count());
             report("faceted+highlighted search (shared letters)", () -> {
                 long hits = 0;
                 for (SearchRequest q : queries) hits += search.search(q).total();

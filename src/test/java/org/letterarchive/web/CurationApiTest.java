@@ -63,9 +63,10 @@ class CurationApiTest {
         assertEquals("2020-02-29", second.json().get("date").asText());
         assertEquals(2, second.json().get("signers").size());
 
-        server.archive.reindex();
+        server.archive.maintenance().reindex();
         assertEquals(1, server.hits("\"Final heading\""));
-        Archive.ReanalysisReport report = server.archive.reanalyze();
+        org.letterarchive.ingest.IngestPipeline.Reanalysis report = server.archive.ingest().reanalyze();
+        server.archive.maintenance().reindex();
         assertEquals(0, report.failed(), report.failures().toString());
         StoredLetter stored = server.archive.get(id).orElseThrow();
         assertEquals(Archive.ANALYSIS_VERSION, stored.analysisVersion());
@@ -108,7 +109,7 @@ class CurationApiTest {
                 UploadTestServer.TOKEN);
         assertEquals(200, merge.status(), merge.raw().body());
         assertEquals(2, signerHits("osprey watch"));
-        assertEquals("Osprey Watch (all chapters)", server.archive.organizations().label("osprey watch"));
+        assertEquals("Osprey Watch (all chapters)", server.archive.store().organizations().label("osprey watch"));
 
         var split = server.json("POST", "/api/organizations/split", Map.of("keys", List.of("osprey watchers network")), UploadTestServer.TOKEN);
         assertEquals(200, split.status(), split.raw().body());
@@ -116,7 +117,7 @@ class CurationApiTest {
         assertEquals(1, signerHits("osprey watchers network"));
 
         // the table lives in the corpus: a full reindex keeps the split
-        server.archive.reindex();
+        server.archive.maintenance().reindex();
         assertEquals(1, signerHits("osprey watch"));
         assertEquals(400, server.json("POST", "/api/organizations/merge", Map.of("keys", List.of()), UploadTestServer.TOKEN).status());
         assertEquals(400, server.json("POST", "/api/organizations/merge", Map.of("keys", List.of("a")), UploadTestServer.TOKEN).status());

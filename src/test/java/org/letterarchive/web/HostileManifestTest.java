@@ -24,7 +24,9 @@ import org.letterarchive.extract.IngestLimits;
  */
 class HostileManifestTest {
 
-    static final Path HOSTILE = Path.of("..", "shared", "hostile");
+    static Path hostile() {
+        return org.letterarchive.TestLetters.shared().resolve("hostile");
+    }
     /** Larger files are left out to keep the suite fast. */
     static final long SKIP_ABOVE = 20 * IngestLimits.MB;
 
@@ -35,16 +37,16 @@ class HostileManifestTest {
 
     @Test
     void everyManifestFileGetsTheExpectedAnswer() throws Exception {
-        Path manifest = HOSTILE.resolve("MANIFEST.tsv");
+        Path manifest = hostile().resolve("MANIFEST.tsv");
         requireShared(manifest);
         List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
-        run(HOSTILE, cases(HOSTILE, lines.subList(1, lines.size())));
+        run(hostile(), cases(hostile(), lines.subList(1, lines.size())));
     }
 
     /** The cases {@code make-hostile} generates (zip bombs, XXE, odd encodings...), without the biggest. */
     @Test
     void everyGeneratedFileGetsTheExpectedAnswer(@TempDir Path generated) throws Exception {
-        Path tool = HOSTILE.resolveSibling("tools").resolve("make-hostile");
+        Path tool = org.letterarchive.TestLetters.shared().resolve("tools").resolve("make-hostile");
         requireShared(tool);
         Path rows = generated.resolve("rows.tsv");
         Process p = new ProcessBuilder("python3", tool.toString(), generated.toString(), "--manifest", rows.toString(), "--skip-big")
@@ -105,6 +107,23 @@ class HostileManifestTest {
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + cases.size() + " files got an unexpected answer:\n" + String.join("\n", wrong));
     }
 
+    /**
+     * Files the manifest expects a warning for, where no signal reaches the parser: PDFBox repairs the
+     * deep dictionary silently and the text reads well. Listed, so a warning for one fails the test until
+     * the list is shortened.
+     */
+    static final java.util.Set<String> SILENTLY_REPAIRED = java.util.Set.of("qpdf-issue-202-deep-dict.pdf");
+
+    /** True when the answer carries a warning: the letter's, or for a ZIP an entry refused or warned about. */
+    static boolean hasWarning(com.fasterxml.jackson.databind.JsonNode json) {
+        if (json == null) return false;
+        if (json.isArray()) {
+            for (var entry : json) if (entry.path("status").asInt() >= 400 || hasWarning(entry)) return true;
+            return false;
+        }
+        return json.path("warnings").isArray() && !json.path("warnings").isEmpty();
+    }
+
     private static String check(UploadTestServer server, Case c) throws IOException, InterruptedException {
         byte[] bytes = Files.readAllBytes(c.folder().resolve(c.file()));
         var r = server.upload(bytes, c.file());
@@ -115,8 +134,10 @@ class HostileManifestTest {
             case "reject-type" -> s == 415;
             case "reject-size" -> s == 413;
             case "reject-corrupt", "reject-encrypted" -> s == 422;
-            case "timeout-or-reject" -> s == 503 || (s >= 400 && s < 500);
-            case "accept", "accept-with-warning" -> s == 201 || s == 200;
+            // stopped by the time limit (503), or refused for what it is: too large, not a letter, damaged
+            case "timeout-or-reject" -> s == 503 || s == 413 || s == 415 || s == 422;
+            case "accept" -> s == 201 || s == 200;
+            case "accept-with-warning" -> (s == 201 || s == 200) && hasWarning(r.json()) != SILENTLY_REPAIRED.contains(c.file());
             default -> false;
         };
         String line = String.format("%-48s expected %-20s got %d %s", c.file(), c.expected(), s,

@@ -62,8 +62,8 @@ class UploadApiTest {
         assertFalse(r.json().get("duplicate").asBoolean());
         String id = r.json().get("id").asText();
         assertEquals(1, server.hits("quokkaconservation"));
-        assertTrue(server.archive.corpus().contains(id));
-        assertTrue(Files.exists(server.archive.corpus().originalPath(server.archive.get(id).orElseThrow())));
+        assertTrue(server.archive.store().corpus().contains(id));
+        assertTrue(Files.exists(server.archive.store().corpus().originalPath(server.archive.get(id).orElseThrow())));
         assertEquals(200, server.get("/api/letters/" + id).status());
     }
 
@@ -81,7 +81,7 @@ class UploadApiTest {
 
     @Test
     void writesWithoutTheRightTokenAre401AndChangeNothing() throws Exception {
-        long before = server.archive.corpus().ids().size();
+        long before = server.archive.store().corpus().ids().size();
         byte[] bytes = UploadTestServer.letter("Letter on numbatfeeding that must not be stored", "Numbat Network");
         var none = server.upload(bytes, "numbat.txt", null, null);
         var wrong = server.upload(bytes, "numbat.txt", "not-the-token", null);
@@ -96,7 +96,7 @@ class UploadApiTest {
         assertEquals(401, server.json("PATCH", "/api/letters/" + someId, Map.of("title", "x"), "wrong").status());
         assertEquals(401, server.json("POST", "/api/organizations/merge", Map.of("keys", List.of("a"), "into", "b"), null).status());
         assertEquals(401, server.json("POST", "/api/organizations/split", Map.of("keys", List.of("a")), "wrong").status());
-        assertEquals(before, server.archive.corpus().ids().size());
+        assertEquals(before, server.archive.store().corpus().ids().size());
         assertEquals(0, server.hits("numbatfeeding"));
     }
 
@@ -200,8 +200,8 @@ class UploadApiTest {
         String id = r.json().get("id").asText();
         var stored = server.archive.get(id).orElseThrow();
         assertEquals("passwd", stored.originalName());
-        Path original = server.archive.corpus().originalPath(stored);
-        assertTrue(original.normalize().startsWith(server.archive.corpus().root()));
+        Path original = server.archive.store().corpus().originalPath(stored);
+        assertTrue(original.normalize().startsWith(server.archive.store().corpus().root()));
         assertTrue(original.getFileName().toString().startsWith(id));
         assertEquals(1, server.hits("cassowaryroads"));
     }
@@ -241,8 +241,8 @@ class UploadApiTest {
         var del = server.json("DELETE", "/api/letters/" + id + "?reason=duplicate%20scan", null, UploadTestServer.TOKEN);
         assertEquals(200, del.status(), del.raw().body());
         assertEquals(0, server.hits("possumnesting"));
-        assertFalse(server.archive.corpus().contains(id));
-        assertTrue(server.archive.corpus().tombstone(id).isPresent());
+        assertFalse(server.archive.store().corpus().contains(id));
+        assertTrue(server.archive.store().corpus().tombstone(id).isPresent());
         assertEquals(404, server.get("/api/letters/" + id).status());
         assertEquals(404, server.json("DELETE", "/api/letters/" + id, null, UploadTestServer.TOKEN).status());
 

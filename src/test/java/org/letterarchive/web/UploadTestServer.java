@@ -33,7 +33,7 @@ final class UploadTestServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     UploadTestServer(Path dir, IngestLimits limits, int workers, int queue) throws IOException {
-        this(dir, limits, workers, queue, new IsolatedParser(limits, workers, HANG_MARKER));
+        this(dir, limits, workers, queue, new IsolatedParser(limits, workers, HangingParserChild.class));
         parser.prestart();
     }
 

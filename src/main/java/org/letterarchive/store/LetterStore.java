@@ -1,0 +1,254 @@
+package org.letterarchive.store;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.letterarchive.corpus.Corpus;
+import org.letterarchive.corpus.OrganizationRegistry;
+import org.letterarchive.corpus.StoredLetter;
+import org.letterarchive.corpus.Tombstone;
+import org.letterarchive.index.LetterIndex;
+import org.letterarchive.letter.Letter;
+import org.letterarchive.letter.Signer;
+
+/**
+ * The one owner of what the archive keeps: the corpus (source of truth), the organization table and the
+ * index built from both. It holds the lock that orders writes, the commit order (corpus, then table, then
+ * index) and the re-pointing of letters when an acronym becomes an alias.
+ *
+ * <p>Stores take the lock shared (they run in parallel, one id at a time); commits, curation and index
+ * maintenance take it exclusive through {@link #exclusive}.
+ */
+public final class LetterStore implements Closeable {
+
+    /** Version of the letter analysis whose output the sidecars hold. */
+    public static final int ANALYSIS_VERSION = 2;
+
+    /** How storing one document ended. */
+    public enum Outcome { created, duplicate }
+
+    /** A stored letter and whether this call created it. */
+    public record Stored(Outcome outcome, StoredLetter letter) {}
+
+    /** Work done under the exclusive lock. */
+    public interface Work<T> {
+        T run() throws IOException;
+    }
+
+    private final Corpus corpus;
+    private final LetterIndex index;
+    private final OrganizationRegistry organizations;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Object[] stripes = new Object[64];
+
+    private LetterStore(Corpus corpus, LetterIndex index, OrganizationRegistry organizations) {
+        this.corpus = corpus;
+        this.index = index;
+        this.organizations = organizations;
+        for (int i = 0; i < stripes.length; i++) stripes[i] = new Object();
+    }
+
+    /** Opens the corpus and the index; the index's write lock keeps other processes out. */
+    public static LetterStore open(Path corpusDir, Path indexDir) throws IOException {
+        Corpus corpus = Corpus.open(corpusDir);
+        LetterIndex index = LetterIndex.open(indexDir);
+        try {
+            corpus.removeTemporaryFiles();
+            return new LetterStore(corpus, index, OrganizationRegistry.load(corpus));
+        } catch (IOException | RuntimeException e) {
+            index.close();
+            throw e;
+        }
+    }
+
+    // ---------- reading ----------
+
+    public Optional<StoredLetter> get(String id) {
+        return corpus.get(id);
+    }
+
+    public Optional<Tombstone> tombstone(String id) {
+        return corpus.tombstone(id);
+    }
+
+    /** The original bytes of a stored letter, as they arrived. */
+    public byte[] original(StoredLetter stored) throws IOException {
+        return Files.readAllBytes(corpus.originalPath(stored));
+    }
+
+    public Path originalPath(StoredLetter stored) {
+        return corpus.originalPath(stored);
+    }
+
+    /** The canonical organization key a signer stands for; null for a person without one. */
+    public String organizationKey(Signer s) {
+        return organizations.keyOf(s);
+    }
+
+    /** The display name of an organization key. */
+    public String organizationLabel(String key) {
+        return organizations.label(key);
+    }
+
+    public String canonicalOrganization(String key) {
+        return organizations.canonical(key);
+    }
+
+    /** Letters visible to searches. */
+    public int count() throws IOException {
+        return index.count();
+    }
+
+    /** The one way to find an organization's letters: the ids whose signers count under any of these keys. */
+    public Set<String> lettersOf(Set<String> organizationKeys) throws IOException {
+        return index.idsWithSigner(organizationKeys);
+    }
+
+    // ---------- writing ----------
+
+    /**
+     * Stores a letter and indexes it, not yet committed: the original and sidecar become durable at the
+     * next {@link #commit}. A letter already stored under this id is answered as a duplicate.
+     */
+    public Stored stage(byte[] bytes, String id, String fileName, Letter letter) throws IOException {
+        Lock shared = lock.readLock();
+        shared.lock();
+        try {
+            synchronized (stripes[(id.hashCode() & 0x7fffffff) % stripes.length]) {
+                Optional<StoredLetter> existing = corpus.get(id);
+                if (existing.isPresent()) return new Stored(Outcome.duplicate, existing.get());
+                StoredLetter stored = corpus.stage(bytes, fileName, letter.withId(id), ANALYSIS_VERSION);
+                organizations.learn(stored.letter());
+                index.upsert(stored.letter(), organizations::keyOf);
+                return new Stored(Outcome.created, stored);
+            }
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    /** True when the letter was staged by a store not yet committed. */
+    public boolean isStaged(String id) {
+        return corpus.isStaged(id);
+    }
+
+    /**
+     * Makes every store so far durable and searchable: the corpus first (so the index never names a letter
+     * the corpus could lose), then the organization table, then the index; letters indexed under an acronym
+     * that became an alias in this batch move to the organization it stands for.
+     */
+    public void commit() throws IOException {
+        exclusive(() -> {
+            corpus.flush();
+            organizations.save();
+            index.commit();
+            Set<String> moved = organizations.takeRepointed();
+            if (!moved.isEmpty() && reindex(lettersOf(moved)) > 0) index.commit();
+            return null;
+        });
+    }
+
+    /** Runs work under the exclusive lock (nothing is stored meanwhile). */
+    public <T> T exclusive(Work<T> work) throws IOException {
+        Lock exclusive = lock.writeLock();
+        exclusive.lock();
+        try {
+            return work.run();
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
+    /** Replaces a stored letter's record (a correction, a new analysis) and indexes it; committed. */
+    public void replace(StoredLetter updated) throws IOException {
+        exclusive(() -> {
+            corpus.update(updated);
+            organizations.learn(updated.letter());
+            index.upsert(updated.letter(), organizations::keyOf);
+            commit();
+            return null;
+        });
+    }
+
+    /** Replaces the sidecar alone, without indexing (a re-analysis reindexes everything after). */
+    public void rewrite(StoredLetter updated) throws IOException {
+        exclusive(() -> {
+            corpus.update(updated);
+            return null;
+        });
+    }
+
+    /** Deletes a letter from the index and the corpus, leaving a tombstone; false when there is none. */
+    public boolean delete(String id, String reason) throws IOException {
+        return exclusive(() -> {
+            if (!corpus.contains(id)) return false;
+            corpus.delete(id, reason);
+            index.delete(id);
+            commit();
+            return true;
+        });
+    }
+
+    /** Merges organizations in the table (see {@link OrganizationRegistry#merge}); returns letters reindexed. */
+    public int mergeOrganizations(Collection<String> keys, String into, String displayName) throws IOException {
+        return exclusive(() -> reindexOrganizations(organizations.merge(keys, into, displayName)));
+    }
+
+    /** Splits organizations in the table (see {@link OrganizationRegistry#split}); returns letters reindexed. */
+    public int splitOrganizations(Collection<String> keys) throws IOException {
+        return exclusive(() -> reindexOrganizations(organizations.split(keys)));
+    }
+
+    private int reindexOrganizations(Set<String> keys) throws IOException {
+        commit(); // staged letters become visible, so lettersOf finds them too
+        int n = keys.isEmpty() ? 0 : reindex(lettersOf(keys));
+        commit();
+        return n;
+    }
+
+    /** Indexes these stored letters again with the current organization table (not committed). */
+    int reindex(Set<String> ids) throws IOException {
+        int n = 0;
+        for (String id : ids) {
+            Optional<StoredLetter> s = corpus.get(id);
+            if (s.isEmpty()) continue;
+            index.upsert(s.get().letter(), organizations::keyOf);
+            n++;
+        }
+        return n;
+    }
+
+    // ---------- for index maintenance, benchmarks and tests ----------
+
+    public Corpus corpus() {
+        return corpus;
+    }
+
+    public LetterIndex index() {
+        return index;
+    }
+
+    public OrganizationRegistry organizations() {
+        return organizations;
+    }
+
+    @Override
+    public void close() throws IOException {
+        exclusive(() -> {
+            try {
+                // staged letters become durable before the index (which commits on close) can name them
+                corpus.flush();
+                organizations.save();
+            } finally {
+                index.close();
+            }
+            return null;
+        });
+    }
+}
