@@ -58,6 +58,7 @@ public final class Archive implements Closeable {
     /** Built on first use: its construction loads Tika and the language models, which a restart need not wait for. */
     private volatile LetterExtractor extractor;
     private final SearchService search;
+    private final org.letterarchive.search.OrganizationService organizationService;
     private final IngestLimits limits;
     private final ParserBackend parser;
     private final FormatPolicy policy = new FormatPolicy();
@@ -82,6 +83,7 @@ public final class Archive implements Closeable {
         this.index = index;
         this.organizations = OrganizationRegistry.load(corpus);
         this.search = new SearchService(index, organizations::label);
+        this.organizationService = new org.letterarchive.search.OrganizationService(index, organizations);
         this.limits = limits;
         this.parser = parser;
     }
@@ -127,6 +129,11 @@ public final class Archive implements Closeable {
 
     public SearchService search() {
         return search;
+    }
+
+    /** Organizations as records: lists, profiles, networks, name resolution (computed from the index). */
+    public org.letterarchive.search.OrganizationService organizationService() {
+        return organizationService;
     }
 
     public OrganizationRegistry organizations() {

@@ -50,6 +50,10 @@ public final class WebApp {
         LetterController letters = new LetterController(archive);
         UploadController uploads = new UploadController(archive, token, uploadWorkers, uploadQueue);
         CurationController curation = new CurationController(archive, token);
+        org.letterarchive.search.OrganizationService orgService = archive.organizationService();
+        OrganizationController orgs = new OrganizationController(orgService);
+        FeedController feeds = new FeedController(archive.search(), orgService);
+        CiteController cite = new CiteController(archive::get);
         return Javalin.create(config -> {
             config.http.maxRequestSize = UploadController.maxRequestBytes(archive.limits());
             config.jetty.multipartConfig.maxFileSize(archive.limits().maxFileBytes(), io.javalin.config.SizeUnit.BYTES);
@@ -65,9 +69,13 @@ public final class WebApp {
                     sf.location = Location.EXTERNAL;
                 });
             }
+            config.staticFiles.enableWebjars(); // the network drawing library (cytoscape), pinned in the pom
             config.routes.apiBuilder(() -> path("api", () -> {
                 get("health", ctx -> ctx.json(health(archive)));
                 get("search", search::search);
+                get("search.atom", feeds::searchFeed);
+                get("network", orgs::ofSearch);
+                post("batch", orgs::batch);
                 get("facets/{facet}", search::facetValues);
                 get("export", export::export);
                 get("openapi.json", OpenApi::serve);
@@ -78,15 +86,22 @@ public final class WebApp {
                         else letters.get(ctx);
                     });
                     get("file", letters::original);
+                    get("related", orgs::related);
+                    get("cite", cite::cite);
                     patch(curation::patch);
                     delete(curation::delete);
                 });
                 path("organizations", () -> {
+                    get(orgs::list);
                     post("merge", curation::merge);
                     post("split", curation::split);
+                    get("{key}", orgs::profile);
+                    get("{key}/network", orgs::neighbourhood);
+                    get("{key}/letters.atom", feeds::organizationFeed);
                 });
             }));
             config.routes.before(ctx -> {
+                SignerResolution.install(ctx, orgService);
                 ctx.header("Content-Security-Policy", CSP);
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");
