@@ -56,3 +56,6 @@ function show(body) {
 }
 
 $('#check-form').addEventListener('submit', check);
+// a list given in the address (?names=…, one a line) is checked at once, so a checked list can be linked to
+const given = new URLSearchParams(location.search).get('names');
+if (given) { $('#names').value = given; $('#check-form').requestSubmit(); }

@@ -125,7 +125,7 @@ async function network() {
   q.set('min', $('#net-min').value || '2');
   if ($('#net-from').value.trim()) q.set('from', $('#net-from').value.trim());
   if ($('#net-to').value.trim()) q.set('to', $('#net-to').value.trim());
-  q.set('limit', '40');
+  q.set('limit', '25');
   const base = '/api/organizations/' + encodeURIComponent(profile.key) + '/network?' + q.toString();
   $('#network-status').textContent = 'Counting co-signers…';
   const { ok, body } = await getJson(base);
@@ -139,6 +139,12 @@ async function network() {
     el('a', { href: base + '&format=graphml', download: '', text: 'GraphML (Cytoscape)' }), ' · ',
     el('a', { href: base + '&format=csv', download: '', text: 'CSV edge list' }));
   draw(n);
+}
+
+/** Letters an organization co-signed with the centre of the network. */
+function weightTo(n, id) {
+  const e = n.edges.find((x) => (x.source === n.center && x.target === id) || (x.target === n.center && x.source === id));
+  return e ? e.weight : 0;
 }
 
 function draw(n) {
@@ -156,12 +162,15 @@ function draw(n) {
     elements,
     wheelSensitivity: 0.3,
     style: [
-      { selector: 'node', style: { 'background-color': '#3a6ea5', width: 'data(size)', height: 'data(size)', label: 'data(label)', 'font-size': 11, color: '#1b1b1b', 'text-wrap': 'ellipsis', 'text-max-width': 140, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
+      { selector: 'node', style: { 'background-color': '#3a6ea5', width: 'data(size)', height: 'data(size)', label: 'data(label)', 'font-size': 13, color: '#1b1b1b', 'text-wrap': 'ellipsis', 'text-max-width': 110, 'min-zoomed-font-size': 7, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
       { selector: 'node.center', style: { 'background-color': '#c25400', 'font-weight': 'bold' } },
-      { selector: 'edge', style: { width: 'data(width)', 'line-color': '#9fb3c8', opacity: 0.7, 'curve-style': 'haystack' } },
+      { selector: 'edge', style: { width: 'data(width)', 'line-color': '#9fb3c8', opacity: 0.45, 'curve-style': 'haystack' } },
+      { selector: 'node:active, node.hover', style: { 'z-index': 10, 'text-max-width': 400 } },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#083d6e' } },
     ],
-    layout: { name: n.nodes.length > 2 ? 'cose' : 'grid', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 20 },
+    // the organization in the middle, its co-signers on rings: the more letters together, the closer
+    layout: { name: 'concentric', animate: false, padding: 30, minNodeSpacing: 28, avoidOverlap: true,
+      concentric: (node) => (node.id() === n.center ? 1e9 : weightTo(n, node.id())), levelWidth: () => Math.max(1, maxWeight / 3) },
   });
   graph.on('tap', 'node', (e) => { if (e.target.id() !== n.center) location.href = orgHref(e.target.id()); });
   // the same neighbours as links, for keyboards and screen readers
