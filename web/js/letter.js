@@ -49,7 +49,8 @@ function show() {
 
   const meta = el('dl', { class: 'letter-meta' });
   const row = (term, ...dd) => meta.append(el('div', { class: term === 'Original' ? 'wide' : null }, el('dt', { text: term }), el('dd', {}, ...dd)));
-  row('Date', l.date ? el('time', { datetime: l.date, text: dateLabel(l.date) }) : 'Undated');
+  row('Date', l.date ? el('time', { datetime: l.date, text: dateLabel(l.date) }) : 'Undated',
+    l.date && l.dateSource ? el('span', { class: 'date-source muted', id: 'date-source', text: ` (${DATE_SOURCES[l.dateSource] || 'from ' + l.dateSource})` }) : null);
   if (l.language) row('Language', languageLabel(l.language));
   if (l.format) row('Format', formatLabel(l.format));
   row('Signers', plural(Number(l.signerCount ?? signers.length), 'signer'));
@@ -81,8 +82,12 @@ function show() {
   textSection.append(body);
 
   const tools = el('div', { class: 'tools' },
-    el('button', { type: 'button', id: 'edit-button', class: 'secondary', text: 'Correct this letter', onclick: openEditor }));
-  article.replaceChildren(head, meta, tools, el('div', { id: 'editor-slot' }), recSection, sigSection, textSection);
+    el('button', { type: 'button', id: 'edit-button', class: 'secondary', text: 'Correct this letter', onclick: openEditor }),
+    el('button', { type: 'button', id: 'cite-button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': 'cite-box', text: 'Cite', onclick: toggleCite }));
+  const warnings = (l.warnings || []).filter(Boolean);
+  const warnBox = warnings.length ? el('div', { class: 'warnings', id: 'warnings', role: 'note' },
+    el('h2', { text: 'Warnings from the analysis' }), el('ul', {}, warnings.map((w) => el('li', { text: w })))) : null;
+  article.replaceChildren(head, meta, warnBox, tools, citeBox(), el('div', { id: 'editor-slot' }), recSection, sigSection, textSection);
 }
 
 /** The query's words, plus the words the server says matched (wildcard and fuzzy expansions). */
@@ -116,11 +121,41 @@ function matchBar(count, body) {
 function signerItem(s) {
   const label = s.name + (s.acronym && !s.name.includes(s.acronym) ? ` (${s.acronym})` : '');
   const name = s.organization
-    ? el('a', { href: '/?signer=' + encodeURIComponent(s.organization), text: label, title: 'Search letters signed by this organization' })
+    ? el('a', { href: '/organization.html?key=' + encodeURIComponent(s.organization), class: 'org-link', text: label, title: 'This organization: its letters, co-signers and network' })
     : el('span', { text: label });
   const details = [s.kind === 'person' ? 'person' : 'organization', s.title, s.affiliation, s.location]
     .filter(Boolean).join(' · ');
   return el('li', {}, name, details ? el('span', { class: 'signer-details', text: ` — ${details}` }) : null);
+}
+
+const DATE_SOURCES = { text: 'from the letter\'s text', 'front-matter': 'from the document\'s front matter', 'file-metadata': 'from the file\'s metadata, not the letter', page: 'from the page it was published on' };
+
+/** The letter's permalink and its reference in three formats, for Zotero, Mendeley or BibTeX. */
+function citeBox() {
+  const base = '/api/letters/' + encodeURIComponent(id) + '/cite?format=';
+  const permalink = location.origin + '/letter.html?id=' + encodeURIComponent(id);
+  const pre = el('pre', { class: 'citation', id: 'citation-text', tabindex: '0' });
+  const show = async (f) => {
+    const r = await fetch(base + f);
+    pre.textContent = r.ok ? await r.text() : 'The citation could not be made.';
+  };
+  const box = el('section', { class: 'cite-box', id: 'cite-box', 'aria-labelledby': 'cite-title', hidden: true },
+    el('h2', { id: 'cite-title', text: 'Cite this letter' }),
+    el('p', {}, 'Permanent address: ', el('a', { href: permalink, id: 'permalink', text: permalink })),
+    el('p', { class: 'cite-formats' },
+      el('a', { href: base + 'ris&download', download: '', id: 'cite-ris', text: 'RIS (Zotero, Mendeley, EndNote)' }), ' · ',
+      el('a', { href: base + 'bibtex&download', download: '', id: 'cite-bibtex', text: 'BibTeX' }), ' · ',
+      el('a', { href: base + 'csl-json&download', download: '', id: 'cite-csl', text: 'CSL-JSON' }), ' · ',
+      el('button', { type: 'button', class: 'link-button', text: 'Show BibTeX', onclick: () => show('bibtex') })),
+    pre);
+  return box;
+}
+
+function toggleCite() {
+  const box = $('#cite-box');
+  box.hidden = !box.hidden;
+  $('#cite-button').setAttribute('aria-expanded', String(!box.hidden));
+  if (!box.hidden) $('#permalink').focus();
 }
 
 function sizeLabel(n) {

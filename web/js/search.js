@@ -81,6 +81,7 @@ async function render() {
   renderHistogram(p, body);
   renderHits(p, body);
   renderPager(p, body);
+  renderActions(p);
   renderFacets(p, body.facets || {});
   if (!ui.painted) { ui.painted = true; requestAnimationFrame(() => performance.mark('results-painted')); }
   document.title = (p.get('q') ? `“${p.get('q')}” — ` : '') + 'Search — Letter Archive';
@@ -278,8 +279,13 @@ function renderHits(p, body) {
     const top = (hit.topSigners || []).filter(Boolean);
     if (top.length) {
       const more = Number(hit.signerCount) - top.length;
+      const names = [];
+      top.forEach((s, i) => {
+        if (i) names.push(', ');
+        names.push(el('a', { href: '/organization.html?key=' + encodeURIComponent(String(s)), class: 'org-link', text: clip(String(s), 60) }));
+      });
       article.append(el('p', { class: 'signers' }, el('span', { class: 'label', text: 'Signed by ' }),
-        top.map((s) => clip(String(s), 60)).join(', ') + (more > 0 ? ` and ${more} more` : '')));
+        ...names, more > 0 ? ` and ${more} more` : ''));
     }
     for (const s of hit.snippets || []) article.append(snippetNode(s));
     return el('li', {}, article);
@@ -289,6 +295,23 @@ function renderHits(p, body) {
   if (!items.length) {
     $('#hits').append(el('li', { class: 'empty' }, el('p', { text: 'No letters match. Remove a filter or try other words.' })));
   }
+}
+
+/** Export, network and feed links for the search on screen (paging and sort left out where they mean nothing). */
+function renderActions(p) {
+  const q = new URLSearchParams(p);
+  for (const k of ['page', 'size', 'searchAfter']) q.delete(k);
+  const feed = new URLSearchParams(q);
+  feed.delete('sort');
+  const withFormat = (f) => { const x = new URLSearchParams(q); x.set('format', f); return x.toString(); };
+  $('#export-csv').href = '/api/export?' + withFormat('csv');
+  $('#export-json').href = '/api/export?' + withFormat('json');
+  const net = new URLSearchParams(feed); net.set('format', 'gexf');
+  $('#network-link').href = '/api/network?' + net.toString();
+  $('#feed-link').href = '/api/search.atom' + (feed.toString() ? '?' + feed.toString() : '');
+  let alt = document.querySelector('link[rel="alternate"][type="application/atom+xml"]');
+  if (!alt) { alt = el('link', { rel: 'alternate', type: 'application/atom+xml', title: 'Letters of this search' }); document.head.append(alt); }
+  alt.href = $('#feed-link').href;
 }
 
 // ---------- paging ----------
@@ -411,7 +434,8 @@ function valueItem(f, value, label, count, checked, idSuffix = '') {
   box.addEventListener('change', () => toggleValue(f.key, value, box.checked));
   return el('li', {}, box, el('label', { for: id },
     el('span', { class: 'value-label', text: label }),
-    count != null ? el('span', { class: 'count', text: Number(count).toLocaleString('en'), 'aria-label': `(${plural(Number(count), 'letter')})` }) : null));
+    count != null ? el('span', { class: 'count', text: Number(count).toLocaleString('en'), 'aria-label': `(${plural(Number(count), 'letter')})` }) : null),
+    f.key === 'signer' ? el('a', { class: 'org-profile', href: '/organization.html?key=' + encodeURIComponent(value), title: `Profile of ${label}`, 'aria-label': `Profile of ${label}`, text: '›' }) : null);
 }
 
 function fillList(f, list, values, selected, p, section) {

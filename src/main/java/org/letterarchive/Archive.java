@@ -11,6 +11,7 @@ import org.letterarchive.extract.ParserBackend;
 import org.letterarchive.extract.TrustedParser;
 import org.letterarchive.ingest.Analysis;
 import org.letterarchive.ingest.IngestPipeline;
+import org.letterarchive.search.OrganizationService;
 import org.letterarchive.search.SearchService;
 import org.letterarchive.store.Curation;
 import org.letterarchive.store.IndexMaintenance;
@@ -33,6 +34,7 @@ public final class Archive implements Closeable {
     private final Curation curation;
     private final IndexMaintenance maintenance;
     private final SearchService search;
+    private final OrganizationService organizationService;
 
     private Archive(LetterStore store, IngestLimits limits, ParserBackend parser) {
         this.store = store;
@@ -41,6 +43,7 @@ public final class Archive implements Closeable {
         this.curation = new Curation(store);
         this.maintenance = new IndexMaintenance(store);
         this.search = new SearchService(store.index(), store::organizationLabel);
+        this.organizationService = new OrganizationService(store.index(), store.organizations());
     }
 
     /** Opens the archive with default limits, parsing in this process (for trusted files and tests). */
@@ -77,6 +80,11 @@ public final class Archive implements Closeable {
 
     public SearchService search() {
         return search;
+    }
+
+    /** Organizations as records: lists, profiles, networks, name resolution (computed from the index). */
+    public OrganizationService organizationService() {
+        return organizationService;
     }
 
     public IngestLimits limits() {

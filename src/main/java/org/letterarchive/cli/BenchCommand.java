@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 /** `letters bench generate|ingest|search`: a generated corpus, and throughput and latency against bare Lucene. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on a generated corpus: generate letters, measure ingest and search.",
-        subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Search.class})
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Search.class,
+                BenchCommand.Organizations.class})
 public final class BenchCommand implements Runnable {
 
     @Override
@@ -184,6 +185,60 @@ public final class BenchCommand implements Runnable {
 
         private static void row(PrintStream out, String name, Latency l) {
             out.printf("  %-26s %8.2f %8.2f %8.2f %9.1f%n", name, l.p50Ms(), l.p95Ms(), l.p99Ms(), l.qps());
+        }
+    }
+
+    @Command(name = "orgs", mixinStandardHelpOptions = true,
+            description = "Organization profile and co-signer network latency on an index of N generated letters, against a signer search.")
+    static final class Organizations implements Callable<Integer> {
+        @Option(names = "--letters", paramLabel = "N", defaultValue = "100000", description = "letters in the index (default ${DEFAULT-VALUE})")
+        int letters;
+
+        @Option(names = "--organizations", paramLabel = "K", defaultValue = "100", description = "the K organizations with most letters are measured (default ${DEFAULT-VALUE})")
+        int organizations;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "measured rounds; medians are reported (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--seed", defaultValue = "42", description = "corpus seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--threads", defaultValue = "2", description = "threads building the index (default ${DEFAULT-VALUE})")
+        int threads;
+
+        @Option(names = "--work", paramLabel = "DIR", description = "folder for the index, shared with 'bench search' (default: a temporary folder, removed after)")
+        Path work;
+
+        @Option(names = "--json", description = "print the figures as one JSON line last")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = work != null ? work : Files.createTempDirectory("letters-bench-orgs");
+            try {
+                Files.createDirectories(dir);
+                var r = org.letterarchive.bench.OrganizationBenchmark.run(dir, letters, seed, threads, organizations, rounds, System.err);
+                PrintStream out = System.out;
+                out.printf("%nOrganizations over %d generated letters (%d organizations; the biggest has %d letters), "
+                        + "the %d with most letters, median of %d round(s):%n", r.letters(), r.organizations(), r.biggestLetters(),
+                        organizations, rounds);
+                out.printf("  %-40s %8s %8s %8s%n", "", "p50 ms", "p95 ms", "p99 ms");
+                orow(out, "signer search (baseline)", r.search());
+                orow(out, "profile", r.profile());
+                orow(out, "neighbourhood network (min 2, 50)", r.network());
+                orow(out, "network of the search (200 nodes)", r.searchNetwork());
+                out.printf("  ratio p50 profile / search: %.2f; network / search: %.2f%n", r.profile().p50Ms() / r.search().p50Ms(),
+                        r.network().p50Ms() / r.search().p50Ms());
+                out.printf("  profile of the biggest organization: %.1f ms (median of 5)%n", r.profileOfBiggestMs());
+                if (json) out.println(Json.mapper().writeValueAsString(r.toJson()));
+                return 0;
+            } finally {
+                if (work == null) deleteQuietly(dir);
+            }
+        }
+
+        private static void orow(PrintStream out, String name, Latency l) {
+            out.printf("  %-40s %8.2f %8.2f %8.2f%n", name, l.p50Ms(), l.p95Ms(), l.p99Ms());
         }
     }
 

@@ -91,10 +91,7 @@ public final class SearchCommand implements Callable<Integer> {
         try (Archive archive = store.open()) {
             archive.maintenance().heal();
             Map<String, List<String>> filters = new LinkedHashMap<>();
-            if (signers != null) {
-                filters.put(IndexSchema.F_SIGNER, signers.stream()
-                        .map(s -> archive.store().organizations().keyOf(org.letterarchive.letter.Signer.organization(s))).toList());
-            }
+            if (signers != null) filters.put(IndexSchema.F_SIGNER, signers);
             if (recipients != null) filters.put(IndexSchema.F_RECIPIENT, recipients);
             if (years != null) filters.put(IndexSchema.F_YEAR, years);
             if (languages != null) filters.put(IndexSchema.F_LANGUAGE, languages);
@@ -108,7 +105,16 @@ public final class SearchCommand implements Callable<Integer> {
                 SearchRequest req = new SearchRequest(query, filters,
                         allSigners ? SearchRequest.SignerMatch.all : SearchRequest.SignerMatch.any,
                         date("--from", from, false), date("--to", to, true), sort, page, size, true, after);
-                r = archive.search().search(req);
+                // any spelling, acronym or alias names its organization
+                var resolved = archive.organizationService().resolveSigners(req);
+                for (var res : resolved.signers()) {
+                    if (res.key() == null) {
+                        System.err.println("letters search: '" + res.input() + "' matches no organization"
+                                + (res.closest().isEmpty() ? "" : "; closest: " + String.join(", ",
+                                        res.closest().stream().limit(3).map(c -> c.label() + " (" + c.key() + ")").toList())));
+                    }
+                }
+                r = archive.search().search(resolved.request());
             } catch (SearchException e) {
                 System.err.println("letters search: " + e.getMessage());
                 return 2;

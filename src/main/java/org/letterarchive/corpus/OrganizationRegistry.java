@@ -172,6 +172,11 @@ public final class OrganizationRegistry {
         return affected;
     }
 
+    /** A copy of the alias table: alias key → the canonical key it stands for. */
+    public synchronized Map<String, String> aliasTable() {
+        return Map.copyOf(aliases);
+    }
+
     /** True when the key is known, as a canonical name or as an alias. */
     public synchronized boolean knows(String key) {
         return names.containsKey(key) || aliases.containsKey(key);

@@ -45,7 +45,7 @@ public final class IndexSchema {
      * Version of the fields and analysis below. An index committed with another version is emptied on open
      * and rebuilt from the corpus; raise it whenever documents would be indexed differently.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     // identity and stored data
     public static final String ID = "id";
@@ -73,6 +73,13 @@ public final class IndexSchema {
     public static final String F_LANGUAGE = "language";
     public static final String F_FORMAT = "format";
     public static final String F_SIGNER_RANGE = "signers";
+    /**
+     * What each organization was written as in a letter, one doc value per detail:
+     * {@code kind \u001F key \u001F value} with kind {@code n} (spelling), {@code a} (acronym), {@code l}
+     * (location) or {@code p} (a person who signed for it). Not a facet: counted per organization by
+     * {@code search.OrganizationService}.
+     */
+    public static final String ORG_DETAIL = "orgDetail";
     public static final String[] FACETS = {F_SIGNER, F_SIGNER_KIND, F_RECIPIENT, F_RECIPIENT_ROLE, F_YEAR,
             F_MONTH, F_LANGUAGE, F_FORMAT, F_SIGNER_RANGE};
 
@@ -174,7 +181,10 @@ public final class IndexSchema {
             if (s.affiliation() != null) doc.add(new TextField(SIGNER_TEXT, s.affiliation(), Field.Store.NO));
             kinds.add(s.kind().name());
             String key = signerKey.apply(s);
-            if (key != null && !key.isBlank()) signerKeys.add(key);
+            if (key != null && !key.isBlank()) {
+                signerKeys.add(key);
+                orgDetails(doc, key, s);
+            }
         }
         signerKeys.forEach(k -> doc.add(new SortedSetDocValuesFacetField(F_SIGNER, k)));
         kinds.forEach(k -> doc.add(new SortedSetDocValuesFacetField(F_SIGNER_KIND, k)));
@@ -197,6 +207,25 @@ public final class IndexSchema {
         if (letter.format() != null) doc.add(new SortedSetDocValuesFacetField(F_FORMAT, letter.format()));
         doc.add(new SortedSetDocValuesFacetField(F_SIGNER_RANGE, signerRange(letter.signerCount())));
         return doc;
+    }
+
+    private static void orgDetails(Document doc, String key, Signer s) {
+        if (s.isOrganization()) {
+            orgDetail(doc, "n", key, s.name());
+            orgDetail(doc, "a", key, s.acronym());
+            orgDetail(doc, "l", key, s.location());
+        } else {
+            orgDetail(doc, "n", key, s.affiliation());
+            orgDetail(doc, "p", key, s.name());
+        }
+    }
+
+    private static void orgDetail(Document doc, String kind, String key, String value) {
+        if (value == null || value.isBlank()) return;
+        String v = value.strip();
+        if (v.length() > 300) v = v.substring(0, 300);
+        doc.add(new org.apache.lucene.document.SortedSetDocValuesField(ORG_DETAIL,
+                new BytesRef(kind + '\u001F' + key + '\u001F' + v)));
     }
 
     /** Number of signer names kept in a hit's summary. */

@@ -25,7 +25,7 @@ final class SearchController {
     }
 
     void search(Context ctx) {
-        ctx.json(search.search(request(ctx)));
+        ctx.json(SignerResolution.annotate(ctx, search.search(request(ctx))));
     }
 
     void facetValues(Context ctx) {
@@ -67,7 +67,7 @@ final class SearchController {
             List<String> values = ctx.queryParams(facet);
             if (!values.isEmpty()) filters.put(facet, values);
         }
-        return new SearchRequest(
+        return SignerResolution.apply(ctx, new SearchRequest(
                 ctx.queryParam("q"),
                 filters,
                 enumParam(ctx, "signerMatch", SearchRequest.SignerMatch.class),
@@ -77,7 +77,7 @@ final class SearchController {
                 paged ? intParam(ctx, "page", 1) : 1,
                 paged ? intParam(ctx, "size", SearchRequest.DEFAULT_SIZE) : SearchRequest.DEFAULT_SIZE,
                 !"false".equals(ctx.queryParam("highlight")),
-                paged ? ctx.queryParam("searchAfter") : null);
+                paged ? ctx.queryParam("searchAfter") : null));
     }
 
     static int intParam(Context ctx, String name, int dflt) {

@@ -61,6 +61,10 @@ public final class WebApp {
         UploadController uploads = new UploadController(archive.ingest(), letters, token, uploadWorkers, uploadQueue);
         CurationController curation = new CurationController(archive.curation(), letters, token);
         long maxRequest = UploadController.maxRequestBytes(archive.limits());
+        org.letterarchive.search.OrganizationService orgService = archive.organizationService();
+        OrganizationController orgs = new OrganizationController(orgService);
+        FeedController feeds = new FeedController(archive.search(), orgService, baseUrl);
+        CiteController cite = new CiteController(archive::get, baseUrl);
         return Javalin.create(config -> {
             config.http.maxRequestSize = maxRequest;
             // a part may be as large as the request: the ingest pipeline refuses a file over the limit by its size
@@ -77,9 +81,13 @@ public final class WebApp {
                     sf.location = Location.EXTERNAL;
                 });
             }
+            config.staticFiles.enableWebjars(); // the network drawing library (cytoscape), pinned in the pom
             config.routes.apiBuilder(() -> path("api", () -> {
                 get("health", ctx -> ctx.json(health(archive)));
                 get("search", search::search);
+                get("search.atom", feeds::searchFeed);
+                get("network", orgs::ofSearch);
+                post("batch", orgs::batch);
                 get("facets/{facet}", search::facetValues);
                 get("export", export::export);
                 get("openapi.json", OpenApi::serve);
@@ -90,15 +98,22 @@ public final class WebApp {
                         else letters.get(ctx);
                     });
                     get("file", letters::original);
+                    get("related", orgs::related);
+                    get("cite", cite::cite);
                     patch(curation::patch);
                     delete(curation::delete);
                 });
                 path("organizations", () -> {
+                    get(orgs::list);
                     post("merge", curation::merge);
                     post("split", curation::split);
+                    get("{key}", orgs::profile);
+                    get("{key}/network", orgs::neighbourhood);
+                    get("{key}/letters.atom", feeds::organizationFeed);
                 });
             }));
             config.routes.before(ctx -> {
+                SignerResolution.install(ctx, orgService);
                 ctx.header("Content-Security-Policy", CSP);
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");
