@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.letterarchive.extract.LineLabeller.Labelled;
 import org.letterarchive.extract.LineLabeller.Tag;
 import org.letterarchive.extract.TextLines.Line;
+import org.letterarchive.letter.Assessment;
 import org.letterarchive.letter.Letter;
 import org.letterarchive.letter.Recipient;
 import org.letterarchive.letter.Signer;
@@ -30,6 +31,11 @@ public final class LetterAnalyzer {
             + "solo con fines de identificaci[oó]n|a t[ií]tulo personal|[àa] titre personnel|a t[ií]tulo individual)\\b");
     private static final Pattern ON_BEHALF = Pattern.compile(
             "(?i)\\b(?:on behalf of|en nombre de|en representaci[oó]n de|au nom de|em nome de|im namen)\\b");
+
+    /** below this confidence a part goes to the review queue */
+    static final double UNSURE = 0.6;
+    /** how far the rules' own finds are trusted, by where a date came from */
+    private static final java.util.Map<String, Double> RULE_CONFIDENCE = java.util.Map.of("text", 0.7, "front-matter", 0.8, "file-metadata", 0.4);
 
     private final LanguageDetector languages = new LanguageDetector();
     private final LineLabeller labeller;
@@ -65,16 +71,43 @@ public final class LetterAnalyzer {
         int blockStart = entries.firstLine();
 
         DateFinder.Result date = taggedDate(lines, labelled, dayFirst);
-        if (date == null) date = DateFinder.find(lines, blockStart, dayFirst, front, doc);
+        double dateConfidence = date == null ? 0 : labelled.confidence()[date.lineIndex()];
+        if (date == null) {
+            date = DateFinder.find(lines, blockStart, dayFirst, front, doc);
+            dateConfidence = date.date() == null ? 0 : RULE_CONFIDENCE.getOrDefault(date.source(), 0.5);
+        }
         int salutation = Salutation.find(lines, 0, HEAD_SEARCH);
         TitleFinder.Result title = taggedTitle(lines, labelled);
-        if (title == null) title = TitleFinder.find(lines, date.lineIndex(), salutation, blockStart, front, doc);
+        double titleConfidence = title == null ? 0 : labelled.confidence()[title.lineIndex()];
+        if (title == null) {
+            title = TitleFinder.find(lines, date.lineIndex(), salutation, blockStart, front, doc);
+            titleConfidence = title.title() == null ? 0 : title.lineIndex() < 0 ? 0.8 : 0.5;
+        }
         List<Recipient> recipients = RecipientFinder.tagged(lines, labelled);
         if (recipients.isEmpty()) {
-            recipients = RecipientFinder.find(lines, salutation, date.lineIndex(), title.lineIndex(), title.title(), blockStart);
+            recipients = RecipientFinder.find(lines, salutation, date.lineIndex(), title.lineIndex(), title.title(), blockStart)
+                    .stream().map(r -> r.withConfidence(0.5)).toList();
         }
+        Assessment assessment = assess(titleConfidence, dateConfidence, date, recipients, signers, salutation >= 0);
         return new Letter(id, fileName, doc.mediaType(), language, title.title(), date.date(), date.source(),
-                recipients, signers, entries.signerCount(), doc.text(), doc.warnings());
+                recipients, signers, entries.signerCount(), doc.text(), doc.warnings(), assessment);
+    }
+
+    /** How sure the analysis is of each part, and why a curator should look. */
+    private static Assessment assess(double title, double date, DateFinder.Result dateFound, List<Recipient> recipients,
+                                     List<Signer> signers, boolean greeting) {
+        List<String> doubts = new ArrayList<>();
+        Double leastRecipient = recipients.stream().map(Recipient::confidence).filter(c -> c != null).min(Double::compare).orElse(null);
+        Double leastSigner = signers.stream().map(Signer::confidence).filter(c -> c != null).min(Double::compare).orElse(null);
+        if (signers.isEmpty() && (greeting || !recipients.isEmpty())) doubts.add("no signer found in a letter with an addressee");
+        long unsureSigners = signers.stream().filter(s -> s.confidence() != null && s.confidence() < UNSURE).count();
+        if (unsureSigners > 0) doubts.add(unsureSigners + (unsureSigners == 1 ? " signer" : " signers") + " uncertain");
+        long unsureRecipients = recipients.stream().filter(r -> r.confidence() != null && r.confidence() < UNSURE).count();
+        if (unsureRecipients > 0) doubts.add(unsureRecipients + (unsureRecipients == 1 ? " recipient" : " recipients") + " uncertain");
+        if (dateFound.date() == null) doubts.add("no date found");
+        else if (date < UNSURE) doubts.add("date uncertain (" + dateFound.source() + ")");
+        if (title == 0) doubts.add("no title found");
+        return new Assessment(title, date, leastRecipient, leastSigner, doubts);
     }
 
     /** The date of the line the model tags as the date, or null. */

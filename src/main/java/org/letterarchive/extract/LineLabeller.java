@@ -13,6 +13,7 @@ import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.crf.CRFModel;
+import org.tribuo.classification.sgd.crf.Chunk;
 import org.tribuo.classification.sgd.crf.CRFTrainer;
 import org.tribuo.impl.ListExample;
 import org.tribuo.math.optimisers.AdaGrad;
@@ -61,6 +62,7 @@ public final class LineLabeller {
 
     private LineLabeller(CRFModel model) {
         this.model = model;
+        model.setConfidenceType(CRFModel.ConfidenceType.MULTIPLY);
     }
 
     /** The model shipped with the archive. */
@@ -110,13 +112,17 @@ public final class LineLabeller {
         Tag[] tags = new Tag[lines.size()];
         double[] confidence = new double[lines.size()];
         if (lines.isEmpty()) return new Labelled(tags, confidence);
-        List<Prediction<Label>> predictions = model.predict(example(LineFeatures.of(lines), null));
+        SequenceExample<Label> example = example(LineFeatures.of(lines), null);
+        List<Prediction<Label>> predictions = model.predict(example);
+        List<Chunk> chunks = new ArrayList<>(tags.length);
         for (int i = 0; i < tags.length; i++) {
             Label best = predictions.get(i).getOutput();
             tags[i] = Tag.valueOf(best.getLabel());
-            double score = best.getScore();
-            confidence[i] = Double.isNaN(score) ? 1.0 : Math.max(0, Math.min(1, score));
+            chunks.add(new Chunk(i, new int[] {model.getOutputIDInfo().getID(best)}));
         }
+        // the marginal probability of each line's tag, from belief propagation over the chain
+        List<Double> marginals = model.scoreChunks(example, chunks);
+        for (int i = 0; i < tags.length; i++) confidence[i] = Math.max(0, Math.min(1, marginals.get(i)));
         return new Labelled(tags, confidence);
     }
 

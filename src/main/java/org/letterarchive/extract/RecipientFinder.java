@@ -77,6 +77,7 @@ public final class RecipientFinder {
             Matcher to = TO_BLOCK.matcher(s);
             if (to.matches()) s = to.group(1);
             if (s.isBlank()) continue;
+            int before = out.size();
             if (Salutation.isGreeting(s)) {
                 String who = Salutation.addressee(s);
                 if (who == null) continue;
@@ -84,9 +85,10 @@ public final class RecipientFinder {
                     part = trimPunct(part);
                     if (!part.isEmpty()) out.add(person(part, null, cc));
                 }
-                continue;
+            } else {
+                addLine(s, cc, out);
             }
-            addLine(s, cc, out);
+            for (int k = before; k < out.size(); k++) out.set(k, out.get(k).withConfidence(labelled.confidence()[i]));
         }
         return out;
     }

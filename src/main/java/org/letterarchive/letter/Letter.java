@@ -19,10 +19,17 @@ import java.util.List;
  * @param signerCount number of signers, including those only counted ("and 40 others")
  * @param text        the full extracted text
  * @param warnings    what went wrong but did not stop the analysis (text cut at a limit, a damaged part)
+ * @param assessment  how sure the analysis is of each part, and why it doubts; null for a letter analysed
+ *                    before assessments were kept
  */
 public record Letter(String id, String file, String format, String language, String title,
                      LocalDate date, String dateSource, List<Recipient> recipients,
-                     List<Signer> signers, int signerCount, String text, List<String> warnings) {
+                     List<Signer> signers, int signerCount, String text, List<String> warnings, Assessment assessment) {
+
+    public Letter(String id, String file, String format, String language, String title, LocalDate date, String dateSource,
+                  List<Recipient> recipients, List<Signer> signers, int signerCount, String text, List<String> warnings) {
+        this(id, file, format, language, title, date, dateSource, recipients, signers, signerCount, text, warnings, null);
+    }
 
     public Letter {
         recipients = recipients == null ? List.of() : List.copyOf(recipients);
@@ -34,12 +41,23 @@ public record Letter(String id, String file, String format, String language, Str
 
     public Letter withId(String newId) {
         return new Letter(newId, file, format, language, title, date, dateSource, recipients, signers,
-                signerCount, text, warnings);
+                signerCount, text, warnings, assessment);
     }
 
     /** The same letter with another full text (the reader's prose of the document). */
     public Letter withText(String newText) {
         return new Letter(id, file, format, language, title, date, dateSource, recipients, signers,
-                signerCount, newText, warnings);
+                signerCount, newText, warnings, assessment);
+    }
+
+    /** The same letter with another assessment (a curator's correction settles the analysis's doubts). */
+    public Letter withAssessment(Assessment a) {
+        return new Letter(id, file, format, language, title, date, dateSource, recipients, signers,
+                signerCount, text, warnings, a);
+    }
+
+    /** True when the analysis doubts a part of this letter and no curator has settled it. */
+    public boolean needsReview() {
+        return assessment != null && assessment.needsReview();
     }
 }

@@ -8,8 +8,17 @@ package org.letterarchive.letter;
  * @param role         the office or role ("Secretary of State"); null when none
  * @param organization the body the recipient belongs to, when written; null otherwise
  * @param cc           true for a copied recipient
+ * @param confidence   the analysis's confidence in this recipient, 0-1; null when not measured
  */
-public record Recipient(String name, String role, String organization, boolean cc) {
+public record Recipient(String name, String role, String organization, boolean cc, Double confidence) {
+
+    public Recipient(String name, String role, String organization, boolean cc) {
+        this(name, role, organization, cc, null);
+    }
+
+    public Recipient withConfidence(Double c) {
+        return new Recipient(name, role, organization, cc, c);
+    }
 
     public Recipient {
         if ((name == null || name.isBlank()) && (role == null || role.isBlank())) {
