@@ -37,6 +37,8 @@ public final class LetterAnalyzer {
     /** how far the rules' own finds are trusted, by where a date came from */
     private static final java.util.Map<String, Double> RULE_CONFIDENCE = java.util.Map.of("text", 0.7, "front-matter", 0.8, "file-metadata", 0.4);
 
+    private static final double RULE_RECIPIENT = 0.5;
+
     private final LanguageDetector languages = new LanguageDetector();
     private final LineLabeller labeller;
 
@@ -83,14 +85,25 @@ public final class LetterAnalyzer {
             title = TitleFinder.find(lines, date.lineIndex(), salutation, blockStart, front, doc);
             titleConfidence = title.title() == null ? 0 : title.lineIndex() < 0 ? 0.8 : 0.5;
         }
-        List<Recipient> recipients = RecipientFinder.tagged(lines, labelled);
-        if (recipients.isEmpty()) {
-            recipients = RecipientFinder.find(lines, salutation, date.lineIndex(), title.lineIndex(), title.title(), blockStart)
-                    .stream().map(r -> r.withConfidence(0.5)).toList();
-        }
+        List<Recipient> recipients = recipients(RecipientFinder.tagged(lines, labelled),
+                RecipientFinder.find(lines, salutation, date.lineIndex(), title.lineIndex(), title.title(), blockStart));
         Assessment assessment = assess(titleConfidence, dateConfidence, date, recipients, signers, salutation >= 0);
         return new Letter(id, fileName, doc.mediaType(), language, title.title(), date.date(), date.source(),
                 recipients, signers, entries.signerCount(), doc.text(), doc.warnings(), assessment);
+    }
+
+    /**
+     * The addressees: those the model tags, joined by those the grammar reads from the greeting, a "To:"
+     * block, the address block or the title; one found both ways is kept once, as the model tagged it.
+     */
+    private static List<Recipient> recipients(List<Recipient> tagged, List<Recipient> ruled) {
+        List<Recipient> out = new ArrayList<>(tagged);
+        for (Recipient r : ruled) {
+            String k = Annotations.fold(r.label());
+            boolean known = out.stream().map(t -> Annotations.fold(t.label())).anyMatch(t -> t.equals(k) || (!k.isEmpty() && (t.contains(k) || k.contains(t))));
+            if (!known) out.add(r.withConfidence(RULE_RECIPIENT));
+        }
+        return out;
     }
 
     /** How sure the analysis is of each part, and why a curator should look. */

@@ -26,7 +26,7 @@ public final class RecipientFinder {
     private static final Pattern OFFICE = Pattern.compile(
             "^((?:\\p{Lu}[\\p{L}.-]*\\s+){0,2}"
             + "(?:Attorney[- ]General|Secretary[- ]General|Director[- ]General|Directora?\\s+General|Secretari[oa]\\s+General|"
-            + "Secr[eé]taire\\s+g[eé]n[eé]ral|SG|Envoy|Minister|Ministr[oa]|Ministre|Secretary|Secretari[oa]|Chair(?:man|woman|person)?|"
+            + "Secr[eé]taire\\s+g[eé]n[eé]ral|Minister|Ministr[oa]|Ministre|Secretary|Secretari[oa]|Chair(?:man|woman|person)?|"
             + "Commissioner|Comisionad[oa]|Ambassador|Embajador[a]?|President[ea]?|Pr[eé]sident(?:e)?|Governor|Gobernador[a]?|Mayor|"
             + "Alcalde(?:sa)?|Rapporteur|Relator[a]?(?:\\s+Especial)?|Premier|Chancellor|Administrator|Administrador[a]?|CEO)"
             + "(?:\\s+(?:for|of|on|de|del|para|pour)\\s+(?:the\\s+|la\\s+|el\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:and|y|et)\\s+\\p{Lu}[\\p{L}-]*)?)?)"
@@ -47,6 +47,9 @@ public final class RecipientFinder {
     private static final Pattern TITLE_ADDRESSEE = Pattern.compile(
             "(?i)\\b(?:letter|carta(?:\\s+abierta)?|lettre(?:\\s+ouverte)?)\\s+(?:to|a|al|à|aux)\\s+(?:the\\s+|los\\s+|las\\s+|la\\s+|el\\s+)?(.+?)(?:\\s*[:|–—]\\s.*|\\s+-\\s.*)?$");
     private static final int MAX_BLOCK = 24;
+    /** the word that addresses a letter to someone, before the addressee: "To the", "A la", "Al", "À", "Ao" */
+    private static final Pattern ADDRESS_PREPOSITION = Pattern.compile(
+            "(?i)^(?:to|a|al|à|ao|à|aux|para|an)\\s+(?:(?:the|la|las|los|el|le|les|o|os|as|die|den)\\s+)?(?=\\p{L})");
     private static final Pattern FUNCTION_WORD = Pattern.compile("(?i)of|for|and|the|de|del|la|y|on|to|in");
 
     private RecipientFinder() {}
@@ -83,10 +86,16 @@ public final class RecipientFinder {
                 if (who == null) continue;
                 for (String part : SPLIT_AND.split(who)) {
                     part = trimPunct(part);
-                    if (!part.isEmpty()) out.add(person(part, null, cc));
+                    if (part.isEmpty()) continue;
+                    // "Ms. Kelly, Mr. Baier": several people, each after an honorific
+                    String[] named = part.split(",\\s+");
+                    boolean each = named.length > 1 && java.util.Arrays.stream(named).allMatch(n -> HONORIFIC.matcher(n.strip()).lookingAt());
+                    for (String n : each ? named : new String[] {part}) out.add(person(trimPunct(n), null, cc));
                 }
             } else {
-                addLine(s, cc, out);
+                s = ADDRESS_PREPOSITION.matcher(s).replaceFirst("");
+                // two addressees side by side (a two-column page): "The Hon. A MP The Hon. B MP"
+                for (String piece : SECOND_HONORIFIC.split(s)) addLine(piece, cc, out);
             }
             for (int k = before; k < out.size(); k++) out.set(k, out.get(k).withConfidence(labelled.confidence()[i]));
         }
@@ -283,7 +292,8 @@ public final class RecipientFinder {
     static Recipient person(String name, String role, boolean cc) {
         if (name != null) {
             Matcher m = OFFICE.matcher(name);
-            if (m.matches() && SignerParser.words(m.group(2)) >= 2 && SignerParser.personish(m.group(2))) {
+            if (m.matches() && (SignerParser.words(m.group(2)) >= 2 && SignerParser.personish(m.group(2))
+                    || SignerParser.words(m.group(2)) == 1 && Character.isUpperCase(m.group(2).codePointAt(0)) && m.group(2).length() > 2)) {
                 role = role == null ? m.group(1) : m.group(1) + ", " + role;
                 name = m.group(2);
             }

@@ -47,10 +47,10 @@ class SignerParserTest {
 
     @Test
     void keepsAcronymWithItsExpansionAsOneName() {
-        Signer s = SignerParser.parse("DAWN (Development Alternatives with Women for a New Era), Global South", false);
-        assertEquals("DAWN (Development Alternatives with Women for a New Era)", s.name());
-        assertEquals("DAWN", s.acronym());
-        assertEquals("Global South", s.location());
+        Signer s = SignerParser.parse("RIVER (Regional Initiative for Village Energy Rights), Latin America", false);
+        assertEquals("RIVER (Regional Initiative for Village Energy Rights)", s.name());
+        assertEquals("RIVER", s.acronym());
+        assertEquals("Latin America", s.location());
     }
 
     @Test
@@ -121,7 +121,9 @@ class SignerParserTest {
 
     @Test
     void commasInsideBracketsAndSubunitsKeepTheNameWhole() {
-        assertEquals("Gestos (soropositividade, comunica\u00e7\u00e3o, g\u00eanero)", SignerParser.parse("Gestos (soropositividade, comunica\u00e7\u00e3o, g\u00eanero)", false).name());
+        // a bracket closing the entry describes it and is no part of the name; inside the name it stays
+        assertEquals("Coletivo Aurora", SignerParser.parse("Coletivo Aurora (sa\u00fade, moradia, g\u00eanero)", false).name());
+        assertEquals("Friends (of the Valley) Trust", SignerParser.parse("Friends (of the Valley) Trust", false).name());
         assertEquals("Democratic Socialists of America, International Committee, Economics and Trade",
                 SignerParser.parse("Democratic Socialists of America, International Committee, Economics and Trade", false).name());
     }
