@@ -34,6 +34,9 @@ public final class Annotations {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}_\\s]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
+    /** how far past a first match a better one is looked for */
+    private static final int NEARBY = 40;
+
     private Annotations() {}
 
     /**
@@ -129,17 +132,26 @@ public final class Annotations {
         }
     }
 
-    /** The first line at or after from whose folded text holds one of the keys as whole words, preferring lines mostly made of it. */
+    /**
+     * The line at or after from that holds one of the keys as whole words and is most nearly made of it,
+     * among the next lines that hold it ("Centro de Direito" in "Centro de Direito – CD" rather than in
+     * "Centro de Direito da Universidade"); -1 when none does.
+     */
     private static int find(List<String> keys, String[] folded, int from, Tag[] tags) {
-        int loose = -1;
-        for (int i = from; i < folded.length; i++) {
+        int best = -1;
+        double bestCover = 0;
+        for (int i = from; i < folded.length && (best < 0 || i < best + NEARBY); i++) {
             for (String k : keys) {
                 if (!folded[i].contains(" " + k + " ")) continue;
-                if (k.length() + 2 >= folded[i].length() * 0.3 || tags[i] == Tag.SIGNER || tags[i] == Tag.SIGNERS) return i;
-                if (loose < 0) loose = i;
+                double cover = (k.length() + 2.0) / folded[i].length();
+                if (tags[i] == Tag.SIGNER && cover < 0.99) cover *= 0.5;
+                if (cover > bestCover + 0.05) {
+                    best = i;
+                    bestCover = cover;
+                }
             }
         }
-        return loose;
+        return best;
     }
 
     private static int findWrapped(List<String> keys, String[] folded, int from) {

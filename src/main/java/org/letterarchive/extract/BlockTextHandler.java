@@ -34,7 +34,7 @@ final class BlockTextHandler extends DefaultHandler {
     @Override
     public void startElement(String uri, String localName, String qName, Attributes atts) {
         String name = name(localName, qName);
-        if (SKIPPED.contains(name)) skipping++;
+        if (SKIPPED.contains(name) || PageChrome.ELEMENTS.contains(name)) skipping++;
         else if (name.equals("h1") || name.equals("h2")) {
             newline();
             headingStart = out.length();
@@ -48,7 +48,7 @@ final class BlockTextHandler extends DefaultHandler {
     @Override
     public void endElement(String uri, String localName, String qName) {
         String name = name(localName, qName);
-        if (SKIPPED.contains(name)) skipping = Math.max(0, skipping - 1);
+        if (SKIPPED.contains(name) || PageChrome.ELEMENTS.contains(name)) skipping = Math.max(0, skipping - 1);
         else if ((name.equals("h1") || name.equals("h2")) && headingStart >= 0) {
             String h = out.substring(Math.min(headingStart, out.length())).strip();
             if (!h.isEmpty() && headings.size() < 20) headings.add(h);

@@ -108,6 +108,7 @@ public final class DocumentParser {
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser);
         context.set(org.apache.tika.detect.EncodingDetector.class, encodingDetector);
+        context.set(org.apache.tika.parser.html.HtmlMapper.class, PageChrome.MAPPER);
         List<String> warnings = new ArrayList<>();
         boolean truncated = false;
         try {
