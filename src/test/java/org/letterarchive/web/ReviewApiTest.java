@@ -178,4 +178,12 @@ class ReviewApiTest {
         assertTrue(shown.get("needsReview").asBoolean());
         assertEquals(0.0, shown.get("assessment").get("date").asDouble(), 1e-9);
     }
+
+    @Test
+    void theOpenApiDescriptionHasTheReviewRoutes() throws Exception {
+        JsonNode paths = server.get("/api/openapi.json").json().get("paths");
+        assertTrue(paths.path("/api/review").has("get"));
+        assertTrue(paths.path("/api/letters/{id}/reviewed").has("post"));
+        assertTrue(paths.path("/api/letters/{id}/reviewed").get("post").has("security"));
+    }
 }
