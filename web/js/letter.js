@@ -36,6 +36,15 @@ function show() {
   article.removeAttribute('aria-busy');
 
   const head = el('header', { class: 'letter-head' }, el('h1', { id: 'letter-title', text: title }));
+  const unsureTitle = unsureTag(l.title ? confidenceOf('title') : null, 'title');
+  if (unsureTitle) head.append(el('p', { class: 'unsure-title', id: 'unsure-title' }, 'Title', unsureTitle));
+  if (l.reviewed && !l.corrected) {
+    const c = l.corrections || {};
+    const when = c.editedAt ? new Date(c.editedAt) : null;
+    const whenText = when && !isNaN(when) ? when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '';
+    head.append(el('p', { class: 'badge', id: 'reviewed-badge' },
+      el('span', { text: ['Reviewed', c.editedBy ? `by ${c.editedBy}` : null, whenText ? `on ${whenText}` : null].filter(Boolean).join(' ') })));
+  }
   if (l.corrected) {
     const c = l.corrections || {};
     const when = c.editedAt ? new Date(c.editedAt) : null;
@@ -50,7 +59,8 @@ function show() {
   const meta = el('dl', { class: 'letter-meta' });
   const row = (term, ...dd) => meta.append(el('div', { class: term === 'Original' ? 'wide' : null }, el('dt', { text: term }), el('dd', {}, ...dd)));
   row('Date', l.date ? el('time', { datetime: l.date, text: dateLabel(l.date) }) : 'Undated',
-    l.date && l.dateSource ? el('span', { class: 'date-source muted', id: 'date-source', text: ` (${DATE_SOURCES[l.dateSource] || 'from ' + l.dateSource})` }) : null);
+    l.date && l.dateSource ? el('span', { class: 'date-source muted', id: 'date-source', text: ` (${DATE_SOURCES[l.dateSource] || 'from ' + l.dateSource})` }) : null,
+    unsureTag(l.date ? confidenceOf('date') : null, 'date'));
   if (l.language) row('Language', languageLabel(l.language));
   if (l.format) row('Format', formatLabel(l.format));
   row('Signers', plural(Number(l.signerCount ?? signers.length), 'signer'));
@@ -63,8 +73,9 @@ function show() {
   const recSection = el('section', { class: 'recipients', 'aria-labelledby': 'rec-title' },
     el('h2', { id: 'rec-title', text: `Recipients (${recipients.length})` }));
   if (recipients.length) {
-    recSection.append(el('ul', {}, recipients.map((r) => el('li', {},
-      el('span', { class: 'name', text: r.name || '(unnamed)' }), r.role ? el('span', { class: 'role', text: ` — ${r.role}` }) : null))));
+    recSection.append(el('ul', {}, recipients.map((r) => el('li', { class: isUnsure(r.confidence) ? 'uncertain' : null },
+      el('span', { class: 'name', text: r.name || '(unnamed)' }), r.role ? el('span', { class: 'role', text: ` — ${r.role}` }) : null,
+      unsureTag(r.confidence, 'recipient')))));
   } else recSection.append(el('p', { class: 'muted', text: 'No recipient was recognized in this letter.' }));
 
   const sigSection = el('section', { class: 'signers', 'aria-labelledby': 'sig-title' },
@@ -84,10 +95,13 @@ function show() {
   const tools = el('div', { class: 'tools' },
     el('button', { type: 'button', id: 'edit-button', class: 'secondary', text: 'Correct this letter', onclick: openEditor }),
     el('button', { type: 'button', id: 'cite-button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': 'cite-box', text: 'Cite', onclick: toggleCite }));
+  if (l.needsReview) tools.prepend(el('button', { type: 'button', id: 'mark-reviewed', text: 'Mark reviewed', onclick: markReviewed,
+    title: 'The letter is right as it stands: take it off the review queue' }));
   const warnings = (l.warnings || []).filter(Boolean);
   const warnBox = warnings.length ? el('div', { class: 'warnings', id: 'warnings', role: 'note' },
     el('h2', { text: 'Warnings from the analysis' }), el('ul', {}, warnings.map((w) => el('li', { text: w })))) : null;
-  article.replaceChildren(head, meta, warnBox, tools, citeBox(), el('div', { id: 'editor-slot' }), recSection, sigSection, textSection);
+  // replaceChildren would write an absent part (null) as the text "null"
+  article.replaceChildren(...[head, meta, reviewBox(l), warnBox, tools, citeBox(), el('div', { id: 'editor-slot' }), recSection, sigSection, textSection].filter(Boolean));
 }
 
 /** The query's words, plus the words the server says matched (wildcard and fuzzy expansions). */
@@ -125,7 +139,71 @@ function signerItem(s) {
     : el('span', { text: label });
   const details = [s.kind === 'person' ? 'person' : 'organization', s.title, s.affiliation, s.location]
     .filter(Boolean).join(' · ');
-  return el('li', {}, name, details ? el('span', { class: 'signer-details', text: ` — ${details}` }) : null);
+  return el('li', { class: isUnsure(s.confidence) ? 'uncertain' : null }, name,
+    details ? el('span', { class: 'signer-details', text: ` — ${details}` }) : null, unsureTag(s.confidence, 'signer'));
+}
+
+// ---------- review: the analysis's doubts, and the parts it is unsure of ----------
+
+/** True for a part the analysis is unsure of, while the letter awaits review (a curator's word settles it). */
+function isUnsure(c) {
+  return !!(letter && letter.needsReview && typeof c === 'number' && c < (letter.unsure ?? 0.6));
+}
+
+function confidenceOf(part) {
+  const a = letter && letter.assessment;
+  return a && typeof a[part] === 'number' ? a[part] : null;
+}
+
+/** A visible mark beside an unsure part: "unsure 43%". */
+function unsureTag(c, what) {
+  if (!isUnsure(c)) return null;
+  const pct = Math.round(c * 100);
+  return el('span', { class: 'unsure-tag', title: `The analysis is ${pct}% sure of this ${what}` }, ` unsure ${pct}%`);
+}
+
+function reviewBox(l) {
+  if (!l.needsReview) return null;
+  const doubts = (l.assessment && l.assessment.doubts) || [];
+  return el('section', { class: 'review-box', id: 'review-box', 'aria-labelledby': 'review-title' },
+    el('h2', { id: 'review-title', text: 'Needs review' }),
+    el('ul', { id: 'review-doubts' }, doubts.map((d) => el('li', { text: d }))),
+    el('p', { class: 'hint', text: 'Parts marked “unsure” are where the analysis doubts itself. Correct the letter, or mark it reviewed if it is right as it stands.' }),
+    el('div', { class: 'field token-field', id: 'review-token', hidden: true },
+      el('label', { for: 'review-token-input', text: 'Curator token' }),
+      el('input', { id: 'review-token-input', type: 'password', autocomplete: 'off' })),
+    el('p', { id: 'review-status', class: 'edit-status', role: 'status' }));
+}
+
+async function markReviewed() {
+  const status = $('#review-status');
+  const typed = $('#review-token-input').value.trim();
+  if (typed) token.set(typed);
+  const t = token.get();
+  if (!t) {
+    $('#review-token').hidden = false;
+    status.textContent = 'Enter your curator token, then press “Mark reviewed” again.';
+    status.className = 'edit-status error';
+    $('#review-token-input').focus();
+    return;
+  }
+  $('#mark-reviewed').disabled = true;
+  const { ok, status: code, body } = await getJson('/api/letters/' + encodeURIComponent(id) + '/reviewed', {
+    method: 'POST', headers: { Accept: 'application/json', Authorization: 'Bearer ' + t },
+  });
+  if (!ok) {
+    $('#mark-reviewed').disabled = false;
+    if (code === 401 || code === 403) { token.set(''); $('#review-token').hidden = false; $('#review-token-input').value = ''; }
+    status.textContent = code === 401 || code === 403 ? 'The token was not accepted. Enter a valid curator token.' : `Not marked reviewed: ${body.error}`;
+    status.className = 'edit-status error';
+    return;
+  }
+  letter = body;
+  show();
+  const badge = $('#reviewed-badge') || $('#corrected-badge');
+  if (badge) badge.setAttribute('role', 'status');
+  $('#letter-title').setAttribute('tabindex', '-1');
+  $('#letter-title').focus();
 }
 
 const DATE_SOURCES = { text: 'from the letter\'s text', 'front-matter': 'from the document\'s front matter', 'file-metadata': 'from the file\'s metadata, not the letter', page: 'from the page it was published on' };
@@ -399,10 +477,10 @@ async function save(form, recRows, sigRows, status, tokenField) {
     return;
   }
   const recipients = rowsOf(recRows, RECIPIENT_COLS, ['organization', 'cc']);
-  const signers = rowsOf(sigRows, SIGNER_COLS, ['affiliation', 'title', 'raw']);
+  const signers = rowsOf(sigRows, SIGNER_COLS, ['affiliation', 'title', 'raw', 'capacity']);
   const before = {
     recipients: (letter.recipients || []).filter((r) => r && (r.name || r.role)).map((r) => pick(r, [...RECIPIENT_COLS, 'organization', 'cc'])),
-    signers: (letter.signers || []).filter((x) => x && x.name).map((x) => pick(x, [...SIGNER_COLS, 'affiliation', 'title', 'raw'])),
+    signers: (letter.signers || []).filter((x) => x && x.name).map((x) => pick(x, [...SIGNER_COLS, 'affiliation', 'title', 'raw', 'capacity'])),
   };
   // only what changed is sent, so the correction records what a person actually decided
   const patch = {};
@@ -410,7 +488,7 @@ async function save(form, recRows, sigRows, status, tokenField) {
   if (title && title !== (letter.title || '')) patch.title = title;
   if (date && date !== (letter.date || '')) patch.date = date;
   if (!same(recipients.map((r) => pick(r, [...RECIPIENT_COLS, 'organization', 'cc'])), before.recipients)) patch.recipients = recipients;
-  if (!same(signers.map((x) => pick(x, [...SIGNER_COLS, 'affiliation', 'title', 'raw'])), before.signers)) patch.signers = signers;
+  if (!same(signers.map((x) => pick(x, [...SIGNER_COLS, 'affiliation', 'title', 'raw', 'capacity'])), before.signers)) patch.signers = signers;
   if (!Object.keys(patch).length) {
     status.textContent = 'Nothing has changed yet.';
     status.className = 'edit-status';

@@ -12,6 +12,7 @@ import org.letterarchive.extract.TrustedParser;
 import org.letterarchive.ingest.Analysis;
 import org.letterarchive.ingest.IngestPipeline;
 import org.letterarchive.search.OrganizationService;
+import org.letterarchive.search.ReviewQueue;
 import org.letterarchive.search.SearchService;
 import org.letterarchive.store.Curation;
 import org.letterarchive.store.IndexMaintenance;
@@ -35,6 +36,7 @@ public final class Archive implements Closeable {
     private final IndexMaintenance maintenance;
     private final SearchService search;
     private final OrganizationService organizationService;
+    private final ReviewQueue reviewQueue;
 
     private Archive(LetterStore store, IngestLimits limits, ParserBackend parser) {
         this.store = store;
@@ -44,6 +46,7 @@ public final class Archive implements Closeable {
         this.maintenance = new IndexMaintenance(store);
         this.search = new SearchService(store.index(), store::organizationLabel);
         this.organizationService = new OrganizationService(store.index(), store.organizations());
+        this.reviewQueue = new ReviewQueue(store.index());
     }
 
     /** Opens the archive with default limits, parsing in this process (for trusted files and tests). */
@@ -85,6 +88,11 @@ public final class Archive implements Closeable {
     /** Organizations as records: lists, profiles, networks, name resolution (computed from the index). */
     public OrganizationService organizationService() {
         return organizationService;
+    }
+
+    /** The letters whose analysis a curator should look at. */
+    public ReviewQueue reviewQueue() {
+        return reviewQueue;
     }
 
     public IngestLimits limits() {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "letters", mixinStandardHelpOptions = true, version = "Letter Archive 0.1",
         description = "A searchable archive of advocacy letters.",
         subcommands = {ServeCommand.class, IngestCommand.class, ExtractCommand.class, SearchCommand.class,
-                ReindexCommand.class, BenchCommand.class, TrainCommand.class, BatchCommand.class})
+                ReindexCommand.class, BenchCommand.class, TrainCommand.class, BatchCommand.class, ExportAnnotationsCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -30,8 +30,9 @@ import picocli.CommandLine.Option;
         description = "Train the letter analysis's line model on annotated letters (letters/, letters.gold.jsonl, letters.sources.tsv).")
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", defaultValue = "../shared", description = "folder of annotated letters (default: ${DEFAULT-VALUE})")
-    Path data;
+    @Option(names = "--data", defaultValue = "../shared", description = "folder of annotated letters (default: ${DEFAULT-VALUE}); "
+            + "repeat to train on several, e.g. with a folder written by `letters export-annotations --data DIR`")
+    List<Path> data;
 
     @Option(names = "--out", defaultValue = "src/main/resources/org/letterarchive/extract/" + LineLabeller.RESOURCE,
             description = "where the model is written (default: ${DEFAULT-VALUE}); a .json record goes beside it")
@@ -49,11 +50,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream o = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        if (!Files.isRegularFile(data.resolve("letters.gold.jsonl"))) {
-            System.err.println("No annotations at " + data.resolve("letters.gold.jsonl") + " (give --data DIR)");
-            return 2;
+        for (Path d : data) {
+            if (!Files.isRegularFile(d.resolve("letters.gold.jsonl"))) {
+                System.err.println("No annotations at " + d.resolve("letters.gold.jsonl") + " (give --data DIR)");
+                return 2;
+            }
         }
-        List<Annotated> letters = Annotations.read(data, new DocumentParser());
+        List<Annotated> letters = new java.util.ArrayList<>();
+        DocumentParser parser = new DocumentParser();
+        for (Path d : data) letters.addAll(Annotations.read(d, parser));
         List<TaggedLetter> tagged = letters.stream().map(Annotations::tag).toList();
         if (show != null) {
             for (String name : show) {

@@ -45,7 +45,7 @@ public final class IndexSchema {
      * Version of the fields and analysis below. An index committed with another version is emptied on open
      * and rebuilt from the corpus; raise it whenever documents would be indexed differently.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     // identity and stored data
     public static final String ID = "id";
@@ -80,6 +80,10 @@ public final class IndexSchema {
      * {@code search.OrganizationService}.
      */
     public static final String ORG_DETAIL = "orgDetail";
+    // the review queue: letters whose analysis has unsettled doubts
+    public static final String REVIEW = "review";                 // StringField "yes" on letters that need review
+    public static final String REVIEW_LEAST = "reviewLeast";      // the least confidence of the letter, doc values
+    public static final String ASSESSMENT = "assessment";         // the assessment as JSON, stored
     public static final String[] FACETS = {F_SIGNER, F_SIGNER_KIND, F_RECIPIENT, F_RECIPIENT_ROLE, F_YEAR,
             F_MONTH, F_LANGUAGE, F_FORMAT, F_SIGNER_RANGE};
 
@@ -206,7 +210,24 @@ public final class IndexSchema {
         if (letter.language() != null) doc.add(new SortedSetDocValuesFacetField(F_LANGUAGE, letter.language()));
         if (letter.format() != null) doc.add(new SortedSetDocValuesFacetField(F_FORMAT, letter.format()));
         doc.add(new SortedSetDocValuesFacetField(F_SIGNER_RANGE, signerRange(letter.signerCount())));
+        if (letter.needsReview()) {
+            doc.add(new StringField(REVIEW, "yes", Field.Store.NO));
+            doc.add(new org.apache.lucene.document.DoubleDocValuesField(REVIEW_LEAST, leastConfidence(letter.assessment())));
+            try {
+                doc.add(new StoredField(ASSESSMENT, Json.mapper().writeValueAsBytes(letter.assessment())));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("an assessment is plain data", e);
+            }
+        }
         return doc;
+    }
+
+    /** The least of an assessment's confidences: title, date, and those of recipients and signers where there are any. */
+    public static double leastConfidence(org.letterarchive.letter.Assessment a) {
+        double least = Math.min(a.title(), a.date());
+        if (a.recipients() != null) least = Math.min(least, a.recipients());
+        if (a.signers() != null) least = Math.min(least, a.signers());
+        return least;
     }
 
     private static void orgDetails(Document doc, String key, Signer s) {

@@ -32,6 +32,14 @@ public final class Curation {
         });
     }
 
+    /**
+     * Marks a letter reviewed as it stands: its doubts are settled (it leaves the review queue) and its
+     * corrections, if any, are kept. Empty when there is no such letter.
+     */
+    public Optional<StoredLetter> markReviewed(String id, String by) throws IOException {
+        return correct(id, Corrections.reviewed(java.time.Instant.now(), by == null || by.isBlank() ? "curator" : by.strip()));
+    }
+
     /** Deletes a letter, leaving a tombstone; empty when there was no such letter. */
     public Optional<Tombstone> delete(String id, String reason) throws IOException {
         return store.delete(id, reason) ? store.tombstone(id) : Optional.empty();

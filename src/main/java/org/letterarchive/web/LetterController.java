@@ -65,13 +65,21 @@ final class LetterController {
             sm.put("location", s.location());
             sm.put("affiliation", s.affiliation());
             sm.put("title", s.title());
+            sm.put("raw", s.raw());
+            sm.put("capacity", s.capacity() == null ? null : s.capacity().name());
+            sm.put("confidence", s.confidence());
             sm.put("organization", store.organizationKey(s));
             return sm;
         }).toList());
         m.put("signerCount", l.signerCount());
         m.put("warnings", l.warnings());
-        m.put("corrected", stored.corrections() != null);
+        m.put("corrected", stored.corrections() != null && !stored.corrections().changesNothing());
         m.put("corrections", stored.corrections());
+        // the review state: the analysis's confidences and doubts, settled once a curator corrected or reviewed it
+        m.put("assessment", l.assessment());
+        m.put("needsReview", l.needsReview());
+        m.put("reviewed", stored.corrections() != null);
+        m.put("unsure", org.letterarchive.search.ReviewQueue.UNSURE);
         m.put("text", l.text());
         m.put("fileUrl", "/api/letters/" + l.id() + "/file");
         return m;

@@ -65,6 +65,7 @@ public final class WebApp {
         OrganizationController orgs = new OrganizationController(orgService);
         FeedController feeds = new FeedController(archive.search(), orgService, baseUrl);
         CiteController cite = new CiteController(archive::get, baseUrl);
+        ReviewController review = new ReviewController(archive.reviewQueue(), archive.curation(), letters, token);
         return Javalin.create(config -> {
             config.http.maxRequestSize = maxRequest;
             // a part may be as large as the request: the ingest pipeline refuses a file over the limit by its size
@@ -91,6 +92,7 @@ public final class WebApp {
                 get("facets/{facet}", search::facetValues);
                 get("export", export::export);
                 get("openapi.json", OpenApi::serve);
+                get("review", review::list);
                 post("letters", uploads::upload);
                 path("letters/{id}", () -> {
                     get(ctx -> {
@@ -101,6 +103,7 @@ public final class WebApp {
                     get("related", orgs::related);
                     get("cite", cite::cite);
                     patch(curation::patch);
+                    post("reviewed", review::markReviewed);
                     delete(curation::delete);
                 });
                 path("organizations", () -> {
