@@ -33,7 +33,7 @@ public final class LetterAnalyzer {
             "(?i)\\b(?:on behalf of|en nombre de|en representaci[oó]n de|au nom de|em nome de|im namen)\\b");
 
     /** below this confidence a part goes to the review queue */
-    static final double UNSURE = 0.6;
+    public static final double UNSURE = 0.6;
     /** how far the rules' own finds are trusted, by where a date came from */
     private static final java.util.Map<String, Double> RULE_CONFIDENCE = java.util.Map.of("text", 0.7, "front-matter", 0.8, "file-metadata", 0.4);
 

@@ -28,7 +28,7 @@ import org.letterarchive.letter.Assessment;
 public final class ReviewQueue {
 
     /** Below this confidence the analysis counts a part as uncertain, and the web UI marks it. */
-    public static final double UNSURE = 0.6;
+    public static final double UNSURE = org.letterarchive.extract.LetterAnalyzer.UNSURE;
     public static final int PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
     public static final int MAX_DEPTH = 10_000;
