@@ -29,7 +29,8 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
     private static final Pattern OTHERS = Pattern.compile(
             "(?i)^(?:and|y|e|et|plus|und)?\\s*(\\d{1,6})\\s+(?:\\p{L}+\\s+){0,2}(?:others?|more|otr[oa]s|m[aá]s|autres|weitere|additional)\\b.{0,60}$");
 
-    public static SignerEntries read(List<Line> lines, Labelled labelled) {
+    public static SignerEntries read(List<Line> lines, Labelled input) {
+        Labelled labelled = afterTheBody(lines, input);
         List<Signer> signers = new ArrayList<>();
         Set<String> organizations = new HashSet<>();
         int counted = 0;
@@ -88,6 +89,45 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
             }
         }
         return new SignerEntries(signers, signers.size() + counted, first);
+    }
+
+    /**
+     * A letter is signed after its text: where signer lines stand both above the first paragraph of
+     * prose and below it, those above are the letter's head (addressees, a letterhead), not signers.
+     */
+    private static Labelled afterTheBody(List<Line> lines, Labelled labelled) {
+        int firstProse = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (isProse(lines.get(i).clean())) {
+                firstProse = i;
+                break;
+            }
+        }
+        if (firstProse < 0) return labelled;
+        boolean above = false, below = false;
+        for (int i = 0; i < lines.size(); i++) {
+            Tag t = labelled.tags()[i];
+            if (t != Tag.SIGNER && t != Tag.SIGNERS) continue;
+            if (i < firstProse) above = true;
+            else below = true;
+        }
+        if (!above || !below) return labelled;
+        Tag[] tags = labelled.tags().clone();
+        for (int i = 0; i < firstProse; i++) {
+            if (tags[i] == Tag.SIGNER || tags[i] == Tag.SIGNERS || tags[i] == Tag.DETAIL || tags[i] == Tag.CONTINUED) tags[i] = Tag.OTHER;
+        }
+        return new Labelled(tags, labelled.confidence());
+    }
+
+    /** A paragraph of running text: two sentences, or one long one. */
+    private static boolean isProse(String s) {
+        if (s.length() < 120) return false;
+        int ends = 0;
+        for (int k = 2; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if ((c == '.' || c == '!' || c == '?') && Character.isLowerCase(s.charAt(k - 1)) && (k + 1 == s.length() || s.charAt(k + 1) == ' ')) ends++;
+        }
+        return ends >= 2 || s.length() >= 300;
     }
 
     /** True when the detail at i is the last of its entry's: an organisation rather than a position. */
