@@ -71,6 +71,7 @@ public final class ExtractCommand implements Callable<Integer> {
         m.put("signers", letter.signers().stream().map(ExtractCommand::signer).toList());
         m.put("signerCount", letter.signerCount());
         m.put("warnings", letter.warnings());
+        if (letter.assessment() != null) m.put("assessment", letter.assessment());
         return m;
     }
 
@@ -80,6 +81,7 @@ public final class ExtractCommand implements Callable<Integer> {
         m.put("role", r.role());
         m.put("organization", r.organization());
         if (r.cc()) m.put("cc", true);
+        if (r.confidence() != null) m.put("confidence", round(r.confidence()));
         return m;
     }
 
@@ -92,7 +94,13 @@ public final class ExtractCommand implements Callable<Integer> {
         m.put("affiliation", s.affiliation());
         if (s.title() != null) m.put("title", s.title());
         if (s.raw() != null) m.put("raw", s.raw());
+        if (s.capacity() != null) m.put("capacity", s.capacity().name());
+        if (s.confidence() != null) m.put("confidence", round(s.confidence()));
         return m;
+    }
+
+    private static double round(double c) {
+        return Math.round(c * 1000) / 1000.0;
     }
 
     private static void printText(PrintStream out, Letter l) {
