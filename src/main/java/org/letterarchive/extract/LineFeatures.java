@@ -59,6 +59,8 @@ public final class LineFeatures {
             }
             i = j + 1;
         }
+        int[] markedBefore = new int[n + 1];
+        for (int i = 0; i < n; i++) markedBefore[i + 1] = markedBefore[i] + (shapes[i].marked ? 1 : 0);
         List<List<String>> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             List<String> f = new ArrayList<>(64);
@@ -91,8 +93,7 @@ public final class LineFeatures {
                 if (runStart[i] > 0) f.add("runAfter=" + shapes[runStart[i] - 1].endMark);
                 if (runEnd[i] >= n - 3) f.add("runToEnd");
                 if (runStart[i] > 0 && shapes[runStart[i] - 1].prose) f.add("runAfterProse");
-                int marked = 0;
-                for (int k = runStart[i]; k <= runEnd[i]; k++) if (shapes[k].marked) marked++;
+                int marked = markedBefore[runEnd[i] + 1] - markedBefore[runStart[i]];
                 if (marked * 2 > len) f.add("markedRun=" + bucket(marked, 3, 5, 10, 20));
             }
             if (i > 0 && shapes[i - 1].key.equals(s.key)) f.add("sameShapePrev");

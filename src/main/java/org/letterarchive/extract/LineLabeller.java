@@ -48,7 +48,7 @@ public final class LineLabeller {
         DETAIL
     }
 
-    /** The tags of a letter's lines, each with the model's confidence in it (0-1). */
+    /** The tags of a letter's lines, each with the model's confidence in it (0-1; 1 for lines tagged OTHER). */
     public record Labelled(Tag[] tags, double[] confidence) {}
 
     public static final String RESOURCE = "line-model.tribuo";
@@ -57,12 +57,14 @@ public final class LineLabeller {
     private static final long SEED = 20_261_130L;
     /** a word is a feature when letters of this many publishers have it */
     private static final int MIN_PUBLISHERS = 3;
+    /** lines whose confidences are computed together, and the context on each side of them */
+    private static final int WINDOW = 120;
+    private static final int MARGIN = 20;
 
     private final CRFModel model;
 
     private LineLabeller(CRFModel model) {
         this.model = model;
-        model.setConfidenceType(CRFModel.ConfidenceType.MULTIPLY);
     }
 
     /** The model shipped with the archive. */
@@ -112,17 +114,30 @@ public final class LineLabeller {
         Tag[] tags = new Tag[lines.size()];
         double[] confidence = new double[lines.size()];
         if (lines.isEmpty()) return new Labelled(tags, confidence);
-        SequenceExample<Label> example = example(LineFeatures.of(lines), null);
-        List<Prediction<Label>> predictions = model.predict(example);
-        List<Chunk> chunks = new ArrayList<>(tags.length);
+        List<List<String>> features = LineFeatures.of(lines);
+        List<Prediction<Label>> predictions = model.predict(example(features, null));
+        int[] ids = new int[tags.length];
         for (int i = 0; i < tags.length; i++) {
             Label best = predictions.get(i).getOutput();
             tags[i] = Tag.valueOf(best.getLabel());
-            chunks.add(new Chunk(i, new int[] {model.getOutputIDInfo().getID(best)}));
+            ids[i] = model.getOutputIDInfo().getID(best);
+            confidence[i] = 1.0;
         }
-        // the marginal probability of each line's tag, from belief propagation over the chain
-        List<Double> marginals = model.scoreChunks(example, chunks);
-        for (int i = 0; i < tags.length; i++) confidence[i] = Math.max(0, Math.min(1, marginals.get(i)));
+        // the probability of each tagged line's tag, by belief propagation over a window of the chain
+        // around it (far lines hardly change it, and a whole long letter at once would cost its square)
+        for (int start = 0; start < tags.length; start += WINDOW) {
+            int from = Math.max(0, start - MARGIN), to = Math.min(tags.length, start + WINDOW + MARGIN);
+            List<Chunk> chunks = new ArrayList<>();
+            List<Integer> at = new ArrayList<>();
+            for (int i = start; i < Math.min(tags.length, start + WINDOW); i++) {
+                if (tags[i] == Tag.OTHER) continue;
+                chunks.add(new Chunk(i - from, new int[] {ids[i]}));
+                at.add(i);
+            }
+            if (chunks.isEmpty()) continue;
+            List<Double> p = model.scoreChunks(example(features.subList(from, to), null), chunks);
+            for (int k = 0; k < at.size(); k++) confidence[at.get(k)] = Math.max(0, Math.min(1, p.get(k)));
+        }
         return new Labelled(tags, confidence);
     }
 

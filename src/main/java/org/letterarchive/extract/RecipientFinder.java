@@ -87,7 +87,7 @@ public final class RecipientFinder {
                 for (String part : SPLIT_AND.split(who)) {
                     part = trimPunct(part);
                     if (part.isEmpty()) continue;
-                    // "Ms. Kelly, Mr. Baier": several people, each after an honorific
+                    // "Ms. Roe, Mr. Doe": several people, each after an honorific
                     String[] named = part.split(",\\s+");
                     boolean each = named.length > 1 && java.util.Arrays.stream(named).allMatch(n -> HONORIFIC.matcher(n.strip()).lookingAt());
                     for (String n : each ? named : new String[] {part}) out.add(person(trimPunct(n), null, cc));
@@ -292,8 +292,7 @@ public final class RecipientFinder {
     static Recipient person(String name, String role, boolean cc) {
         if (name != null) {
             Matcher m = OFFICE.matcher(name);
-            if (m.matches() && (SignerParser.words(m.group(2)) >= 2 && SignerParser.personish(m.group(2))
-                    || SignerParser.words(m.group(2)) == 1 && Character.isUpperCase(m.group(2).codePointAt(0)) && m.group(2).length() > 2)) {
+            if (m.matches() && SignerParser.words(m.group(2)) >= 2 && SignerParser.personish(m.group(2))) {
                 role = role == null ? m.group(1) : m.group(1) + ", " + role;
                 name = m.group(2);
             }

@@ -42,11 +42,13 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
             double confidence = labelled.confidence()[i];
             Line line = lines.get(i);
             String s = line.clean();
+            // a line tagged as one entry that reads as a list of names is a list
+            if (tag == Tag.SIGNER && isNameList(s)) tag = Tag.SIGNERS;
             switch (tag) {
                 case SIGNER -> {
                     String raw = strip(line.raw());
                     if (raw.isBlank()) continue;
-                    Signer signer = s.contains(" | ") ? SignatureBlock.rowSigner(s, false) : SignerParser.parse(raw, false);
+                    Signer signer = s.contains(" | ") ? rowSigner(s, false) : SignerParser.parse(raw, false);
                     entry = raw;
                     entryLine = -1;
                     if (add(signers, organizations, signer, confidence)) {
@@ -63,7 +65,7 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
                 case SIGNERS -> {
                     entry = null;
                     entryLine = -1;
-                    for (String item : SignatureBlock.splitList(s)) {
+                    for (String item : splitList(s)) {
                         if (add(signers, organizations, SignerParser.parse(item, false), confidence) && first < 0) first = i;
                     }
                 }
@@ -147,5 +149,63 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
         if (s.isOrganization() && !organizations.add(Annotations.fold(s.name()))) return false;
         signers.add(s.withConfidence(confidence));
         return true;
+    }
+
+    private static final Pattern CELL = Pattern.compile("\\s*\\|\\s*");
+    private static final Pattern CELL_NUMBER = Pattern.compile("\\d{1,4}[.)]?");
+    private static final Pattern AND_PREFIX = Pattern.compile("(?i)^(?:and|y|e|et|und)\\s+");
+    /** a legal form standing alone between commas belongs to the name before it ("Acme, Inc.") */
+    private static boolean legalItem(String it) {
+        return Vocabulary.get().isLegalForm(it);
+    }
+
+    /** A table row "12 | Name (ACR) | Country": the first cell that is not a number names the signer. */
+    static Signer rowSigner(String row, boolean persons) {
+        List<String> cells = new ArrayList<>();
+        for (String c : CELL.split(row)) if (!c.isBlank() && !CELL_NUMBER.matcher(c.strip()).matches()) cells.add(c.strip());
+        if (cells.isEmpty()) return null;
+        Signer s = SignerParser.parse(cells.get(0), persons);
+        if (s == null) return null;
+        if (cells.size() >= 2 && s.location() == null && cells.get(1).split("\\s+").length <= 4 && !cells.get(1).contains(".")) {
+            s = new Signer(s.name(), s.kind(), s.acronym(), cells.get(1), s.affiliation(), s.title(), s.raw());
+        }
+        return s;
+    }
+
+    /** A paragraph of names separated by commas or semicolons: mostly short capitalised items. */
+    private static boolean commaList(String s) {
+        String[] items = s.split("[;,]\\s+");
+        if (items.length < 4) return false;
+        int shortCapital = 0;
+        for (String it : items) {
+            String t = AND_PREFIX.matcher(it.strip()).replaceFirst("");
+            if (!t.isEmpty() && t.split("\\s+").length <= 9 && (Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) shortCapital++;
+        }
+        return shortCapital >= items.length * 0.8;
+    }
+
+    /** A list of names rather than one entry: many items, or items closed by "and ..." or a full stop. */
+    static boolean isNameList(String s) {
+        if (!commaList(s)) return false;
+        int items = s.split("[;,]\\s+").length;
+        return items >= 6 || s.endsWith(".") || AND_LAST.matcher(s).find();
+    }
+
+    private static final Pattern AND_LAST = Pattern.compile(",?\\s+(?:and|y|e|et|und)\\s+\\p{Lu}[^,;]*$");
+
+    /** The names of a comma- or semicolon-separated list; "and" before the last is dropped. */
+    static List<String> splitList(String s) {
+        String sep = s.contains("; ") ? ";\\s+" : ",\\s+";
+        List<String> items = new ArrayList<>();
+        for (String raw : s.split(sep)) {
+            String it = raw.strip();
+            if (it.isEmpty()) continue;
+            if (legalItem(it) && !items.isEmpty()) {
+                items.set(items.size() - 1, items.get(items.size() - 1) + ", " + it);
+                continue;
+            }
+            items.add(AND_PREFIX.matcher(it).replaceFirst(""));
+        }
+        return items;
     }
 }

@@ -21,7 +21,7 @@ public final class SignerParser {
     private static final Pattern ACRONYM = Pattern.compile("^(?=(?:.*\\p{Lu}){2})[\\p{Lu}\\d][\\p{L}\\d&+/.\\-]{1,15}$");
     private static final Pattern EXPANSION = Pattern.compile("^([\\p{Lu}\\d&\\-]{2,12})\\s+\\(([^()]+)\\)(.*)$");
     private static final Pattern LEADING_ACRONYM = Pattern.compile("^([\\p{Lu}\\d]{2,10})\\s*:\\s+(.+)$");
-    /** an acronym after a dash: "Central Unica dos Trabalhadores - CUT", "... – CERES/IFCH/UNICAMP", "... – CADir" */
+    /** an acronym after a dash: "Union of River Workers - URW", "... – LAB/UNI", "... – CoRiv" */
     private static final Pattern DASH_ACRONYM = Pattern.compile("^(.+?)\\s+[-–—]\\s*((?=(?:\\S*\\p{Lu}){2})[\\p{L}\\d&+/.\\-]{2,30})$");
     private static final Pattern MD_LINK = Pattern.compile("\\[([^\\]]+)\\]\\([^)]*\\)");
     /** a short name before the full one: "Idec - Instituto Brasileiro de ...", "S.T.O.P. – The Surveillance ..." */
@@ -30,18 +30,6 @@ public final class SignerParser {
     private static final Pattern DASH_TAIL = Pattern.compile("^(.+?)\\s+[-–—]\\s+([^-–—]+)$");
     private static final Pattern LEGAL = Pattern.compile(
             "(?i)^(?:a\\.?\\s?c\\.?|s\\.?\\s?c\\.?|i\\.?a\\.?p\\.?|inc\\.?|incorporated|ltd\\.?|limited|llc|l\\.l\\.c\\.|gmbh|e\\.?v\\.?|asbl|aisbl|corp\\.?|co\\.?|s\\.?a\\.?|s\\.?l\\.?|pty\\.?(?: ltd\\.?)?|plc|cic|pc|llp)$");
-    private static final Pattern HONORIFIC = Pattern.compile(
-            "(?i)^(?:prof\\.?|professor|dr\\.?|dra\\.?|sir|dame|senator|sen\\.|rep\\.|hon\\.|mr\\.|ms\\.|mrs\\.|colonel|rev\\.)\\s+");
-    private static final Pattern ORG_WORD = Pattern.compile(
-            "(?i)\\b(?:foundation|fundaci[oó]n|funda[cç][aã]o|institute|instituto|center|centre|centro|association|asociaci[oó]n|"
-            + "associa[cç][aã]o|network|red|rede|coalition|coalici[oó]n|alliance|alianza|council|consejo|committee|comit[eé]|union|"
-            + "uni[oó]n|society|sociedad|international|internacional|watch|project|proyecto|rights|derechos|forum|foro|group|grupo|"
-            + "fund|lab|labs|media|press|campaign|movement|movimiento|collective|colectivo|league|initiative|iniciativa|organization|"
-            + "organisation|organizaci[oó]n|federation|federaci[oó]n|trust|inc|llc|ltd|company|corporation|corporaci[oó]n|university|"
-            + "universidad|college|school|church|iglesia|ministries|partnership|observatory|observatorio|agency|services|"
-            + "technologies|technology|software|systems|solutions|studio|digital|internet|online|now|libre|access|amnesty|"
-            + "article|artigo|human|action|acci[oó]n|freedom|libertad|privacy|democracy|justice|justicia|policy|research|"
-            + "clinic|commission|comisi[oó]n|consortium|cooperative|board|club|global|academy|academia|akademie)\\b");
     private static final Pattern TRAILING_DOT = Pattern.compile("(?<![\\s.]\\p{L})(?<!\\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St))\\.$");
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -141,7 +129,7 @@ public final class SignerParser {
                     location = inner;
                     kept.append(before);
                 } else if (p.end() == name.length() && words(inner) >= 2 && !before.isBlank()) {
-                    // a descriptor or translation closing the entry: "Internet Sans Frontières (Internet Without Borders)"
+                    // a descriptor or translation closing the entry: "Réseau Vert (Green Network)"
                     kept.append(before);
                 } else {
                     kept.append(name, last, p.end());
@@ -154,7 +142,7 @@ public final class SignerParser {
             // trailing place: ", Colombia" / ", Paris, France"
             if (parts.size() >= 2 && Vocabulary.get().isPlace(parts.get(parts.size() - 1))) {
                 String place = parts.remove(parts.size() - 1);
-                if (parts.size() >= 2 && words(parts.get(parts.size() - 1)) <= 2 && !ORG_WORD.matcher(parts.get(parts.size() - 1)).find()
+                if (parts.size() >= 2 && words(parts.get(parts.size() - 1)) <= 2 && !Vocabulary.get().hasOrganisationWord(parts.get(parts.size() - 1))
                         && !LEGAL.matcher(parts.get(parts.size() - 1)).matches() && parts.size() >= 3) {
                     place = parts.remove(parts.size() - 1) + ", " + place;
                 }
@@ -202,7 +190,7 @@ public final class SignerParser {
                 }
             }
         }
-        Signer.Kind kind = person || (HONORIFIC.matcher(name).lookingAt() && !ORG_WORD.matcher(name).find())
+        Signer.Kind kind = person || (afterHonorific(name) != null && !Vocabulary.get().hasOrganisationWord(name))
                 ? Signer.Kind.person : Signer.Kind.organization;
         return named(name, kind, acronym, location, null, s);
     }
@@ -229,7 +217,7 @@ public final class SignerParser {
     private static boolean isPlaceList(String inner) {
         String[] parts = inner.split("\\s*,\\s*");
         if (Vocabulary.get().isPlace(parts[parts.length - 1])) return true;
-        return parts.length <= 2 && words(inner) <= 3 && !ORG_WORD.matcher(inner).find()
+        return parts.length <= 2 && words(inner) <= 3 && !Vocabulary.get().hasOrganisationWord(inner)
                 && Arrays.stream(parts).allMatch(p -> !p.isEmpty() && Character.isUpperCase(p.codePointAt(0)))
                 && !inner.contains(".");
     }
@@ -243,9 +231,10 @@ public final class SignerParser {
 
     /** A name that reads as a person's: two to five capitalised words, no word of an organisation's name. */
     static boolean personish(String s) {
-        String t = HONORIFIC.matcher(s.strip()).replaceFirst("");
+        String rest = afterHonorific(s.strip());
+        String t = rest == null ? s.strip() : rest;
         String[] w = WHITESPACE.split(t);
-        if (w.length < 2 || w.length > 5 || NOT_IN_NAME.matcher(t).find() || ORG_WORD.matcher(t).find()) return false;
+        if (w.length < 2 || w.length > 5 || NOT_IN_NAME.matcher(t).find() || Vocabulary.get().hasOrganisationWord(t)) return false;
         int caps = 0;
         for (String x : w) {
             if (Character.isUpperCase(x.codePointAt(0))) caps++;
@@ -253,6 +242,15 @@ public final class SignerParser {
             if (x.length() > 2 && x.equals(x.toUpperCase()) && !x.contains(".")) return false;
         }
         return caps >= 2;
+    }
+
+    /** What follows an honorific opening the text ("Dr. Jane Doe" gives "Jane Doe"); null when none opens it. */
+    static String afterHonorific(String s) {
+        int space = s.indexOf(' ');
+        if (space <= 0) return null;
+        String first = s.substring(0, space);
+        if (first.endsWith(".")) first = first.substring(0, first.length() - 1);
+        return Vocabulary.get().isHonorific(first) ? s.substring(space + 1).strip() : null;
     }
 
     static String tidy(String s) {

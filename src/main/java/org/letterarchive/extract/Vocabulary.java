@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * The analysis's vocabularies, each from a general cited source and none from the example letters:
- * legal forms from ISO 20275 (GLEIF's Entity Legal Forms list, {@code legal-forms.txt}), month names and
+ * legal forms from ISO 20275 (GLEIF's Entity Legal Forms list, {@code legal-forms.txt}), organisation types
+ * from Wikidata's types of organisation ({@code organisation-types.txt}), month names and
  * country and region names from the JDK's locale data (CLDR), honorifics from {@code honorifics.txt}.
  * Every lookup takes a word or phrase as written and folds it (case, accents, punctuation) first.
  */
@@ -39,6 +40,7 @@ public final class Vocabulary {
     private final Set<String> legalForms = new HashSet<>();
     private final Set<String> legalFormWords = new HashSet<>();
     private final Set<String> honorifics = new HashSet<>();
+    private final Set<String> organisationTypes = new HashSet<>();
     private final Map<String, Integer> months = new HashMap<>();
     private final Set<String> monthWords = new HashSet<>();
     private final Set<String> places = new HashSet<>();
@@ -54,6 +56,7 @@ public final class Vocabulary {
             else legalFormWords.add(value);
         }
         for (String line : resource("honorifics.txt")) honorifics.add(fold(line));
+        for (String line : resource("organisation-types.txt")) organisationTypes.add(fold(line));
         for (Locale l : LANGUAGES) {
             DateFormatSymbols symbols = DateFormatSymbols.getInstance(l);
             String[] full = symbols.getMonths();
@@ -101,6 +104,18 @@ public final class Vocabulary {
     /** A word of a legal form's name: "foundation", "asociación", "cooperative", "stiftung". */
     public boolean isLegalFormWord(String word) {
         return legalFormWords.contains(fold(word));
+    }
+
+    /** A word that names a kind of organisation: a legal form's word or an organisation type ("network", "sindicato"). */
+    public boolean isOrganisationWord(String word) {
+        String k = fold(word);
+        return organisationTypes.contains(k) || legalFormWords.contains(k);
+    }
+
+    /** True when any word of the text names a kind of organisation. */
+    public boolean hasOrganisationWord(String text) {
+        for (String w : fold(text).split(" ")) if (!w.isEmpty() && (organisationTypes.contains(w) || legalFormWords.contains(w))) return true;
+        return false;
     }
 
     /** An honorific or style written before a name: "Dr.", "Hon.", "Sra.", "Exmo." */

@@ -58,7 +58,7 @@ class OrganizationApiTest {
     }
 
     private static void api(BiConsumer<io.javalin.Javalin, HttpClient> test) {
-        JavalinTest.test(WebApp.create(archive, null), test::accept);
+        JavalinTest.test(WebApp.create(archive, null, org.letterarchive.web.ApiToken.of("t0123456789"), 2, 8, "http://letters.example.org"), test::accept);
     }
 
     private static long total(HttpClient c, String... params) {

@@ -1,0 +1,72 @@
+package org.letterarchive.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.letterarchive.extract.LineLabeller.Labelled;
+import org.letterarchive.extract.LineLabeller.Tag;
+import org.letterarchive.extract.LineLabeller.TaggedLetter;
+import org.letterarchive.extract.TextLines.Line;
+
+/**
+ * The line model learns from tagged letters and tags a letter it has not seen; the shipped model reads
+ * an invented sign-on letter end to end.
+ */
+class LineLabellerTest {
+
+    private static final String[] ORGS = {"River Keepers Alliance", "Coalition for Clean Air", "Tenants United", "Open Valley Network",
+        "Seed Savers Union", "Bike Riders League", "Forest Friends Foundation", "Harbor Workers Council", "Youth for Climate",
+        "Data Rights Institute", "Community Gardens Trust", "Public Transit Alliance"};
+
+    private static TaggedLetter letter(String publisher, int seed, int signers) {
+        List<Line> lines = new ArrayList<>();
+        List<Tag> tags = new ArrayList<>();
+        add(lines, tags, "Open letter on the river plan number " + seed, Tag.TITLE);
+        add(lines, tags, "March " + (seed % 27 + 1) + ", 2021", Tag.DATE);
+        add(lines, tags, "Dear Minister Roe,", Tag.ADDRESSEE);
+        add(lines, tags, "We write to you about the plan for the river, which was announced last week without any consultation. "
+                + "The people who live by the river have asked for a hearing many times.", Tag.OTHER);
+        add(lines, tags, "We ask you to stop the plan until the hearing has taken place, and to publish every study that was made for it.",
+                Tag.OTHER);
+        add(lines, tags, "Sincerely,", Tag.OTHER);
+        for (int k = 0; k < signers; k++) add(lines, tags, ORGS[(seed + k) % ORGS.length], Tag.SIGNER);
+        return new TaggedLetter("letter-" + seed, publisher, lines, tags.toArray(new Tag[0]));
+    }
+
+    private static void add(List<Line> lines, List<Tag> tags, String text, Tag tag) {
+        lines.add(new Line(text, text));
+        tags.add(tag);
+    }
+
+    @Test
+    void learnsWhereSignersStandAndTagsAnUnseenLetter() {
+        List<TaggedLetter> training = new ArrayList<>();
+        for (int i = 0; i < 12; i++) training.add(letter("publisher-" + (i % 4), i, 3 + i % 5));
+        LineLabeller model = LineLabeller.train(training);
+        TaggedLetter unseen = letter("another", 40, 6);
+        Labelled l = model.label(unseen.lines());
+        long signers = Arrays.stream(l.tags()).filter(t -> t == Tag.SIGNER).count();
+        assertEquals(6, signers, Arrays.toString(l.tags()));
+        assertEquals(Tag.OTHER, l.tags()[3]);
+        for (double c : l.confidence()) assertTrue(c >= 0 && c <= 1);
+    }
+
+    @Test
+    void theShippedModelReadsAnInventedLetter() {
+        String text = "Open letter on the harbor\n\nJune 3, 2022\n\nDear Mayor Lopez,\n\n"
+                + "We, the undersigned organisations, write to ask the city to keep the harbor open to the public. The plan to close it "
+                + "was made without hearing the people who work there. We ask you to withdraw it.\n\nSincerely,\n\n"
+                + "Harbor Workers Council\nCoalition for Clean Air (CCA)\nYouth for Climate, Chile\nData Rights Institute\n";
+        var letter = new LetterAnalyzer().analyze(new ParsedDocument(text, "text/plain", null, false, null), "x", "x.txt");
+        assertEquals(List.of("Harbor Workers Council", "Coalition for Clean Air", "Youth for Climate", "Data Rights Institute"),
+                letter.signers().stream().map(s -> s.name()).toList());
+        assertEquals("CCA", letter.signers().get(1).acronym());
+        assertEquals("Chile", letter.signers().get(2).location());
+        assertEquals(java.time.LocalDate.of(2022, 6, 3), letter.date());
+        assertEquals("Open letter on the harbor", letter.title());
+    }
+}

@@ -1,0 +1,78 @@
+package org.letterarchive.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.letterarchive.extract.LineLabeller.Labelled;
+import org.letterarchive.extract.LineLabeller.Tag;
+import org.letterarchive.extract.TextLines.Line;
+import org.letterarchive.letter.Signer;
+
+/** Signers read from tagged lines: entries, wrapped lines, details, lists, counts, repeats. */
+class SignerEntriesTest {
+
+    /** Lines written as "TAG | text". */
+    private static SignerEntries read(String... tagged) {
+        List<Line> lines = new ArrayList<>();
+        Tag[] tags = new Tag[tagged.length];
+        double[] confidence = new double[tagged.length];
+        for (int i = 0; i < tagged.length; i++) {
+            String[] p = tagged[i].split(" \\| ", 2);
+            tags[i] = Tag.valueOf(p[0]);
+            confidence[i] = 0.9;
+            lines.add(new Line(p[1], TextLines.clean(p[1])));
+        }
+        return SignerEntries.read(lines, new Labelled(tags, confidence));
+    }
+
+    private static List<String> names(SignerEntries e) {
+        return e.signers().stream().map(Signer::name).toList();
+    }
+
+    @Test
+    void entriesWithAcronymsAndPlaces() {
+        SignerEntries e = read("OTHER | We ask the council to act on this today, as it has promised many times before. Thank you.",
+                "SIGNER | - River Keepers Alliance (RKA)", "SIGNER | - Coalición por el Agua, Bolivia", "OTHER | and 12 others");
+        assertEquals(List.of("River Keepers Alliance", "Coalición por el Agua"), names(e));
+        assertEquals("RKA", e.signers().get(0).acronym());
+        assertEquals("Bolivia", e.signers().get(1).location());
+        assertEquals(14, e.signerCount());
+        assertEquals(0.9, e.signers().get(0).confidence());
+    }
+
+    @Test
+    void aWrappedNameIsJoinedAndDetailsGoToThePerson() {
+        SignerEntries e = read("SIGNER | Northern Federation of Community", "CONTINUED | Broadcasters",
+                "SIGNER | Ana Ruiz Gomez", "DETAIL | Director", "DETAIL | Institute for Open Maps");
+        assertEquals(List.of("Northern Federation of Community Broadcasters", "Ana Ruiz Gomez"), names(e));
+        Signer ana = e.signers().get(1);
+        assertEquals(Signer.Kind.person, ana.kind());
+        assertEquals("Director", ana.title());
+        assertEquals("Institute for Open Maps", ana.affiliation());
+    }
+
+    @Test
+    void aListLineIsSplitAndARepeatedOrganisationCountsOnce() {
+        SignerEntries e = read("SIGNER | Water Watch, Green Roots, Open Valley, Seed Savers Union, Tenants United and Bike Coalition.",
+                "SIGNER | Water Watch");
+        assertEquals(List.of("Water Watch", "Green Roots", "Open Valley", "Seed Savers Union", "Tenants United", "Bike Coalition"), names(e));
+    }
+
+    @Test
+    void contactDetailsAndLinksAreNoPartOfAName() {
+        SignerEntries e = read("SIGNER | - Lucia Perez Mora - [@lucia](https://example.org/lucia)", "SIGNER | - [Open Valley](https://example.org)");
+        assertEquals(List.of("Lucia Perez Mora", "Open Valley"), names(e));
+    }
+
+    @Test
+    void signerLinesAboveTheTextAreItsHeadWhenOthersFollowIt() {
+        SignerEntries e = read("SIGNER | Jane Roe, Minister of Water",
+                "OTHER | We write to you about the river. It has been polluted for years, and the people who live by it ask for help now.",
+                "SIGNER | River Keepers Alliance");
+        assertEquals(List.of("River Keepers Alliance"), names(e));
+        assertNull(e.signers().get(0).affiliation());
+    }
+}
