@@ -22,7 +22,7 @@ public record Corrections(String title, LocalDate date, List<Recipient> recipien
                 date != null ? date : l.date(),
                 date != null ? "human" : l.dateSource(),
                 recipients != null ? recipients : l.recipients(),
-                s, count, l.text(), l.warnings());
+                s, count, l.text(), l.warnings()).withOcr(l.ocr());
     }
 
     /** These corrections with the non-null parts of {@code newer} laid over them. */
