@@ -84,10 +84,16 @@ function show() {
   const tools = el('div', { class: 'tools' },
     el('button', { type: 'button', id: 'edit-button', class: 'secondary', text: 'Correct this letter', onclick: openEditor }),
     el('button', { type: 'button', id: 'cite-button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': 'cite-box', text: 'Cite', onclick: toggleCite }));
+  const ocrNote = l.ocr && typeof l.ocr === 'object'
+    ? el('p', { class: 'ocr-note', id: 'ocr-note', role: 'note' },
+      el('strong', { text: 'Read from a scan with OCR. ' }),
+      `${plural(Number(l.ocr.pages) || 0, 'page')} read by text recognition, mean confidence ${Math.round(Number(l.ocr.confidence) || 0)}%; `
+      + 'names and words may hold recognition errors, so check them against the original file.')
+    : null;
   const warnings = (l.warnings || []).filter(Boolean);
   const warnBox = warnings.length ? el('div', { class: 'warnings', id: 'warnings', role: 'note' },
     el('h2', { text: 'Warnings from the analysis' }), el('ul', {}, warnings.map((w) => el('li', { text: w })))) : null;
-  article.replaceChildren(head, meta, warnBox, tools, citeBox(), el('div', { id: 'editor-slot' }), recSection, sigSection, textSection);
+  article.replaceChildren(head, meta, ocrNote, warnBox, tools, citeBox(), el('div', { id: 'editor-slot' }), recSection, sigSection, textSection);
 }
 
 /** The query's words, plus the words the server says matched (wildcard and fuzzy expansions). */

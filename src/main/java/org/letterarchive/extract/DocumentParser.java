@@ -86,6 +86,16 @@ public final class DocumentParser {
         return doc;
     }
 
+    /** PNG, JPEG or TIFF by their magic bytes; null for anything else. */
+    static String imageType(byte[] b) {
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') return "image/png";
+        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) return "image/jpeg";
+        if (b.length >= 4 && ((b[0] == 'I' && b[1] == 'I' && b[2] == 42 && b[3] == 0) || (b[0] == 'M' && b[1] == 'M' && b[2] == 0 && b[3] == 42))) {
+            return "image/tiff";
+        }
+        return null;
+    }
+
     /** The image types read as scanned letters. */
     public static boolean isImage(String mediaType) {
         return mediaType.equals("image/png") || mediaType.equals("image/jpeg") || mediaType.equals("image/tiff");
@@ -118,6 +128,12 @@ public final class DocumentParser {
     }
 
     private ParsedDocument parseBytes(byte[] bytes, String fileName, List<String> pages) throws ExtractionException {
+        String image = imageType(bytes);
+        if (image != null) {
+            // an image's text comes from OCR alone: Tika's image parsers (metadata only) are not run on it, so a
+            // hostile image (a TIFF of thousands of nested directories) meets only the checks of ScanReader
+            return new ParsedDocument("", image, Map.of(), false, List.of());
+        }
         byte[] html = PhpTemplate.htmlOf(bytes, fileName);
         if (html != null) {
             try (InputStream in = new ByteArrayInputStream(html)) {

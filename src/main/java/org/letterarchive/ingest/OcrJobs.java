@@ -83,6 +83,8 @@ public final class OcrJobs implements Closeable {
     private final ExecutorService executor;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+    /** Once closed, nothing more is recorded: a job stopped by a shutdown stays pending and resumes at the next start. */
+    private volatile boolean closed;
 
     /** @param statusOf the HTTP status a refusal is answered with */
     OcrJobs(Path dir, Worker worker, int workers, java.util.function.ToIntFunction<Exception> statusOf) throws IOException {
@@ -195,7 +197,7 @@ public final class OcrJobs implements Closeable {
             byte[] bytes = Files.readAllBytes(original(id));
             update(id, j -> j.with(State.running, 0, j.pagesTotal()), true);
             IngestPipeline.Result r = worker.run(bytes, job, (done, total) -> update(id, j -> j.with(State.running, done, total), false));
-            if (Thread.currentThread().isInterrupted() || jobs.get(id).state() == State.cancelled) return;
+            if (closed || Thread.currentThread().isInterrupted() || jobs.get(id).state() == State.cancelled) return;
             if (r.error() != null) {
                 int status = statusOf.applyAsInt(r.error());
                 update(id, j -> j.finished(State.failed, null, status, r.error().getMessage()), true);
@@ -204,7 +206,7 @@ public final class OcrJobs implements Closeable {
             }
             Files.deleteIfExists(original(id));
         } catch (IOException | RuntimeException e) {
-            if (jobs.get(id) != null && jobs.get(id).state() == State.cancelled) return;
+            if (closed || jobs.get(id) != null && jobs.get(id).state() == State.cancelled) return;
             LOG.error("OCR job {} failed", id, e);
             update(id, j -> j.finished(State.failed, null, 500, "internal error: " + e.getClass().getSimpleName()), true);
         } finally {
@@ -219,7 +221,7 @@ public final class OcrJobs implements Closeable {
     /** Changes a job (not one cancelled meanwhile); state changes are written durably, page counts plainly. */
     private synchronized void update(String id, Change change, boolean durable) {
         Job j = jobs.get(id);
-        if (j == null || j.state() == State.cancelled) return;
+        if (closed || j == null || j.state() == State.cancelled) return;
         Job next = change.apply(j);
         jobs.put(id, next);
         try {
@@ -248,6 +250,12 @@ public final class OcrJobs implements Closeable {
 
     @Override
     public void close() {
+        closed = true;
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -70,6 +70,7 @@ final class LetterController {
         }).toList());
         m.put("signerCount", l.signerCount());
         m.put("warnings", l.warnings());
+        m.put("ocr", l.ocr());
         m.put("corrected", stored.corrections() != null);
         m.put("corrections", stored.corrections());
         m.put("text", l.text());
