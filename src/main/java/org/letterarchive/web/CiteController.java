@@ -28,7 +28,8 @@ final class CiteController {
     private final String baseUrl;
 
     CiteController(Function<String, Optional<StoredLetter>> letters, String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        // null: links by path alone (WebApp.create without a base URL)
+        this.baseUrl = baseUrl == null ? "" : baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.letters = letters;
     }
 

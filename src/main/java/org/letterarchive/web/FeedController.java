@@ -32,7 +32,8 @@ final class FeedController {
     private final String baseUrl;
 
     FeedController(SearchService search, OrganizationService orgs, String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        // null: links by path alone (WebApp.create without a base URL)
+        this.baseUrl = baseUrl == null ? "" : baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.search = search;
         this.orgs = orgs;
     }
