@@ -93,7 +93,8 @@ function show() {
   const warnings = (l.warnings || []).filter(Boolean);
   const warnBox = warnings.length ? el('div', { class: 'warnings', id: 'warnings', role: 'note' },
     el('h2', { text: 'Warnings from the analysis' }), el('ul', {}, warnings.map((w) => el('li', { text: w })))) : null;
-  article.replaceChildren(head, meta, ocrNote, warnBox, tools, citeBox(), el('div', { id: 'editor-slot' }), recSection, sigSection, textSection);
+  // absent parts (no OCR note, no warnings) are left out, not written as "null"
+  article.replaceChildren(...[head, meta, ocrNote, warnBox, tools, citeBox(), el('div', { id: 'editor-slot' }), recSection, sigSection, textSection].filter(Boolean));
 }
 
 /** The query's words, plus the words the server says matched (wildcard and fuzzy expansions). */
