@@ -97,11 +97,17 @@ function show() {
     el('button', { type: 'button', id: 'cite-button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': 'cite-box', text: 'Cite', onclick: toggleCite }));
   if (l.needsReview) tools.prepend(el('button', { type: 'button', id: 'mark-reviewed', text: 'Mark reviewed', onclick: markReviewed,
     title: 'The letter is right as it stands: take it off the review queue' }));
+  const ocrNote = l.ocr && typeof l.ocr === 'object'
+    ? el('p', { class: 'ocr-note', id: 'ocr-note', role: 'note' },
+      el('strong', { text: 'Read from a scan with OCR. ' }),
+      `${plural(Number(l.ocr.pages) || 0, 'page')} read by text recognition, mean confidence ${Math.round(Number(l.ocr.confidence) || 0)}%; `
+      + 'names and words may hold recognition errors, so check them against the original file.')
+    : null;
   const warnings = (l.warnings || []).filter(Boolean);
   const warnBox = warnings.length ? el('div', { class: 'warnings', id: 'warnings', role: 'note' },
     el('h2', { text: 'Warnings from the analysis' }), el('ul', {}, warnings.map((w) => el('li', { text: w })))) : null;
-  // replaceChildren would write an absent part (null) as the text "null"
-  article.replaceChildren(...[head, meta, reviewBox(l), warnBox, tools, citeBox(), el('div', { id: 'editor-slot' }), recSection, sigSection, textSection].filter(Boolean));
+  // absent parts (no OCR note, no warnings) are left out, not written as "null"
+  article.replaceChildren(...[head, meta, ocrNote, reviewBox(l), warnBox, tools, citeBox(), el('div', { id: 'editor-slot' }), recSection, sigSection, textSection].filter(Boolean));
 }
 
 /** The query's words, plus the words the server says matched (wildcard and fuzzy expansions). */

@@ -126,6 +126,11 @@ function showResult(status, body, item, result) {
     result.replaceChildren(el('p', { class: 'error', text: 'The upload token was not accepted. Enter a valid token and choose the file again.' }));
     return;
   }
+  if (status === 202 && body && !Array.isArray(body)) {
+    // a scan: stored, read with OCR in the background; follow its job until the letter is searchable
+    follow(body, item, result);
+    return;
+  }
   if (status >= 200 && status < 300 && body) {
     const entries = Array.isArray(body) ? body : Array.isArray(body.results) ? body.results : [body];
     item.dataset.state = entries.some((e) => isError(e)) ? 'partial' : 'done';
@@ -133,12 +138,68 @@ function showResult(status, body, item, result) {
       result.replaceChildren(outcome(entries[0], status));
     } else {
       result.replaceChildren(el('p', { text: `${entries.length} letter${entries.length === 1 ? '' : 's'} in this file:` }),
-        el('ul', { class: 'entries' }, entries.map((e) => el('li', {}, e && (e.file || e.name) ? el('span', { class: 'file-name', text: `${e.file || e.name}: ` }) : null, outcome(e, e && e.status)))));
+        el('ul', { class: 'entries' }, entries.map((e) => {
+          const li = el('li', {}, e && (e.file || e.name) ? el('span', { class: 'file-name', text: `${e.file || e.name}: ` }) : null);
+          if (e && Number(e.status) === 202 && e.job) {
+            const slot = el('span', {});
+            li.append(slot);
+            follow({ id: e.id, url: e.job, state: e.state, pagesDone: e.pagesDone, pagesTotal: e.pagesTotal }, null, slot);
+          } else li.append(outcome(e, e && e.status));
+          return li;
+        })));
     }
     return;
   }
   item.dataset.state = 'error';
   result.replaceChildren(el('p', { class: 'error', text: errorText(status, body) }));
+}
+
+/** Shows an OCR job's progress (pages read of pages) until its letter is stored and searchable, or it fails. */
+function follow(job, item, result) {
+  const bar = el('progress', { max: String(Math.max(1, job.pagesTotal || 1)), value: String(job.pagesDone || 0), class: 'ocr-progress',
+    'aria-label': 'Pages read with OCR' });
+  const label = el('span', { class: 'muted ocr-label' });
+  const cancel = el('button', { type: 'button', class: 'link-button', text: 'Cancel' });
+  const box = el('div', { class: 'ocr-job', 'data-job': job.id }, el('p', { class: 'ocr-line' }, label, ' ', cancel), bar);
+  result.replaceChildren(box);
+  if (item) item.dataset.state = 'ocr';
+  let stopped = false;
+  cancel.addEventListener('click', async () => {
+    cancel.disabled = true;
+    const r = await fetch(job.url, { method: 'DELETE', headers: { Authorization: 'Bearer ' + token.get(), Accept: 'application/json' } });
+    if (!r.ok) cancel.disabled = false;
+  });
+  const show = (j) => {
+    const total = Math.max(1, j.pagesTotal || 1);
+    bar.max = total;
+    bar.value = Math.min(total, j.pagesDone || 0);
+    const pages = `${j.pagesDone || 0} of ${j.pagesTotal || '?'} page${j.pagesTotal === 1 ? '' : 's'}`;
+    if (j.state === 'queued') label.textContent = `Scanned letter: waiting to be read with OCR (${j.pagesTotal || '?'} page${j.pagesTotal === 1 ? '' : 's'})…`;
+    else if (j.state === 'running') label.textContent = `Reading the scan with OCR: ${pages}…`;
+    else if (j.state === 'done') {
+      stopped = true;
+      if (item) item.dataset.state = 'done';
+      const link = el('a', { href: '/letter.html?id=' + encodeURIComponent(j.letterId), text: j.file || 'the letter' });
+      result.replaceChildren(el('span', { class: j.status === 200 ? 'duplicate' : 'created' },
+        el('strong', { text: j.status === 200 ? 'Already in the archive: ' : 'Added (read with OCR, now searchable): ' }), link));
+    } else if (j.state === 'cancelled') {
+      stopped = true;
+      if (item) item.dataset.state = 'error';
+      result.replaceChildren(el('p', { class: 'error', text: 'Cancelled: the scan was not added.' }));
+    } else if (j.state === 'failed') {
+      stopped = true;
+      if (item) item.dataset.state = 'error';
+      result.replaceChildren(el('p', { class: 'error', text: errorText(Number(j.status) || 500, j) }));
+    }
+  };
+  show(job);
+  const poll = async () => {
+    if (stopped) return;
+    const r = await getJson(job.url);
+    if (r.ok && r.body) show(r.body);
+    if (!stopped) setTimeout(poll, 1000);
+  };
+  setTimeout(poll, 500);
 }
 
 function isError(e) {

@@ -126,6 +126,9 @@ public final class Archive implements Closeable {
 
     @Override
     public void close() throws IOException {
+        // OCR jobs stop first, before the store they write to: a job cut short stays pending and resumes
+        var jobs = ingest.jobs();
+        if (jobs != null) jobs.close();
         try {
             store.close();
         } finally {

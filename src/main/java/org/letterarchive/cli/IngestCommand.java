@@ -77,6 +77,19 @@ public final class IngestCommand implements Callable<Integer> {
              ProgressBar bar = new ProgressBarBuilder().setTaskName("Ingesting").setInitialMax(files.size())
                      .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                      .continuousUpdate().build()) {
+            // scanned pages read with OCR move the bar too: each file's pages are added to the total when known
+            archive.ingest().onPages((done, total) -> {
+                if (done == 0) {
+                    bar.maxHint(bar.getMax() + total);
+                    bar.setExtraMessage("reading " + total + " scanned page(s)");
+                } else {
+                    bar.step();
+                    bar.setExtraMessage("page " + done + "/" + total);
+                }
+            });
+            if (!archive.ingest().ocrAvailable()) {
+                System.err.println("OCR: Tesseract is not installed, so scans will not be read");
+            }
             for (Path f : files) {
                 // the pipeline admits the size before the file is read
                 IngestPipeline.Incoming in;
@@ -94,6 +107,7 @@ public final class IngestCommand implements Callable<Integer> {
                     else duplicates++;
                 }
                 bytes += in.size();
+                bar.setExtraMessage("");
                 bar.step();
             }
             archive.commit();

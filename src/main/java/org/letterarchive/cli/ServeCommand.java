@@ -58,6 +58,8 @@ public final class ServeCommand implements Callable<Integer> {
         Archive archive = Archive.open(store.corpusDir(), store.indexDir(), limits, parser);
         archive.warmUpInBackground();
         ApiToken token = ApiToken.load(tokenFile != null ? tokenFile : store.corpusDir().resolve(".token"));
+        boolean ocr = archive.ingest().ocrAvailable();
+        if (ocr) WebApp.startOcrJobs(archive, IsolatedParser.forOcr(limits));
         int healed = archive.maintenance().heal();
         if (healed > 0) System.out.println("Indexed " + healed + " letter(s) from the corpus that the index lacked.");
         Javalin app = WebApp.create(archive, web != null ? web : StoreOptions.home().resolve("web"), token,
@@ -81,6 +83,14 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("Write token: from the " + token.source() + " (send it as 'Authorization: Bearer <token>')");
         System.out.printf("Limits: %s per file, %d s per parse, %d MB parser heap, %d parser(s)%n",
                 IngestLimits.size(limits.maxFileBytes()), limits.parseTimeout().toSeconds(), limits.parserHeapMb(), ingest.parsers);
+        if (ocr) {
+            System.out.printf("OCR: scans are read with Tesseract (%s) in %d background job worker(s); up to %d pages, %d s per page%n",
+                    String.join(", ", org.letterarchive.extract.ScanReader.installedLanguages()), limits.ocr().workers(),
+                    limits.ocr().maxPages(), limits.ocr().pageTimeout().toSeconds());
+        } else {
+            System.out.println("OCR: Tesseract is not installed, so scans will not be read (images are refused, scanned PDF pages "
+                    + "are skipped); install tesseract-ocr with its eng, spa, fra and por data to read them");
+        }
         System.out.printf("Serving on http://%s:%d/  (ready in %.1f s; Ctrl-C to stop)%n", host, app.port(), (System.nanoTime() - t0) / 1e9);
         stopped.await();
         return 0;

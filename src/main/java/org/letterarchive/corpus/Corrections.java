@@ -35,7 +35,7 @@ public record Corrections(String title, LocalDate date, List<Recipient> recipien
                 date != null ? "human" : l.dateSource(),
                 recipients != null ? recipients : l.recipients(),
                 s, count, l.text(), l.warnings(),
-                l.assessment() == null ? null : l.assessment().settled());
+                l.assessment() == null ? null : l.assessment().settled()).withOcr(l.ocr());
     }
 
     /** These corrections with the non-null parts of {@code newer} laid over them. */

@@ -15,6 +15,8 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.TeeContentHandler;
 import org.xml.sax.SAXException;
@@ -37,18 +39,68 @@ public final class DocumentParser {
     private final org.apache.tika.mime.MimeTypes types = org.apache.tika.mime.MimeTypes.getDefaultMimeTypes();
     private final Utf8FirstEncodingDetector encodingDetector = new Utf8FirstEncodingDetector();
     private final int writeLimit;
+    private final ScanReader scans;
 
     public DocumentParser() {
         this(DEFAULT_WRITE_LIMIT);
     }
 
     public DocumentParser(int writeLimit) {
-        this.writeLimit = writeLimit;
+        this(writeLimit, OcrLimits.defaults());
     }
 
-    public ParsedDocument parse(byte[] bytes, String fileName) throws ExtractionException {
-        return withFrontMatter(bytes, parseBytes(bytes, fileName));
+    public DocumentParser(int writeLimit, OcrLimits ocr) {
+        this.writeLimit = writeLimit;
+        this.scans = new ScanReader(ocr);
     }
+
+    /**
+     * Reads a document without OCR (Tika's own OCR is switched off, so a scan costs no more than any other
+     * file here): a PDF's pages without a usable text layer and every page of an image are marked as
+     * scans ({@link ScanReader#SCANNED_PAGES}) after their limits are checked, for {@link #parseScanned}.
+     */
+    public ParsedDocument parse(byte[] bytes, String fileName) throws ExtractionException {
+        return withFrontMatter(bytes, markScans(bytes, parseBytes(bytes, fileName, null)));
+    }
+
+    /**
+     * Reads a document and its scanned pages with OCR, telling {@code progress} after each page; a document
+     * without scanned pages is read as {@link #parse} reads it.
+     */
+    public ParsedDocument parseScanned(byte[] bytes, String fileName, ScanReader.Progress progress) throws ExtractionException {
+        List<String> pages = new ArrayList<>();
+        ParsedDocument first = markScans(bytes, parseBytes(bytes, fileName, pages));
+        if (ScanReader.scannedPages(first).isEmpty()) return withFrontMatter(bytes, first);
+        ParsedDocument read = isImage(first.mediaType()) ? scans.readImage(bytes, first, progress)
+                : scans.readPdf(bytes, first, pages, progress);
+        // the first pass's warnings about its text are judged again on the text read from the scans
+        List<String> warnings = new ArrayList<>(read.warnings());
+        warnings.removeAll(ReadingWarnings.of(first.text(), first.metadata()));
+        warnings.addAll(ReadingWarnings.of(read.text(), read.metadata()));
+        return withFrontMatter(bytes, new ParsedDocument(read.text(), read.mediaType(), read.metadata(), read.truncated(), warnings));
+    }
+
+    private ParsedDocument markScans(byte[] bytes, ParsedDocument doc) throws ExtractionException {
+        if (doc.mediaType().equals("application/pdf")) return scans.markPdf(bytes, doc);
+        if (isImage(doc.mediaType())) return scans.probeImage(bytes, doc);
+        return doc;
+    }
+
+    /** PNG, JPEG or TIFF by their magic bytes; null for anything else. */
+    static String imageType(byte[] b) {
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') return "image/png";
+        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) return "image/jpeg";
+        if (b.length >= 4 && ((b[0] == 'I' && b[1] == 'I' && b[2] == 42 && b[3] == 0) || (b[0] == 'M' && b[1] == 'M' && b[2] == 0 && b[3] == 42))) {
+            return "image/tiff";
+        }
+        return null;
+    }
+
+    /** The image types read as scanned letters. */
+    public static boolean isImage(String mediaType) {
+        return mediaType.equals("image/png") || mediaType.equals("image/jpeg") || mediaType.equals("image/tiff");
+    }
+
 
     /**
      * Parses a file whose content Tika's detector has already found to be {@code text/plain} and whose
@@ -75,17 +127,23 @@ public final class DocumentParser {
         return new ParsedDocument(doc.text(), doc.mediaType(), meta, doc.truncated(), doc.warnings());
     }
 
-    private ParsedDocument parseBytes(byte[] bytes, String fileName) throws ExtractionException {
+    private ParsedDocument parseBytes(byte[] bytes, String fileName, List<String> pages) throws ExtractionException {
+        String image = imageType(bytes);
+        if (image != null) {
+            // an image's text comes from OCR alone: Tika's image parsers (metadata only) are not run on it, so a
+            // hostile image (a TIFF of thousands of nested directories) meets only the checks of ScanReader
+            return new ParsedDocument("", image, Map.of(), false, List.of());
+        }
         byte[] html = PhpTemplate.htmlOf(bytes, fileName);
         if (html != null) {
             try (InputStream in = new ByteArrayInputStream(html)) {
-                return parse(in, PhpTemplate.htmlName(fileName), "text/html");
+                return parse(in, PhpTemplate.htmlName(fileName), "text/html", parser, null);
             } catch (IOException e) {
                 throw new ExtractionException(ExtractionException.Reason.CORRUPT, "cannot read the file: " + e.getMessage(), e);
             }
         }
         try (InputStream in = new ByteArrayInputStream(bytes)) {
-            return parse(in, fileName);
+            return parse(in, fileName, null, parser, pages);
         } catch (IOException e) {
             throw new ExtractionException(ExtractionException.Reason.CORRUPT, "cannot read the file: " + e.getMessage(), e);
         }
@@ -96,10 +154,15 @@ public final class DocumentParser {
     }
 
     private ParsedDocument parse(InputStream in, String fileName, String typeHint) throws ExtractionException {
-        return parse(in, fileName, typeHint, parser);
+        return parse(in, fileName, typeHint, parser, null);
     }
 
     private ParsedDocument parse(InputStream in, String fileName, String typeHint, Parser with) throws ExtractionException {
+        return parse(in, fileName, typeHint, with, null);
+    }
+
+    /** @param pages when not null, receives the text of each page of a PDF */
+    private ParsedDocument parse(InputStream in, String fileName, String typeHint, Parser with, List<String> pages) throws ExtractionException {
         Metadata metadata = new Metadata();
         if (fileName != null) metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         if (typeHint != null) metadata.set(Metadata.CONTENT_TYPE, typeHint);
@@ -109,10 +172,14 @@ public final class DocumentParser {
         context.set(Parser.class, parser);
         context.set(org.apache.tika.detect.EncodingDetector.class, encodingDetector);
         context.set(org.apache.tika.parser.html.HtmlMapper.class, PageChrome.MAPPER);
+        context.set(TesseractOCRConfig.class, NO_OCR);
+        context.set(PDFParserConfig.class, pdfConfig());
         List<String> warnings = new ArrayList<>();
         boolean truncated = false;
         try {
-            with.parse(in, new TeeContentHandler(handler, blocks), metadata, context);
+            org.xml.sax.ContentHandler all = pages == null ? new TeeContentHandler(handler, blocks)
+                    : new TeeContentHandler(handler, blocks, new PageTexts(pages));
+            with.parse(in, all, metadata, context);
         } catch (EncryptedDocumentException e) {
             throw new ExtractionException(ExtractionException.Reason.ENCRYPTED,
                     "the document is encrypted or password-protected", e);
@@ -142,6 +209,58 @@ public final class DocumentParser {
         String text = isHtml(mediaType) ? blocks.toString() : handler.toString();
         warnings.addAll(ReadingWarnings.of(text, meta));
         return new ParsedDocument(text, mediaType, meta, truncated, warnings);
+    }
+
+    /** Tika's own OCR stays off: scans are read page by page by {@link ScanReader}, when asked. */
+    private static final TesseractOCRConfig NO_OCR = new TesseractOCRConfig();
+
+    static {
+        NO_OCR.setSkipOcr(true);
+    }
+
+    private static PDFParserConfig pdfConfig() {
+        PDFParserConfig c = new PDFParserConfig();
+        c.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        return c;
+    }
+
+    /** Collects the text of each page of a PDF (Tika writes each page as a {@code div class="page"}). */
+    private static final class PageTexts extends org.xml.sax.helpers.DefaultHandler {
+        private final List<String> pages;
+        private StringBuilder page;
+        private int depth;
+
+        PageTexts(List<String> pages) {
+            this.pages = pages;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes atts) {
+            if (page != null) {
+                depth++;
+            } else if ("div".equals(localName.isEmpty() ? qName : localName) && "page".equals(atts.getValue("class"))) {
+                page = new StringBuilder();
+                depth = 0;
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            if (page == null) return;
+            if (depth-- > 0) return;
+            pages.add(page.toString());
+            page = null;
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (page != null) page.append(ch, start, length);
+        }
+
+        @Override
+        public void ignorableWhitespace(char[] ch, int start, int length) {
+            characters(ch, start, length);
+        }
     }
 
     private static boolean isHtml(String mediaType) {

@@ -13,7 +13,8 @@ import org.apache.tika.mime.MediaType;
 /**
  * Decides whether a document may be parsed at all, from its bytes: Tika's detector looks at the content
  * only (no file name, no client Content-Type). The allow-list is PDF, DOCX, ODT, RTF, HTML, Markdown, plain
- * text and e-mail; a ZIP is accepted only as a bulk container of such documents.
+ * text, e-mail and images of letters (PNG, JPEG, TIFF: scans and photos, read with OCR); a ZIP is accepted
+ * only as a bulk container of such documents.
  *
  * <p>The client's file name is consulted only to refuse a disagreement: a document whose name says one
  * accepted format while the content is another (a PDF named {@code .docx}) is refused as a type mismatch;
@@ -24,7 +25,7 @@ public final class FormatPolicy {
 
     /** The families of documents the archive knows. */
     public enum Family {
-        PDF, DOCX, ODT, RTF, HTML, TEXT, EMAIL, ZIP;
+        PDF, DOCX, ODT, RTF, HTML, TEXT, EMAIL, ZIP, IMAGE;
 
         boolean textual() {
             return this == HTML || this == TEXT;
@@ -65,7 +66,7 @@ public final class FormatPolicy {
                 }
             }
             throw new ExtractionException(ExtractionException.Reason.UNSUPPORTED_TYPE,
-                    "unsupported file type " + detected + " (accepted: PDF, DOCX, ODT, RTF, HTML, Markdown, plain text, e-mail, or a ZIP of these)");
+                    "unsupported file type " + detected + " (accepted: PDF, DOCX, ODT, RTF, HTML, Markdown, plain text, e-mail, scanned letters as PNG, JPEG or TIFF, or a ZIP of these)");
         }
         if (content == Family.DOCX || content == Family.ODT) checkExpansion(bytes, content);
         if (named == null || named == content || (named.textual() && content.textual())
@@ -160,6 +161,7 @@ public final class FormatPolicy {
             case "text/html", "application/xhtml+xml": return Family.HTML;
             case "message/rfc822", "application/mbox": return Family.EMAIL;
             case "application/zip": return Family.ZIP;
+            case "image/png", "image/jpeg", "image/tiff": return Family.IMAGE;
             case "text/xml", "text/x-xml": return null;
             default:
                 // plain text and its text-only relatives (Markdown, scripts kept as text, CSV): read as text
@@ -182,6 +184,7 @@ public final class FormatPolicy {
             case "txt", "text", "md", "markdown" -> Family.TEXT;
             case "eml", "mbox" -> Family.EMAIL;
             case "zip" -> Family.ZIP;
+            case "png", "jpg", "jpeg", "tif", "tiff" -> Family.IMAGE;
             default -> null;
         };
     }

@@ -12,26 +12,40 @@ import java.time.Duration;
  * @param maxZipEntries    a ZIP with more entries is refused whole
  * @param maxZipTotalBytes entries past this total uncompressed size are refused
  * @param parserHeapMb     heap of each parser process
+ * @param ocr              the limits on reading scans (pages, pixels per page, time per page, OCR workers)
  */
 public record IngestLimits(long maxFileBytes, int maxTextChars, Duration parseTimeout, int maxZipEntries,
-                           long maxZipTotalBytes, int parserHeapMb) {
+                           long maxZipTotalBytes, int parserHeapMb, OcrLimits ocr) {
 
     public static final long MB = 1024L * 1024L;
+
+    public IngestLimits(long maxFileBytes, int maxTextChars, Duration parseTimeout, int maxZipEntries,
+                        long maxZipTotalBytes, int parserHeapMb) {
+        this(maxFileBytes, maxTextChars, parseTimeout, maxZipEntries, maxZipTotalBytes, parserHeapMb, OcrLimits.defaults());
+    }
+
+    public IngestLimits {
+        if (ocr == null) ocr = OcrLimits.defaults();
+    }
 
     public static IngestLimits defaults() {
         return new IngestLimits(50 * MB, DocumentParser.DEFAULT_WRITE_LIMIT, Duration.ofSeconds(30), 1000, 500 * MB, 512);
     }
 
     public IngestLimits withMaxFileBytes(long bytes) {
-        return new IngestLimits(bytes, maxTextChars, parseTimeout, maxZipEntries, maxZipTotalBytes, parserHeapMb);
+        return new IngestLimits(bytes, maxTextChars, parseTimeout, maxZipEntries, maxZipTotalBytes, parserHeapMb, ocr);
     }
 
     public IngestLimits withParseTimeout(Duration timeout) {
-        return new IngestLimits(maxFileBytes, maxTextChars, timeout, maxZipEntries, maxZipTotalBytes, parserHeapMb);
+        return new IngestLimits(maxFileBytes, maxTextChars, timeout, maxZipEntries, maxZipTotalBytes, parserHeapMb, ocr);
     }
 
     public IngestLimits withZip(int entries, long totalBytes) {
-        return new IngestLimits(maxFileBytes, maxTextChars, parseTimeout, entries, totalBytes, parserHeapMb);
+        return new IngestLimits(maxFileBytes, maxTextChars, parseTimeout, entries, totalBytes, parserHeapMb, ocr);
+    }
+
+    public IngestLimits withOcr(OcrLimits limits) {
+        return new IngestLimits(maxFileBytes, maxTextChars, parseTimeout, maxZipEntries, maxZipTotalBytes, parserHeapMb, limits);
     }
 
     /** "50 MB" style, for messages. */

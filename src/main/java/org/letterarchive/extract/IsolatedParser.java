@@ -89,9 +89,27 @@ public final class IsolatedParser implements ParserBackend {
      *              {@link ParserChild#serve} (tests use one whose documents can hang or crash)
      */
     public IsolatedParser(IngestLimits limits, int poolSize, Class<?> child) {
+        this(limits, poolSize, child, false);
+    }
+
+    /**
+     * A pool of parser processes for reading scans with OCR ({@link #parseScanned}): as many as OCR workers,
+     * started at a lower CPU priority ({@code nice}), with Tesseract held to one thread, so searches stay quick
+     * while scans are read.
+     */
+    public static IsolatedParser forOcr(IngestLimits limits) {
+        return new IsolatedParser(limits, limits.ocr().workers(), ParserChild.class, true);
+    }
+
+    private IsolatedParser(IngestLimits limits, int poolSize, Class<?> child, boolean ocr) {
         this.limits = limits;
         this.poolSize = Math.max(1, poolSize);
         List<String> cmd = new ArrayList<>();
+        if (ocr && java.nio.file.Files.isExecutable(Path.of("/usr/bin/nice"))) {
+            cmd.add("/usr/bin/nice");
+            cmd.add("-n");
+            cmd.add("10");
+        }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + limits.parserHeapMb() + "m");
         cmd.add("-XX:+UseSerialGC");
@@ -100,6 +118,9 @@ public final class IsolatedParser implements ParserBackend {
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=error");
         cmd.add("-D" + ParserChild.WRITE_LIMIT + "=" + limits.maxTextChars());
+        cmd.add("-D" + ParserChild.OCR_MAX_PAGES + "=" + limits.ocr().maxPages());
+        cmd.add("-D" + ParserChild.OCR_MAX_PIXELS + "=" + limits.ocr().maxPixelsPerPage());
+        cmd.add("-D" + ParserChild.OCR_PAGE_TIMEOUT + "=" + limits.ocr().pageTimeout().toSeconds());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(child.getName());
@@ -126,6 +147,20 @@ public final class IsolatedParser implements ParserBackend {
 
     @Override
     public ParsedDocument parse(byte[] bytes, String fileName) throws ExtractionException {
+        return parse(bytes, fileName, ParserChild.MODE_PARSE, ScanReader.Progress.NONE);
+    }
+
+    /**
+     * Parses in a child and reads the document's scanned pages there with OCR. The parse time limit holds
+     * until the first page is under way; then each page has the OCR page limit, and the child is killed
+     * when a page overruns it (or when the calling thread is interrupted: a cancelled job).
+     */
+    @Override
+    public ParsedDocument parseScanned(byte[] bytes, String fileName, ScanReader.Progress progress) throws ExtractionException {
+        return parse(bytes, fileName, ParserChild.MODE_SCANNED, progress);
+    }
+
+    private ParsedDocument parse(byte[] bytes, String fileName, int mode, ScanReader.Progress progress) throws ExtractionException {
         if (closed) throw new IllegalStateException("the parser is closed");
         Child child;
         try {
@@ -135,7 +170,7 @@ public final class IsolatedParser implements ParserBackend {
         }
         boolean reusable = false;
         try {
-            ParsedDocument doc = exchange(child, bytes, fileName);
+            ParsedDocument doc = exchange(child, bytes, fileName, mode, progress);
             reusable = true;
             return doc;
         } catch (ExtractionException e) {
@@ -167,30 +202,58 @@ public final class IsolatedParser implements ParserBackend {
         return e instanceof Answered;
     }
 
-    private ParsedDocument exchange(Child child, byte[] bytes, String fileName) throws ExtractionException {
+    private ParsedDocument exchange(Child child, byte[] bytes, String fileName, int mode, ScanReader.Progress progress) throws ExtractionException {
         byte[] name = fileName == null ? new byte[0] : fileName.getBytes(StandardCharsets.UTF_8);
         if (name.length > ParserChild.MAX_NAME_BYTES) name = new byte[0];
         byte[] nameBytes = name;
+        BlockingQueue<byte[]> frames = new LinkedBlockingQueue<>();
         Future<byte[]> answer = io.submit(() -> {
-            child.in.writeInt(nameBytes.length);
-            child.in.write(nameBytes);
-            child.in.writeInt(bytes.length);
-            child.in.write(bytes);
-            child.in.flush();
-            int length = child.out.readInt();
-            if (length < 0) throw new IOException("bad answer");
-            byte[] reply = child.out.readNBytes(length);
-            if (reply.length != length) throw new IOException("truncated answer");
-            return reply;
+            try {
+                child.in.writeInt(mode);
+                child.in.writeInt(nameBytes.length);
+                child.in.write(nameBytes);
+                child.in.writeInt(bytes.length);
+                child.in.write(bytes);
+                child.in.flush();
+                while (true) {
+                    int length = child.out.readInt();
+                    if (length < 0) throw new IOException("bad answer");
+                    byte[] reply = child.out.readNBytes(length);
+                    if (reply.length != length) throw new IOException("truncated answer");
+                    frames.add(reply);
+                    if (!isProgress(reply)) return reply;
+                }
+            } finally {
+                frames.add(END); // wakes the waiting side whatever happened
+            }
         });
-        byte[] reply;
+        byte[] reply = null;
+        boolean reading = false;
+        long deadline = System.currentTimeMillis() + limits.parseTimeout().toMillis();
         try {
-            reply = answer.get(limits.parseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            while (reply == null) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) throw new TimeoutException();
+                byte[] frame = frames.poll(left, TimeUnit.MILLISECONDS);
+                if (frame == null) continue;
+                if (frame == END) {
+                    reply = answer.get(); // throws when the child died
+                } else if (isProgress(frame)) {
+                    int[] p = progressOf(frame);
+                    progress.page(p[0], p[1]);
+                    // each page has its own time: the clock starts again with every page reported
+                    reading = true;
+                    deadline = System.currentTimeMillis() + limits.ocr().pageTimeout().toMillis() + 5_000;
+                } else {
+                    reply = frame;
+                }
+            }
         } catch (TimeoutException e) {
             child.process.destroyForcibly();
             answer.cancel(true);
-            throw new ExtractionException(ExtractionException.Reason.TIMEOUT,
-                    "parsing did not finish within " + limits.parseTimeout().toSeconds() + " s; the parser was stopped");
+            throw new ExtractionException(ExtractionException.Reason.TIMEOUT, reading
+                    ? "reading a scanned page took longer than " + limits.ocr().pageTimeout().toSeconds() + " s; the parser was stopped"
+                    : "parsing did not finish within " + limits.parseTimeout().toSeconds() + " s; the parser was stopped");
         } catch (InterruptedException e) {
             child.process.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -206,6 +269,21 @@ public final class IsolatedParser implements ParserBackend {
                     "the parser stopped on this document without an answer (exit status " + exit + ")");
         }
         return read(reply);
+    }
+
+    private static final byte[] END = new byte[0];
+
+    private static boolean isProgress(byte[] reply) {
+        return reply.length > 12 && reply[0] == '{' && reply[1] == '"' && reply[2] == 'p' && reply[3] == 'r';
+    }
+
+    private static int[] progressOf(byte[] frame) {
+        try {
+            JsonNode p = Json.mapper().readTree(frame).path("progress");
+            return new int[] {p.path(0).asInt(), p.path(1).asInt()};
+        } catch (IOException e) {
+            return new int[] {0, 0};
+        }
     }
 
     private static ParsedDocument read(byte[] reply) throws ExtractionException {
@@ -259,6 +337,8 @@ public final class IsolatedParser implements ParserBackend {
     private Child spawnReady() throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        // Tesseract reads one page on one core: the other stays free for searches
+        pb.environment().put("OMP_THREAD_LIMIT", "1");
         Child c = new Child(pb.start());
         started.incrementAndGet();
         Future<Integer> ready = io.submit(() -> c.out.read());

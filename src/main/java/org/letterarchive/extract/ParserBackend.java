@@ -16,6 +16,14 @@ public interface ParserBackend extends Closeable {
         return parse(bytes, fileName);
     }
 
+    /**
+     * Parses one document and reads its scanned pages with OCR, telling {@code progress} after each page.
+     * The default reads no scans.
+     */
+    default ParsedDocument parseScanned(byte[] bytes, String fileName, ScanReader.Progress progress) throws ExtractionException {
+        return parse(bytes, fileName);
+    }
+
     @Override
     void close();
 }

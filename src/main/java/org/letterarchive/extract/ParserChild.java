@@ -21,14 +21,23 @@ import org.letterarchive.corpus.Json;
  * to the parser (a loop, a bomb, a stack overflow) happens here, not in the server, which kills this
  * process when it overruns its time.
  *
- * <p>Request: name length (int), name (UTF-8), content length (int), content. Answer: length (int) and
- * JSON {@code {"ok":true,"document":{...}}} or {@code {"ok":false,"reason":"CORRUPT","message":"..."}}.
+ * <p>Request: mode (int: 0 parse, 1 parse and read scans with OCR), name length (int), name (UTF-8), content
+ * length (int), content. Answer: frames, each a length (int) and JSON; in mode 1 first
+ * {@code {"progress":[done,total]}} frames, one per page read; the last frame is
+ * {@code {"ok":true,"document":{...}}} or {@code {"ok":false,"reason":"CORRUPT","message":"..."}}.
  * Anything else the libraries print goes to stderr.
  */
 public final class ParserChild {
 
     /** System property naming the maximum number of extracted characters. */
     static final String WRITE_LIMIT = "letters.parser.writeLimit";
+    /** System properties naming the OCR limits. */
+    static final String OCR_MAX_PAGES = "letters.ocr.maxPages";
+    static final String OCR_MAX_PIXELS = "letters.ocr.maxPixels";
+    static final String OCR_PAGE_TIMEOUT = "letters.ocr.pageTimeoutSeconds";
+    /** Request modes: parse without OCR, or read the scanned pages with OCR (with progress frames). */
+    static final int MODE_PARSE = 0;
+    static final int MODE_SCANNED = 1;
     static final int MAX_NAME_BYTES = 4096;
     /** Written once warm, before the request is read: the parent starts the parse clock only then. */
     static final int READY = '+';
@@ -53,7 +62,10 @@ public final class ParserChild {
         OutputStream answer = new FileOutputStream(FileDescriptor.out);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         int writeLimit = Integer.getInteger(WRITE_LIMIT, DocumentParser.DEFAULT_WRITE_LIMIT);
-        DocumentParser parser = new DocumentParser(writeLimit);
+        OcrLimits d = OcrLimits.defaults();
+        OcrLimits ocr = new OcrLimits(Integer.getInteger(OCR_MAX_PAGES, d.maxPages()), Long.getLong(OCR_MAX_PIXELS, d.maxPixelsPerPage()),
+                java.time.Duration.ofSeconds(Long.getLong(OCR_PAGE_TIMEOUT, d.pageTimeout().toSeconds())), d.workers());
+        DocumentParser parser = new DocumentParser(writeLimit, ocr);
         warmUp(parser);
         Json.mapper().writeValueAsBytes(parse(parser, "warm up".getBytes(StandardCharsets.UTF_8), "warm.txt"));
         answer.write(READY);
@@ -65,7 +77,9 @@ public final class ParserChild {
         while (true) {
             String name;
             byte[] content;
+            int mode;
             try {
+                mode = in.readInt();
                 int nameLength = in.readInt();
                 if (nameLength < 0 || nameLength > MAX_NAME_BYTES) throw new IOException("bad request");
                 name = nameLength == 0 ? null : new String(in.readNBytes(nameLength), StandardCharsets.UTF_8);
@@ -78,7 +92,22 @@ public final class ParserChild {
                 System.exit(0);
                 return;
             }
-            byte[] reply = json.writeValueAsBytes(reader.read(parser, content, name));
+            Map<String, Object> answer1;
+            if (mode == MODE_SCANNED) {
+                answer1 = parseScanned(parser, content, name, (done, total) -> {
+                    try {
+                        byte[] frame = json.writeValueAsBytes(Map.of("progress", List.of(done, total)));
+                        out.writeInt(frame.length);
+                        out.write(frame);
+                        out.flush();
+                    } catch (IOException e) {
+                        System.exit(0); // the server is gone
+                    }
+                });
+            } else {
+                answer1 = reader.read(parser, content, name);
+            }
+            byte[] reply = json.writeValueAsBytes(answer1);
             out.writeInt(reply.length);
             out.write(reply);
             out.flush();
@@ -86,9 +115,22 @@ public final class ParserChild {
     }
 
     public static Map<String, Object> parse(DocumentParser parser, byte[] content, String name) {
+        return answer(() -> parser.parse(content, name));
+    }
+
+    /** Parses a document and reads its scans with OCR, reporting each page to {@code progress}. */
+    static Map<String, Object> parseScanned(DocumentParser parser, byte[] content, String name, ScanReader.Progress progress) {
+        return answer(() -> parser.parseScanned(content, name, progress));
+    }
+
+    private interface Parse {
+        ParsedDocument run() throws ExtractionException;
+    }
+
+    private static Map<String, Object> answer(Parse parse) {
         Map<String, Object> reply = new LinkedHashMap<>();
         try {
-            ParsedDocument doc = clean(parser.parse(content, name));
+            ParsedDocument doc = clean(parse.run());
             reply.put("ok", true);
             reply.put("document", doc);
         } catch (ExtractionException e) {

@@ -9,7 +9,18 @@ public final class TrustedParser implements ParserBackend {
     private final DocumentParser parser;
 
     public TrustedParser(IngestLimits limits) {
-        this.parser = new DocumentParser(limits.maxTextChars());
+        this.parser = new DocumentParser(limits.maxTextChars(), limits.ocr());
+    }
+
+    @Override
+    public ParsedDocument parseScanned(byte[] bytes, String fileName, ScanReader.Progress progress) throws ExtractionException {
+        try {
+            return ParserChild.clean(parser.parseScanned(bytes, fileName, progress));
+        } catch (StackOverflowError e) {
+            throw new ExtractionException(ExtractionException.Reason.CORRUPT, "the document is nested too deeply to read");
+        } catch (OutOfMemoryError e) {
+            throw new ExtractionException(ExtractionException.Reason.TOO_LARGE, "the document needs more memory to read than allowed");
+        }
     }
 
     @Override

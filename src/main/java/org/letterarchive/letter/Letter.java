@@ -21,14 +21,22 @@ import java.util.List;
  * @param warnings    what went wrong but did not stop the analysis (text cut at a limit, a damaged part)
  * @param assessment  how sure the analysis is of each part, and why it doubts; null for a letter analysed
  *                    before assessments were kept
+ * @param ocr         that the text was read from scans with OCR, with the mean confidence; null when the
+ *                    document had a text layer
  */
 public record Letter(String id, String file, String format, String language, String title,
                      LocalDate date, String dateSource, List<Recipient> recipients,
-                     List<Signer> signers, int signerCount, String text, List<String> warnings, Assessment assessment) {
+                     List<Signer> signers, int signerCount, String text, List<String> warnings, Assessment assessment, Ocr ocr) {
+
+    public Letter(String id, String file, String format, String language, String title, LocalDate date, String dateSource,
+                  List<Recipient> recipients, List<Signer> signers, int signerCount, String text, List<String> warnings,
+                  Assessment assessment) {
+        this(id, file, format, language, title, date, dateSource, recipients, signers, signerCount, text, warnings, assessment, null);
+    }
 
     public Letter(String id, String file, String format, String language, String title, LocalDate date, String dateSource,
                   List<Recipient> recipients, List<Signer> signers, int signerCount, String text, List<String> warnings) {
-        this(id, file, format, language, title, date, dateSource, recipients, signers, signerCount, text, warnings, null);
+        this(id, file, format, language, title, date, dateSource, recipients, signers, signerCount, text, warnings, null, null);
     }
 
     public Letter {
@@ -41,19 +49,25 @@ public record Letter(String id, String file, String format, String language, Str
 
     public Letter withId(String newId) {
         return new Letter(newId, file, format, language, title, date, dateSource, recipients, signers,
-                signerCount, text, warnings, assessment);
+                signerCount, text, warnings, assessment, ocr);
     }
 
     /** The same letter with another full text (the reader's prose of the document). */
     public Letter withText(String newText) {
         return new Letter(id, file, format, language, title, date, dateSource, recipients, signers,
-                signerCount, newText, warnings, assessment);
+                signerCount, newText, warnings, assessment, ocr);
     }
 
     /** The same letter with another assessment (a curator's correction settles the analysis's doubts). */
     public Letter withAssessment(Assessment a) {
         return new Letter(id, file, format, language, title, date, dateSource, recipients, signers,
-                signerCount, text, warnings, a);
+                signerCount, text, warnings, a, ocr);
+    }
+
+    /** The same letter, marked as read from scans with OCR (null: not). */
+    public Letter withOcr(Ocr o) {
+        return new Letter(id, file, format, language, title, date, dateSource, recipients, signers,
+                signerCount, text, warnings, assessment, o);
     }
 
     /** True when the analysis doubts a part of this letter and no curator has settled it. */

@@ -73,6 +73,7 @@ final class LetterController {
         }).toList());
         m.put("signerCount", l.signerCount());
         m.put("warnings", l.warnings());
+        m.put("ocr", l.ocr());
         m.put("corrected", stored.corrections() != null && !stored.corrections().changesNothing());
         m.put("corrections", stored.corrections());
         // the review state: the analysis's confidences and doubts, settled once a curator corrected or reviewed it

@@ -147,6 +147,10 @@ final class UploadController implements AutoCloseable {
             int status = (Integer) r.get("status");
             if (status >= 400) {
                 HttpErrors.respond(ctx, status, (String) r.get("error"));
+            } else if (status == 202) {
+                Map<String, Object> body = JobController.view((org.letterarchive.ingest.OcrJobs.Job) r.get("jobRecord"));
+                ctx.header("Location", (String) body.get("url"));
+                ctx.status(202).json(body);
             } else {
                 Map<String, Object> body = letters.view((StoredLetter) r.get("stored"));
                 body.put("duplicate", r.get("duplicate"));
@@ -154,17 +158,22 @@ final class UploadController implements AutoCloseable {
             }
             return;
         }
-        results.forEach(r -> r.remove("stored"));
+        results.forEach(r -> {
+            r.remove("stored");
+            r.remove("jobRecord");
+        });
         ctx.status(overallStatus(results)).json(results);
     }
 
     /**
-     * The status of a multi-file answer: 201 when a letter was created, 200 when every file was already
-     * there; when none succeeded, the files' common error status (422 when they differ).
+     * The status of a multi-file answer: 201 when a letter was created, else 202 when a file waits in an OCR
+     * job, 200 when every file was already there; when none succeeded, the files' common error status (422
+     * when they differ).
      */
     static int overallStatus(List<Map<String, Object>> results) {
         boolean anyOk = false;
         boolean anyCreated = false;
+        boolean anyQueued = false;
         Integer common = null;
         boolean same = true;
         for (Map<String, Object> r : results) {
@@ -172,13 +181,14 @@ final class UploadController implements AutoCloseable {
             if (s < 400) {
                 anyOk = true;
                 anyCreated |= s == 201;
+                anyQueued |= s == 202;
             } else if (common == null) {
                 common = s;
             } else if (common != s) {
                 same = false;
             }
         }
-        if (anyOk) return anyCreated ? 201 : 200;
+        if (anyOk) return anyCreated ? 201 : anyQueued ? 202 : 200;
         if (common == null) return 400;
         return same ? common : 422;
     }
@@ -191,6 +201,17 @@ final class UploadController implements AutoCloseable {
             m.put("status", HttpErrors.status(r.error()));
             m.put("error", r.error().getMessage());
             if (r.error() instanceof DeletedLetterException d) m.put("id", d.tombstone().id());
+            return m;
+        }
+        if (r.job() != null) {
+            // waits for OCR: the original is stored, the letter follows when the job is done
+            m.put("status", 202);
+            m.put("id", r.job().id());
+            m.put("job", "/api/jobs/" + r.job().id());
+            m.put("state", r.job().state().name());
+            m.put("pagesDone", r.job().pagesDone());
+            m.put("pagesTotal", r.job().pagesTotal());
+            m.put("jobRecord", r.job());
             return m;
         }
         Letter l = r.letter();

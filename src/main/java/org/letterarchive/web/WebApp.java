@@ -60,6 +60,7 @@ public final class WebApp {
         ExportController export = new ExportController(archive.search(), baseUrl);
         UploadController uploads = new UploadController(archive.ingest(), letters, token, uploadWorkers, uploadQueue);
         CurationController curation = new CurationController(archive.curation(), letters, token);
+        JobController jobs = new JobController(archive.ingest(), token);
         long maxRequest = UploadController.maxRequestBytes(archive.limits());
         org.letterarchive.search.OrganizationService orgService = archive.organizationService();
         OrganizationController orgs = new OrganizationController(orgService);
@@ -94,6 +95,9 @@ public final class WebApp {
                 get("openapi.json", OpenApi::serve);
                 get("review", review::list);
                 post("letters", uploads::upload);
+                get("jobs", jobs::list);
+                get("jobs/{id}", jobs::get);
+                delete("jobs/{id}", jobs::cancel);
                 path("letters/{id}", () -> {
                     get(ctx -> {
                         if (SearchController.hasSearch(ctx)) search.letterWithMatch(ctx);
@@ -135,11 +139,23 @@ public final class WebApp {
         });
     }
 
+    /**
+     * Reads scans in background OCR jobs on {@code ocrParser} from now on (pending jobs from before a restart
+     * resume); uploads that need OCR are answered 202 with their job. The archive owns the parser.
+     */
+    public static org.letterarchive.ingest.OcrJobs startOcrJobs(Archive archive, org.letterarchive.extract.ParserBackend ocrParser)
+            throws java.io.IOException {
+        return archive.ingest().startJobs(ocrParser, HttpErrors::status);
+    }
+
     private static Map<String, Object> health(Archive archive) throws java.io.IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "ok");
         m.put("letters", archive.store().count());
         m.put("maxFileBytes", archive.limits().maxFileBytes());
+        m.put("ocr", archive.ingest().ocrAvailable());
+        var jobs = archive.ingest().jobs();
+        if (jobs != null) m.put("ocrJobsPending", jobs.pendingCount());
         return m;
     }
 }

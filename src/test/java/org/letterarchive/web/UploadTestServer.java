@@ -37,6 +37,16 @@ final class UploadTestServer implements AutoCloseable {
         parser.prestart();
     }
 
+    /**
+     * A server parsing in the standard parser processes, reading scans in background OCR jobs on a separate
+     * OCR parser process (pending jobs in {@code dir} resume).
+     */
+    static UploadTestServer withOcr(Path dir, IngestLimits limits) throws IOException {
+        UploadTestServer s = new UploadTestServer(dir, limits, 2, 8, new IsolatedParser(limits, 1));
+        WebApp.startOcrJobs(s.archive, IsolatedParser.forOcr(limits));
+        return s;
+    }
+
     /** A server parsing in-process (for tests about what happens after parsing). */
     static UploadTestServer trusted(Path dir) throws IOException {
         IngestLimits limits = IngestLimits.defaults();

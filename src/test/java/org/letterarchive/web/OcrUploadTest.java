@@ -1,0 +1,139 @@
+package org.letterarchive.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.letterarchive.TestLetters;
+import org.letterarchive.extract.IngestLimits;
+import org.letterarchive.extract.ImageBombs;
+import org.letterarchive.extract.Scans;
+
+/**
+ * Scans uploaded over HTTP: a scanned PDF and a phone photo are answered 202 with a job, read with OCR in the
+ * background, and become searchable letters with their signers; a job survives a restart and can be
+ * cancelled; image bombs are refused at once; a letter with text keeps its synchronous answer.
+ */
+class OcrUploadTest {
+
+    private static byte[] scannedPdf;
+    private static byte[] photo;
+
+    @BeforeAll
+    static void makeScans() throws Exception {
+        Scans.assumeOcr();
+        String seed = Files.readString(TestLetters.seedLetter(), StandardCharsets.UTF_8);
+        List<BufferedImage> pages = new ArrayList<>();
+        long n = 1;
+        for (BufferedImage p : Scans.typeset(seed, 200, 3)) pages.add(Scans.scanned(p, n++));
+        scannedPdf = Scans.imagePdf(pages, 200);
+        // a phone photo: the first page, a little askew, as a JPEG
+        photo = Scans.encode(Scans.scanned(Scans.typeset(seed, 180, 1).get(0), 99), "jpeg");
+    }
+
+    @Test
+    void aScannedPdfAndAPhotoBecomeSearchableLettersThroughJobs(@TempDir Path dir) throws Exception {
+        try (UploadTestServer s = UploadTestServer.withOcr(dir, IngestLimits.defaults())) {
+            UploadTestServer.Response r = s.upload(scannedPdf, "scan.pdf");
+            assertEquals(202, r.status(), r.raw().body());
+            String job = r.json().get("url").asText();
+            assertTrue(r.raw().headers().firstValue("Location").isPresent());
+            assertTrue(Files.exists(dir.resolve("corpus/jobs/" + r.json().get("id").asText() + ".bin")), "the original is stored before the 202");
+
+            UploadTestServer.Response p = s.upload(photo, "IMG_2041.jpg");
+            assertEquals(202, p.status(), p.raw().body());
+
+            JsonNode done = await(s, job);
+            assertEquals("done", done.get("state").asText(), done.toString());
+            assertEquals(done.get("pagesTotal").asInt(), done.get("pagesDone").asInt());
+            JsonNode letter = s.get("/api/letters/" + done.get("letterId").asText()).json();
+            assertTrue(letter.get("ocr").get("confidence").asDouble() > 60, letter.get("ocr").toString());
+            assertTrue(letter.get("signers").size() >= 20, "signers found in the scan: " + letter.get("signers").size());
+            assertTrue(s.hits("\"safe third country\"") >= 1);
+
+            JsonNode photoDone = await(s, p.json().get("url").asText());
+            assertEquals("done", photoDone.get("state").asText(), photoDone.toString());
+            JsonNode photoLetter = s.get("/api/letters/" + photoDone.get("letterId").asText()).json();
+            assertNotNull(photoLetter.get("ocr"));
+            assertTrue(photoLetter.get("text").asText().toLowerCase().contains("deportation"), photoLetter.get("text").asText());
+
+            // the same scan again: already a letter
+            assertEquals(200, s.upload(scannedPdf, "again.pdf").status());
+            // a letter with text keeps the synchronous answer
+            assertEquals(201, s.upload(UploadTestServer.letter("Plain letter", "Alpha Org", "Beta Org"), "plain.txt").status());
+        }
+    }
+
+    @Test
+    void aJobSurvivesARestartAndCanBeCancelled(@TempDir Path dir) throws Exception {
+        String id;
+        try (UploadTestServer s = UploadTestServer.withOcr(dir, IngestLimits.defaults())) {
+            UploadTestServer.Response r = s.upload(scannedPdf, "scan.pdf");
+            assertEquals(202, r.status(), r.raw().body());
+            id = r.json().get("id").asText();
+            // stopped before the job is done
+        }
+        try (UploadTestServer s = UploadTestServer.withOcr(dir, IngestLimits.defaults())) {
+            JsonNode j = s.get("/api/jobs/" + id).json();
+            assertTrue(List.of("queued", "running", "done").contains(j.get("state").asText()), j.toString());
+            JsonNode done = await(s, "/api/jobs/" + id);
+            assertEquals("done", done.get("state").asText(), done.toString());
+            assertEquals(id, done.get("letterId").asText());
+            assertTrue(s.hits("\"safe third country\"") >= 1);
+
+            // cancel a job: it never becomes a letter and its original is removed
+            UploadTestServer.Response p = s.upload(photo, "photo.jpg");
+            assertEquals(202, p.status());
+            String pid = p.json().get("id").asText();
+            assertEquals(401, s.json("DELETE", "/api/jobs/" + pid, null, null).status());
+            UploadTestServer.Response c = s.json("DELETE", "/api/jobs/" + pid, null, UploadTestServer.TOKEN);
+            assertEquals(200, c.status(), c.raw().body());
+            JsonNode after = s.get("/api/jobs/" + pid).json();
+            assertTrue(List.of("cancelled", "done").contains(after.get("state").asText()), after.toString());
+            if (after.get("state").asText().equals("cancelled")) {
+                assertFalse(Files.exists(dir.resolve("corpus/jobs/" + pid + ".bin")));
+                Thread.sleep(1000);
+                assertEquals(404, s.get("/api/letters/" + pid).status());
+            }
+        }
+    }
+
+    @Test
+    void imageBombsAreRefusedAndTheServerKeepsServing(@TempDir Path dir) throws Exception {
+        try (UploadTestServer s = UploadTestServer.withOcr(dir, IngestLimits.defaults())) {
+            // 100,000 × 100,000 pixels declared in a few hundred bytes
+            UploadTestServer.Response r = s.upload(ImageBombs.hugePng(), "huge.png");
+            assertEquals(413, r.status(), r.raw().body());
+            // a TIFF whose page directories nest without end (each points to the next, the last back to the first)
+            UploadTestServer.Response t = s.upload(ImageBombs.loopingTiff(), "loop.tiff");
+            assertTrue(t.status() == 413 || t.status() == 422, t.raw().body());
+            // a TIFF declaring a huge page
+            UploadTestServer.Response h = s.upload(ImageBombs.hugeTiff(), "huge.tif");
+            assertEquals(413, h.status(), h.raw().body());
+            assertEquals(200, s.get("/api/health").status());
+            assertEquals(201, s.upload(UploadTestServer.letter("After bombs", "Gamma Org"), "after.txt").status());
+        }
+    }
+
+    private static JsonNode await(UploadTestServer s, String job) throws Exception {
+        JsonNode j = null;
+        for (int i = 0; i < 600; i++) {
+            j = s.get(job).json();
+            String state = j.get("state").asText();
+            if (!state.equals("queued") && !state.equals("running")) return j;
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the job did not finish in 5 minutes: " + j);
+    }
+}
