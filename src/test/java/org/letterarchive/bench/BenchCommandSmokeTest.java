@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.letterarchive.cli.BenchCommand;
 import org.letterarchive.corpus.Json;
 import picocli.CommandLine;
 

@@ -1,15 +1,10 @@
-package org.letterarchive.cli;
+package org.letterarchive.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.letterarchive.bench.CorpusGenerator;
-import org.letterarchive.bench.CorpusWriter;
-import org.letterarchive.bench.IngestBenchmark;
-import org.letterarchive.bench.Latency;
-import org.letterarchive.bench.SearchBenchmark;
 import org.letterarchive.corpus.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /**
  * `letters bench generate|ingest|search|orgs|analysis`: a generated corpus, throughput and latency against bare
- * Lucene, and the letter analysis's scores and CPU time on letters of every shape.
+ * Lucene, and the letter analysis's scores and CPU time on letters of every shape. It lives in the bench source set
+ * (src/bench/java), outside the product's jar; {@code org.letterarchive.cli.Main} adds it when it is on the class path.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on a generated corpus: generate letters, measure ingest, search and the letter analysis.",
@@ -225,7 +221,7 @@ public final class BenchCommand implements Runnable {
             Path dir = work != null ? work : Files.createTempDirectory("letters-bench-orgs");
             try {
                 Files.createDirectories(dir);
-                var r = org.letterarchive.bench.OrganizationBenchmark.run(dir, letters, seed, threads, organizations, rounds, System.err);
+                var r = OrganizationBenchmark.run(dir, letters, seed, threads, organizations, rounds, System.err);
                 PrintStream out = System.out;
                 out.printf("%nOrganizations over %d generated letters (%d organizations; the biggest has %d letters), "
                         + "the %d with most letters, median of %d round(s):%n", r.letters(), r.organizations(), r.biggestLetters(),
@@ -279,9 +275,9 @@ public final class BenchCommand implements Runnable {
             Path d = dir != null ? dir : Files.createTempDirectory("letters-bench-analysis");
             try {
                 Files.createDirectories(d);
-                var r = new org.letterarchive.bench.AnalysisBenchmark(
-                        new org.letterarchive.bench.AnalysisBenchmark.Options(letters, seed, d, rounds, formats), System.err).run();
-                org.letterarchive.bench.AnalysisBenchmark.print(r, System.out);
+                var r = new AnalysisBenchmark(
+                        new AnalysisBenchmark.Options(letters, seed, d, rounds, formats), System.err).run();
+                AnalysisBenchmark.print(r, System.out);
                 if (json) System.out.println(Json.mapper().writeValueAsString(r.toJson()));
                 return 0;
             } catch (IllegalArgumentException e) {
