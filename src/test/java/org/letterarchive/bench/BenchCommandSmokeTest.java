@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.letterarchive.cli.BenchCommand;
 import org.letterarchive.corpus.Json;
 import picocli.CommandLine;
 
@@ -62,6 +61,7 @@ class BenchCommandSmokeTest {
         JsonNode first = Json.mapper().readTree(truth.get(0));
         assertEquals(files.get(0).getFileName().toString(), first.get("file").asText());
         assertTrue(first.get("signers").size() >= 1);
+        assertTrue(first.has("signer_shape") && first.has("addressee_shape"), "each letter names its shapes");
         // deterministic for a seed: the plain-text letters are byte for byte the same
         for (Path f : files) {
             if (f.toString().endsWith(".txt")) assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(b.resolve(f.getFileName())));
@@ -108,9 +108,26 @@ class BenchCommandSmokeTest {
     }
 
     @Test
+    void analysisBenchScoresEveryShapeAndTimesTheAnalysis() throws Exception {
+        Path dir = tmp.resolve("analysis");
+        Run r = bench("analysis", "--letters", "15", "--rounds", "1", "--dir", dir.toString(), "--json");
+        assertEquals(0, r.exit(), r.out());
+        JsonNode j = lastJsonLine(r.out());
+        assertEquals(15, j.get("letters").asInt());
+        assertEquals(15, j.get("by").get("signer_shape").size(), "one row per signer shape");
+        assertTrue(j.get("overall").get("signers").get(1).asInt() >= 15, "gold signers counted");
+        assertTrue(j.get("cpu_analysis_us").get("median").asDouble() > 0);
+        assertTrue(j.get("ratio_per_6kb_median").asDouble() > 0);
+        assertEquals(15, Files.readAllLines(dir.resolve("analysis.jsonl")).size(), "the findings, for score-extraction");
+        // a second run reads the letters already there
+        assertEquals(0, bench("analysis", "--letters", "5", "--rounds", "1", "--dir", dir.toString()).exit());
+    }
+
+    @Test
     void badInputIsRefusedWithAMessage() {
         assertEquals(2, bench("generate", "--letters", "0", "--out", tmp.resolve("x").toString()).exit());
         assertEquals(2, bench("ingest", "--letters", "0").exit());
         assertEquals(2, bench("search", "--letters", "10", "--queries", "0").exit());
+        assertEquals(2, bench("analysis", "--letters", "0").exit());
     }
 }

@@ -1,25 +1,24 @@
-package org.letterarchive.cli;
+package org.letterarchive.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.letterarchive.bench.CorpusGenerator;
-import org.letterarchive.bench.CorpusWriter;
-import org.letterarchive.bench.IngestBenchmark;
-import org.letterarchive.bench.Latency;
-import org.letterarchive.bench.SearchBenchmark;
 import org.letterarchive.corpus.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** `letters bench generate|ingest|search`: a generated corpus, and throughput and latency against bare Lucene. */
+/**
+ * `letters bench generate|ingest|search|orgs|analysis`: a generated corpus, throughput and latency against bare
+ * Lucene, and the letter analysis's scores and CPU time on letters of every shape. It lives in the bench source set
+ * (src/bench/java), outside the product's jar; {@code org.letterarchive.cli.Main} adds it when it is on the class path.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks on a generated corpus: generate letters, measure ingest and search.",
+        description = "Benchmarks on a generated corpus: generate letters, measure ingest, search and the letter analysis.",
         subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Search.class,
-                BenchCommand.Organizations.class})
+                BenchCommand.Organizations.class, BenchCommand.AnalysisBench.class})
 public final class BenchCommand implements Runnable {
 
     @Override
@@ -28,7 +27,8 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = "Write a generated corpus of English and Spanish letters (and letters.jsonl, what each should yield).")
+            description = "Write generated letters of every signer-list and addressee shape (en/es/pt/fr/de; text, Markdown, HTML) "
+                    + "and letters.jsonl, what each should yield, in the form of the hand annotations.")
     static final class Generate implements Callable<Integer> {
         @Option(names = "--letters", paramLabel = "N", defaultValue = "1000", description = "number of letters (default ${DEFAULT-VALUE})")
         int letters;
@@ -39,15 +39,19 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "folder to write to")
         Path out;
 
-        @Option(names = "--formats", description = "render about 30%% of the letters as PDF, DOCX and HTML (default: all plain text)")
+        @Option(names = "--formats", description = "render about 30%% of the plain-text letters as PDF, DOCX and HTML")
         boolean formats;
+
+        @Option(names = "--classic", description = "the corpus the ingest and search benches use: English and Spanish plain text, "
+                + "one signer a line after a closing, a To: block")
+        boolean classic;
 
         @Override
         public Integer call() throws IOException {
             if (letters < 1) return fail("--letters must be 1 or more");
             if (Files.exists(out) && !Files.isDirectory(out)) return fail(out + " is not a folder");
             long t0 = System.nanoTime();
-            CorpusWriter.Written w = CorpusWriter.write(new CorpusGenerator(seed), letters, formats, out);
+            CorpusWriter.Written w = CorpusWriter.write(new CorpusGenerator(seed), letters, formats, !classic, out);
             System.out.printf("Wrote %d letters (%.1f MB) to %s in %.1f s; expected analyses in %s.%n", w.files(),
                     w.bytes() / 1e6, out, (System.nanoTime() - t0) / 1e9, out.resolve(CorpusWriter.TRUTH_FILE));
             return 0;
@@ -217,7 +221,7 @@ public final class BenchCommand implements Runnable {
             Path dir = work != null ? work : Files.createTempDirectory("letters-bench-orgs");
             try {
                 Files.createDirectories(dir);
-                var r = org.letterarchive.bench.OrganizationBenchmark.run(dir, letters, seed, threads, organizations, rounds, System.err);
+                var r = OrganizationBenchmark.run(dir, letters, seed, threads, organizations, rounds, System.err);
                 PrintStream out = System.out;
                 out.printf("%nOrganizations over %d generated letters (%d organizations; the biggest has %d letters), "
                         + "the %d with most letters, median of %d round(s):%n", r.letters(), r.organizations(), r.biggestLetters(),
@@ -239,6 +243,48 @@ public final class BenchCommand implements Runnable {
 
         private static void orow(PrintStream out, String name, Latency l) {
             out.printf("  %-40s %8.2f %8.2f %8.2f%n", name, l.p50Ms(), l.p95Ms(), l.p99Ms());
+        }
+    }
+
+    @Command(name = "analysis", mixinStandardHelpOptions = true,
+            description = "The letter analysis on generated letters of every shape: signer/recipient F1, date and title accuracy "
+                    + "per shape and overall, and its CPU time per letter (Tika not counted) against a baseline.")
+    static final class AnalysisBench implements Callable<Integer> {
+        @Option(names = "--letters", paramLabel = "N", defaultValue = "300", description = "letters (default ${DEFAULT-VALUE})")
+        int letters;
+
+        @Option(names = "--dir", paramLabel = "D", description = "folder of letters and letters.jsonl (as written by "
+                + "'bench generate'); generated there when it holds none; the analysis's findings are written to D/analysis.jsonl "
+                + "(default: a temporary folder, removed after)")
+        Path dir;
+
+        @Option(names = "--seed", defaultValue = "42", description = "corpus seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "timed rounds over all letters (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--formats", description = "when generating, about 30%% of the plain-text letters as PDF, DOCX and HTML")
+        boolean formats;
+
+        @Option(names = "--json", description = "print the figures as one JSON line last")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            Path d = dir != null ? dir : Files.createTempDirectory("letters-bench-analysis");
+            try {
+                Files.createDirectories(d);
+                var r = new AnalysisBenchmark(
+                        new AnalysisBenchmark.Options(letters, seed, d, rounds, formats), System.err).run();
+                AnalysisBenchmark.print(r, System.out);
+                if (json) System.out.println(Json.mapper().writeValueAsString(r.toJson()));
+                return 0;
+            } catch (IllegalArgumentException e) {
+                return fail(e.getMessage());
+            } finally {
+                if (dir == null) deleteQuietly(d);
+            }
         }
     }
 

@@ -8,13 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.IntStream;
 import org.letterarchive.corpus.Json;
-import org.letterarchive.letter.Letter;
-import org.letterarchive.letter.LetterId;
 
 /**
- * Writes a generated corpus to a folder: one file per letter ({@code letter-0000001.txt}, or .pdf/.docx/
- * .html for the rendered share) and {@code letters.jsonl}, the analysis each file should yield (text
- * left out), one JSON line per letter in order.
+ * Writes a generated corpus to a folder: one file per letter ({@code letter-0000001.txt}, or .md/.pdf/.docx/
+ * .html) and {@code letters.jsonl}, the analysis each file should yield in the form of the hand annotations
+ * (file, date, title, recipients, signers, language; with shapes, also each letter's signer and addressee
+ * shape), one JSON line per letter in order.
  */
 public final class CorpusWriter {
 
@@ -26,7 +25,18 @@ public final class CorpusWriter {
 
     private CorpusWriter() {}
 
+    /** The classic corpus (one signer a line after a closing, a To: block; English and Spanish plain text). */
     public static Written write(CorpusGenerator gen, int letters, boolean formats, Path out) throws IOException {
+        return write(gen, letters, formats, false, out);
+    }
+
+    /**
+     * With {@code shapes}, letter {@code i} is {@link LetterShapes#letter(int)}: every shape of signer list and
+     * addressee block, plain text, Markdown and HTML; {@code formats} then renders about 30 % of the plain-text
+     * ones as PDF, DOCX and HTML.
+     */
+    public static Written write(CorpusGenerator gen, int letters, boolean formats, boolean shapes, Path out) throws IOException {
+        LetterShapes shaped = shapes ? new LetterShapes(gen) : null;
         Files.createDirectories(out);
         long bytes = 0;
         try (BufferedWriter truth = Files.newBufferedWriter(out.resolve(TRUTH_FILE), StandardCharsets.UTF_8)) {
@@ -37,16 +47,21 @@ public final class CorpusWriter {
                 int base = from;
                 try {
                     IntStream.range(from, to).parallel().forEach(i -> {
-                        CorpusGenerator.GeneratedLetter g = gen.letter(i);
-                        LetterRenderer.Format f = LetterRenderer.formatOf(i, formats);
-                        byte[] data = LetterRenderer.render(g, f);
-                        String name = LetterRenderer.fileName(g, f);
+                        LetterShapes.Shaped s = shaped == null ? null : shaped.letter(i);
+                        CorpusGenerator.GeneratedLetter g = s == null ? gen.letter(i) : s.letter();
+                        byte[] data;
+                        String name;
+                        if (g.fileName().endsWith(".txt")) {
+                            LetterRenderer.Format f = LetterRenderer.formatOf(i, formats);
+                            data = LetterRenderer.render(g, f);
+                            name = LetterRenderer.fileName(g, f);
+                        } else {
+                            data = g.bytes();
+                            name = g.fileName();
+                        }
                         try {
                             Files.write(out.resolve(name), data);
-                            Letter t = g.truth();
-                            Letter line = new Letter(LetterId.of(data), name, f.mediaType, t.language(), t.title(), t.date(),
-                                    t.dateSource(), t.recipients(), t.signers(), t.signerCount(), null, t.warnings());
-                            lines[i - base] = Json.mapper().writeValueAsString(line);
+                            lines[i - base] = Json.mapper().writeValueAsString(LetterShapes.gold(name, g.truth(), s));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }

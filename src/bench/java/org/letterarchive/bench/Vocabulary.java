@@ -189,4 +189,78 @@ final class Vocabulary {
             "Gobernador del Estado de Chiapas", "Gobernadora del Estado de Guerrero", "Presidenta de la CNDH",
             "Senadora de la República", "Diputado Federal", "Comisionado Nacional de Búsqueda",
             "Embajadora de México en Estados Unidos", "Titular de la Unidad de Derechos Humanos");
+
+    // --- Portuguese, French and German letters, and the shapes of signer and addressee blocks (LetterShapes) ---
+
+    static final List<String> PT_TITLES = List.of("Carta aberta sobre a situação em {place}",
+            "Organizações pedem proteção para as comunidades de {place}", "Nota pública sobre os direitos humanos em {place}");
+    static final List<String> FR_TITLES = List.of("Lettre ouverte sur la situation à {place}",
+            "Des organisations demandent la protection des communautés de {place}", "Déclaration commune sur les droits humains à {place}");
+    static final List<String> DE_TITLES = List.of("Offener Brief zur Lage in {place}",
+            "Organisationen fordern Schutz für die Gemeinden in {place}", "Gemeinsame Erklärung zu den Menschenrechten in {place}");
+
+    static final List<String> PT_SENTENCES = List.of(
+            "As organizações abaixo assinadas manifestam profunda preocupação com a situação em {place}.",
+            "Nos últimos meses foram registradas pelo menos {number} denúncias de ameaças contra defensoras e defensores.",
+            "Solicitamos que as autoridades garantam a proteção imediata das comunidades afetadas.",
+            "A falta de consulta prévia às comunidades viola compromissos internacionais assumidos pelo Estado.",
+            "Desde {year}, as famílias deslocadas aguardam uma resposta concreta do governo.",
+            "Pedimos a criação de uma comissão independente com participação da sociedade civil.",
+            "A impunidade alimenta novos ataques e enfraquece a confiança nas instituições públicas.",
+            "Reiteramos nossa disposição para dialogar e apresentar as informações que reunimos.",
+            "O orçamento destinado aos programas de proteção foi reduzido em {number} por cento.",
+            "Agradecemos a atenção e aguardamos uma resposta em breve.");
+    static final List<String> FR_SENTENCES = List.of(
+            "Les organisations signataires expriment leur vive inquiétude face à la situation à {place}.",
+            "Au cours des derniers mois, au moins {number} menaces contre des défenseurs des droits humains ont été signalées.",
+            "Nous demandons aux autorités de garantir sans délai la protection des communautés concernées.",
+            "L'absence de consultation préalable des populations viole les engagements internationaux de l'État.",
+            "Depuis {year}, les familles déplacées attendent une réponse concrète du gouvernement.",
+            "Nous appelons à la création d'une commission indépendante associant la société civile.",
+            "L'impunité encourage de nouvelles attaques et affaiblit la confiance dans les institutions.",
+            "Nous restons disponibles pour un dialogue et pour partager les informations que nous avons recueillies.",
+            "Le budget des programmes de protection a été réduit de {number} pour cent.",
+            "Nous vous remercions de votre attention et attendons votre réponse.");
+    static final List<String> DE_SENTENCES = List.of(
+            "Die unterzeichnenden Organisationen sind tief besorgt über die Lage in {place}.",
+            "In den vergangenen Monaten wurden mindestens {number} Drohungen gegen Menschenrechtsverteidigerinnen gemeldet.",
+            "Wir fordern die Behörden auf, die betroffenen Gemeinden unverzüglich zu schützen.",
+            "Die fehlende Konsultation der Bevölkerung verletzt die internationalen Verpflichtungen des Staates.",
+            "Seit {year} warten die vertriebenen Familien auf eine konkrete Antwort der Regierung.",
+            "Wir rufen zur Einrichtung einer unabhängigen Kommission unter Beteiligung der Zivilgesellschaft auf.",
+            "Die Straflosigkeit ermutigt zu neuen Angriffen und untergräbt das Vertrauen in die Institutionen.",
+            "Wir sind jederzeit zu einem Gespräch bereit und teilen gerne die gesammelten Informationen.",
+            "Das Budget der Schutzprogramme wurde um {number} Prozent gekürzt.",
+            "Wir danken Ihnen für Ihre Aufmerksamkeit und erwarten Ihre Antwort.");
+
+    static final List<String> PT_CLOSINGS = List.of("Atenciosamente,", "Assinam:", "Cordialmente,");
+    static final List<String> FR_CLOSINGS = List.of("Cordialement,", "Signataires :", "Veuillez agréer l'expression de notre haute considération.");
+    static final List<String> DE_CLOSINGS = List.of("Mit freundlichen Grüßen", "Unterzeichnende:", "Hochachtungsvoll");
+
+    static final List<String> PT_ROLES = List.of("Ministra das Relações Exteriores", "Presidente da Câmara dos Deputados",
+            "Procurador-Geral da República", "Ministro dos Direitos Humanos", "Governadora do Estado");
+    static final List<String> FR_ROLES = List.of("Ministre de l'Europe et des Affaires étrangères", "Président de l'Assemblée nationale",
+            "Défenseure des droits", "Ministre de l'Intérieur", "Ambassadeur de France");
+    static final List<String> DE_ROLES = List.of("Bundesministerin des Auswärtigen", "Präsident des Deutschen Bundestages",
+            "Beauftragte für Menschenrechtspolitik", "Bundesminister des Innern", "Vorsitzende des Menschenrechtsausschusses");
+
+    /** Honorifics written before an addressee's name (never part of the name). */
+    static final List<String> EN_HONORIFICS = List.of("The Honorable", "Senator the Honorable", "Hon.", "The Hon.");
+    static final List<String> ES_HONORIFICS = List.of("Lic.", "Dra.", "Mtro.", "C.");
+    static final List<String> PT_HONORIFICS = List.of("Exmo. Sr.", "Exma. Sra.", "Sr.");
+    static final List<String> FR_HONORIFICS = List.of("Monsieur", "Madame");
+    static final List<String> DE_HONORIFICS = List.of("Frau", "Herrn", "Frau Dr.");
+
+    static final List<String> STREETS = List.of("Avenida Reforma 120", "Constitution Avenue 41", "Rua das Palmeiras 88",
+            "Rue de Varenne 57", "Platz der Einheit 3", "Calle Juárez 14", "Plaza Mayor 2", "Main Street 210");
+    static final List<String> CITIES = List.of("Ciudad de México", "Washington, DC 20510", "Brasília, DF", "Paris",
+            "Berlin", "Madrid", "Bogotá", "Lima", "Canberra ACT 2600", "Lisboa");
+
+    static final List<String> PERSON_TITLES = List.of("Professor of Law", "Associate Professor", "Research Fellow",
+            "Executive Director", "Coordinator", "Profesora investigadora", "Director ejecutivo", "Coordenadora",
+            "Senior Lecturer", "Chair of the Board");
+    static final List<String> UNIVERSITY_FORMS = List.of("University of {p}", "Universidad Autónoma de {p}", "{p} State University",
+            "Instituto de Estudios Sociales de {p}", "Universidade Federal de {p}", "School of Law, University of {p}");
+    static final List<String> CITY_NAMES = List.of("Berlin", "Madrid", "Lima", "Bogotá", "Toronto", "London", "Oaxaca",
+            "Tucson", "Lisboa", "Paris", "Quito", "Tegucigalpa");
 }
