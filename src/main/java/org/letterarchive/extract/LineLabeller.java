@@ -79,6 +79,8 @@ public final class LineLabeller {
 
     /** Trains a model on letters whose lines carry their tags. */
     public static LineLabeller train(List<TaggedLetter> letters) {
+        // the trainer reports its loss every hundred steps; only its warnings are worth a log line
+        java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
         var provenance = new SimpleDataSourceProvenance("annotated letters (" + letters.size() + ")", new LabelFactory());
         MutableSequenceDataset<Label> data = new MutableSequenceDataset<>(provenance, new LabelFactory());
         // words as features only where several publishers use them: a closing, a heading, not one letter's names
