@@ -191,6 +191,7 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
         return items >= 6 || s.endsWith(".") || AND_LAST.matcher(s).find();
     }
 
+    private static final Pattern AND_SPLIT = Pattern.compile("^(\\p{Lu}.*?)\\s+(?:and|y|e|et|und|&)\\s+(\\p{Lu}[^,;]*?)\\.?$");
     private static final Pattern AND_LAST = Pattern.compile(",?\\s+(?:and|y|e|et|und)\\s+\\p{Lu}[^,;]*$");
 
     /** The names of a comma- or semicolon-separated list; "and" before the last is dropped. */
@@ -205,6 +206,14 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
                 continue;
             }
             items.add(AND_PREFIX.matcher(it).replaceFirst(""));
+        }
+        // "..., Tenants United and Bike Coalition": the last two names joined by "and"
+        if (items.size() >= 2) {
+            Matcher last = AND_SPLIT.matcher(items.get(items.size() - 1));
+            if (last.matches()) {
+                items.set(items.size() - 1, last.group(1).strip());
+                items.add(last.group(2).strip());
+            }
         }
         return items;
     }

@@ -70,7 +70,7 @@ class SignerEntriesTest {
     @Test
     void signerLinesAboveTheTextAreItsHeadWhenOthersFollowIt() {
         SignerEntries e = read("SIGNER | Jane Roe, Minister of Water",
-                "OTHER | We write to you about the river. It has been polluted for years, and the people who live by it ask for help now.",
+                "OTHER | We write to you about the river. It has been polluted for years, and the people who live by it have asked the council for help many times. We ask you to act now.",
                 "SIGNER | River Keepers Alliance");
         assertEquals(List.of("River Keepers Alliance"), names(e));
         assertNull(e.signers().get(0).affiliation());
