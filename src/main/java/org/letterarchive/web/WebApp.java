@@ -60,6 +60,7 @@ public final class WebApp {
         ExportController export = new ExportController(archive.search(), baseUrl);
         UploadController uploads = new UploadController(archive.ingest(), letters, token, uploadWorkers, uploadQueue);
         CurationController curation = new CurationController(archive.curation(), letters, token);
+        FamilyController family = new FamilyController(archive.store(), archive.curation(), letters, token);
         long maxRequest = UploadController.maxRequestBytes(archive.limits());
         org.letterarchive.search.OrganizationService orgService = archive.organizationService();
         OrganizationController orgs = new OrganizationController(orgService);
@@ -99,6 +100,9 @@ public final class WebApp {
                     });
                     get("file", letters::original);
                     get("related", orgs::related);
+                    get("family", family::family);
+                    post("family/split", family::split);
+                    post("family/join", family::join);
                     get("cite", cite::cite);
                     patch(curation::patch);
                     delete(curation::delete);
