@@ -44,7 +44,8 @@ public final class FamilyView {
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<Map<String, Object>> members = new ArrayList<>();
         Set<String> pooled = new LinkedHashSet<>();
-        int copies = 0, changedCopies = 0;
+        int copies = 0;
+        Map<String, Integer> texts = new java.util.HashMap<>();
         for (String m : ids) {
             String rel = families.relation(m);
             counts.merge(rel, 1, Integer::sum);
@@ -53,10 +54,10 @@ public final class FamilyView {
             boolean campaign = families.isCampaign(m);
             if (campaign) for (Signer s : l.signers()) if (pooled.size() < MAX_POOLED) pooled.add(s.name());
             Fingerprint fp = null;
-            if (rel.equals("campaign copy")) {
-                copies++;
-                fp = Fingerprint.of(l);
-                if (rootPrint != null && !sameParagraphs(fp, rootPrint)) changedCopies++;
+            if (rel.equals("campaign copy")) copies++;
+            if (campaign) {
+                fp = m.equals(rootId) && rootPrint != null ? rootPrint : Fingerprint.of(l);
+                texts.merge(String.join("\n", fp.foldedParagraphs), 1, Integer::sum);
             }
             if (members.size() >= MAX_MEMBERS) continue;
             Map<String, Object> e = new LinkedHashMap<>();
@@ -79,7 +80,10 @@ public final class FamilyView {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("count", ids.size());
             c.put("copies", copies);
-            c.put("changedTextShare", copies == 0 ? 0.0 : Math.round(1000.0 * changedCopies / copies) / 1000.0);
+            // letters whose body differs from the campaign's most common text
+            int total = texts.values().stream().mapToInt(Integer::intValue).sum();
+            int common = texts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            c.put("changedTextShare", total == 0 ? 0.0 : Math.round(1000.0 * (total - common) / total) / 1000.0);
             c.put("signers", new ArrayList<>(pooled));
             c.put("signersTruncated", pooled.size() >= MAX_POOLED);
             out.put("campaign", c);
@@ -109,10 +113,6 @@ public final class FamilyView {
         d.put("paragraphsRemoved", pRemoved);
         d.put("textChanged", !pAdded.isEmpty() || !pRemoved.isEmpty());
         return d;
-    }
-
-    private static boolean sameParagraphs(Fingerprint a, Fingerprint b) {
-        return a.foldedParagraphs.equals(b.foldedParagraphs);
     }
 
     private static Map<String, String> names(Letter l) {

@@ -28,7 +28,7 @@ final class CiteController {
     private final String baseUrl;
 
     CiteController(Function<String, Optional<StoredLetter>> letters, String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
         this.letters = letters;
     }
 

@@ -32,7 +32,7 @@ final class FeedController {
     private final String baseUrl;
 
     FeedController(SearchService search, OrganizationService orgs, String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
         this.search = search;
         this.orgs = orgs;
     }
