@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on a generated corpus: generate letters, measure ingest and search.",
         subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Search.class,
-                BenchCommand.Organizations.class})
+                BenchCommand.Organizations.class, BenchCommand.FamiliesBench.class})
 public final class BenchCommand implements Runnable {
 
     @Override
@@ -239,6 +239,35 @@ public final class BenchCommand implements Runnable {
 
         private static void orow(PrintStream out, String name, Latency l) {
             out.printf("  %-40s %8.2f %8.2f %8.2f%n", name, l.p50Ms(), l.p95Ms(), l.p99Ms());
+        }
+    }
+
+    @Command(name = "families", mixinStandardHelpOptions = true,
+            description = "Letter families on a generated corpus with families: ingest with detection off and on, precision and recall per relation.")
+    static final class FamiliesBench implements Callable<Integer> {
+        @Option(names = "--letters", paramLabel = "N", defaultValue = "20000", description = "letters (default ${DEFAULT-VALUE})")
+        int letters;
+
+        @Option(names = "--seed", defaultValue = "42", description = "corpus seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--threads", defaultValue = "2", description = "ingest threads (default ${DEFAULT-VALUE})")
+        int threads;
+
+        @Option(names = "--work", paramLabel = "DIR", description = "scratch folder (default: a temporary folder, removed after)")
+        Path work;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = work != null ? work : Files.createTempDirectory("letters-bench-families");
+            try {
+                Files.createDirectories(dir);
+                System.out.println(Json.mapper().writeValueAsString(
+                        org.letterarchive.bench.FamilyBenchmark.run(dir, letters, seed, threads, System.err)));
+                return 0;
+            } finally {
+                if (work == null) deleteQuietly(dir);
+            }
         }
     }
 

@@ -50,7 +50,7 @@ public final class Families {
     public static final String CORRECTIONS = "family-corrections.json";
     static final int MIN_SHINGLES = 12;
     static final int REFRESH_EVERY = 500;
-    static final int MAX_CANDIDATES = 24;
+    static final int MAX_CANDIDATES = 8;
 
     /** How a member is tied to its family's earliest letter, as detection found it. */
     public enum Link { earliest, same, version, translation, copy }
@@ -203,59 +203,59 @@ public final class Families {
         }
     }
 
-    /** Letters that may be of this letter's family, most shared keys first. */
+    /**
+     * Letters that may be of this letter's family: near-duplicate candidates sharing at least
+     * {@value #MIN_BANDS} body bands, then translation candidates sharing a signer key in a month around its own;
+     * most shared keys first, a few of each family (a campaign of hundreds is one candidate family).
+     */
     private List<Fingerprint> candidates(Fingerprint fp) throws IOException {
-        List<String> near = fp.nearKeys();
         List<String> trans = new ArrayList<>();
         for (int shift = -1; shift <= 1; shift++) trans.addAll(fp.translationKeys(shift));
-        Map<String, Integer> hits = new HashMap<>();
-        Map<String, Fingerprint> found = new HashMap<>();
-        for (String k : near) for (String id : pendingKeys.getOrDefault(k, List.of())) hits.merge(id, 1, Integer::sum);
-        for (String k : trans) for (String id : pendingKeys.getOrDefault(k, List.of())) hits.merge(id, 1, Integer::sum);
-        if (!near.isEmpty() || !trans.isEmpty()) {
-            BooleanQuery.Builder b = new BooleanQuery.Builder();
-            for (String k : near) b.add(new ConstantScoreQuery(new TermQuery(new Term(IndexSchema.FAMILY_NEAR, k))), BooleanClause.Occur.SHOULD);
-            for (String k : trans) b.add(new ConstantScoreQuery(new TermQuery(new Term(IndexSchema.FAMILY_TRANSLATION, k))), BooleanClause.Occur.SHOULD);
-            IndexSearcher s = index.acquireLatest();
-            try {
-                ScoreDoc[] docs = s.search(b.build(), MAX_CANDIDATES * 4).scoreDocs;
-                Set<String> perFamily = new HashSet<>();
-                int taken = 0;
-                for (ScoreDoc d : docs) {
-                    if (taken >= MAX_CANDIDATES) break;
-                    Document doc = s.storedFields().document(d.doc, Set.of(IndexSchema.ID, IndexSchema.TEXT, IndexSchema.SIGNER_NAMES,
-                            IndexSchema.SUMMARY, IndexSchema.FAMILY_ID));
-                    String id = doc.get(IndexSchema.ID);
-                    if (pending.containsKey(id) || found.containsKey(id)) continue;
-                    // a few of each family: a campaign of hundreds is one candidate family, not hundreds
-                    String fam = doc.get(IndexSchema.FAMILY_ID);
-                    if (fam != null && !fam.equals(id) && !perFamily.add(fam + "#" + Math.min(2, countIn(perFamily, fam)))) continue;
-                    IndexSchema.Summary sum = IndexSchema.readSummary(doc.getBinaryValue(IndexSchema.SUMMARY));
-                    Fingerprint c = Fingerprint.of(id, doc.get(IndexSchema.TEXT), List.of(doc.getValues(IndexSchema.SIGNER_NAMES)),
-                            sum.language(), sum.date() == null ? null : LocalDate.parse(sum.date()));
-                    found.put(id, c);
-                    hits.merge(id, (int) d.score, Integer::sum);
-                    taken++;
-                }
-            } finally {
-                index.releaseLatest(s);
-            }
-        }
-        List<String> ids = new ArrayList<>(hits.keySet());
-        ids.sort(Comparator.comparing((String id) -> -hits.get(id)).thenComparing(id -> id));
         List<Fingerprint> out = new ArrayList<>();
-        for (String id : ids) {
-            if (out.size() >= MAX_CANDIDATES * 2) break;
-            Fingerprint c = found.containsKey(id) ? found.get(id) : pending.get(id);
-            if (c != null && !c.id.equals(fp.id)) out.add(c);
-        }
+        Set<String> seen = new HashSet<>();
+        lookup(fp, fp.nearKeys(), IndexSchema.FAMILY_NEAR, MIN_BANDS, out, seen);
+        lookup(fp, trans, IndexSchema.FAMILY_TRANSLATION, 1, out, seen);
         return out;
     }
 
-    private static int countIn(Set<String> seen, String fam) {
-        int n = 0;
-        for (int i = 0; i < 3; i++) if (seen.contains(fam + "#" + i)) n++;
-        return n;
+    static final int MIN_BANDS = 2;
+
+    private void lookup(Fingerprint fp, List<String> keys, String field, int minHits, List<Fingerprint> out, Set<String> seen) throws IOException {
+        if (keys.isEmpty()) return;
+        Map<String, Integer> hits = new HashMap<>();
+        for (String k : keys) for (String id : pendingKeys.getOrDefault(k, List.of())) hits.merge(id, 1, Integer::sum);
+        List<String> ids = new ArrayList<>(hits.keySet());
+        ids.removeIf(id -> hits.get(id) < minHits);
+        ids.sort(Comparator.comparing((String id) -> -hits.get(id)).thenComparing(id -> id));
+        Map<String, Integer> perFamily = new HashMap<>();
+        int taken = 0;
+        for (String id : ids) {
+            if (taken >= MAX_CANDIDATES || id.equals(fp.id) || !seen.add(id)) continue;
+            if (perFamily.merge(familyOf(id), 1, Integer::sum) > 2) continue;
+            out.add(pending.get(id));
+            taken++;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String k : keys) b.add(new ConstantScoreQuery(new TermQuery(new Term(field, k))), BooleanClause.Occur.SHOULD);
+        if (minHits > 1) b.setMinimumNumberShouldMatch(minHits);
+        IndexSearcher s = index.acquireLatest();
+        try {
+            for (ScoreDoc d : s.search(b.build(), MAX_CANDIDATES * 4).scoreDocs) {
+                if (taken >= MAX_CANDIDATES) break;
+                Document doc = s.storedFields().document(d.doc, Set.of(IndexSchema.ID, IndexSchema.FAMILY_ID));
+                String id = doc.get(IndexSchema.ID);
+                if (id.equals(fp.id) || pending.containsKey(id) || !seen.add(id)) continue;
+                String fam = doc.get(IndexSchema.FAMILY_ID);
+                if (perFamily.merge(fam == null ? id : fam, 1, Integer::sum) > 2) continue;
+                doc = s.storedFields().document(d.doc, Set.of(IndexSchema.TEXT, IndexSchema.SIGNER_NAMES, IndexSchema.SUMMARY));
+                IndexSchema.Summary sum = IndexSchema.readSummary(doc.getBinaryValue(IndexSchema.SUMMARY));
+                out.add(Fingerprint.of(id, doc.get(IndexSchema.TEXT), List.of(doc.getValues(IndexSchema.SIGNER_NAMES)),
+                        sum.language(), sum.date() == null ? null : LocalDate.parse(sum.date())));
+                taken++;
+            }
+        } finally {
+            index.releaseLatest(s);
+        }
     }
 
     /** Makes every letter admitted so far visible to the detection's reader. */

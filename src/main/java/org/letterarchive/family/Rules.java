@@ -15,7 +15,7 @@ import java.time.temporal.ChronoUnit;
 public final class Rules {
 
     /** Shared shingles over the smaller body's, from which two letters are near duplicates. */
-    public static final double CONTAINMENT = 0.6;
+    public static final double CONTAINMENT = 0.75;
     /** Body containment and signer overlap from which a member is the same letter again. */
     static final double SAME_TEXT = 0.98;
     /** Signer overlap (Jaccard) below which a near duplicate is a copy by other signers, not a version. */
@@ -54,7 +54,10 @@ public final class Rules {
             return (double) Math.min(pa, pb) / Math.max(pa, pb) >= 0.5 || numbers >= 0.3;
         }
         if (Math.abs(pa - pb) > Math.max(1, Math.max(pa, pb) / 4)) return false;
-        if (shared < 3) return pa == pb && numbers >= 0.8 && !a.numbers.isEmpty();
+        // bodies of like length (a translation runs about as long as its original)
+        double length = (double) Math.min(a.bodySize(), b.bodySize()) / Math.max(1, Math.max(a.bodySize(), b.bodySize()));
+        if (length < 0.6) return false;
+        if (shared < 3) return pa == pb && !a.numbers.isEmpty() && a.numbers.equals(b.numbers) && length >= 0.75;
         return numbers >= 0.3;
     }
 
