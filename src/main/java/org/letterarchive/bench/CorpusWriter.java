@@ -27,6 +27,14 @@ public final class CorpusWriter {
     private CorpusWriter() {}
 
     public static Written write(CorpusGenerator gen, int letters, boolean formats, Path out) throws IOException {
+        return write(gen, letters, formats, out, false);
+    }
+
+    /**
+     * With {@code families}, the corpus has letter families ({@link CorpusGenerator#familyLetter}) and each line of
+     * {@code letters.jsonl} adds {@code family} (the file of the family's earliest letter) and {@code relation}.
+     */
+    public static Written write(CorpusGenerator gen, int letters, boolean formats, Path out, boolean families) throws IOException {
         Files.createDirectories(out);
         long bytes = 0;
         try (BufferedWriter truth = Files.newBufferedWriter(out.resolve(TRUTH_FILE), StandardCharsets.UTF_8)) {
@@ -37,7 +45,7 @@ public final class CorpusWriter {
                 int base = from;
                 try {
                     IntStream.range(from, to).parallel().forEach(i -> {
-                        CorpusGenerator.GeneratedLetter g = gen.letter(i);
+                        CorpusGenerator.GeneratedLetter g = families ? gen.familyLetter(i) : gen.letter(i);
                         LetterRenderer.Format f = LetterRenderer.formatOf(i, formats);
                         byte[] data = LetterRenderer.render(g, f);
                         String name = LetterRenderer.fileName(g, f);
@@ -46,7 +54,12 @@ public final class CorpusWriter {
                             Letter t = g.truth();
                             Letter line = new Letter(LetterId.of(data), name, f.mediaType, t.language(), t.title(), t.date(),
                                     t.dateSource(), t.recipients(), t.signers(), t.signerCount(), null, t.warnings());
-                            lines[i - base] = Json.mapper().writeValueAsString(line);
+                            var node = Json.mapper().valueToTree(line);
+                            if (families) {
+                                ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("family", g.family());
+                                ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("relation", g.relation());
+                            }
+                            lines[i - base] = Json.mapper().writeValueAsString(node);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }

@@ -42,12 +42,15 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--formats", description = "render about 30%% of the letters as PDF, DOCX and HTML (default: all plain text)")
         boolean formats;
 
+        @Option(names = "--families", description = "letter families: versions, translations, re-sends and campaigns, with family and relation in letters.jsonl")
+        boolean families;
+
         @Override
         public Integer call() throws IOException {
             if (letters < 1) return fail("--letters must be 1 or more");
             if (Files.exists(out) && !Files.isDirectory(out)) return fail(out + " is not a folder");
             long t0 = System.nanoTime();
-            CorpusWriter.Written w = CorpusWriter.write(new CorpusGenerator(seed), letters, formats, out);
+            CorpusWriter.Written w = CorpusWriter.write(new CorpusGenerator(seed), letters, formats, out, families);
             System.out.printf("Wrote %d letters (%.1f MB) to %s in %.1f s; expected analyses in %s.%n", w.files(),
                     w.bytes() / 1e6, out, (System.nanoTime() - t0) / 1e9, out.resolve(CorpusWriter.TRUTH_FILE));
             return 0;
