@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on a generated corpus: generate letters, measure ingest, search and the letter analysis.",
         subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Search.class,
-                BenchCommand.Organizations.class, BenchCommand.AnalysisBench.class})
+                BenchCommand.Organizations.class, BenchCommand.AnalysisBench.class, BenchCommand.FamiliesBench.class})
 public final class BenchCommand implements Runnable {
 
     @Override
@@ -45,13 +45,15 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--classic", description = "the corpus the ingest and search benches use: English and Spanish plain text, "
                 + "one signer a line after a closing, a To: block")
         boolean classic;
+        @Option(names = "--families", description = "letter families: versions, translations, re-sends and campaigns, with family and relation in letters.jsonl")
+        boolean families;
 
         @Override
         public Integer call() throws IOException {
             if (letters < 1) return fail("--letters must be 1 or more");
             if (Files.exists(out) && !Files.isDirectory(out)) return fail(out + " is not a folder");
             long t0 = System.nanoTime();
-            CorpusWriter.Written w = CorpusWriter.write(new CorpusGenerator(seed), letters, formats, !classic, out);
+            CorpusWriter.Written w = CorpusWriter.write(new CorpusGenerator(seed), letters, formats, !classic && !families, out, families);
             System.out.printf("Wrote %d letters (%.1f MB) to %s in %.1f s; expected analyses in %s.%n", w.files(),
                     w.bytes() / 1e6, out, (System.nanoTime() - t0) / 1e9, out.resolve(CorpusWriter.TRUTH_FILE));
             return 0;
@@ -284,6 +286,35 @@ public final class BenchCommand implements Runnable {
                 return fail(e.getMessage());
             } finally {
                 if (dir == null) deleteQuietly(d);
+            }
+        }
+    }
+
+    @Command(name = "families", mixinStandardHelpOptions = true,
+            description = "Letter families on a generated corpus with families: ingest with detection off and on, precision and recall per relation.")
+    static final class FamiliesBench implements Callable<Integer> {
+        @Option(names = "--letters", paramLabel = "N", defaultValue = "20000", description = "letters (default ${DEFAULT-VALUE})")
+        int letters;
+
+        @Option(names = "--seed", defaultValue = "42", description = "corpus seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--threads", defaultValue = "2", description = "ingest threads (default ${DEFAULT-VALUE})")
+        int threads;
+
+        @Option(names = "--work", paramLabel = "DIR", description = "scratch folder (default: a temporary folder, removed after)")
+        Path work;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = work != null ? work : Files.createTempDirectory("letters-bench-families");
+            try {
+                Files.createDirectories(dir);
+                System.out.println(Json.mapper().writeValueAsString(
+                        org.letterarchive.bench.FamilyBenchmark.run(dir, letters, seed, threads, System.err)));
+                return 0;
+            } finally {
+                if (work == null) deleteQuietly(dir);
             }
         }
     }

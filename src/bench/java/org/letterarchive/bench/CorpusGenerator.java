@@ -43,8 +43,16 @@ public final class CorpusGenerator {
     /** One official of the pool. */
     public record Official(String name, String role, boolean spanish) {}
 
-    /** A generated letter: its file name, its text, and the analysis it should yield. */
-    public record GeneratedLetter(int index, String fileName, String text, Letter truth) {
+    /**
+     * A generated letter: its file name, its text, and the analysis it should yield; with families, the file
+     * name of its family's earliest letter and its relation to it (earliest, same, version, translation,
+     * campaign copy).
+     */
+    public record GeneratedLetter(int index, String fileName, String text, Letter truth, String family, String relation) {
+        public GeneratedLetter(int index, String fileName, String text, Letter truth) {
+            this(index, fileName, text, truth, fileName, "earliest");
+        }
+
         public byte[] bytes() {
             return text.getBytes(StandardCharsets.UTF_8);
         }
@@ -80,10 +88,80 @@ public final class CorpusGenerator {
 
     /** Letter number {@code i} (0-based) of this seed's corpus, as plain text. */
     public GeneratedLetter letter(int i) {
-        SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
+        return compose(i, i, null);
+    }
+
+    /** How a family member differs from its family's earliest letter. */
+    record Variation(String relation, boolean flipLanguage, int days, List<Signer> signers, int changedParagraph,
+                     String changedText, String intro) {}
+
+    private SplittableRandom rndOf(int i) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
+    }
+
+    /**
+     * Letter {@code i} of a corpus with letter families: most letters stand alone; about 5 % are versions of a
+     * letter shortly before (signers added and removed, a paragraph rewritten), 3 % its rendering in the other
+     * language, 1 % the same letter re-sent; and every block of 1,000 letters holds a campaign: its first letter
+     * and about 150 copies of it with other signers, some with a sentence of their own.
+     */
+    public GeneratedLetter familyLetter(int i) {
+        int block = i / 1000 * 1000;
+        long h = Math.floorMod(mixIndex(i), 1000);
+        if (i != block && h < 150) {
+            SplittableRandom r = rndOf(i ^ 0x5bd1e995);
+            List<Signer> own = r.nextInt(100) < 70 ? List.of(citizen(r)) : signers(r).subList(0, 1);
+            String intro = r.nextInt(100) < 25 ? pick(r, CAMPAIGN_INTROS).replace("{place}", pick(r, Vocabulary.PLACES)) : null;
+            return compose(i, block, new Variation("campaign copy", false, 1 + r.nextInt(40), own, -1, null, intro));
+        }
+        if (h >= 150 && h < 240 && i != block) {
+            int parent = i - 1 - (int) Math.floorMod(mixIndex(i + 7_777_777), 40);
+            while (parent >= 0 && !isPlain(parent)) parent--;
+            if (parent >= 0) {
+                SplittableRandom r = rndOf(i ^ 0x27d4eb2d);
+                if (h < 200) {
+                    List<Signer> base = compose(parent, parent, null).truth().signers();
+                    List<Signer> changed = new ArrayList<>();
+                    for (Signer s : base) if (base.size() < 3 || r.nextInt(100) >= 15) changed.add(s);
+                    for (Signer s : signers(r)) if (changed.size() < base.size() + 12 && !changed.contains(s)) changed.add(s);
+                    return compose(i, parent, new Variation("version", false, 7 + r.nextInt(54), changed,
+                            r.nextInt(100) < 60 ? r.nextInt(5) : -1, null, null));
+                }
+                if (h < 230) return compose(i, parent, new Variation("translation", true, 1 + r.nextInt(14), null, -1, null, null));
+                return compose(i, parent, new Variation("same", false, 1 + r.nextInt(20), null, -1, null, null));
+            }
+        }
+        return compose(i, i, null);
+    }
+
+    private boolean isPlain(int j) {
+        long h = Math.floorMod(mixIndex(j), 1000);
+        return j % 1000 == 0 || h >= 240;
+    }
+
+    private long mixIndex(int i) {
+        long z = seed * 0x9E3779B97F4A7C15L + i * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    private static final List<String> CAMPAIGN_INTROS = List.of("As a resident of {place}, I add my voice to this letter.",
+            "I write as a parent and a neighbour of {place}.", "Please read this letter as my own personal request.");
+
+    private Signer citizen(SplittableRandom r) {
+        String person = pick(r, Vocabulary.FIRST_NAMES) + " " + pick(r, Vocabulary.LAST_NAMES) + " " + pick(r, Vocabulary.LAST_NAMES);
+        return new Signer(person, Signer.Kind.person, null, null, null, null, null);
+    }
+
+    /** Letter {@code i} written from letter {@code root}'s random stream, varied as {@code v} says (null: none). */
+    private GeneratedLetter compose(int i, int root, Variation v) {
+        SplittableRandom rnd = rndOf(root);
         boolean es = rnd.nextInt(100) < 45;
+        if (v != null && v.flipLanguage()) es = !es;
         String lang = es ? "es" : "en";
         LocalDate date = FIRST_DATE.plusDays(rnd.nextLong(LAST_DATE.toEpochDay() - FIRST_DATE.toEpochDay() + 1));
+        if (v != null) date = date.plusDays(v.days());
         String topic = pick(rnd, es ? Vocabulary.ES_TOPICS : Vocabulary.EN_TOPICS);
         String place = pick(rnd, Vocabulary.PLACES);
         String institution = pick(rnd, es ? Vocabulary.ES_INSTITUTIONS : Vocabulary.EN_INSTITUTIONS);
@@ -117,26 +195,39 @@ public final class CorpusGenerator {
         }
         t.append(fill(pick(rnd, es ? Vocabulary.ES_SALUTATIONS : Vocabulary.EN_SALUTATIONS), rnd, topic, place, official, institution))
                 .append("\n\n");
+        if (v != null && v.intro() != null) t.append(v.intro()).append("\n\n");
         List<String> sentences = es ? Vocabulary.ES_SENTENCES : Vocabulary.EN_SENTENCES;
         int paragraphs = 5 + rnd.nextInt(8);
+        SplittableRandom edit = v == null ? null : rndOf(i ^ 0x165667b1);
         for (int p = 0; p < paragraphs; p++) {
             int n = 2 + rnd.nextInt(4);
+            StringBuilder para = new StringBuilder();
             for (int s = 0; s < n; s++) {
-                if (s > 0) t.append(' ');
-                t.append(fill(pick(rnd, sentences), rnd, topic, place, official, institution));
+                if (s > 0) para.append(' ');
+                para.append(fill(pick(rnd, sentences), rnd, topic, place, official, institution));
             }
-            t.append("\n\n");
+            if (v != null && v.changedParagraph() == p) {
+                // the version rewrites this paragraph (drawn from its own stream, so the base's stays in step)
+                para.setLength(0);
+                for (int s = 0; s < 3; s++) {
+                    if (s > 0) para.append(' ');
+                    para.append(fill(pick(edit, sentences), edit, topic, place, official, institution));
+                }
+            }
+            t.append(para).append("\n\n");
         }
         t.append(pick(rnd, es ? Vocabulary.ES_CLOSINGS : Vocabulary.EN_CLOSINGS)).append('\n');
 
         List<Signer> signers = signers(rnd);
+        if (v != null && v.signers() != null) signers = v.signers();
         for (Signer s : signers) t.append(s.raw() != null ? s.raw() : s.name()).append('\n');
 
         String text = t.toString();
         String file = String.format("letter-%07d.txt", i + 1);
         Letter truth = new Letter(LetterId.of(text.getBytes(StandardCharsets.UTF_8)), file, "text/plain", lang, title,
                 date, "text", recipients, signers, signers.size(), text, List.of());
-        return new GeneratedLetter(i, file, text, truth);
+        return new GeneratedLetter(i, file, text, truth, String.format("letter-%07d.txt", root + 1),
+                v == null ? "earliest" : v.relation());
     }
 
     /** A power-law number of signers (most 1–30, a few hundreds), popular organizations more often. */

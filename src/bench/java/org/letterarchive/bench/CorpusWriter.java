@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.IntStream;
 import org.letterarchive.corpus.Json;
+import org.letterarchive.letter.Letter;
+import org.letterarchive.letter.LetterId;
 
 /**
  * Writes a generated corpus to a folder: one file per letter ({@code letter-0000001.txt}, or .md/.pdf/.docx/
@@ -27,16 +29,24 @@ public final class CorpusWriter {
 
     /** The classic corpus (one signer a line after a closing, a To: block; English and Spanish plain text). */
     public static Written write(CorpusGenerator gen, int letters, boolean formats, Path out) throws IOException {
-        return write(gen, letters, formats, false, out);
+        return write(gen, letters, formats, false, out, false);
+    }
+
+    /** Every shape of signer list and addressee block (see the method below), without families. */
+    public static Written write(CorpusGenerator gen, int letters, boolean formats, boolean shapes, Path out) throws IOException {
+        return write(gen, letters, formats, shapes, out, false);
     }
 
     /**
      * With {@code shapes}, letter {@code i} is {@link LetterShapes#letter(int)}: every shape of signer list and
      * addressee block, plain text, Markdown and HTML; {@code formats} then renders about 30 % of the plain-text
-     * ones as PDF, DOCX and HTML.
+     * ones as PDF, DOCX and HTML. With {@code families} (and no shapes), the corpus has letter families
+     * ({@link CorpusGenerator#familyLetter}) and each line of {@code letters.jsonl} adds {@code family} (the file of
+     * the family's earliest letter) and {@code relation}.
      */
-    public static Written write(CorpusGenerator gen, int letters, boolean formats, boolean shapes, Path out) throws IOException {
-        LetterShapes shaped = shapes ? new LetterShapes(gen) : null;
+    public static Written write(CorpusGenerator gen, int letters, boolean formats, boolean shapes, Path out, boolean families)
+            throws IOException {
+        LetterShapes shaped = shapes && !families ? new LetterShapes(gen) : null;
         Files.createDirectories(out);
         long bytes = 0;
         try (BufferedWriter truth = Files.newBufferedWriter(out.resolve(TRUTH_FILE), StandardCharsets.UTF_8)) {
@@ -48,11 +58,12 @@ public final class CorpusWriter {
                 try {
                     IntStream.range(from, to).parallel().forEach(i -> {
                         LetterShapes.Shaped s = shaped == null ? null : shaped.letter(i);
-                        CorpusGenerator.GeneratedLetter g = s == null ? gen.letter(i) : s.letter();
+                        CorpusGenerator.GeneratedLetter g = s != null ? s.letter() : families ? gen.familyLetter(i) : gen.letter(i);
                         byte[] data;
                         String name;
+                        LetterRenderer.Format f = null;
                         if (g.fileName().endsWith(".txt")) {
-                            LetterRenderer.Format f = LetterRenderer.formatOf(i, formats);
+                            f = LetterRenderer.formatOf(i, formats);
                             data = LetterRenderer.render(g, f);
                             name = LetterRenderer.fileName(g, f);
                         } else {
@@ -61,7 +72,17 @@ public final class CorpusWriter {
                         }
                         try {
                             Files.write(out.resolve(name), data);
-                            lines[i - base] = Json.mapper().writeValueAsString(LetterShapes.gold(name, g.truth(), s));
+                            if (families) {
+                                Letter t = g.truth();
+                                Letter line = new Letter(LetterId.of(data), name, f == null ? null : f.mediaType, t.language(), t.title(), t.date(),
+                                        t.dateSource(), t.recipients(), t.signers(), t.signerCount(), null, t.warnings());
+                                var node = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().valueToTree(line);
+                                node.put("family", g.family());
+                                node.put("relation", g.relation());
+                                lines[i - base] = Json.mapper().writeValueAsString(node);
+                            } else {
+                                lines[i - base] = Json.mapper().writeValueAsString(LetterShapes.gold(name, g.truth(), s));
+                            }
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }

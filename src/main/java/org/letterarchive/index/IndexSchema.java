@@ -45,7 +45,7 @@ public final class IndexSchema {
      * Version of the fields and analysis below. An index committed with another version is emptied on open
      * and rebuilt from the corpus; raise it whenever documents would be indexed differently.
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     // identity and stored data
     public static final String ID = "id";
@@ -84,8 +84,17 @@ public final class IndexSchema {
     public static final String REVIEW = "review";                 // StringField "yes" on letters that need review
     public static final String REVIEW_LEAST = "reviewLeast";      // the least confidence of the letter, doc values
     public static final String ASSESSMENT = "assessment";         // the assessment as JSON, stored
+    // letter families (org.letterarchive.family): the family id is the id of its earliest letter
+    public static final String FAMILY_ID = "familyId";              // stored, indexed
+    public static final String FAMILY_KEY = "familyKey";            // 64-bit hash of the family id, doc values (collapse)
+    public static final String FAMILY_RELATION = "familyRelation";  // stored, indexed: earliest, same, version, translation, campaign copy
+    public static final String FAMILY_LINK = "familyLink";          // stored: how detection tied it (Families.Link)
+    public static final String FAMILY_MEMBER = "familyMember";      // "1" in a family of two or more
+    public static final String FAMILY_NEAR = "familyNear";          // body MinHash band keys
+    public static final String FAMILY_TRANSLATION = "familyTranslation"; // signer-set band keys with the month
+    public static final String F_FAMILY = "family";                 // facet: single, versions, translations, campaign
     public static final String[] FACETS = {F_SIGNER, F_SIGNER_KIND, F_RECIPIENT, F_RECIPIENT_ROLE, F_YEAR,
-            F_MONTH, F_LANGUAGE, F_FORMAT, F_SIGNER_RANGE};
+            F_MONTH, F_LANGUAGE, F_FORMAT, F_SIGNER_RANGE, F_FAMILY};
 
     private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
     private static final FieldType STEM_WITH_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
@@ -101,7 +110,7 @@ public final class IndexSchema {
     private final Analyzer analyzer;
 
     public IndexSchema() {
-        for (String dim : new String[] {F_SIGNER, F_SIGNER_KIND, F_RECIPIENT, F_RECIPIENT_ROLE, F_LANGUAGE, F_FORMAT}) {
+        for (String dim : new String[] {F_SIGNER, F_SIGNER_KIND, F_RECIPIENT, F_RECIPIENT_ROLE, F_LANGUAGE, F_FORMAT, F_FAMILY}) {
             facets.setMultiValued(dim, true);
         }
         Analyzer text = textAnalyzer(false);
@@ -158,7 +167,26 @@ public final class IndexSchema {
      * @param signerKey the canonical organization key of a signer
      */
     public Document toDocument(Letter letter, Function<Signer, String> signerKey) {
+        return toDocument(letter, signerKey, null);
+    }
+
+    /** A letter's family as the index keeps it (see {@code org.letterarchive.family.Families}). */
+    public record FamilyFields(String id, String relation, String link, boolean member, List<String> kinds,
+                               List<String> nearKeys, List<String> translationKeys) {}
+
+    /** The document for a letter with its family's fields; {@code family} null leaves them out. */
+    public Document toDocument(Letter letter, Function<Signer, String> signerKey, FamilyFields family) {
         Document doc = new Document();
+        if (family != null) {
+            doc.add(new StringField(FAMILY_ID, family.id(), Field.Store.YES));
+            doc.add(new NumericDocValuesField(FAMILY_KEY, familyKey(family.id())));
+            doc.add(new StringField(FAMILY_RELATION, family.relation(), Field.Store.YES));
+            doc.add(new StoredField(FAMILY_LINK, family.link()));
+            if (family.member()) doc.add(new StringField(FAMILY_MEMBER, "1", Field.Store.NO));
+            family.nearKeys().forEach(k -> doc.add(new StringField(FAMILY_NEAR, k, Field.Store.NO)));
+            family.translationKeys().forEach(k -> doc.add(new StringField(FAMILY_TRANSLATION, k, Field.Store.NO)));
+            family.kinds().forEach(k -> doc.add(new SortedSetDocValuesFacetField(F_FAMILY, k)));
+        }
         doc.add(new StringField(ID, letter.id(), Field.Store.YES));
         doc.add(new StoredField(SUMMARY, summary(letter)));
         if (letter.title() != null) {
@@ -277,6 +305,13 @@ public final class IndexSchema {
 
     public static Summary readSummary(BytesRef bytes) throws IOException {
         return Json.mapper().readValue(bytes.bytes, bytes.offset, bytes.length, Summary.class);
+    }
+
+    /** The collapse key of a family id. */
+    public static long familyKey(String familyId) {
+        long h = 1125899906842597L;
+        for (int i = 0; i < familyId.length(); i++) h = 31 * h + familyId.charAt(i);
+        return h;
     }
 
     public static String yearOf(LocalDate date) {

@@ -37,6 +37,9 @@ public final class LetterIndex implements Closeable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    // near-real-time view for family detection: letters indexed but not yet committed (never for searches)
+    private final SearcherManager latest;
+    private Function<Letter, IndexSchema.FamilyFields> families;
 
     private LetterIndex(Directory directory) throws IOException {
         this.directory = directory;
@@ -60,6 +63,7 @@ public final class LetterIndex implements Closeable {
         }
         FacetSearcherFactory factory = new FacetSearcherFactory(schema);
         this.searchers = new SearcherManager(writer, true, false, factory);
+        this.latest = new SearcherManager(writer, true, false, null);
     }
 
     private static final String SCHEMA_KEY = "schema";
@@ -92,7 +96,8 @@ public final class LetterIndex implements Closeable {
 
     /** Adds a letter, or replaces the one with the same id. Visible after {@link #commit}. */
     public void upsert(Letter letter, Function<Signer, String> signerKey) throws IOException {
-        Document doc = schema.facetsConfig().build(schema.toDocument(letter, signerKey));
+        IndexSchema.FamilyFields family = families == null ? null : families.apply(letter);
+        Document doc = schema.facetsConfig().build(schema.toDocument(letter, signerKey, family));
         writer.updateDocument(new Term(IndexSchema.ID, letter.id()), doc);
     }
 
@@ -108,6 +113,24 @@ public final class LetterIndex implements Closeable {
     public void commit() throws IOException {
         writer.commit();
         searchers.maybeRefreshBlocking();
+    }
+
+    /** Where each indexed letter's family fields come from; null indexes letters without them. */
+    public void families(Function<Letter, IndexSchema.FamilyFields> f) {
+        this.families = f;
+    }
+
+    /** A searcher that sees every letter indexed so far, committed or not (family detection only). */
+    public IndexSearcher acquireLatest() throws IOException {
+        return latest.acquire();
+    }
+
+    public void releaseLatest(IndexSearcher s) throws IOException {
+        latest.release(s);
+    }
+
+    public void refreshLatest() throws IOException {
+        latest.maybeRefreshBlocking();
     }
 
     public LetterSearcher acquire() throws IOException {
@@ -179,7 +202,7 @@ public final class LetterIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
-        try (directory; writer; searchers) {
+        try (directory; writer; searchers; latest) {
             if (writer.isOpen() && writer.hasUncommittedChanges()) writer.commit();
         }
     }

@@ -19,10 +19,11 @@ import java.util.Map;
  * @param highlight   whether hits carry highlighted snippets
  * @param searchAfter the opaque cursor of the previous page ({@link SearchResult#next}); null for page-based
  *                    paging
+ * @param collapseFamily one hit per letter family (its best-ranked member), with the family's make-up
  */
 public record SearchRequest(String query, Map<String, List<String>> filters, SignerMatch signerMatch,
                             LocalDate from, LocalDate to, SortOrder sort, int page, int size, boolean highlight,
-                            String searchAfter) {
+                            String searchAfter, boolean collapseFamily) {
 
     public static final int MAX_SIZE = 100;
     public static final int DEFAULT_SIZE = 20;
@@ -49,8 +50,19 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Sig
     }
 
     public SearchRequest(String query, Map<String, List<String>> filters, SignerMatch signerMatch,
+                         LocalDate from, LocalDate to, SortOrder sort, int page, int size, boolean highlight,
+                         String searchAfter) {
+        this(query, filters, signerMatch, from, to, sort, page, size, highlight, searchAfter, false);
+    }
+
+    public SearchRequest(String query, Map<String, List<String>> filters, SignerMatch signerMatch,
                          LocalDate from, LocalDate to, SortOrder sort, int page, int size, boolean highlight) {
         this(query, filters, signerMatch, from, to, sort, page, size, highlight, null);
+    }
+
+    /** The same search, one hit per letter family or not. */
+    public SearchRequest withCollapse(boolean collapse) {
+        return new SearchRequest(query, filters, signerMatch, from, to, sort, page, size, highlight, searchAfter, collapse);
     }
 
     public static SearchRequest of(String query) {
@@ -60,7 +72,7 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Sig
     public SearchRequest withFilter(String facet, String... values) {
         Map<String, List<String>> f = new LinkedHashMap<>(filters);
         f.put(facet, List.of(values));
-        return new SearchRequest(query, f, signerMatch, from, to, sort, page, size, highlight, searchAfter);
+        return new SearchRequest(query, f, signerMatch, from, to, sort, page, size, highlight, searchAfter, collapseFamily);
     }
 
     public List<String> filter(String facet) {

@@ -133,9 +133,23 @@ public final class SearchService {
         long total = 0;
         for (FacetsCollector.MatchingDocs md : r.drillDownFacetsCollector.getMatchingDocs()) total += md.totalHits;
 
-        ScoreDoc[] pageDocs = slice(r.hits, offset, size);
-        boolean more = r.hits.scoreDocs.length > offset + size;
-        String next = more && pageDocs.length > 0 ? Cursor.encode(request.sort(), pageDocs[pageDocs.length - 1]) : null;
+        ScoreDoc[] pageDocs;
+        boolean more;
+        String next;
+        FamilyCollapse.Page collapsed = null;
+        if (request.collapseFamily()) {
+            if (cursorPaging) throw new SearchException("collapse=family pages by number: searchAfter is not supported with it");
+            collapsed = FamilyCollapse.page(searcher, r.drillDownFacetsCollector, offset, size,
+                    n -> sort == null ? searcher.search(rq.drillDown(), n) : searcher.search(rq.drillDown(), n, sort, true),
+                    r.hits);
+            pageDocs = collapsed.docs();
+            more = collapsed.more();
+            next = null;
+        } else {
+            pageDocs = slice(r.hits, offset, size);
+            more = r.hits.scoreDocs.length > offset + size;
+            next = more && pageDocs.length > 0 ? Cursor.encode(request.sort(), pageDocs[pageDocs.length - 1]) : null;
+        }
 
         List<String[]> snippets = request.highlight() && !request.query().isEmpty()
                 ? highlight(searcher, highlightQuery(searcher, rq), pageDocs) : null;
@@ -147,11 +161,12 @@ public final class SearchService {
             Float score = Float.isNaN(pageDocs[i].score) ? null : pageDocs[i].score;
             hits.add(new SearchResult.Hit(s.id(), s.title(), s.date(), s.language(), s.format(), s.recipients(),
                     s.signerCount(), s.topSigners(), snip, score));
+            if (collapsed != null) hits.set(i, hits.get(i).withFamily(FamilyCollapse.family(searcher, pageDocs[i].doc)));
         }
         Map<String, List<SearchResult.FacetValue>> facets = facets(r.facets, request);
         DateHistogram.Result histogram = DateHistogram.of(r.drillDownFacetsCollector, total);
         return new SearchResult(total, page, size, hits, facets, histogram.buckets(), histogram.unit(),
-                histogram.undated(), next);
+                histogram.undated(), next, collapsed == null ? null : collapsed.families());
     }
 
     private static ScoreDoc[] slice(TopDocs top, int from, int size) {

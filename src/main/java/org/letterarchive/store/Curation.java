@@ -55,6 +55,16 @@ public final class Curation {
         return store.splitOrganizations(keys);
     }
 
+    /** Splits a letter out of its family; kept as a correction, also after a rebuild. Returns letters reindexed. */
+    public int splitFamily(String id) throws IOException {
+        return store.splitFamily(id);
+    }
+
+    /** Joins the families of two letters; kept as a correction, also after a rebuild. Returns letters reindexed. */
+    public int joinFamilies(String a, String b) throws IOException {
+        return store.joinFamilies(a, b);
+    }
+
     /** The canonical key a merged key now stands for, and its display name. */
     public String canonical(String key) {
         return store.canonicalOrganization(key);

@@ -28,7 +28,7 @@ public final class IndexMaintenance {
             }
             // learn first, so every letter is indexed with the whole organization table
             missing.forEach(s -> store.organizations().learn(s.letter()));
-            for (StoredLetter s : missing) store.index().upsert(s.letter(), store::organizationKey);
+            store.indexAll(missing, false);
             for (String gone : indexed) store.index().delete(gone);
             if (!missing.isEmpty() || !indexed.isEmpty()) store.commit();
             return missing.size();
@@ -42,7 +42,7 @@ public final class IndexMaintenance {
             store.corpus().all().forEach(all::add);
             all.forEach(s -> store.organizations().learn(s.letter()));
             store.index().deleteAll();
-            for (StoredLetter s : all) store.index().upsert(s.letter(), store::organizationKey);
+            store.indexAll(all, true);
             store.commit();
             return all.size();
         });

@@ -4,7 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
@@ -13,6 +18,7 @@ import org.letterarchive.corpus.Corpus;
 import org.letterarchive.corpus.OrganizationRegistry;
 import org.letterarchive.corpus.StoredLetter;
 import org.letterarchive.corpus.Tombstone;
+import org.letterarchive.family.Families;
 import org.letterarchive.index.LetterIndex;
 import org.letterarchive.letter.Letter;
 import org.letterarchive.letter.Signer;
@@ -46,21 +52,35 @@ public final class LetterStore implements Closeable {
     private final OrganizationRegistry organizations;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Object[] stripes = new Object[64];
+    /** Letter families, detected as letters are indexed; null when detection is off. */
+    private final Families families;
 
-    private LetterStore(Corpus corpus, LetterIndex index, OrganizationRegistry organizations) {
+    private LetterStore(Corpus corpus, LetterIndex index, OrganizationRegistry organizations, boolean detectFamilies) throws IOException {
         this.corpus = corpus;
         this.index = index;
         this.organizations = organizations;
         for (int i = 0; i < stripes.length; i++) stripes[i] = new Object();
+        this.families = detectFamilies ? new Families(index, corpus, id -> corpus.get(id).map(StoredLetter::letter)) : null;
+        if (families != null) index.families(families::fields);
+    }
+
+    /** Whether family detection runs unless told otherwise: on, unless the property letters.families is "off". */
+    public static boolean familiesByDefault() {
+        return !"off".equals(System.getProperty("letters.families"));
     }
 
     /** Opens the corpus and the index; the index's write lock keeps other processes out. */
     public static LetterStore open(Path corpusDir, Path indexDir) throws IOException {
+        return open(corpusDir, indexDir, familiesByDefault());
+    }
+
+    /** Opens the corpus and the index, with family detection on or off. */
+    public static LetterStore open(Path corpusDir, Path indexDir, boolean detectFamilies) throws IOException {
         Corpus corpus = Corpus.open(corpusDir);
         LetterIndex index = LetterIndex.open(indexDir);
         try {
             corpus.removeTemporaryFiles();
-            return new LetterStore(corpus, index, OrganizationRegistry.load(corpus));
+            return new LetterStore(corpus, index, OrganizationRegistry.load(corpus), detectFamilies);
         } catch (IOException | RuntimeException e) {
             index.close();
             throw e;
@@ -125,12 +145,73 @@ public final class LetterStore implements Closeable {
                 if (existing.isPresent()) return new Stored(Outcome.duplicate, existing.get());
                 StoredLetter stored = corpus.stage(bytes, fileName, letter.withId(id), ANALYSIS_VERSION);
                 organizations.learn(stored.letter());
-                index.upsert(stored.letter(), organizations::keyOf);
+                indexWithFamily(stored.letter());
                 return new Stored(Outcome.created, stored);
             }
         } finally {
             shared.unlock();
         }
+    }
+
+    /** Indexes a new letter after finding its family; members whose family changed are indexed again. */
+    private void indexWithFamily(Letter letter) throws IOException {
+        if (families == null) {
+            index.upsert(letter, organizations::keyOf);
+            return;
+        }
+        synchronized (families) {
+            Set<String> changed = families.admit(letter);
+            index.upsert(letter, organizations::keyOf);
+            reindex(changed);
+        }
+    }
+
+    /**
+     * Indexes stored letters (healing or rebuilding the index), oldest first so each family's earliest letter
+     * comes first, with family detection and the curators' family joins; not committed.
+     */
+    void indexAll(List<StoredLetter> letters, boolean rebuild) throws IOException {
+        List<StoredLetter> ordered = new ArrayList<>(letters);
+        ordered.sort(Comparator.comparing((StoredLetter s) -> s.letter().date() == null ? LocalDate.MAX : s.letter().date())
+                .thenComparing(StoredLetter::id));
+        if (families != null && rebuild) {
+            index.refreshLatest();
+            families.clear();
+        }
+        for (StoredLetter s : ordered) indexWithFamily(s.letter());
+        if (families != null && !ordered.isEmpty()) {
+            synchronized (families) {
+                Set<String> present = new HashSet<>(corpus.ids());
+                reindex(families.applyJoins(present));
+            }
+        }
+    }
+
+    /** Letter families; null when detection is off. */
+    public Families families() {
+        return families;
+    }
+
+    /** Splits a letter out of its family (kept as a correction); committed. Returns the letters indexed again. */
+    public int splitFamily(String id) throws IOException {
+        return exclusive(() -> {
+            if (families == null) return 0;
+            commit();
+            int n = reindex(families.split(id));
+            commit();
+            return n;
+        });
+    }
+
+    /** Joins the families of two letters (kept as a correction); committed. Returns the letters indexed again. */
+    public int joinFamilies(String a, String b) throws IOException {
+        return exclusive(() -> {
+            if (families == null) return 0;
+            commit();
+            int n = reindex(families.join(a, b));
+            commit();
+            return n;
+        });
     }
 
     /** True when the letter was staged by a store not yet committed. */
@@ -190,6 +271,7 @@ public final class LetterStore implements Closeable {
             if (!corpus.contains(id)) return false;
             corpus.delete(id, reason);
             index.delete(id);
+            if (families != null) reindex(families.remove(id));
             commit();
             return true;
         });

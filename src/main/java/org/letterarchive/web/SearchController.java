@@ -62,6 +62,14 @@ final class SearchController {
      *              own {@code sort}) or nothing
      */
     static SearchRequest request(Context ctx, boolean paged) {
+        String collapse = ctx.queryParam("collapse");
+        if (collapse != null && !collapse.isBlank() && !collapse.strip().equals("family") && !collapse.strip().equals("none")) {
+            throw ApiException.badRequest("'collapse' must be 'family' or 'none'");
+        }
+        return requestOf(ctx, paged).withCollapse(paged && collapse != null && collapse.strip().equals("family"));
+    }
+
+    private static SearchRequest requestOf(Context ctx, boolean paged) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         for (String facet : IndexSchema.FACETS) {
             List<String> values = ctx.queryParams(facet);

@@ -61,6 +61,7 @@ public final class WebApp {
         UploadController uploads = new UploadController(archive.ingest(), letters, token, uploadWorkers, uploadQueue);
         CurationController curation = new CurationController(archive.curation(), letters, token);
         JobController jobs = new JobController(archive.ingest(), token);
+        FamilyController family = new FamilyController(archive.store(), archive.curation(), letters, token);
         long maxRequest = UploadController.maxRequestBytes(archive.limits());
         org.letterarchive.search.OrganizationService orgService = archive.organizationService();
         OrganizationController orgs = new OrganizationController(orgService);
@@ -105,6 +106,9 @@ public final class WebApp {
                     });
                     get("file", letters::original);
                     get("related", orgs::related);
+                    get("family", family::family);
+                    post("family/split", family::split);
+                    post("family/join", family::join);
                     get("cite", cite::cite);
                     patch(curation::patch);
                     post("reviewed", review::markReviewed);

@@ -1,0 +1,153 @@
+package org.letterarchive.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.letterarchive.Archive;
+import org.letterarchive.family.Families;
+
+/**
+ * Letter families on a generated corpus with families ({@link CorpusGenerator#familyLetter}): the same letters
+ * ingested twice in one run, with family detection off and on (ingest speed ratio), then precision and recall
+ * of the families per relation against the generator's truth, and the detection time per letter.
+ *
+ * <p>Per relation r: <b>recall</b> = of the letters whose true relation is r, the share placed in the family
+ * of their true earliest letter; <b>precision</b> = of the letters detected in a family of two or more with
+ * relation r, the share whose detected earliest letter is truly of their family.
+ */
+public final class FamilyBenchmark {
+
+    private FamilyBenchmark() {}
+
+    public static Map<String, Object> run(Path work, int letters, long seed, int threads, PrintStream log) throws Exception {
+        CorpusGenerator gen = new CorpusGenerator(seed);
+        List<CorpusGenerator.GeneratedLetter> corpus = new ArrayList<>(letters);
+        for (int i = 0; i < letters; i++) corpus.add(gen.familyLetter(i));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("bench", "families");
+        out.put("letters", letters);
+        String before = System.getProperty("letters.families");
+        double off, on;
+        Map<String, String> idOf = new HashMap<>();
+        try {
+            System.setProperty("letters.families", "off");
+            off = ingest(work.resolve("off"), corpus, threads, null, log);
+            System.setProperty("letters.families", "on");
+            try (Archive archive = Archive.open(work.resolve("on/corpus"), work.resolve("on/index"))) {
+                on = ingest(archive, corpus, threads, idOf, log);
+                Families f = archive.store().families();
+                out.put("ingest_off_letters_per_s", round(letters / off));
+                out.put("ingest_on_letters_per_s", round(letters / on));
+                out.put("ingest_ratio_on_over_off", round(on / off));
+                out.put("detection_ms_per_letter", round(f.meanDetectionMillis()));
+                out.put("families_detected", f.familyCount());
+                out.putAll(score(corpus, idOf, f));
+            }
+        } finally {
+            if (before == null) System.clearProperty("letters.families");
+            else System.setProperty("letters.families", before);
+        }
+        return out;
+    }
+
+    private static double ingest(Path dir, List<CorpusGenerator.GeneratedLetter> corpus, int threads, Map<String, String> idOf,
+                                 PrintStream log) throws Exception {
+        try (Archive archive = Archive.open(dir.resolve("corpus"), dir.resolve("index"))) {
+            return ingest(archive, corpus, threads, idOf, log);
+        }
+    }
+
+    /** Seconds to ingest every letter on N threads and commit once. */
+    private static double ingest(Archive archive, List<CorpusGenerator.GeneratedLetter> corpus, int threads, Map<String, String> idOf,
+                                 PrintStream log) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        long t0 = System.nanoTime();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < corpus.size()) {
+                        CorpusGenerator.GeneratedLetter g = corpus.get(i);
+                        var r = archive.ingestWithoutCommit(g.bytes(), g.fileName());
+                        if (idOf != null) synchronized (idOf) {
+                            idOf.put(g.fileName(), r.stored().id());
+                        }
+                        if (i % 5000 == 0 && log != null) log.printf("  %d letters%n", i);
+                    }
+                    return null;
+                }));
+            }
+            Workers.await(futures);
+            archive.commit();
+        } finally {
+            pool.shutdown();
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static Map<String, Object> score(List<CorpusGenerator.GeneratedLetter> corpus, Map<String, String> idOf, Families f) {
+        Map<String, String> trueFamilyOfId = new HashMap<>();
+        for (CorpusGenerator.GeneratedLetter g : corpus) trueFamilyOfId.put(idOf.get(g.fileName()), g.family());
+        Map<String, int[]> recall = new LinkedHashMap<>(), precision = new LinkedHashMap<>();
+        for (CorpusGenerator.GeneratedLetter g : corpus) {
+            String id = idOf.get(g.fileName());
+            String rel = g.relation();
+            if (!rel.equals("earliest")) {
+                int[] r = recall.computeIfAbsent(rel, k -> new int[2]);
+                r[1]++;
+                if (f.familyOf(id).equals(f.familyOf(idOf.get(g.family())))) r[0]++;
+            }
+            String predicted = f.relation(id);
+            if (!predicted.equals("earliest")) {
+                int[] p = precision.computeIfAbsent(predicted, k -> new int[2]);
+                p[1]++;
+                if (g.family().equals(trueFamilyOfId.get(f.familyOf(id)))) p[0]++;
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String rel : List.of("same", "version", "translation", "campaign copy")) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            int[] r = recall.getOrDefault(rel, new int[2]), p = precision.getOrDefault(rel, new int[2]);
+            m.put("true", r[1]);
+            m.put("recall", r[1] == 0 ? null : round((double) r[0] / r[1]));
+            m.put("detected", p[1]);
+            m.put("precision", p[1] == 0 ? null : round((double) p[0] / p[1]));
+            out.put(rel, m);
+        }
+        // family-level: letters in the right family, whatever the relation named
+        int[] any = new int[2];
+        recall.values().forEach(r -> { any[0] += r[0]; any[1] += r[1]; });
+        int[] anyP = new int[2];
+        precision.values().forEach(p -> { anyP[0] += p[0]; anyP[1] += p[1]; });
+        out.put("all_members", Map.of("recall", any[1] == 0 ? 0 : round((double) any[0] / any[1]),
+                "precision", anyP[1] == 0 ? 0 : round((double) anyP[0] / anyP[1])));
+        return out;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        Path work = java.nio.file.Files.createTempDirectory("letters-bench-families");
+        try {
+            System.out.println(org.letterarchive.corpus.Json.mapper().writeValueAsString(run(work, n, 42, 2, System.err)));
+        } finally {
+            try (var walk = java.nio.file.Files.walk(work)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,467 @@
+package org.letterarchive.family;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.letterarchive.corpus.Corpus;
+import org.letterarchive.corpus.Json;
+import org.letterarchive.index.IndexSchema;
+import org.letterarchive.index.LetterIndex;
+import org.letterarchive.letter.Letter;
+
+/**
+ * Letter families: re-sends, versions, translations and campaign copies of one letter, found when a letter
+ * is indexed and kept in the index (each letter's family id, its relation to the family's earliest letter,
+ * and the family's kinds). Curators' splits and joins are kept in the corpus ({@value #CORRECTIONS}) and
+ * applied again whenever the families are rebuilt.
+ *
+ * <p>Detection: the letter's body MinHash band keys and its signer-set keys (with its month) are looked up in
+ * the index (a near-real-time reader of the writer, refreshed every {@value #REFRESH_EVERY} letters, plus the
+ * letters admitted since); each candidate is confirmed on the shingles themselves ({@link Rules}).
+ *
+ * <p>Every method holds this object's monitor; the store holds it across a detection and the indexing it causes.
+ */
+public final class Families {
+
+    public static final String CORRECTIONS = "family-corrections.json";
+    static final int MIN_SHINGLES = 12;
+    static final int REFRESH_EVERY = 500;
+    static final int MAX_CANDIDATES = 8;
+
+    /** How a member is tied to its family's earliest letter, as detection found it. */
+    public enum Link { earliest, same, version, translation, copy }
+
+    /** One family of two or more letters. */
+    static final class Family {
+        String root;
+        final Map<String, Member> members = new LinkedHashMap<>();
+        List<String> kinds = List.of();
+        boolean campaign;
+    }
+
+    record Member(String id, LocalDate date, String language, Link link) {}
+
+    /** Curators' corrections: letters split out of their family, and pairs joined into one. */
+    public record Corrections(List<String> split, List<List<String>> join) {
+        public Corrections {
+            split = split == null ? new ArrayList<>() : new ArrayList<>(split);
+            join = join == null ? new ArrayList<>() : new ArrayList<>(join);
+        }
+    }
+
+    private final LetterIndex index;
+    private final Function<String, Optional<Letter>> letters;
+    private final Path correctionsFile;
+    private final Map<String, String> familyOf = new HashMap<>();
+    private final Map<String, Family> families = new HashMap<>();
+    private final Map<String, Fingerprint> pending = new LinkedHashMap<>();
+    private final Map<String, List<String>> pendingKeys = new HashMap<>();
+    private final Map<String, Fingerprint> rootCache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Fingerprint> e) {
+            return size() > 256;
+        }
+    };
+    private Corrections corrections;
+    private final AtomicLong detections = new AtomicLong();
+    private final AtomicLong detectionNanos = new AtomicLong();
+
+    public Families(LetterIndex index, Corpus corpus, Function<String, Optional<Letter>> letters) throws IOException {
+        this.index = index;
+        this.letters = letters;
+        this.correctionsFile = corpus.root().resolve(CORRECTIONS);
+        this.corrections = Files.exists(correctionsFile)
+                ? Json.mapper().readValue(correctionsFile.toFile(), Corrections.class) : new Corrections(null, null);
+        load();
+    }
+
+    // ---------- reading ----------
+
+    /** The family id of a letter: its family's earliest letter (itself when alone). */
+    public synchronized String familyOf(String id) {
+        return familyOf.getOrDefault(id, id);
+    }
+
+    /** The members of a letter's family, earliest first; the letter alone when it has none. */
+    public synchronized List<String> members(String id) {
+        Family f = families.get(familyOf(id));
+        if (f == null) return List.of(id);
+        List<String> out = new ArrayList<>();
+        out.add(f.root);
+        for (String m : f.members.keySet()) if (!m.equals(f.root)) out.add(m);
+        return out;
+    }
+
+    /** A member's relation to its family's earliest letter: earliest, same, version, translation, campaign copy. */
+    public synchronized String relation(String id) {
+        Family f = families.get(familyOf(id));
+        if (f == null) return Link.earliest.name();
+        return display(f, f.members.get(id).link());
+    }
+
+    public synchronized boolean isCampaign(String id) {
+        Family f = families.get(familyOf(id));
+        return f != null && f.campaign;
+    }
+
+    public synchronized List<String> kinds(String id) {
+        Family f = families.get(familyOf(id));
+        return f == null ? List.of("single") : f.kinds;
+    }
+
+    public Corrections corrections() {
+        return corrections;
+    }
+
+    /** Letters whose family was detected, and the mean detection time per letter in milliseconds. */
+    public double meanDetectionMillis() {
+        long n = detections.get();
+        return n == 0 ? 0 : detectionNanos.get() / 1e6 / n;
+    }
+
+    public long detections() {
+        return detections.get();
+    }
+
+    /** Number of families of two or more letters. */
+    public synchronized int familyCount() {
+        return families.size();
+    }
+
+    /** The index fields of a letter's family. */
+    public synchronized IndexSchema.FamilyFields fields(Letter l) {
+        Fingerprint fp = pending.get(l.id());
+        if (fp == null) fp = Fingerprint.of(l);
+        List<String> trans = fp.translationKeys(0);
+        String family = familyOf(l.id());
+        Family f = families.get(family);
+        return new IndexSchema.FamilyFields(family, relation(l.id()), f == null ? Link.earliest.name() : f.members.get(l.id()).link().name(),
+                f != null, kinds(l.id()), fp.nearKeys(), trans);
+    }
+
+    public synchronized Fingerprint fingerprint(String id) {
+        Fingerprint fp = pending.get(id);
+        if (fp != null) return fp;
+        return letters.apply(id).map(Fingerprint::of).orElse(null);
+    }
+
+    // ---------- detection ----------
+
+    /**
+     * Finds the family of a letter about to be indexed, and joins it. Returns the other letters whose family
+     * fields changed (to be indexed again).
+     */
+    public synchronized Set<String> admit(Letter l) throws IOException {
+        long t0 = System.nanoTime();
+        try {
+            if (familyOf.containsKey(l.id())) remove(l.id());
+            if (pending.size() >= REFRESH_EVERY) refresh();
+            Fingerprint fp = Fingerprint.of(l);
+            Set<String> linked = new LinkedHashSet<>();
+            if (!corrections.split().contains(l.id())) {
+                for (Fingerprint c : candidates(fp)) {
+                    if (corrections.split().contains(c.id) || linked.contains(familyOf(c.id))) continue;
+                    if (Rules.link(fp, c) != null) linked.add(familyOf(c.id));
+                }
+            }
+            pending.put(l.id(), fp);
+            List<String> keys = new ArrayList<>(fp.nearKeys());
+            keys.addAll(fp.translationKeys(0));
+            for (String k : keys) pendingKeys.computeIfAbsent(k, x -> new ArrayList<>()).add(l.id());
+            if (linked.isEmpty()) return Set.of();
+            Set<String> members = new LinkedHashSet<>();
+            members.add(l.id());
+            for (String fam : linked) members.addAll(members(fam));
+            return regroup(members, Map.of(l.id(), fp));
+        } finally {
+            detections.incrementAndGet();
+            detectionNanos.addAndGet(System.nanoTime() - t0);
+        }
+    }
+
+    /**
+     * Letters that may be of this letter's family: near-duplicate candidates sharing at least
+     * {@value #MIN_BANDS} body bands, then translation candidates sharing a signer key in a month around its own;
+     * most shared keys first, a few of each family (a campaign of hundreds is one candidate family).
+     */
+    private List<Fingerprint> candidates(Fingerprint fp) throws IOException {
+        List<String> trans = new ArrayList<>();
+        for (int shift = -1; shift <= 1; shift++) trans.addAll(fp.translationKeys(shift));
+        List<Fingerprint> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        lookup(fp, fp.nearKeys(), IndexSchema.FAMILY_NEAR, MIN_BANDS, out, seen);
+        lookup(fp, trans, IndexSchema.FAMILY_TRANSLATION, 1, out, seen);
+        return out;
+    }
+
+    static final int MIN_BANDS = 2;
+
+    private void lookup(Fingerprint fp, List<String> keys, String field, int minHits, List<Fingerprint> out, Set<String> seen) throws IOException {
+        if (keys.isEmpty()) return;
+        Map<String, Integer> hits = new HashMap<>();
+        for (String k : keys) for (String id : pendingKeys.getOrDefault(k, List.of())) hits.merge(id, 1, Integer::sum);
+        List<String> ids = new ArrayList<>(hits.keySet());
+        ids.removeIf(id -> hits.get(id) < minHits);
+        ids.sort(Comparator.comparing((String id) -> -hits.get(id)).thenComparing(id -> id));
+        Map<String, Integer> perFamily = new HashMap<>();
+        int taken = 0;
+        for (String id : ids) {
+            if (taken >= MAX_CANDIDATES || id.equals(fp.id) || !seen.add(id)) continue;
+            if (perFamily.merge(familyOf(id), 1, Integer::sum) > 2) continue;
+            out.add(pending.get(id));
+            taken++;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String k : keys) b.add(new ConstantScoreQuery(new TermQuery(new Term(field, k))), BooleanClause.Occur.SHOULD);
+        if (minHits > 1) b.setMinimumNumberShouldMatch(minHits);
+        IndexSearcher s = index.acquireLatest();
+        try {
+            for (ScoreDoc d : s.search(b.build(), MAX_CANDIDATES * 4).scoreDocs) {
+                if (taken >= MAX_CANDIDATES) break;
+                Document doc = s.storedFields().document(d.doc, Set.of(IndexSchema.ID, IndexSchema.FAMILY_ID));
+                String id = doc.get(IndexSchema.ID);
+                if (id.equals(fp.id) || pending.containsKey(id) || !seen.add(id)) continue;
+                String fam = doc.get(IndexSchema.FAMILY_ID);
+                if (perFamily.merge(fam == null ? id : fam, 1, Integer::sum) > 2) continue;
+                doc = s.storedFields().document(d.doc, Set.of(IndexSchema.TEXT, IndexSchema.SIGNER_NAMES, IndexSchema.SUMMARY));
+                IndexSchema.Summary sum = IndexSchema.readSummary(doc.getBinaryValue(IndexSchema.SUMMARY));
+                out.add(Fingerprint.of(id, doc.get(IndexSchema.TEXT), List.of(doc.getValues(IndexSchema.SIGNER_NAMES)),
+                        sum.language(), sum.date() == null ? null : LocalDate.parse(sum.date())));
+                taken++;
+            }
+        } finally {
+            index.releaseLatest(s);
+        }
+    }
+
+    /** Makes every letter admitted so far visible to the detection's reader. */
+    public synchronized void refresh() throws IOException {
+        index.refreshLatest();
+        pending.clear();
+        pendingKeys.clear();
+    }
+
+    /**
+     * Makes these letters one family: its earliest letter, each member's relation to it, the family's kinds.
+     * Returns the members whose fields changed, {@code fresh} (just admitted) aside.
+     */
+    private Set<String> regroup(Set<String> memberIds, Map<String, Fingerprint> fresh) {
+        Map<String, Member> old = new HashMap<>();
+        Map<String, String> oldRelation = new HashMap<>();
+        Map<String, List<String>> oldKinds = new HashMap<>();
+        Map<String, String> oldFamily = new HashMap<>();
+        Map<String, Fingerprint> prints = new HashMap<>(fresh);
+        for (String id : memberIds) {
+            Family f = families.get(familyOf(id));
+            oldFamily.put(id, familyOf(id));
+            if (f != null) {
+                old.put(id, f.members.get(id));
+                oldRelation.put(id, display(f, f.members.get(id).link()));
+                oldKinds.put(id, f.kinds);
+            } else {
+                oldRelation.put(id, Link.earliest.name());
+                oldKinds.put(id, List.of("single"));
+            }
+        }
+        for (String id : memberIds) {
+            Family f = families.remove(familyOf(id));
+            if (f != null) f.members.keySet().forEach(familyOf::remove);
+        }
+        // dates and languages: from fresh prints, earlier members, or the letter itself
+        Map<String, LocalDate> dates = new HashMap<>();
+        Map<String, String> langs = new HashMap<>();
+        for (String id : memberIds) {
+            Member m = old.get(id);
+            if (m != null) {
+                dates.put(id, m.date());
+                langs.put(id, m.language());
+            } else {
+                Fingerprint fp = prints.computeIfAbsent(id, this::fingerprint);
+                if (fp != null) {
+                    dates.put(id, fp.date);
+                    langs.put(id, fp.language);
+                }
+            }
+        }
+        if (memberIds.size() < 2) {
+            Set<String> changed = new HashSet<>();
+            for (String id : memberIds) if (!fresh.containsKey(id) && old.get(id) != null) changed.add(id);
+            return changed;
+        }
+        String root = memberIds.stream().min(Comparator
+                .comparing((String id) -> dates.get(id) == null ? LocalDate.MAX : dates.get(id))
+                .thenComparing(id -> id)).orElseThrow();
+        Family f = new Family();
+        f.root = root;
+        Fingerprint rootPrint = prints.containsKey(root) ? prints.get(root) : rootCache.computeIfAbsent(root, this::fingerprint);
+        if (rootPrint != null) rootCache.put(root, rootPrint);
+        for (String id : memberIds) {
+            Link link;
+            Member before = old.get(id);
+            if (id.equals(root)) link = Link.earliest;
+            else if (before != null && root.equals(oldFamily.get(id)) && before.link() != Link.earliest) link = before.link();
+            else {
+                Fingerprint fp = prints.computeIfAbsent(id, this::fingerprint);
+                link = fp == null || rootPrint == null ? Link.version : Rules.relation(fp, rootPrint);
+            }
+            f.members.put(id, new Member(id, dates.get(id), langs.get(id), link));
+            familyOf.put(id, root);
+        }
+        settle(f);
+        families.put(root, f);
+        Set<String> changed = new HashSet<>();
+        for (String id : memberIds) {
+            if (fresh.containsKey(id)) continue;
+            if (!root.equals(oldFamily.get(id)) || !display(f, f.members.get(id).link()).equals(oldRelation.get(id))
+                    || !f.kinds.equals(oldKinds.get(id))) changed.add(id);
+        }
+        return changed;
+    }
+
+    /** The family's campaign status and kinds, from its members' links. */
+    private static void settle(Family f) {
+        long copies = f.members.values().stream().filter(m -> m.link() == Link.copy).count();
+        f.campaign = copies + 1 >= Rules.CAMPAIGN_MIN;
+        Set<String> kinds = new TreeSet<>();
+        for (Member m : f.members.values()) {
+            String rel = display(f, m.link());
+            if (rel.equals("same") || rel.equals("version")) kinds.add("versions");
+            if (rel.equals("translation")) kinds.add("translations");
+        }
+        if (f.campaign) kinds.add("campaign");
+        f.kinds = List.copyOf(kinds);
+    }
+
+    static String display(Family f, Link link) {
+        return switch (link) {
+            case copy -> f.campaign ? "campaign copy" : "version";
+            default -> link.name();
+        };
+    }
+
+    // ---------- removal and curation ----------
+
+    /** A letter leaves its family (deleted, or indexed anew); returns the members whose fields changed. */
+    public synchronized Set<String> remove(String id) {
+        Family f = families.get(familyOf(id));
+        if (f == null) return Set.of();
+        f.members.remove(id);
+        familyOf.remove(id);
+        if (f.members.isEmpty()) {
+            families.remove(f.root);
+            return Set.of();
+        }
+        Set<String> rest = new LinkedHashSet<>(f.members.keySet());
+        return regroup(rest, Map.of());
+    }
+
+    /** Splits a letter out of its family, as a correction kept across rebuilds; returns the letters to index again. */
+    public synchronized Set<String> split(String id) throws IOException {
+        if (!corrections.split().contains(id)) corrections.split().add(id);
+        corrections.join().removeIf(p -> p.contains(id));
+        save();
+        Set<String> changed = new LinkedHashSet<>(remove(id));
+        changed.add(id);
+        return changed;
+    }
+
+    /** Joins the families of two letters, as a correction kept across rebuilds; returns the letters to index again. */
+    public synchronized Set<String> join(String a, String b) throws IOException {
+        corrections.split().remove(a);
+        corrections.split().remove(b);
+        corrections.join().add(List.of(a, b));
+        save();
+        return applyJoin(a, b);
+    }
+
+    private Set<String> applyJoin(String a, String b) {
+        if (familyOf(a).equals(familyOf(b)) && families.containsKey(familyOf(a))) return Set.of();
+        Set<String> members = new LinkedHashSet<>(members(a));
+        members.addAll(members(b));
+        Set<String> changed = new LinkedHashSet<>(regroup(members, Map.of()));
+        changed.addAll(members);
+        return changed;
+    }
+
+    /** Applies every recorded join (after a rebuild); returns the letters to index again. */
+    public synchronized Set<String> applyJoins(Collection<String> present) {
+        Set<String> changed = new LinkedHashSet<>();
+        for (List<String> pair : corrections.join()) {
+            if (pair.size() == 2 && present.contains(pair.get(0)) && present.contains(pair.get(1))) {
+                changed.addAll(applyJoin(pair.get(0), pair.get(1)));
+            }
+        }
+        return changed;
+    }
+
+    /** Forgets every family (before the index is rebuilt). */
+    public synchronized void clear() {
+        familyOf.clear();
+        families.clear();
+        pending.clear();
+        pendingKeys.clear();
+        rootCache.clear();
+    }
+
+    private void save() throws IOException {
+        Corpus.writeDurably(correctionsFile, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(corrections));
+    }
+
+    // ---------- loading from the index ----------
+
+    /** Reads the families of the letters in the index. */
+    private void load() throws IOException {
+        IndexSearcher s = index.acquireLatest();
+        try {
+            TermQuery q = new TermQuery(new Term(IndexSchema.FAMILY_MEMBER, "1"));
+            for (ScoreDoc d : s.search(q, Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
+                Document doc = s.storedFields().document(d.doc, Set.of(IndexSchema.ID, IndexSchema.FAMILY_ID,
+                        IndexSchema.FAMILY_LINK, IndexSchema.SUMMARY));
+                String id = doc.get(IndexSchema.ID);
+                String fam = doc.get(IndexSchema.FAMILY_ID);
+                IndexSchema.Summary sum = IndexSchema.readSummary(doc.getBinaryValue(IndexSchema.SUMMARY));
+                Family f = families.computeIfAbsent(fam, k -> {
+                    Family n = new Family();
+                    n.root = k;
+                    return n;
+                });
+                f.members.put(id, new Member(id, sum.date() == null ? null : LocalDate.parse(sum.date()), sum.language(),
+                        Link.valueOf(doc.get(IndexSchema.FAMILY_LINK))));
+                familyOf.put(id, fam);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the index holds a family record this version cannot read", e);
+        } finally {
+            index.releaseLatest(s);
+        }
+        families.values().forEach(Families::settle);
+    }
+
+    static UncheckedIOException unchecked(IOException e) {
+        return new UncheckedIOException(e);
+    }
+}
