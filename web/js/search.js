@@ -11,6 +11,8 @@ const FACETS = [
   { key: 'signers', title: 'Number of signers', label: (v) => `${v} signer${v === '1' ? '' : 's'}` },
   { key: 'signerKind', title: 'Signer kind', label: (v) => (v === 'person' ? 'People' : v === 'organization' ? 'Organizations' : v) },
   { key: 'recipientRole', title: 'Recipient role' },
+  { key: 'family', title: 'Letter family',
+    label: (v) => ({ single: 'Single letters', versions: 'With versions', translations: 'With translations', campaign: 'Campaign copies' }[v] || v) },
 ];
 const FACET_KEYS = FACETS.map((f) => f.key);
 const SHOWN = 8; // facet values shown before "Show all"
@@ -61,6 +63,7 @@ async function render() {
   $('#q').value = p.get('q') || '';
   const sort = p.get('sort');
   $('#sort').value = ['newest', 'oldest', 'signers'].includes(sort) ? sort : sort === 'relevance' || p.get('q') ? '' : 'newest';
+  $('#collapse').checked = p.get('collapse') === 'family';
   lastSearch.set(location.pathname + location.search);
   const seq = ++ui.seq;
   $('#results').setAttribute('aria-busy', 'true');
@@ -265,8 +268,10 @@ function renderHits(p, body) {
     const title = hit.title && hit.title.trim() ? hit.title.trim() : '(untitled letter)';
     const link = el('a', { href, text: clip(title, 180) });
     if (title.length > 180) link.setAttribute('title', title);
+    const others = hit.family && Number(hit.family.others) > 0 ? Number(hit.family.others) : 0;
     const meta = [dateLabel(hit.date), languageLabel(hit.language), formatLabel(hit.format),
-      hit.signerCount != null ? plural(Number(hit.signerCount), 'signer') : null].filter(Boolean);
+      hit.signerCount != null ? plural(Number(hit.signerCount), 'signer') : null,
+      others ? `+${plural(others, 'other letter')} of its family` : null].filter(Boolean);
     const article = el('article', { class: 'hit' },
       el('h2', {}, link),
       el('p', { class: 'meta' }, meta.map((m, i) => el('span', { text: m, class: i === 0 ? 'date' : null }))));
@@ -516,6 +521,11 @@ $('#search-form').addEventListener('submit', (e) => {
   const text = $('#q').value.trim();
   go((p) => { if (text) p.set('q', text); else p.delete('q'); });
 });
+$('#collapse').addEventListener('change', () => {
+  const on = $('#collapse').checked;
+  go((p) => { if (on) p.set('collapse', 'family'); else p.delete('collapse'); p.delete('page'); });
+});
+
 $('#sort').addEventListener('change', () => {
   const v = $('#sort').value;
   go((p) => { if (v) p.set('sort', v); else p.delete('sort'); });

@@ -66,7 +66,7 @@ public final class LetterAnalyzer {
         List<Line> lines = TextLines.of(doc.text().substring(front.bodyStart()));
         String language = languages.detect(lines.stream().map(Line::clean).collect(Collectors.joining("\n")));
         boolean dayFirst = language != null && DAY_FIRST.contains(language);
-        Labelled labelled = labeller.label(lines);
+        Labelled labelled = withToBlock(lines, labeller.label(lines));
 
         SignerEntries entries = SignerEntries.read(lines, labelled);
         List<Signer> signers = withCapacity(lines, entries);
@@ -121,6 +121,17 @@ public final class LetterAnalyzer {
         else if (date < UNSURE) doubts.add("date uncertain (" + dateFound.source() + ")");
         if (title == 0) doubts.add("no title found");
         return new Assessment(title, date, leastRecipient, leastSigner, doubts);
+    }
+
+    /** The lines of a "To:" block name addressees, whatever the model makes of them: that is the block's grammar. */
+    private static Labelled withToBlock(List<Line> lines, Labelled labelled) {
+        java.util.BitSet block = RecipientFinder.toBlockLines(lines, HEAD_SEARCH);
+        if (block.isEmpty()) return labelled;
+        Tag[] tags = labelled.tags().clone();
+        for (int i = block.nextSetBit(0); i >= 0; i = block.nextSetBit(i + 1)) {
+            if (tags[i] == Tag.SIGNER || tags[i] == Tag.SIGNERS || tags[i] == Tag.DETAIL || tags[i] == Tag.CONTINUED) tags[i] = Tag.ADDRESSEE;
+        }
+        return new Labelled(tags, labelled.confidence());
     }
 
     /** The date of the line the model tags as the date, or null. */

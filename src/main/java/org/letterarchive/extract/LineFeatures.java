@@ -26,6 +26,7 @@ public final class LineFeatures {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*");
     /** a line that is a paragraph of prose */
     private static final int PROSE = 240;
+    private static final int LONGEST = 1_000;
 
     private LineFeatures() {}
 
@@ -133,7 +134,8 @@ public final class LineFeatures {
         }
 
         static Shape of(Line line) {
-            String s = line.clean();
+            // a line past this length is running text or noise; its head tells all the features need
+            String s = line.clean().length() > LONGEST ? line.clean().substring(0, LONGEST) : line.clean();
             int cellCount = count(s, '|');
             if (cellCount > 0) {
                 // a table row is read by its first cell that is not a number: the name column
@@ -208,7 +210,7 @@ public final class LineFeatures {
             if (s.indexOf('/') >= 0) f.add("slash");
             if (s.indexOf('&') >= 0) f.add("ampersand");
             if (URL.matcher(s).find()) f.add("url");
-            if (EMAIL.matcher(s).find()) f.add("email");
+            if (s.indexOf('@') >= 0 && EMAIL.matcher(s).find()) f.add("email");
             if (YEAR.matcher(s).find()) f.add("year");
             if (s.chars().anyMatch(Character::isDigit)) f.add("digit");
             boolean dateLine = DateFinder.dateLine(s, false) != null || DateFinder.dateLine(s, true) != null;

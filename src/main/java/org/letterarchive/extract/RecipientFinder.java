@@ -67,6 +67,27 @@ public final class RecipientFinder {
         return out;
     }
 
+    /**
+     * The lines of a "To:" block at the head of the letter (the header line and the addressee lines under
+     * it, up to the date, the greeting, a sentence or a long line); empty when there is none.
+     */
+    public static java.util.BitSet toBlockLines(List<Line> lines, int end) {
+        java.util.BitSet block = new java.util.BitSet();
+        for (int i = 0; i < Math.min(end, lines.size()); i++) {
+            Matcher m = TO_BLOCK.matcher(lines.get(i).clean());
+            if (!m.matches()) continue;
+            block.set(i);
+            for (int j = i + 1; j < Math.min(lines.size(), i + MAX_BLOCK); j++) {
+                String s = lines.get(j).clean();
+                if (s.length() > 200 || Salutation.isGreeting(s) || s.endsWith(".") || DateFinder.dateLine(s, false) != null
+                        || DateFinder.dateLine(s, true) != null) break;
+                block.set(j);
+            }
+            return block;
+        }
+        return block;
+    }
+
     /** The addressees of the lines the line model tags as addressees; empty when it tags none. */
     public static List<Recipient> tagged(List<Line> lines, LineLabeller.Labelled labelled) {
         List<Recipient> out = new ArrayList<>();
@@ -74,7 +95,7 @@ public final class RecipientFinder {
         for (int i = 0; i < lines.size(); i++) {
             String s = lines.get(i).clean();
             if (CC.matcher(s).matches() || s.matches("(?i)^(?:cc|c\\.c\\.|copy to|copies to|con copia a?|copia)\\s*:?$")) cc = true;
-            if (labelled.tags()[i] != LineLabeller.Tag.ADDRESSEE) continue;
+            if (labelled.tags()[i] != LineLabeller.Tag.ADDRESSEE || s.length() > 500) continue;
             Matcher copy = CC.matcher(s);
             if (copy.matches()) s = copy.group(1);
             Matcher to = TO_BLOCK.matcher(s);

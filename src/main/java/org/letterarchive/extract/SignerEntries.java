@@ -23,6 +23,7 @@ import org.letterarchive.letter.Signer;
  */
 public record SignerEntries(List<Signer> signers, int signerCount, int firstLine) {
 
+    private static final int LONGEST_LIST = 20_000;
     private static final Pattern NUMBERING = Pattern.compile("^(?:\\d{1,4}[.)]|\\d{1,4}(?=\\s*\\|))\\s*(?:\\|\\s*)?");
     private static final Pattern BULLET = Pattern.compile("^(?:[-*•·▪◦–+]|\\\\-)\\s*");
     /** "and 40 others", "y 12 organizaciones más": a count of signers not listed */
@@ -43,6 +44,8 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
             Line line = lines.get(i);
             String s = line.clean();
             // a line tagged as one entry that reads as a list of names is a list
+            // no entry or list of names runs this long: a tag on such a line is the model's slip
+            if (s.length() > LONGEST_LIST && tag != Tag.OTHER) tag = Tag.OTHER;
             if (tag == Tag.SIGNER && isNameList(s)) tag = Tag.SIGNERS;
             switch (tag) {
                 case SIGNER -> {
