@@ -37,7 +37,7 @@ public final class LetterAnalyzer {
     /** how far the rules' own finds are trusted, by where a date came from */
     private static final java.util.Map<String, Double> RULE_CONFIDENCE = java.util.Map.of("text", 0.7, "front-matter", 0.8, "file-metadata", 0.4);
 
-    private static final double RULE_RECIPIENT = 0.5;
+    private static final double RULE_RECIPIENT = 0.65;
 
     private final LanguageDetector languages = new LanguageDetector();
     private final LineLabeller labeller;
