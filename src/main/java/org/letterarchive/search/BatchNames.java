@@ -1,5 +1,9 @@
 package org.letterarchive.search;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,49 +63,20 @@ public final class BatchNames {
         return names;
     }
 
-    /** RFC 4180 rows: comma (or tab, when the first line has tabs and no comma) separated, quotes doubled. */
+    /** RFC 4180 rows (read by Jackson's CSV reader): comma separated, or tab or semicolon when the first line has those and no comma. */
     static List<List<String>> rows(String text) {
         String first = text.lines().findFirst().orElse("");
         char sep = first.indexOf('\t') >= 0 && first.indexOf(',') < 0 ? '\t' : first.indexOf(';') >= 0 && first.indexOf(',') < 0 ? ';' : ',';
+        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY).enable(CsvParser.Feature.SKIP_EMPTY_LINES);
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else quoted = false;
-                } else cell.append(c);
-                continue;
+        try (MappingIterator<List<String>> it = mapper.readerForListOf(String.class)
+                .with(CsvSchema.emptySchema().withColumnSeparator(sep)).readValues(text)) {
+            while (it.hasNextValue()) {
+                List<String> row = it.nextValue();
+                if (row.stream().anyMatch(c -> c != null && !c.isBlank())) rows.add(row);
             }
-            if (c == '"' && cell.toString().isBlank()) {
-                cell.setLength(0);
-                quoted = true;
-                any = true;
-            } else if (c == sep) {
-                row.add(cell.toString());
-                cell.setLength(0);
-                any = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
-                row.add(cell.toString());
-                if (any || !cell.toString().isBlank()) rows.add(row);
-                row = new ArrayList<>();
-                cell.setLength(0);
-                any = false;
-            } else {
-                cell.append(c);
-                any = true;
-            }
-        }
-        if (any || cell.length() > 0) {
-            row.add(cell.toString());
-            rows.add(row);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("the list is not readable as CSV: " + e.getMessage(), e);
         }
         return rows;
     }

@@ -1,34 +1,34 @@
 package org.letterarchive.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.UncheckedIOException;
 import java.util.List;
 
-/** CSV cells as RFC 4180 wants them, and safe to open in a spreadsheet. */
+/** CSV lines as RFC 4180 wants them (written by Jackson's CSV writer), and safe to open in a spreadsheet. */
 final class Csv {
+
+    private static final ObjectWriter WRITER = new CsvMapper().writerFor(String[].class)
+            .with(CsvSchema.emptySchema().withLineSeparator("\r\n"));
 
     private Csv() {}
 
-    /** One line: cells joined by commas, ended by CRLF. */
+    /** One line: cells joined by commas, quoted where they must be, ended by CRLF. */
     static String line(List<String> cells) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) sb.append(',');
-            sb.append(cell(cells.get(i)));
+        String[] safe = new String[cells.size()];
+        for (int i = 0; i < safe.length; i++) safe[i] = defused(cells.get(i));
+        try {
+            return WRITER.writeValueAsString(safe);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
-        return sb.append("\r\n").toString();
     }
 
-    /**
-     * A cell: a value a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage
-     * return) gets a leading apostrophe; a cell with a comma, quote or line break is quoted, inner quotes
-     * doubled.
-     */
-    static String cell(String value) {
+    /** A value a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage return) gets a leading apostrophe. */
+    static String defused(String value) {
         if (value == null) return "";
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            v = '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }
