@@ -2,6 +2,7 @@ package org.letterarchive.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.UncheckedIOException;
@@ -11,7 +12,8 @@ import java.util.List;
 final class Csv {
 
     private static final ObjectWriter WRITER = new CsvMapper().writerFor(String[].class)
-            .with(CsvSchema.emptySchema().withLineSeparator("\r\n"));
+            .with(CsvSchema.emptySchema().withLineSeparator("\r\n"))
+            .with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
 
     private Csv() {}
 

@@ -402,17 +402,24 @@ class SearchApiTest {
         });
     }
 
+    /** One cell as a line of its own writes it, without the line's end. */
+    private static String cell(String value) {
+        String line = Csv.line(java.util.Arrays.asList(value));
+        assertTrue(line.endsWith("\r\n"), line);
+        return line.substring(0, line.length() - 2);
+    }
+
     @Test
     void csvCells() {
-        assertEquals("plain", Csv.cell("plain"));
-        assertEquals("\"a,b\"", Csv.cell("a,b"));
-        assertEquals("\"say \"\"hi\"\"\"", Csv.cell("say \"hi\""));
-        assertEquals("\"two\nlines\"", Csv.cell("two\nlines"));
-        assertEquals("'+1", Csv.cell("+1"));
-        assertEquals("'-2", Csv.cell("-2"));
-        assertEquals("'@SUM(A1)", Csv.cell("@SUM(A1)"));
-        assertEquals("\"'=1,2\"", Csv.cell("=1,2"));
-        assertEquals("", Csv.cell(null));
+        assertEquals("plain", cell("plain"));
+        assertEquals("\"a,b\"", cell("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", cell("say \"hi\""));
+        assertEquals("\"two\nlines\"", cell("two\nlines"));
+        assertEquals("'+1", cell("+1"));
+        assertEquals("'-2", cell("-2"));
+        assertEquals("'@SUM(A1)", cell("@SUM(A1)"));
+        assertEquals("\"'=1,2\"", cell("=1,2"));
+        assertEquals("", cell(null));
     }
 
     // ---- helpers ----
