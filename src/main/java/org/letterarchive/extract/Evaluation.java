@@ -50,9 +50,10 @@ public final class Evaluation {
     /** Every letter analysed by a model trained on all of them. */
     public static Scores inSample(List<Annotated> letters) {
         List<TaggedLetter> tagged = letters.stream().map(Annotations::tag).toList();
-        LetterAnalyzer analyzer = new LetterAnalyzer(LineLabeller.train(tagged));
+        LineLabeller model = LineLabeller.train(tagged);
+        LetterAnalyzer analyzer = new LetterAnalyzer(model);
         Scores scores = new Scores();
-        for (int i = 0; i < letters.size(); i++) score(letters.get(i), tagged.get(i), analyzer, scores);
+        for (int i = 0; i < letters.size(); i++) score(letters.get(i), tagged.get(i), model, analyzer, scores);
         return scores;
     }
 
@@ -65,8 +66,9 @@ public final class Evaluation {
         for (Map.Entry<String, List<Integer>> p : byPublisher.entrySet()) {
             List<TaggedLetter> training = new ArrayList<>();
             for (int i = 0; i < letters.size(); i++) if (!p.getValue().contains(i)) training.add(tagged.get(i));
-            LetterAnalyzer analyzer = new LetterAnalyzer(LineLabeller.train(training));
-            for (int i : p.getValue()) score(letters.get(i), tagged.get(i), analyzer, scores);
+            LineLabeller model = LineLabeller.train(training);
+            LetterAnalyzer analyzer = new LetterAnalyzer(model);
+            for (int i : p.getValue()) score(letters.get(i), tagged.get(i), model, analyzer, scores);
         }
         return scores;
     }
@@ -78,10 +80,10 @@ public final class Evaluation {
         return scores;
     }
 
-    private static void score(Annotated a, TaggedLetter gold, LetterAnalyzer analyzer, Scores scores) {
+    private static void score(Annotated a, TaggedLetter gold, LineLabeller model, LetterAnalyzer analyzer, Scores scores) {
         Letter letter = analyzer.analyze(a.doc(), a.file(), a.file());
         scoreLetter(a, letter, scores);
-        Tag[] predicted = analyzer.tags(a.doc());
+        Tag[] predicted = model.label(gold.lines()).tags();
         for (int i = 0; i < Math.min(predicted.length, gold.tags().length); i++) scores.confusion[gold.tags()[i].ordinal()][predicted[i].ordinal()]++;
     }
 

@@ -52,18 +52,16 @@ public final class LetterAnalyzer {
 
     /** The lines the analysis reads: the body after any front matter, cleaned. */
     public static List<Line> lines(ParsedDocument doc) {
-        FrontMatter front = FrontMatter.read(doc.text());
-        return TextLines.of(doc.text().substring(front.bodyStart()));
+        return lines(doc, FrontMatter.read(doc.text()));
     }
 
-    /** The line model's tag of each of a document's lines. */
-    public Tag[] tags(ParsedDocument doc) {
-        return labeller.label(lines(doc)).tags();
+    private static List<Line> lines(ParsedDocument doc, FrontMatter front) {
+        return TextLines.of(doc.text().substring(front.bodyStart()));
     }
 
     public Letter analyze(ParsedDocument doc, String id, String fileName) {
         FrontMatter front = FrontMatter.read(doc.text());
-        List<Line> lines = TextLines.of(doc.text().substring(front.bodyStart()));
+        List<Line> lines = lines(doc, front);
         String language = languages.detect(lines.stream().map(Line::clean).collect(Collectors.joining("\n")));
         boolean dayFirst = language != null && DAY_FIRST.contains(language);
         Labelled labelled = withToBlock(lines, labeller.label(lines));

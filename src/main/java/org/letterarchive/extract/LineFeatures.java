@@ -2,7 +2,6 @@ package org.letterarchive.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.letterarchive.extract.TextLines.Line;
 
@@ -289,9 +288,5 @@ public final class LineFeatures {
         int n = 0;
         for (int i = 0; i < s.length(); i++) if (s.charAt(i) == c) n++;
         return n;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -106,12 +106,6 @@ public final class Vocabulary {
         return legalFormWords.contains(fold(word));
     }
 
-    /** A word that names a kind of organisation: a legal form's word or an organisation type ("network", "sindicato"). */
-    public boolean isOrganisationWord(String word) {
-        String k = fold(word);
-        return organisationTypes.contains(k) || legalFormWords.contains(k);
-    }
-
     /** True when any word of the text names a kind of organisation. */
     public boolean hasOrganisationWord(String text) {
         for (String w : fold(text).split(" ")) if (!w.isEmpty() && (organisationTypes.contains(w) || legalFormWords.contains(w))) return true;

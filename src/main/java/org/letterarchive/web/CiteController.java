@@ -28,7 +28,7 @@ final class CiteController {
     private final String baseUrl;
 
     CiteController(Function<String, Optional<StoredLetter>> letters, String baseUrl) {
-        this.baseUrl = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
+        this.baseUrl = baseUrl;
         this.letters = letters;
     }
 

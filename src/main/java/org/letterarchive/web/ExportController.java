@@ -30,7 +30,7 @@ final class ExportController {
 
     ExportController(SearchService search, String baseUrl) {
         this.search = search;
-        this.base = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
+        this.base = baseUrl;
     }
 
     /**

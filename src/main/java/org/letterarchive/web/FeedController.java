@@ -32,7 +32,7 @@ final class FeedController {
     private final String baseUrl;
 
     FeedController(SearchService search, OrganizationService orgs, String baseUrl) {
-        this.baseUrl = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
+        this.baseUrl = baseUrl;
         this.search = search;
         this.orgs = orgs;
     }

@@ -57,7 +57,9 @@ public final class WebApp {
     public static Javalin create(Archive archive, Path webDir, ApiToken token, int uploadWorkers, int uploadQueue, String baseUrl) {
         LetterController letters = new LetterController(archive.store());
         SearchController search = new SearchController(archive.search(), letters);
-        ExportController export = new ExportController(archive.search(), baseUrl);
+        // links point here, without a trailing slash; none (tests): links by path alone
+        String base = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
+        ExportController export = new ExportController(archive.search(), base);
         UploadController uploads = new UploadController(archive.ingest(), letters, token, uploadWorkers, uploadQueue);
         CurationController curation = new CurationController(archive.curation(), letters, token);
         JobController jobs = new JobController(archive.ingest(), token);
@@ -65,8 +67,8 @@ public final class WebApp {
         long maxRequest = UploadController.maxRequestBytes(archive.limits());
         org.letterarchive.search.OrganizationService orgService = archive.organizationService();
         OrganizationController orgs = new OrganizationController(orgService);
-        FeedController feeds = new FeedController(archive.search(), orgService, baseUrl);
-        CiteController cite = new CiteController(archive::get, baseUrl);
+        FeedController feeds = new FeedController(archive.search(), orgService, base);
+        CiteController cite = new CiteController(archive::get, base);
         ReviewController review = new ReviewController(archive.reviewQueue(), archive.curation(), letters, token);
         return Javalin.create(config -> {
             config.http.maxRequestSize = maxRequest;
