@@ -44,6 +44,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--per-letter", description = "with --evaluate, one line per letter (leave-one-publisher-out)")
     boolean perLetter;
 
+    @Option(names = "--predictions", description = "with --evaluate, write the leave-one-publisher-out analysis of each letter "
+            + "to this file as JSON Lines (the `extract --json` form), for the scorer")
+    Path predictions;
+
     @Option(names = "--show", description = "print each line of these letters with its annotated tag and the tag a model trained without the letter's publisher gives")
     List<String> show;
 
@@ -100,6 +104,11 @@ public final class TrainCommand implements Callable<Integer> {
             o.println("line tags, leave-one-publisher-out:");
             o.print(Evaluation.confusion(held));
             if (perLetter) held.perLetter.forEach((f, s) -> o.println(f + ": " + s));
+            if (predictions != null) {
+                List<String> rows = new java.util.ArrayList<>();
+                for (org.letterarchive.letter.Letter l : held.letters.values()) rows.add(Json.mapper().writeValueAsString(ExtractCommand.view(l)));
+                Files.write(predictions, rows, StandardCharsets.UTF_8);
+            }
         }
         return 0;
     }

@@ -35,6 +35,8 @@ public final class Evaluation {
         public final long[][] confusion = new long[Tag.values().length][Tag.values().length];
         /** per letter: signers matched/gold/predicted, recipients the same, date and title right */
         public final Map<String, String> perLetter = new TreeMap<>();
+        /** each letter as the analysis read it, by file name */
+        public final Map<String, Letter> letters = new TreeMap<>();
 
         public double signerF1() { return f1(signers); }
         public double signerPrecision() { return signers[2] == 0 ? 0 : (double) signers[0] / signers[2]; }
@@ -88,6 +90,7 @@ public final class Evaluation {
     }
 
     private static void scoreLetter(Annotated a, Letter letter, Scores scores) {
+        scores.letters.put(a.file(), letter);
         JsonNode gold = a.gold();
         List<Set<String>> ps = new ArrayList<>();
         for (Signer s : letter.signers()) ps.add(keys(s.name(), null, s.acronym()));

@@ -95,13 +95,33 @@ public final class LetterAnalyzer {
      * block, the address block or the title; one found both ways is kept once, as the model tagged it.
      */
     private static List<Recipient> recipients(List<Recipient> tagged, List<Recipient> ruled) {
-        List<Recipient> out = new ArrayList<>(tagged);
+        List<Recipient> out = new ArrayList<>();
+        for (Recipient r : tagged) if (!named(r, tagged)) out.add(r);
         for (Recipient r : ruled) {
             String k = Annotations.fold(r.label());
-            boolean known = out.stream().map(t -> Annotations.fold(t.label())).anyMatch(t -> t.equals(k) || (!k.isEmpty() && (t.contains(k) || k.contains(t))));
+            java.util.Set<String> words = new java.util.HashSet<>(List.of(Annotations.fold((r.name() == null ? "" : r.name()) + " " + (r.role() == null ? "" : r.role())).split(" ")));
+            // "Mayor Doe" in the greeting is "Jane Doe, Mayor" of the address block
+            boolean known = out.stream().anyMatch(t -> {
+                String f = Annotations.fold(t.label());
+                if (f.equals(k) || (!k.isEmpty() && (f.contains(k) || k.contains(f)))) return true;
+                java.util.Set<String> theirs = new java.util.HashSet<>(List.of(Annotations.fold((t.name() == null ? "" : t.name()) + " " + (t.role() == null ? "" : t.role())).split(" ")));
+                return theirs.containsAll(words);
+            });
             if (!known) out.add(r.withConfidence(RULE_RECIPIENT));
         }
         return out;
+    }
+
+    /** True when another addressee names the same person more fully: "Dr. Doe" of the greeting is "Dr. Jane Doe, Minister". */
+    private static boolean named(Recipient r, List<Recipient> all) {
+        if (r.name() == null) return false;
+        java.util.Set<String> words = new java.util.HashSet<>(List.of(Annotations.fold(r.name()).split(" ")));
+        for (Recipient o : all) {
+            if (o == r || o.name() == null || o.name().length() <= r.name().length()) continue;
+            java.util.Set<String> theirs = new java.util.HashSet<>(List.of(Annotations.fold(o.name() + " " + (o.role() == null ? "" : o.role())).split(" ")));
+            if (theirs.containsAll(words) && !Annotations.fold(o.name()).equals(Annotations.fold(r.name()))) return true;
+        }
+        return false;
     }
 
     /** How sure the analysis is of each part, and why a curator should look. */

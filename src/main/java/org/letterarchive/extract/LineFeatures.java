@@ -26,6 +26,8 @@ public final class LineFeatures {
     /** a line that is a paragraph of prose */
     private static final int PROSE = 240;
     private static final int LONGEST = 1_000;
+    /** how far down a greeting is looked for */
+    private static final int GREETING_SEARCH = 150;
 
     private LineFeatures() {}
 
@@ -40,6 +42,14 @@ public final class LineFeatures {
         for (int i = 0; i < n; i++) if (shapes[i].prose) lastProse = i;
         int firstProse = -1;
         for (int i = 0; i < n; i++) if (shapes[i].prose) { firstProse = i; break; }
+        // the greeting that opens the letter: addressees stand above it, signers far below
+        int greeting = -1;
+        for (int i = 0; i < Math.min(n, GREETING_SEARCH); i++) {
+            if (shapes[i].greeting) {
+                greeting = i;
+                break;
+            }
+        }
 
         // runs of short lines that are no prose: where lists are
         int[] runStart = new int[n];
@@ -79,6 +89,8 @@ public final class LineFeatures {
             f.add("proseAfter=" + bucket(proseAfter[i + 1], 0, 1, 2, 4));
             if (lastProse >= 0 && i > lastProse) f.add("afterProse=" + bucket(i - lastProse, 1, 2, 4, 8, 16));
             if (firstProse >= 0 && i < firstProse) f.add("beforeProse=" + bucket(firstProse - i, 1, 2, 4, 8));
+            if (greeting >= 0 && i < greeting) f.add("beforeGreeting=" + bucket(greeting - i, 2, 3, 5, 9, 17));
+            else if (greeting >= 0 && i > greeting) f.add("afterGreeting");
             // repetition of shape: list entries look like their neighbours
             int same = 0;
             for (int d = -2; d <= 2; d++) {
@@ -120,6 +132,7 @@ public final class LineFeatures {
         final boolean prose;
         boolean listy;
         boolean marked;
+        boolean greeting;
         String endMark = "";
         final String key;
         final List<String> own = new ArrayList<>(40);
@@ -186,6 +199,7 @@ public final class LineFeatures {
             sh.listy = (!prose && s.length() < 120) || ((bullet || numbered || cells > 0) && sentenceEnds < 2);
             sh.marked = bullet || numbered || cells > 0;
             sh.endMark = end;
+            sh.greeting = Salutation.isGreeting(s);
             List<String> f = sh.own;
             f.add("len=" + lenB);
             f.add("words=" + wordsB);
@@ -222,6 +236,8 @@ public final class LineFeatures {
                 if (!legal && v.isLegalForm(w)) legal = true;
                 if (!legalWord && fw.length() >= 4 && v.isLegalFormWord(fw)) legalWord = true;
             }
+            if (sh.greeting) f.add("greeting");
+            if (RecipientFinder.addressedLine(s)) f.add("addressedTo");
             if (month) f.add("month");
             if (legal) f.add("legalForm");
             if (legalWord) f.add("legalFormWord");

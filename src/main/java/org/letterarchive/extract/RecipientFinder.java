@@ -15,22 +15,14 @@ public final class RecipientFinder {
 
     private static final Pattern TO_BLOCK = Pattern.compile("(?i)^(?:to|para|a|à|attn|attention)\\s*:\\s*(.*)$");
     private static final Pattern CC = Pattern.compile("(?i)^(?:cc|c\\.c\\.|copy to|copies to|con copia a|copia)\\s*:\\s*(.*)$");
-    static final Pattern HONORIFIC = Pattern.compile(
-            "(?:(?:The\\s+)?(?:Rt\\.?\\s+)?Hon(?:ou?rable)?\\.?|Senator(?:\\s+the\\s+Hon\\.?)?|Dr\\.|Dra\\.|Mr\\.|Mrs\\.|Ms\\.|Prof\\.|Sr\\.|Sra\\.|H\\.E\\.|S\\.E\\.)\\s+\\p{Lu}");
-    private static final Pattern SECOND_HONORIFIC = Pattern.compile(
-            "(?<!\\b(?:the|The|Rt\\.|Senator))\\s+(?=(?:The\\s+Hon\\.?|Hon\\.|Senator|Rt\\.\\s+Hon\\.?|Dr\\.|Mr\\.|Ms\\.)\\s+\\p{Lu})");
-    /**
-     * An office written before a name: up to two qualifying words ("Foreign", "Deputy Prime", "UN Special"), the
-     * office, and what it is of or for ("Minister for Health"); the rest must read as a person's name.
-     */
-    private static final Pattern OFFICE = Pattern.compile(
-            "^((?:\\p{Lu}[\\p{L}.-]*\\s+){0,2}"
-            + "(?:Attorney[- ]General|Secretary[- ]General|Director[- ]General|Directora?\\s+General|Secretari[oa]\\s+General|"
-            + "Secr[eé]taire\\s+g[eé]n[eé]ral|Minister|Ministr[oa]|Ministre|Secretary|Secretari[oa]|Chair(?:man|woman|person)?|"
-            + "Commissioner|Comisionad[oa]|Ambassador|Embajador[a]?|President[ea]?|Pr[eé]sident(?:e)?|Governor|Gobernador[a]?|Mayor|"
-            + "Alcalde(?:sa)?|Rapporteur|Relator[a]?(?:\\s+Especial)?|Premier|Chancellor|Administrator|Administrador[a]?|CEO)"
-            + "(?:\\s+(?:for|of|on|de|del|para|pour)\\s+(?:the\\s+|la\\s+|el\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:and|y|et)\\s+\\p{Lu}[\\p{L}-]*)?)?)"
-            + "\\s+(.+)$");
+    /** a word joining an office to what it is of or for: "Minister for Health", "Envoy on Technology" */
+    private static final Pattern COMPLEMENT = Pattern.compile("(?i)of|for|on|to|de|del|da|do|dos|das|des|du|für|pour|para");
+    private static final Pattern ARTICLE = Pattern.compile("(?i)the|la|el|los|las|le|les|o|a|os|as|die|der|den");
+    private static final Pattern JOIN = Pattern.compile("(?i)and|y|e|et|und|&");
+    /** an e-mail address written beside a name: "Jane Doe <jane@example.org>" */
+    private static final Pattern EMAIL = Pattern.compile("\\s*[<(]?\\b[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\b[>)]?");
+    /** the parts of "Ministry - Hon. Jane Doe - Minister": dashes with a space on at least one side */
+    private static final Pattern DASH = Pattern.compile("\\s+[-–—]\\s*|\\s*[–—]\\s+|(?<=\\S)-\\s+");
     private static final Pattern ROLE_WORD = Pattern.compile(
             "(?i)\\b(?:minister|ministry|secretary|general|director|directora|committee|department|council|parliament|organi[sz]ation|"
             + "organizaci[oó]n|commission|office|house|senate|government|gobierno|attorney|affairs|state|states|of|for|de|del|the|and|y)\\b");
@@ -50,6 +42,10 @@ public final class RecipientFinder {
     /** the word that addresses a letter to someone, before the addressee: "To the", "A la", "Al", "À", "Ao" */
     private static final Pattern ADDRESS_PREPOSITION = Pattern.compile(
             "(?i)^(?:to|a|al|à|ao|à|aux|para|an)\\s+(?:(?:the|la|las|los|el|le|les|o|os|as|die|den)\\s+)?(?=\\p{L})");
+    /** how far down a line written to someone ("To the Members of ...") is looked for, when there is no greeting */
+    private static final int ADDRESSED_SEARCH = 40;
+    private static final Pattern ADDRESSED = Pattern.compile(
+            "^(?:To|A|Al|À|Ao|Aos|Às|Aux|Para|An)\\s+(?:(?:the|la|las|los|el|le|les|o|os|as|die|den)\\s+)?\\p{Lu}");
     private static final Pattern FUNCTION_WORD = Pattern.compile("(?i)of|for|and|the|de|del|la|y|on|to|in");
 
     private RecipientFinder() {}
@@ -61,6 +57,7 @@ public final class RecipientFinder {
         int to = toBlock(lines, Math.min(headEnd, 60), dateIndex, out);
         if (out.isEmpty() && salutation >= 0) addressBlock(lines, salutation, dateIndex, titleIndex, title, out);
         if (out.isEmpty() && salutation >= 0) fromGreeting(lines.get(salutation).clean(), out);
+        if (out.isEmpty() && to < 0) addressedLines(lines, Math.min(headEnd, salutation >= 0 ? salutation : ADDRESSED_SEARCH), out);
         if (out.isEmpty() && to < 0 && salutation < 0) fromAddressSentence(lines, headEnd, out);
         if (out.isEmpty() && to < 0 && title != null) fromTitle(title, out);
         ccLines(lines, Math.max(0, salutation), out);
@@ -88,38 +85,151 @@ public final class RecipientFinder {
         return block;
     }
 
-    /** The addressees of the lines the line model tags as addressees; empty when it tags none. */
+    /**
+     * The addressees of the lines the line model tags as addressees; empty when it tags none. Tagged lines
+     * that follow each other are one address block: a line naming a person opens an addressee, and the
+     * lines under it give the office ("Hon. Jane Doe" / "Minister for Health").
+     */
     public static List<Recipient> tagged(List<Line> lines, LineLabeller.Labelled labelled) {
         List<Recipient> out = new ArrayList<>();
         boolean cc = false;
+        List<String> block = new ArrayList<>();
+        double least = 1;
         for (int i = 0; i < lines.size(); i++) {
             String s = lines.get(i).clean();
-            if (CC.matcher(s).matches() || s.matches("(?i)^(?:cc|c\\.c\\.|copy to|copies to|con copia a?|copia)\\s*:?$")) cc = true;
-            if (labelled.tags()[i] != LineLabeller.Tag.ADDRESSEE || s.length() > 500) continue;
+            boolean copyHeader = s.matches("(?i)^(?:cc|c/c|c\\.c\\.|copy to|copies to|con copia a?|copia)\\s*:?$");
             Matcher copy = CC.matcher(s);
+            if (labelled.tags()[i] != LineLabeller.Tag.ADDRESSEE || s.length() > 500 || copyHeader || copy.matches()) {
+                least = readTagged(block, cc, least, out);
+                if (copyHeader || copy.matches()) cc = true;
+                if (labelled.tags()[i] != LineLabeller.Tag.ADDRESSEE || s.length() > 500) continue;
+            }
             if (copy.matches()) s = copy.group(1);
             Matcher to = TO_BLOCK.matcher(s);
             if (to.matches()) s = to.group(1);
             if (s.isBlank()) continue;
-            int before = out.size();
             if (Salutation.isGreeting(s)) {
-                String who = Salutation.addressee(s);
-                if (who == null) continue;
-                for (String part : SPLIT_AND.split(who)) {
-                    part = trimPunct(part);
-                    if (part.isEmpty()) continue;
-                    // "Ms. Roe, Mr. Doe": several people, each after an honorific
-                    String[] named = part.split(",\\s+");
-                    boolean each = named.length > 1 && java.util.Arrays.stream(named).allMatch(n -> HONORIFIC.matcher(n.strip()).lookingAt());
-                    for (String n : each ? named : new String[] {part}) out.add(person(trimPunct(n), null, cc));
-                }
-            } else {
-                s = ADDRESS_PREPOSITION.matcher(s).replaceFirst("");
-                // two addressees side by side (a two-column page): "The Hon. A MP The Hon. B MP"
-                for (String piece : SECOND_HONORIFIC.split(s)) addLine(piece, cc, out);
+                least = readTagged(block, cc, least, out);
+                int before = out.size();
+                fromGreeting(s, cc, out);
+                for (int k = before; k < out.size(); k++) out.set(k, out.get(k).withConfidence(labelled.confidence()[i]));
+                continue;
             }
-            for (int k = before; k < out.size(); k++) out.set(k, out.get(k).withConfidence(labelled.confidence()[i]));
+            block.add(s);
+            least = Math.min(least, labelled.confidence()[i]);
         }
+        readTagged(block, cc, least, out);
+        return out;
+    }
+
+    private static double readTagged(List<String> block, boolean cc, double least, List<Recipient> out) {
+        if (block.isEmpty()) return 1;
+        int before = out.size();
+        readBlock(block, cc, out);
+        for (int k = before; k < out.size(); k++) out.set(k, out.get(k).withConfidence(least));
+        block.clear();
+        return 1;
+    }
+
+    /**
+     * An address block, top to bottom: a line (or a piece of one) that names a person opens an addressee, and
+     * the lines under it give the office; a line under no person is an addressee of its own (a body, a group).
+     * Addressees side by side (a two-column page) are read as a grid.
+     */
+    static void readBlock(List<String> block, boolean cc, List<Recipient> out) {
+        List<String> lines = new ArrayList<>(block.size());
+        for (String line : block) {
+            String s = trimPunct(EMAIL.matcher(ADDRESS_PREPOSITION.matcher(line).replaceFirst("")).replaceAll(""));
+            if (!s.isEmpty() && !s.contains("://")) lines.add(s);
+        }
+        // a line of honorifics alone ("EXMO. SR.") is the style of the name under it
+        lines.removeIf(RecipientFinder::onlyHonorifics);
+        if (lines.isEmpty()) return;
+        boolean honorifics = lines.stream().anyMatch(RecipientFinder::honorificStart);
+        if (honorifics && grid(lines, cc, out)) return;
+        Recipient current = null;
+        for (String line : lines) {
+            for (String piece : sideBySide(line)) {
+                for (String item : piece.split(";")) {
+                    item = trimPunct(item);
+                    if (item.isEmpty()) continue;
+                    String[] joined = SPLIT_AND.split(item);
+                    if (joined.length > 1 && java.util.Arrays.stream(joined).allMatch(j -> honorificStart(j.strip()) || officeSplit(j.strip()) != null)) {
+                        for (String one : joined) out.add(fromLine(trimPunct(one), cc));
+                        current = out.get(out.size() - 1);
+                        continue;
+                    }
+                    Recipient r = fromLine(item, cc);
+                    boolean opens = honorifics ? honorificStart(item) || honorificStart(r.name() == null ? "" : r.name()) : namesPerson(item);
+                    if (current != null && !opens && isPerson(current)) {
+                        current = new Recipient(current.name(), current.role() == null ? item : current.role() + ", " + item,
+                                current.organization(), cc);
+                        out.set(out.size() - 1, current);
+                    } else {
+                        out.add(r);
+                        current = r;
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean onlyHonorifics(String s) {
+        for (String w : s.split("\\s+")) if (!Vocabulary.get().isHonorific(w)) return false;
+        return true;
+    }
+
+    /** A recipient that names a person (rather than a body or an office alone). */
+    private static boolean isPerson(Recipient r) {
+        return r.name() != null && (honorificStart(r.name()) || personish(r.name()) || SignerParser.personish(r.name()));
+    }
+
+    /** A line that opens a person's entry: "Hon. Jane Doe", "Jane Doe, Minister", "Ministra Ana Pérez". */
+    static boolean namesPerson(String s) {
+        if (honorificStart(s)) return true;
+        int comma = s.indexOf(", ");
+        String head = comma > 0 ? s.substring(0, comma) : s;
+        if (personish(head) || officeSplit(head) != null) return true;
+        for (String part : DASH.split(s)) if (honorificStart(part) || officeSplit(part) != null) return true;
+        return false;
+    }
+
+    /** True when the text opens with an honorific or style ("Dr.", "The Hon.", "Senator the Hon.", "Exma. Sra."). */
+    static boolean honorificStart(String s) {
+        String[] w = s.strip().split("\\s+", 5);
+        int i = 0;
+        Vocabulary v = Vocabulary.get();
+        // "Senator the Hon. ...": an office used as a style before "the"
+        if (w.length > 2 && v.isOffice(w[0]) && w[1].equalsIgnoreCase("the")) i = 2;
+        else if (w.length > 1 && w[0].equalsIgnoreCase("the")) i = 1;
+        if (i + 1 >= w.length) return false;
+        boolean one = v.isHonorific(w[i]);
+        boolean two = !one && i + 2 < w.length && v.isHonorific(w[i] + " " + w[i + 1]);
+        if (!one && !two) return false;
+        String next = w[i + (two ? 2 : 1)];
+        return Character.isUpperCase(next.codePointAt(0)) || v.isHonorific(next);
+    }
+
+    /**
+     * Two addressees side by side on one line (a two-column page): "The Hon. A MP The Hon. B MP". Cut before
+     * an honorific (of two letters or more) that follows a name of two words or more.
+     */
+    static List<String> sideBySide(String line) {
+        String[] w = line.split("\\s+");
+        Vocabulary v = Vocabulary.get();
+        List<String> out = new ArrayList<>(2);
+        int from = 0;
+        for (int k = 2; k < w.length - 1; k++) {
+            boolean the = w[k].equalsIgnoreCase("the") && k + 2 < w.length && v.isHonorific(w[k + 1]);
+            String h = the ? w[k + 1] : w[k];
+            if (!the && !v.isHonorific(h)) continue;
+            if (Vocabulary.fold(h).length() < 2 || k - from < 2) continue;
+            String prev = w[k - 1];
+            if (v.isHonorific(prev) || prev.equalsIgnoreCase("the") || (v.isOffice(prev) && k - 1 == from) || !Character.isUpperCase(w[the ? k + 2 : k + 1].codePointAt(0))) continue;
+            out.add(String.join(" ", java.util.Arrays.copyOfRange(w, from, k)));
+            from = k;
+        }
+        out.add(String.join(" ", java.util.Arrays.copyOfRange(w, from, w.length)));
         return out;
     }
 
@@ -159,42 +269,21 @@ public final class RecipientFinder {
         if (block.isEmpty() || block.stream().anyMatch(s -> POSTAL.matcher(s).find())) return;
         // above a headline, only lines that name people are addressees
         if (skipped && block.stream().noneMatch(RecipientFinder::addressLine)) return;
-        boolean honorifics = block.stream().anyMatch(s -> HONORIFIC.matcher(s).lookingAt());
-        if (honorifics && grid(block, out)) return;
-        String name = null;
-        StringBuilder role = new StringBuilder();
-        for (String line : block) {
-            for (String piece : SECOND_HONORIFIC.split(line)) {
-                piece = trimPunct(piece);
-                if (piece.isEmpty()) continue;
-                int comma = piece.indexOf(", ");
-                boolean startsName = honorifics ? HONORIFIC.matcher(piece).lookingAt() : personish(comma < 0 ? piece : piece.substring(0, comma));
-                if (startsName) {
-                    flush(name, role, out);
-                    role.setLength(0);
-                    name = comma > 0 ? piece.substring(0, comma) : piece;
-                    if (comma > 0) role.append(piece.substring(comma + 2));
-                } else {
-                    if (role.length() > 0) role.append(", ");
-                    role.append(piece);
-                }
-            }
-        }
-        flush(name, role, out);
+        readBlock(block, false, out);
     }
 
     /**
      * Addressees laid out side by side (a two-column PDF): a line holding two honorific names opens a
      * pair, and each line under it holds the two roles, one per column. False when not such a grid.
      */
-    private static boolean grid(List<String> block, List<Recipient> out) {
-        boolean paired = block.stream().anyMatch(s -> SECOND_HONORIFIC.split(s).length == 2);
+    private static boolean grid(List<String> block, boolean cc, List<Recipient> out) {
+        boolean paired = block.stream().anyMatch(s -> sideBySide(s).size() == 2);
         if (!paired) return false;
         List<String[]> names = new ArrayList<>();
         List<StringBuilder[]> roles = new ArrayList<>();
         for (String line : block) {
-            String[] pieces = SECOND_HONORIFIC.split(line);
-            if (HONORIFIC.matcher(line).lookingAt() && pieces.length <= 2) {
+            String[] pieces = sideBySide(line).toArray(String[]::new);
+            if (honorificStart(line) && pieces.length <= 2) {
                 names.add(pieces);
                 roles.add(new StringBuilder[] {new StringBuilder(), new StringBuilder()});
                 continue;
@@ -210,7 +299,7 @@ public final class RecipientFinder {
         for (int k = 0; k < names.size(); k++) {
             for (int c = 0; c < names.get(k).length; c++) {
                 String role = roles.get(k)[c].toString();
-                out.add(person(trimPunct(names.get(k)[c]), role.isEmpty() ? null : role, false));
+                out.add(person(trimPunct(names.get(k)[c]), role.isEmpty() ? null : role, cc));
             }
         }
         return true;
@@ -244,9 +333,34 @@ public final class RecipientFinder {
 
     /** A line that names an addressee rather than heads the letter: "Hon. Jane Doe", "Jane Doe, Minister of X". */
     static boolean addressLine(String s) {
-        if (HONORIFIC.matcher(s).lookingAt()) return true;
+        if (honorificStart(s)) return true;
         int comma = s.indexOf(", ");
         return comma > 0 && personish(s.substring(0, comma));
+    }
+
+    /** A short line written to someone, opening with the word that addresses it: "À Presidenta Dilma", "To the Members of X". */
+    static boolean addressedLine(String s) {
+        if (s.length() > 160 || s.endsWith(".") || s.endsWith(":") || s.indexOf(',') >= 0 || !ADDRESSED.matcher(s).lookingAt()) return false;
+        // a name and its office, not a sentence: most words capitalised
+        String[] w = s.split("\\s+");
+        int caps = 0;
+        for (String x : w) if (Character.isUpperCase(x.codePointAt(0))) caps++;
+        return w.length <= 20 && caps * 2 >= w.length;
+    }
+
+    /** The lines at the head written to someone, one addressee each. */
+    private static void addressedLines(List<Line> lines, int end, List<Recipient> out) {
+        for (int i = 0; i < Math.min(end, lines.size()); i++) {
+            String s = lines.get(i).clean();
+            if (s.length() >= 240) break;
+            if (!addressedLine(s)) continue;
+            int j = i;
+            while (j < Math.min(end, lines.size()) && addressedLine(lines.get(j).clean())) {
+                out.add(fromLine(trimPunct(ADDRESS_PREPOSITION.matcher(lines.get(j).clean().replaceAll("^[\"“«]+", "")).replaceFirst("")), false));
+                j++;
+            }
+            return;
+        }
     }
 
     /** The body's first lines naming whom the letter addresses ("nos dirigimos a ..."). */
@@ -263,17 +377,21 @@ public final class RecipientFinder {
         }
     }
 
-    private static void flush(String name, StringBuilder role, List<Recipient> out) {
-        if (name == null && role.length() == 0) return;
-        out.add(person(name, role.length() == 0 ? null : role.toString(), false));
+    private static void fromGreeting(String greeting, List<Recipient> out) {
+        fromGreeting(greeting, false, out);
     }
 
-    private static void fromGreeting(String greeting, List<Recipient> out) {
+    /** Who a greeting names: "Dear Mayor Doe and Members of the Council:", "Dear Ms. Roe, Mr. Doe,". */
+    private static void fromGreeting(String greeting, boolean cc, List<Recipient> out) {
         String who = Salutation.addressee(greeting);
         if (who == null) return;
         for (String part : SPLIT_AND.split(who)) {
             part = trimPunct(part);
-            if (!part.isEmpty()) out.add(person(part, null, false));
+            if (part.isEmpty()) continue;
+            // "Ms. Roe, Mr. Doe": several people, each after an honorific
+            String[] named = part.split(",\\s+");
+            boolean each = named.length > 1 && java.util.Arrays.stream(named).allMatch(n -> honorificStart(n.strip()));
+            for (String n : each ? named : new String[] {part}) out.add(person(trimPunct(n), null, cc));
         }
     }
 
@@ -301,31 +419,117 @@ public final class RecipientFinder {
     /** "Name, Role" on one line; semicolon-separated lines give several. */
     private static void addLine(String line, boolean cc, List<Recipient> out) {
         for (String item : line.split(";")) {
-            item = trimPunct(item);
+            item = trimPunct(EMAIL.matcher(item).replaceAll(""));
             if (item.isEmpty() || item.contains("://")) continue;
-            int comma = item.indexOf(", ");
-            if (comma > 0) out.add(person(item.substring(0, comma), item.substring(comma + 2), cc));
-            else out.add(person(item, null, cc));
+            out.add(fromLine(item, cc));
         }
     }
 
-    /** A recipient with an office written before the name moved to the role ("Prime Minister Stefan Löfven"). */
+    /** One addressee written on a line: "Jane Doe, Minister of X", "Ministry - Hon. Jane Doe - Minister", "Mayor Jane Doe". */
+    static Recipient fromLine(String item, boolean cc) {
+        int comma = item.indexOf(", ");
+        if (comma > 0 && namesPerson(item.substring(0, comma))) return person(item.substring(0, comma), item.substring(comma + 2), cc);
+        String[] office = officeAfter(item);
+        if (office != null) return person(office[0], office[1], cc);
+        return person(item, null, cc);
+    }
+
+    /**
+     * A person's name followed by their office on one line, by the general list of offices: "Dr. Jane Doe
+     * Secretaria de Hacienda" gives {"Dr. Jane Doe", "Secretaria de Hacienda"}; null when the line is not so.
+     */
+    static String[] officeAfter(String s) {
+        if (!honorificStart(s)) return null;
+        List<String> w = List.of(s.strip().split("\\s+"));
+        Vocabulary v = Vocabulary.get();
+        int k = 0;
+        while (k < w.size() && v.isHonorific(w.get(k))) k++;
+        int nameStart = k;
+        for (int j = nameStart + 2; j < w.size() && j <= nameStart + 5; j++) {
+            if (!Character.isUpperCase(w.get(j - 1).codePointAt(0))) return null;
+            if (v.officeWords(w.subList(j, w.size()), 0) > 0) {
+                return new String[] {String.join(" ", w.subList(0, j)), String.join(" ", w.subList(j, w.size()))};
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A recipient read from a name as written: the part that names a person when dashes cut it
+     * ("Ministry - Hon. Jane Doe - Minister": the ministry is the organisation, what follows the name the
+     * role), and an office written before a full name moved to the role ("Prime Minister Stefan Löfven").
+     */
     static Recipient person(String name, String role, boolean cc) {
+        String organization = null;
         if (name != null) {
-            Matcher m = OFFICE.matcher(name);
-            if (m.matches() && SignerParser.words(m.group(2)) >= 2 && SignerParser.personish(m.group(2))) {
-                role = role == null ? m.group(1) : m.group(1) + ", " + role;
-                name = m.group(2);
+            name = trimPunct(EMAIL.matcher(name).replaceAll(""));
+            String[] parts = DASH.split(name);
+            if (parts.length >= 2) {
+                for (int k = 0; k < parts.length; k++) {
+                    String part = trimPunct(parts[k]);
+                    if (!(honorificStart(part) || personish(part) || officeSplit(part) != null)) continue;
+                    if (k > 0) organization = String.join(" - ", java.util.Arrays.copyOfRange(parts, 0, k)).strip();
+                    String after = k + 1 < parts.length ? trimPunct(String.join(", ", java.util.Arrays.copyOfRange(parts, k + 1, parts.length))) : "";
+                    if (!after.isEmpty()) role = role == null ? after : after + ", " + role;
+                    name = part;
+                    break;
+                }
+            }
+            String[] office = officeSplit(name);
+            if (office != null) {
+                role = role == null ? office[0] : office[0] + ", " + role;
+                name = office[1];
             }
         }
         if (name != null && name.isBlank()) name = null;
-        return new Recipient(name, role, null, cc);
+        // an office addressed as such ("Your Excellency Ambassador", "Madam Chair"): no name, the office as the role
+        if (name != null && role == null) {
+            List<String> w = new ArrayList<>(List.of(name.split("\\s+")));
+            while (w.size() > 1 && Vocabulary.get().isHonorific(w.get(0))) w.remove(0);
+            while (w.size() > 2 && Vocabulary.get().isHonorific(w.get(0) + " " + w.get(1))) w.subList(0, 2).clear();
+            if (!w.isEmpty() && Vocabulary.get().officeWords(w) == w.size() && w.size() <= 4) {
+                role = String.join(" ", w);
+                name = null;
+            }
+        }
+        if (name == null && (role == null || role.isBlank())) role = organization;
+        return new Recipient(name, role, name == null ? null : organization, cc);
+    }
+
+    /**
+     * An office written before a person's full name, by the general list of offices: "Councilwoman Jane
+     * Doe" gives {"Councilwoman", "Jane Doe"}, "Minister for Health Greg Hunt" {"Minister for Health", "Greg
+     * Hunt"}; an honorific between the two goes with the office's style. Null when the text is not an office
+     * and a name of two words or more ("President Obama" is a form of address, kept whole).
+     */
+    static String[] officeSplit(String s) {
+        List<String> w = List.of(s.strip().split("\\s+"));
+        Vocabulary v = Vocabulary.get();
+        int k = v.officeWords(w);
+        if (k == 0 || k >= w.size()) return null;
+        int office = k;
+        if (COMPLEMENT.matcher(w.get(k)).matches()) {
+            int j = k + 1;
+            if (j < w.size() && ARTICLE.matcher(w.get(j)).matches()) j++;
+            if (j >= w.size() || !Character.isUpperCase(w.get(j).codePointAt(0))) return null;
+            j++;
+            if (j + 1 < w.size() && JOIN.matcher(w.get(j)).matches() && Character.isUpperCase(w.get(j + 1).codePointAt(0))) j += 2;
+            office = j;
+        }
+        int h = office;
+        while (h < w.size() && v.isHonorific(w.get(h))) h++;
+        List<String> rest = w.subList(h, w.size());
+        if (rest.size() < 2 || rest.size() > 4) return null;
+        for (String x : rest) if (!Character.isUpperCase(x.codePointAt(0)) && !x.matches("(?i)de|da|do|dos|del|van|von|der|di|du|la|le")) return null;
+        String person = String.join(" ", rest);
+        if (v.officeWords(rest) > 0 || v.hasOrganisationWord(person) || v.isPlace(person)) return null;
+        return new String[] {String.join(" ", w.subList(0, office)), person};
     }
 
     static boolean personish(String s) {
         String[] words = s.strip().split("\\s+");
         if (words.length < 2 || words.length > 5) return false;
-        if (ROLE_WORD.matcher(s).find() && !HONORIFIC.matcher(s).lookingAt()) return false;
+        if (ROLE_WORD.matcher(s).find() && !honorificStart(s)) return false;
         for (String w : words) if (!Character.isUpperCase(w.codePointAt(0))) return false;
         return true;
     }

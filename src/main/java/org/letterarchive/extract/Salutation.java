@@ -9,13 +9,14 @@ public final class Salutation {
 
     static final Pattern GREETING = Pattern.compile(
             "(?i)^(?:dear(?:est)?|to|your excellency|excellencies|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|señor(?:a|es|as)?|sr\\.|sra\\.|"
-            + "prezad[oa]s?|excelent[ií]ssim[oa]s?|cher|chère|chers|chères|madame|monsieur|mesdames|honou?rable)\\b.{0,160}[,:]$");
+            + "prezad[oa]s?|excelent[ií]ssim[oa]s?|senhor(?:a|es|as)?|car[oa]s?|cher|chère|chers|chères|madame|monsieur|mesdames|honou?rable|"
+            + "sehr geehrte[rn]?|liebe[rn]?)\\b.{0,160}[,:]$");
     private static final Pattern LEADING_WORD = Pattern.compile(
-            "(?i)^(?:dear(?:est)?|to|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|prezad[oa]s?|cher|chère|chers|chères)\\s+");
+            "(?i)^(?:dear(?:est)?|to|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|prezad[oa]s?|car[oa]s?|cher|chère|chers|chères|sehr geehrte[rn]?|liebe[rn]?)\\s+");
     /** greetings that name nobody */
     private static final Pattern EMPTY = Pattern.compile(
             "(?i)^(?:your excellency|excellencies|sir|madam|sirs|sir or madam|all|colleagues|friends|honou?rable ministers?|"
-            + "señor(?:a|es|as)?|señoras y señores|ladies and gentlemen|madame,? monsieur|mesdames et messieurs|to whom it may concern)$");
+            + "señor(?:a|es|as)?|señoras y señores|senhor(?:a|es|as)?|senhoras e senhores|ladies and gentlemen|madame,? monsieur|mesdames et messieurs|to whom it may concern)$");
 
     private Salutation() {}
 

@@ -24,6 +24,8 @@ public final class TextLines {
     private static final Pattern LINK_DEF = Pattern.compile("^\\s*\\[[^\\]]+\\]:\\s*\\S+\\s*$");
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+");
+    /** a Markdown block quote: "> text", "> > text" */
+    private static final Pattern QUOTE = Pattern.compile("^(?:>\\s?)+");
     private static final Pattern EMPHASIS = Pattern.compile("(\\*{1,3}|_{1,3})(?=\\S)(.+?)(?<=\\S)\\1(?!\\w)");
     private static final Pattern STRAY_MARKS = Pattern.compile("^[*_]+\\s*|\\s*[*_]+$|\\*{2,}|(?<!\\w)_{2,}");
     private static final Pattern KRAMDOWN_ATTR = Pattern.compile("\\{:[^}]*\\}");
@@ -58,6 +60,7 @@ public final class TextLines {
         if (s.indexOf('<') >= 0) s = TAG.matcher(s).replaceAll(" ");
         if (s.contains("{:")) s = KRAMDOWN_ATTR.matcher(s).replaceAll(" ");
         s = s.strip();
+        if (s.startsWith(">")) s = QUOTE.matcher(s).replaceFirst("").strip();
         if (s.startsWith("#")) s = HEADING.matcher(s).replaceFirst("");
         if (s.indexOf('*') >= 0 || s.indexOf('_') >= 0) {
             for (int i = 0; i < 3; i++) {
@@ -67,7 +70,11 @@ public final class TextLines {
             }
             s = STRAY_MARKS.matcher(s.strip()).replaceAll("");
         }
-        if (s.indexOf('\\') >= 0) s = ESCAPE.matcher(s).replaceAll("$1");
+        if (s.indexOf('\\') >= 0) {
+            // a backslash ending a line is Markdown's hard line break
+            if (s.endsWith("\\") && !s.endsWith("\\\\")) s = s.substring(0, s.length() - 1);
+            s = ESCAPE.matcher(s).replaceAll("$1");
+        }
         if (s.indexOf('&') >= 0 && s.indexOf(';') > 0) s = StringEscapeUtils.unescapeHtml4(s);
         return plainSpaces(s) ? s.strip() : SPACES.matcher(s).replaceAll(" ").strip();
     }
@@ -105,7 +112,7 @@ public final class TextLines {
     private static boolean hasMarks(String line) {
         for (int i = 0; i < line.length(); i++) {
             switch (line.charAt(i)) {
-                case '*', '_', '[', '<', '#', '{', '\\', '&', '!' -> { return true; }
+                case '*', '_', '[', '<', '>', '#', '{', '\\', '&', '!' -> { return true; }
                 default -> { }
             }
         }

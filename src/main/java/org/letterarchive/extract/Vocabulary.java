@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * The analysis's vocabularies, each from a general cited source and none from the example letters:
  * legal forms from ISO 20275 (GLEIF's Entity Legal Forms list, {@code legal-forms.txt}), organisation types
  * from Wikidata's types of organisation ({@code organisation-types.txt}), month names and
- * country and region names from the JDK's locale data (CLDR), honorifics from {@code honorifics.txt}.
+ * country and region names from the JDK's locale data (CLDR), honorifics from {@code honorifics.txt}, offices
+ * from {@code offices.txt}.
  * Every lookup takes a word or phrase as written and folds it (case, accents, punctuation) first.
  */
 public final class Vocabulary {
@@ -40,6 +41,7 @@ public final class Vocabulary {
     private final Set<String> legalForms = new HashSet<>();
     private final Set<String> legalFormWords = new HashSet<>();
     private final Set<String> honorifics = new HashSet<>();
+    private final Set<String> offices = new HashSet<>();
     private final Set<String> organisationTypes = new HashSet<>();
     private final Map<String, Integer> months = new HashMap<>();
     private final Set<String> monthWords = new HashSet<>();
@@ -56,6 +58,7 @@ public final class Vocabulary {
             else legalFormWords.add(value);
         }
         for (String line : resource("honorifics.txt")) honorifics.add(fold(line));
+        for (String line : resource("offices.txt")) offices.add(fold(line));
         for (String line : resource("organisation-types.txt")) organisationTypes.add(fold(line));
         for (Locale l : LANGUAGES) {
             DateFormatSymbols symbols = DateFormatSymbols.getInstance(l);
@@ -115,6 +118,30 @@ public final class Vocabulary {
     /** An honorific or style written before a name: "Dr.", "Hon.", "Sra.", "Exmo." */
     public boolean isHonorific(String word) {
         return honorifics.contains(fold(word));
+    }
+
+    /** A public or organisational office: "Minister", "Prime Minister", "Senadora", "Bürgermeister". */
+    public boolean isOffice(String phrase) {
+        return offices.contains(fold(phrase));
+    }
+
+    /**
+     * How many of the leading words name an office, with up to two capitalised words qualifying it
+     * ("Deputy Prime Minister", "UN Special Rapporteur", "Councilwoman"); 0 when they name none.
+     */
+    public int officeWords(List<String> words) {
+        return officeWords(words, 2);
+    }
+
+    /** As {@link #officeWords(List)}, with at most this many qualifying words before the office. */
+    public int officeWords(List<String> words, int qualifiers) {
+        for (int q = 0; q <= qualifiers && q < words.size(); q++) {
+            if (q > 0 && !Character.isUpperCase(words.get(q - 1).codePointAt(0))) return 0;
+            for (int len = Math.min(4, words.size() - q); len >= 1; len--) {
+                if (offices.contains(fold(String.join(" ", words.subList(q, q + len))))) return q + len;
+            }
+        }
+        return 0;
     }
 
     /** A country or world region, in any of the read languages, or an ISO 3166 code written in capitals ("MX", "USA"). */

@@ -89,7 +89,8 @@ class RecipientFinderTest {
     @Test
     void stopsAddressBlockAtIntroLineEndingInColon() {
         List<Recipient> r = recipients("Some news about the letter.\nFull text of the letter and list of signers:\nDear Senator Ron Wyden,\nWe write.", null);
-        assertEquals(List.of("Senator Ron Wyden"), r.stream().map(Recipient::name).toList());
+        assertEquals(List.of("Ron Wyden"), r.stream().map(Recipient::name).toList());
+        assertEquals("Senator", r.get(0).role());
     }
 
     @Test
@@ -143,8 +144,35 @@ class RecipientFinderTest {
     }
 
     @Test
+    void readsTheOfficeOfAnyListBeforeOrAfterAName() {
+        Recipient council = RecipientFinder.person("Councilwoman Jane Q. Roe", null, false);
+        assertEquals("Jane Q. Roe", council.name());
+        assertEquals("Councilwoman", council.role());
+        Recipient federal = RecipientFinder.person("Bundesministerin Dr. Erika Mustermann <erika@example.org>", null, false);
+        assertEquals("Erika Mustermann", federal.name());
+        assertEquals("Bundesministerin", federal.role());
+        Recipient after = RecipientFinder.fromLine("Lic. Ana María Pérez Directora General de Ejemplos", false);
+        assertEquals("Lic. Ana María Pérez", after.name());
+        assertEquals("Directora General de Ejemplos", after.role());
+        Recipient dashes = RecipientFinder.person("Ministério dos Exemplos - Sra. Maria Souza – Ministra dos Exemplos", null, false);
+        assertEquals("Sra. Maria Souza", dashes.name());
+        assertEquals("Ministra dos Exemplos", dashes.role());
+        assertEquals("Ministério dos Exemplos", dashes.organization());
+        Recipient office = RecipientFinder.person("Your Excellency Ambassador", null, false);
+        assertEquals(null, office.name());
+        assertEquals("Ambassador", office.role());
+    }
+
+    @Test
+    void readsABlockOfNamesWithTheirOfficesUnderThem() {
+        List<Recipient> out = new java.util.ArrayList<>();
+        RecipientFinder.readBlock(List.of("EXMO. SR.", "JOHN ROE", "Hon. Jane Doe", "Minister for Examples", "Example Department"), false, out);
+        assertEquals(List.of("JOHN ROE", "Hon. Jane Doe"), out.stream().map(Recipient::name).toList());
+        assertEquals("Minister for Examples, Example Department", out.get(1).role());
+    }
+
+    @Test
     void keepsFormsOfAddressAndGroupsWhole() {
-        assertEquals("Senator Ron Wyden", RecipientFinder.person("Senator Ron Wyden", null, false).name());
         assertEquals("President Obama", RecipientFinder.person("President Obama", null, false).name());
         assertEquals("Members of the Finance Committee", RecipientFinder.person("Members of the Finance Committee", null, false).name());
     }
