@@ -117,6 +117,23 @@ public final class LineFeatures {
         return out;
     }
 
+    /** What marks each line as a list item: {@link #UNMARKED} for a short line of no sentence, 0 for none. */
+    static final int NOT_LISTED = 0, UNMARKED = 1, BULLETED = 2, NUMBERED = 3, CELLS = 4;
+
+    /** The list marker of each line, for reading a list's items alike. */
+    static int[] listMarks(List<Line> lines) {
+        int[] out = new int[lines.size()];
+        for (int i = 0; i < out.length; i++) {
+            Line l = lines.get(i);
+            String s = l.clean();
+            if (l.raw().indexOf('|') >= 0) out[i] = CELLS;
+            else if (BULLET.matcher(l.raw()).lookingAt()) out[i] = BULLETED;
+            else if (NUMBERING.matcher(l.raw()).lookingAt()) out[i] = NUMBERED;
+            else if (s.length() <= 80 && !SENTENCE_END.matcher(s).find() && !s.endsWith(":") && !URL.matcher(s).find() && !EMAIL.matcher(s).find()) out[i] = UNMARKED;
+        }
+        return out;
+    }
+
     private static boolean similarLength(Shape a, Shape b) {
         return a.length > 0 && b.length > 0 && Math.max(a.length, b.length) <= 2 * Math.min(a.length, b.length);
     }

@@ -60,6 +60,10 @@ public final class LineLabeller {
     /** lines whose confidences are computed together, and the context on each side of them */
     private static final int WINDOW = 120;
     private static final int MARGIN = 20;
+    /** a run of list items this long is read alike */
+    private static final int MIN_LIST = 6;
+    /** the least probability of opening a signer's entry for which a line in such a run is read as one */
+    private static final double LIST_ITEM = 0.1;
 
     private final CRFModel model;
 
@@ -125,22 +129,65 @@ public final class LineLabeller {
             ids[i] = model.getOutputIDInfo().getID(best);
             confidence[i] = 1.0;
         }
-        // the probability of each tagged line's tag, by belief propagation over a window of the chain
-        // around it (far lines hardly change it, and a whole long letter at once would cost its square)
-        for (int start = 0; start < tags.length; start += WINDOW) {
-            int from = Math.max(0, start - MARGIN), to = Math.min(tags.length, start + WINDOW + MARGIN);
-            List<Chunk> chunks = new ArrayList<>();
-            List<Integer> at = new ArrayList<>();
-            for (int i = start; i < Math.min(tags.length, start + WINDOW); i++) {
-                if (tags[i] == Tag.OTHER) continue;
-                chunks.add(new Chunk(i - from, new int[] {ids[i]}));
-                at.add(i);
-            }
-            if (chunks.isEmpty()) continue;
-            List<Double> p = model.scoreChunks(example(features.subList(from, to), null), chunks);
-            for (int k = 0; k < at.size(); k++) confidence[at.get(k)] = Math.max(0, Math.min(1, p.get(k)));
-        }
+        // the probability of each tagged line's tag, by belief propagation over windows of the chain
+        List<Integer> tagged = new ArrayList<>();
+        for (int i = 0; i < tags.length; i++) if (tags[i] != Tag.OTHER) tagged.add(i);
+        double[] p = probabilities(features, tagged, ids);
+        for (int k = 0; k < tagged.size(); k++) confidence[tagged.get(k)] = p[k];
+        alikeInLists(lines, features, tags, confidence);
         return new Labelled(tags, confidence);
+    }
+
+    /**
+     * The probability that each line at the given indexes has the given tag (by id), by belief propagation
+     * over a window of the chain around it: far lines hardly change it, and a whole long letter at once
+     * would cost its square.
+     */
+    private double[] probabilities(List<List<String>> features, List<Integer> at, int[] ids) {
+        double[] out = new double[at.size()];
+        int k = 0;
+        while (k < at.size()) {
+            int start = at.get(k) / WINDOW * WINDOW;
+            int from = Math.max(0, start - MARGIN), to = Math.min(features.size(), start + WINDOW + MARGIN);
+            List<Chunk> chunks = new ArrayList<>();
+            int first = k;
+            while (k < at.size() && at.get(k) < start + WINDOW) {
+                chunks.add(new Chunk(at.get(k) - from, new int[] {ids[at.get(k)]}));
+                k++;
+            }
+            List<Double> p = model.scoreChunks(example(features.subList(from, to), null), chunks);
+            for (int c = 0; c < chunks.size(); c++) out[first + c] = Math.max(0, Math.min(1, p.get(c)));
+        }
+        return out;
+    }
+
+    /**
+     * The items of one list are of one kind: in a run of lines with the same list marker (bullets, numbers,
+     * table rows, or short lines of no sentence) where most lines open a signer's entry, the lines left as
+     * other text open one too, with the share of the run as their confidence.
+     */
+    private void alikeInLists(List<Line> lines, List<List<String>> features, Tag[] tags, double[] confidence) {
+        int[] marks = LineFeatures.listMarks(lines);
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < tags.length; ) {
+            int j = i;
+            while (j + 1 < tags.length && marks[j + 1] == marks[i]) j++;
+            int length = j - i + 1, signers = 0;
+            for (int k = i; k <= j; k++) if (tags[k] == Tag.SIGNER) signers++;
+            if (marks[i] != LineFeatures.NOT_LISTED && length >= MIN_LIST && signers * 2 > length) {
+                for (int k = i; k <= j; k++) if (tags[k] == Tag.OTHER) candidates.add(k);
+            }
+            i = j + 1;
+        }
+        if (candidates.isEmpty()) return;
+        int[] signer = new int[tags.length];
+        java.util.Arrays.fill(signer, model.getOutputIDInfo().getID(new Label(Tag.SIGNER.name())));
+        double[] p = probabilities(features, candidates, signer);
+        for (int k = 0; k < candidates.size(); k++) {
+            if (p[k] < LIST_ITEM) continue;
+            tags[candidates.get(k)] = Tag.SIGNER;
+            confidence[candidates.get(k)] = p[k];
+        }
     }
 
     /** A feature that names a word rather than a shape. */
