@@ -1,4 +1,5 @@
 // The letter page: metadata, signers, the full text with the search's terms marked, the original file,
+// the letter's family (versions with their signer and paragraph diff, translations, campaign copies),
 // letters signed by the same organizations, and the curation form.
 import { $, el, getJson, token, lastSearch, queryTerms, appendHighlighted, dateLabel, plural, formatLabel, languageLabel } from './dom.js';
 
@@ -16,6 +17,7 @@ async function load() {
   if (!ok) return fail(body.error);
   letter = body;
   show();
+  family();
   related();
 }
 
@@ -107,7 +109,8 @@ function show() {
   const warnBox = warnings.length ? el('div', { class: 'warnings', id: 'warnings', role: 'note' },
     el('h2', { text: 'Warnings from the analysis' }), el('ul', {}, warnings.map((w) => el('li', { text: w })))) : null;
   // absent parts (no OCR note, no warnings) are left out, not written as "null"
-  article.replaceChildren(...[head, meta, ocrNote, reviewBox(l), warnBox, tools, citeBox(), el('div', { id: 'editor-slot' }), recSection, sigSection, textSection].filter(Boolean));
+  article.replaceChildren(...[head, meta, ocrNote, reviewBox(l), warnBox, tools, citeBox(), el('div', { id: 'editor-slot' }),
+    familySlot(), recSection, sigSection, textSection].filter(Boolean));
 }
 
 /** The query's words, plus the words the server says matched (wildcard and fuzzy expansions). */
@@ -246,6 +249,131 @@ function sizeLabel(n) {
   if (n < 1024) return `${n} bytes`;
   if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+// ---------- the letter's family ----------
+
+let familyData = null; // the answer of /api/letters/{id}/family, kept across re-renders of the page
+const RELATIONS = {
+  earliest: 'Earliest letter', same: 'Same letter, sent again', version: 'Version', translation: 'Translation', 'campaign copy': 'Campaign copy',
+};
+const RELATION_PHRASES = {
+  earliest: 'the earliest letter of its family', same: 'the earliest letter sent again', version: 'a version of the earliest letter',
+  translation: 'a translation of the earliest letter', 'campaign copy': 'a campaign copy of the earliest letter',
+};
+const COUNTED = { version: ['version', 'versions'], translation: ['translation', 'translations'], same: ['re-send', 're-sends'],
+  'campaign copy': ['campaign copy', 'campaign copies'] };
+const MEMBERS_SHOWN = 12; // rows listed before "Show all"
+
+async function family() {
+  const { ok, body } = await getJson('/api/letters/' + encodeURIComponent(id) + '/family');
+  // a single letter, an archive without detection or an answer in another shape: no family section
+  if (!ok || !body || !Array.isArray(body.members) || !(Number(body.size) > 1)) return;
+  familyData = body;
+  const slot = $('#family-slot');
+  if (slot) slot.replaceChildren(familySection(body));
+  if (location.hash === '#family' && $('#family')) $('#family').scrollIntoView();
+}
+
+function familySlot() {
+  return el('div', { id: 'family-slot' }, familyData ? familySection(familyData) : null);
+}
+
+function familySection(f) {
+  // the earliest letter first, then by date (undated last)
+  const members = f.members.filter((m) => m && m.id).sort((a, b) => (b.relation === 'earliest') - (a.relation === 'earliest')
+    || String(a.date || '9999').localeCompare(String(b.date || '9999')));
+  const counts = f.counts && typeof f.counts === 'object' ? f.counts : {};
+  const made = Object.entries(COUNTED).filter(([r]) => Number(counts[r]) > 0)
+    .map(([r, [one, many]]) => plural(Number(counts[r]), one, many));
+  const section = el('section', { class: 'family', id: 'family', 'aria-labelledby': 'family-title' },
+    el('h2', { id: 'family-title', text: `Letter family (${plural(Number(f.size), 'letter')})` }),
+    el('p', { class: 'family-summary', id: 'family-summary' },
+      `This letter is ${RELATION_PHRASES[f.relation] || f.relation}`, made.length ? `; the family holds ${made.join(', ')}.` : '.'));
+  if (f.campaign && typeof f.campaign === 'object') section.append(campaignNote(f.campaign));
+
+  const rows = members.map((m) => {
+    const self = m.id === id;
+    const title = m.title && m.title.trim() ? clip(m.title.trim(), 120) : '(untitled letter)';
+    const name = self ? el('span', { class: 'self', 'aria-current': 'page' }, el('strong', { text: title }), ' (this letter)')
+      : el('a', { href: '/letter.html?id=' + encodeURIComponent(m.id), text: title });
+    return el('tr', { 'data-id': m.id, 'data-relation': m.relation, class: self ? 'current' : null },
+      el('td', {}, name),
+      el('td', { class: 'relation', text: RELATIONS[m.relation] || m.relation }),
+      el('td', {}, m.date ? el('time', { datetime: m.date, text: dateLabel(m.date) }) : 'Undated'),
+      el('td', { text: languageLabel(m.language) || '—' }),
+      el('td', { class: 'num', text: m.signerCount != null ? Number(m.signerCount).toLocaleString('en') : '—' }));
+  });
+  const tbody = el('tbody', {}, rows);
+  const hidden = rows.length > MEMBERS_SHOWN ? rows.filter((r, i) => i >= MEMBERS_SHOWN && !r.classList.contains('current')) : [];
+  hidden.forEach((r) => { r.hidden = true; });
+  section.append(el('div', { class: 'table-wrap' }, el('table', { class: 'family-members', id: 'family-members' },
+    el('caption', { class: 'visually-hidden', text: 'Letters of this family' }),
+    el('thead', {}, el('tr', {}, ['Letter', 'Relation', 'Date', 'Language', 'Signers'].map((c) => el('th', { scope: 'col', text: c })))),
+    tbody)));
+  const more = Number(f.size) - members.length;
+  if (hidden.length) {
+    const button = el('button', { type: 'button', class: 'link-button', id: 'family-show-all', 'aria-controls': 'family-members',
+      text: `Show all ${plural(rows.length, 'listed letter')}`, onclick: () => { hidden.forEach((r) => { r.hidden = false; }); button.remove(); } });
+    section.append(el('p', { class: 'family-more' }, button));
+  }
+  if (f.truncated && more > 0) section.append(el('p', { class: 'muted', text: `${plural(more, 'more letter')} of this family not listed.` }));
+
+  // versions: this letter against the earliest; on the earliest letter, each version against it
+  const root = members.find((m) => m.relation === 'earliest');
+  const me = members.find((m) => m.id === id);
+  if (me && me.diff) section.append(diffView(me, root, true));
+  else if (me && me.relation === 'earliest') {
+    members.filter((m) => m.diff && (m.relation === 'version' || m.relation === 'same')).slice(0, 20)
+      .forEach((m) => section.append(diffView(m, me, false)));
+  }
+  return section;
+}
+
+function campaignNote(c) {
+  const share = Math.round((Number(c.changedTextShare) || 0) * 100);
+  const signers = (Array.isArray(c.signers) ? c.signers : []).filter(Boolean);
+  const note = el('div', { class: 'campaign-note', id: 'campaign-note' },
+    el('p', {}, el('strong', { text: `A campaign of ${plural(Number(c.count) || 0, 'letter')}` }),
+      `: ${plural(Number(c.copies) || 0, 'copy', 'copies')} of one text; ${share}% of the letters changed it. `,
+      `${plural(signers.length, 'signer')} in all${c.signersTruncated ? ' (the first ones listed)' : ''}.`));
+  if (signers.length) {
+    note.append(el('details', { class: 'pooled' }, el('summary', { text: 'Every signer of the campaign' }),
+      el('ul', { class: 'signer-list' + (signers.length > 12 ? ' columns' : '') }, signers.map((s) => el('li', { text: s })))));
+  }
+  return note;
+}
+
+/** One version's changes against the earliest letter: signers removed beside signers added, then the paragraphs. */
+function diffView(m, root, own) {
+  const d = m.diff;
+  const list = (items, cls, none) => (items.length
+    ? el('ul', { class: cls }, items.map((t) => el('li', { text: t })))
+    : el('p', { class: 'muted', text: none }));
+  const added = (d.signersAdded || []).filter(Boolean);
+  const removed = (d.signersRemoved || []).filter(Boolean);
+  const pAdded = (d.paragraphsAdded || []).filter(Boolean);
+  const pRemoved = (d.paragraphsRemoved || []).filter(Boolean);
+  const rootName = root ? `the earliest letter (${dateLabel(root.date)})` : 'the earliest letter';
+  const thisName = own ? 'this letter' : `this version (${dateLabel(m.date)})`;
+  const heading = own ? `What changed against ${rootName}` : `${m.title && m.title.trim() ? clip(m.title.trim(), 90) : 'A version'}, ${dateLabel(m.date)}`;
+  // a campaign copy is signed by others by definition: only its text is compared
+  const copy = m.relation === 'campaign copy';
+  const body = el('div', { class: 'diff-body' }, copy ? null
+    : [el('p', { class: 'diff-kept muted', text: `${plural(Number(d.signersKept) || 0, 'signer')} kept, ${added.length} added, ${removed.length} removed.` }),
+      el('div', { class: 'side-by-side signer-diff' },
+        el('div', { class: 'removed' }, el('h4', { text: `Signers removed (${removed.length})` }),
+          list(removed, 'diff-signers removed-signers', 'None.')),
+        el('div', { class: 'added' }, el('h4', { text: `Signers added (${added.length})` }),
+          list(added, 'diff-signers added-signers', 'None.')))]);
+  if (pAdded.length || pRemoved.length) {
+    body.append(el('div', { class: 'side-by-side paragraph-diff' },
+      el('div', { class: 'removed' }, el('h4', { text: `Only in ${rootName}` }), list(pRemoved, 'diff-paragraphs removed-paragraphs', 'No paragraph.')),
+      el('div', { class: 'added' }, el('h4', { text: `Only in ${thisName}` }), list(pAdded, 'diff-paragraphs added-paragraphs', 'No paragraph.'))));
+  } else body.append(el('p', { class: 'muted', text: copy ? 'The text is the earliest letter\'s, word for word.' : 'The text is unchanged; only the signers differ.' }));
+  if (own) return el('div', { class: 'family-diff', id: 'family-diff' }, el('h3', { text: heading }), body);
+  body.append(el('p', {}, el('a', { href: '/letter.html?id=' + encodeURIComponent(m.id), text: 'Open this version' })));
+  return el('details', { class: 'family-diff', 'data-id': m.id }, el('summary', { text: `What changed in ${heading}` }), body);
 }
 
 // ---------- letters signed by the same organizations ----------

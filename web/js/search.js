@@ -113,8 +113,10 @@ function learnLabels(facets) {
 function renderCount(p, body) {
   const total = Number(body.total) || 0;
   const q = p.get('q');
+  const families = body.families != null ? Number(body.families) || 0 : null;
   $('#count').replaceChildren(el('strong', { text: plural(total, 'letter') }),
-    q ? ` match “${q}”` : (total === 1 ? ' in the archive' : ' in the archive'));
+    q ? ` match “${q}”` : ' in the archive',
+    families != null ? el('span', { id: 'family-count', text: `, ${families === 1 ? 'one family' : plural(families, 'family', 'families')} shown one hit each` }) : null);
 }
 
 // ---------- chips ----------
@@ -261,6 +263,25 @@ function clip(text, n) {
   return text.length > n ? text.slice(0, n - 1).trimEnd() + '…' : text;
 }
 
+const OTHER_LABELS = [['same', 're-send', 're-sends'], ['version', 'version', 'versions'], ['translation', 'translation', 'translations'],
+  ['campaign copy', 'copy', 'copies'], ['earliest', 'earliest letter', 'earliest letter']];
+
+/**
+ * The other letters of a collapsed hit's family, by their relation to the family's earliest letter:
+ * "+3 versions, 1 translation". `others` counts every member by relation; the hit itself is left out, and the
+ * earliest letter (not counted by relation) is the rest of `size`.
+ */
+function familyOthers(f) {
+  if (!f || typeof f !== 'object' || !(Number(f.size) > 1)) return '';
+  const counts = { ...(f.others && typeof f.others === 'object' ? f.others : {}) };
+  if (f.relation && counts[f.relation] != null) counts[f.relation] = Number(counts[f.relation]) - 1;
+  const listed = Object.values(counts).reduce((a, n) => a + (Number(n) || 0), 0);
+  counts.earliest = Number(f.size) - 1 - listed;
+  const parts = OTHER_LABELS.filter(([k]) => Number(counts[k]) > 0)
+    .map(([k, one, many]) => `${Number(counts[k]).toLocaleString('en')} ${Number(counts[k]) === 1 ? one : many}`);
+  return parts.length ? '+' + parts.join(', ') : '';
+}
+
 function renderHits(p, body) {
   const q = p.get('q');
   const items = (body.hits || []).map((hit) => {
@@ -268,13 +289,14 @@ function renderHits(p, body) {
     const title = hit.title && hit.title.trim() ? hit.title.trim() : '(untitled letter)';
     const link = el('a', { href, text: clip(title, 180) });
     if (title.length > 180) link.setAttribute('title', title);
-    const others = hit.family && Number(hit.family.others) > 0 ? Number(hit.family.others) : 0;
     const meta = [dateLabel(hit.date), languageLabel(hit.language), formatLabel(hit.format),
-      hit.signerCount != null ? plural(Number(hit.signerCount), 'signer') : null,
-      others ? `+${plural(others, 'other letter')} of its family` : null].filter(Boolean);
+      hit.signerCount != null ? plural(Number(hit.signerCount), 'signer') : null].filter(Boolean);
+    const others = familyOthers(hit.family);
     const article = el('article', { class: 'hit' },
       el('h2', {}, link),
-      el('p', { class: 'meta' }, meta.map((m, i) => el('span', { text: m, class: i === 0 ? 'date' : null }))));
+      el('p', { class: 'meta' }, meta.map((m, i) => el('span', { text: m, class: i === 0 ? 'date' : null })),
+        others ? el('a', { class: 'family-others', href: '/letter.html?id=' + encodeURIComponent(hit.id) + '#family',
+          title: 'The other letters of its family', text: others }) : null));
     const recipients = (hit.recipients || []).filter((r) => r && (r.name || r.role));
     if (recipients.length) {
       const shown = recipients.slice(0, 3).map((r) => (r.name && r.role ? `${r.name} (${r.role})` : r.name || r.role));
@@ -323,7 +345,8 @@ function renderActions(p) {
 
 function renderPager(p, body) {
   const size = Number(body.size) || 20;
-  const total = Math.min(Number(body.total) || 0, MAX_DEPTH);
+  // collapsed to families, the pages run over families, not letters
+  const total = Math.min(Number(body.families != null ? body.families : body.total) || 0, MAX_DEPTH);
   const pages = Math.max(1, Math.ceil(total / size));
   const page = Math.min(Number(body.page) || 1, pages);
   const nav = $('#pager');

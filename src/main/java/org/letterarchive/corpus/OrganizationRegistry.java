@@ -50,8 +50,31 @@ public final class OrganizationRegistry {
             if (t.names() != null) r.names.putAll(t.names());
             if (t.aliases() != null) r.aliases.putAll(t.aliases());
             if (t.separate() != null) r.separate.addAll(t.separate());
+            r.refold();
         }
         return r;
+    }
+
+    /**
+     * Keys written by an earlier folding (before ø, ß, æ, ł were folded as the index folds them) are folded
+     * again, so curators' merges and splits keep applying to the letters' keys as they are made today. Two
+     * keys that fold alike become one: the first display name and alias kept.
+     */
+    private void refold() {
+        Map<String, String> oldNames = new TreeMap<>(names);
+        Map<String, String> oldAliases = new TreeMap<>(aliases);
+        Set<String> oldSeparate = new TreeSet<>(separate);
+        names.clear();
+        aliases.clear();
+        separate.clear();
+        oldNames.forEach((k, v) -> names.putIfAbsent(Organization.refold(k), v));
+        oldAliases.forEach((k, v) -> {
+            String key = Organization.refold(k), target = Organization.refold(v);
+            if (!key.equals(target)) aliases.putIfAbsent(key, target);
+        });
+        for (String k : oldSeparate) separate.add(Organization.refold(k));
+        names.keySet().removeAll(aliases.keySet());
+        dirty |= !names.equals(oldNames) || !aliases.equals(oldAliases) || !separate.equals(oldSeparate);
     }
 
     /** Learns the organizations a letter names; true when the table changed. */

@@ -57,14 +57,23 @@ public final class Rules {
         // bodies of like length (a translation runs about as long as its original)
         double length = (double) Math.min(a.bodySize(), b.bodySize()) / Math.max(1, Math.max(a.bodySize(), b.bodySize()));
         if (length < 0.6) return false;
-        if (shared < 3) return pa == pb && !a.numbers.isEmpty() && a.numbers.equals(b.numbers) && length >= 0.75;
+        if (shared < 3) {
+            // one or two signers in common say little: paragraph counts within one (a paragraph split or joined in
+            // translation), bodies of like length, and the body's numbers (years, counts, sums) mostly the same
+            return Math.abs(pa - pb) <= 1 && length >= 0.75 && sharedNumbers(a, b) >= 2 && numbers >= 0.5;
+        }
         return numbers >= 0.3;
+    }
+
+    static int sharedNumbers(Fingerprint a, Fingerprint b) {
+        int shared = 0;
+        for (String n : a.numbers) if (b.numbers.contains(n)) shared++;
+        return shared;
     }
 
     static double numberOverlap(Fingerprint a, Fingerprint b) {
         if (a.numbers.isEmpty() && b.numbers.isEmpty()) return 1;
-        int shared = 0;
-        for (String n : a.numbers) if (b.numbers.contains(n)) shared++;
+        int shared = sharedNumbers(a, b);
         return (double) shared / (a.numbers.size() + b.numbers.size() - shared);
     }
 

@@ -11,13 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.es.SpanishLightStemFilter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
@@ -34,6 +33,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.letterarchive.corpus.Json;
+import org.letterarchive.letter.Folding;
 import org.letterarchive.letter.Letter;
 import org.letterarchive.letter.Recipient;
 import org.letterarchive.letter.Signer;
@@ -45,7 +45,7 @@ public final class IndexSchema {
      * Version of the fields and analysis below. An index committed with another version is emptied on open
      * and rebuilt from the corpus; raise it whenever documents would be indexed differently.
      */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     // identity and stored data
     public static final String ID = "id";
@@ -123,7 +123,8 @@ public final class IndexSchema {
     }
 
     /**
-     * The analyzer for every text field: Unicode words, lower-cased, accents folded (México = Mexico). The
+     * The analyzer for every text field: Unicode words folded as organization keys are ({@link Folding}: case,
+     * accents, ø, ß, æ, ł; México = Mexico, Straße = strasse). The
      * {@code .stem} fields add a light English (plural) and Spanish stemmer; names are never stemmed.
      */
     public Analyzer analyzer() {
@@ -135,8 +136,7 @@ public final class IndexSchema {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream result = new LowerCaseFilter(source);
-                result = new ASCIIFoldingFilter(result);
+                TokenStream result = new ICUNormalizer2Filter(source, Folding.NORMALIZER);
                 if (stemmed) {
                     result = new EnglishMinimalStemFilter(result);
                     result = new SpanishLightStemFilter(result);
@@ -147,7 +147,7 @@ public final class IndexSchema {
             @Override
             protected TokenStream normalize(String fieldName, TokenStream in) {
                 // wildcard, prefix and fuzzy terms are folded like indexed words (Méxi* = mexi*)
-                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+                return new ICUNormalizer2Filter(in, Folding.NORMALIZER);
             }
         };
     }

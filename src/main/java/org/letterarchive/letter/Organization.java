@@ -1,8 +1,6 @@
 package org.letterarchive.letter;
 
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +9,6 @@ import java.util.regex.Pattern;
  */
 public record Organization(String key, String name, String acronym, List<String> aliases) {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** Legal-form suffixes that do not change which organization is meant. */
     private static final Pattern LEGAL_SUFFIX = Pattern.compile(
@@ -22,17 +19,25 @@ public record Organization(String key, String name, String acronym, List<String>
     }
 
     /**
-     * The canonical key of an organization name: case, accents, punctuation, '&amp;' vs 'and', a leading
-     * 'the' and legal suffixes (A.C., Inc., Ltd.) folded away. Two spellings of one name share a key.
+     * The canonical key of an organization name: case, accents and letters like ø, ß, æ, ł folded as the index
+     * folds words ({@link Folding}), punctuation, '&amp;' vs 'and', a leading 'the' and legal suffixes (A.C.,
+     * Inc., Ltd.) folded away. Two spellings of one name share a key.
      */
     public static String keyOf(String name) {
         if (name == null) return "";
-        String s = Normalizer.normalize(name, Normalizer.Form.NFKD);
-        s = MARKS.matcher(s).replaceAll("");
-        s = s.toLowerCase(Locale.ROOT).replace("&", " and ");
+        String s = Folding.fold(name).replace("&", " and ");
         s = NON_WORD.matcher(s).replaceAll(" ").trim();
         s = s.replaceFirst("^the\\s+", "");
         String stripped = LEGAL_SUFFIX.matcher(s).replaceAll("").trim();
         return stripped.isEmpty() ? s : stripped;
+    }
+
+    /**
+     * A key made by an earlier folding, folded again: what {@link #keyOf} gives the same name today (keys are
+     * already lower case, without punctuation, a leading 'the' or legal suffixes).
+     */
+    public static String refold(String key) {
+        if (key == null) return "";
+        return NON_WORD.matcher(Folding.fold(key)).replaceAll(" ").trim();
     }
 }

@@ -2,11 +2,9 @@ package org.letterarchive.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.function.BinaryOperator;
 import org.apache.lucene.facet.FacetsCollector;
@@ -24,6 +22,7 @@ import org.apache.lucene.util.LongValues;
 import org.letterarchive.index.IndexSchema;
 import org.letterarchive.index.LetterIndex;
 import org.letterarchive.index.LetterSearcher;
+import org.letterarchive.letter.Folding;
 
 /**
  * Every value of one facet, filtered by a prefix of its value or label and sorted by count or name:
@@ -36,7 +35,6 @@ public final class FacetLister {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 1000;
     public static final int MAX_PREFIX = 200;
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     public enum Order { count, name }
@@ -193,11 +191,9 @@ public final class FacetLister {
         return counts;
     }
 
-    /** Lower case, accents removed, punctuation as single spaces: "Centro Prodh, A.C." → "centro prodh a c". */
+    /** Folded as the index and the organization keys are, punctuation as single spaces: "Centro Prodh, A.C." → "centro prodh a c". */
     static String fold(String s) {
         if (s == null) return "";
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKD);
-        n = MARKS.matcher(n).replaceAll("").toLowerCase(Locale.ROOT);
-        return SPACES.matcher(n).replaceAll(" ").strip();
+        return SPACES.matcher(Folding.fold(s)).replaceAll(" ").strip();
     }
 }
