@@ -120,10 +120,19 @@ public final class SearchService {
         ScoreDoc after = cursorPaging
                 ? Cursor.decode(request.searchAfter(), request.sort(), sort)
                 : null;
-        if (searcher.facetState() == null) {
+        if (!searcher.hasFacets()) {
             return new SearchResult(0, page, size, List.of(), Map.of(), List.of(), "year", 0, null);
         }
-        DrillSideways ds = new DrillSideways(searcher, facetsConfig, searcher.facetState());
+        LetterSearcher counting = searcher;
+        DrillSideways ds = new DrillSideways(searcher, facetsConfig, (org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState) null) {
+            @Override
+            protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] sideways, String[] sidewaysDims) {
+                // each dimension is counted only if the answer reads it (its own doc-values field)
+                Map<String, FacetsCollector> side = new java.util.HashMap<>();
+                if (sideways != null) for (int i = 0; i < sideways.length; i++) side.put(sidewaysDims[i], sideways[i]);
+                return counting.facets(drillDowns, side);
+            }
+        };
         int want = offset + size + 1; // one more tells whether a next page exists
         DrillSideways.DrillSidewaysResult r = sort == null
                 ? ds.search(after, rq.drillDown(), want)
@@ -179,12 +188,15 @@ public final class SearchService {
      * frequent words, instead of being expanded again for every hit.
      */
     private Query highlightQuery(LetterSearcher searcher, RequestQuery rq) throws IOException {
+        Query q;
         try {
-            return searcher.rewrite(LetterQueryParser.parse(rq.request.query(), index.schema().analyzer(),
+            q = searcher.rewrite(LetterQueryParser.parse(rq.request.query(), index.schema().analyzer(),
                     new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(HIGHLIGHT_EXPANSION)));
         } catch (IndexSearcher.TooManyClauses e) {
-            return rq.text; // many wildcards: let the highlighter expand them per hit
+            q = rq.text; // many wildcards: let the highlighter expand them per hit
         }
+        // on the exact text alone, whose postings carry the offsets; stemmed words as the exact words they stand for
+        return SnippetQuery.of(q, searcher, index.schema().analyzer());
     }
 
     private List<String[]> highlight(LetterSearcher searcher, Query query, ScoreDoc[] page, int snippets) throws IOException {
@@ -199,8 +211,6 @@ public final class SearchService {
                 // texts with few sentence ends (signature lists, PDF columns), and gives unbounded passages
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getWordInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
-                // words found only through the stemmed copy are marked in the text too
-                .withMaskedFieldsFunc(f -> f.equals(IndexSchema.TEXT) ? Set.of(IndexSchema.TEXT_STEM) : Set.of())
                 .build();
         int[] docs = new int[page.length];
         for (int i = 0; i < page.length; i++) docs[i] = page[i].doc;

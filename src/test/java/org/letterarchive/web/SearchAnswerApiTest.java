@@ -175,6 +175,16 @@ class SearchAnswerApiTest {
     }
 
     @Test
+    void aPhraseFoundThroughTheStemmedCopyIsMarkedOnTheExactWords() {
+        api((app, c) -> {
+            JsonNode r = ok(c, "/api/search", "q", "\"piden asylums\"", "facets", "");
+            assertEquals(1, r.get("total").asInt(), "'asylums' is only in the stemmed copy of letter B");
+            String snippet = r.get("hits").get(0).get("snippets").get(0).asText();
+            assertTrue(snippet.matches(".*<mark>piden( </mark><mark>| )asylum</mark>.*"), snippet);
+        });
+    }
+
+    @Test
     void malformedAnswersAreRefusedByName() {
         api((app, c) -> {
             refused(c, "unknown facet 'author'", "q", "asylum", "facets", "signer:5,author:3");
