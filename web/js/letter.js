@@ -412,6 +412,7 @@ async function relatedBySearch(keys) {
     const p = new URLSearchParams();
     chunk.forEach((k) => p.append('signer', k));
     p.set('signerMatch', 'any'); p.set('sort', 'relevance'); p.set('size', '25'); p.set('highlight', 'false');
+    p.set('facets', ''); p.set('snippets', '0'); // hits only
     return getJson('/api/search?' + p.toString());
   }));
   const seen = new Map();
@@ -437,7 +438,7 @@ async function relatedByEachOrganization(keys) {
   const worker = async () => {
     while (next < todo.length) {
       const key = todo[next++];
-      const { ok, body } = await getJson('/api/search?signer=' + encodeURIComponent(key) + '&size=50&highlight=false');
+      const { ok, body } = await getJson('/api/search?signer=' + encodeURIComponent(key) + '&size=50&highlight=false&facets=&snippets=0');
       if (!ok) continue;
       for (const h of body.hits || []) {
         if (h.id === id) continue;

@@ -15,6 +15,9 @@ const FACETS = [
     label: (v) => ({ single: 'Single letters', versions: 'With versions', translations: 'With translations', campaign: 'Campaign copies' }[v] || v) },
 ];
 const FACET_KEYS = FACETS.map((f) => f.key);
+// what the page shows, and so all it asks the search for: these facets (up to 50 values, every year), the
+// histogram and three snippets per hit; the month facet is never shown, so never counted
+const ASK = { facets: FACETS.map((f) => `${f.key}:${f.key === 'year' ? 1000 : 50}`).join(',') + ',histogram', snippets: '3' };
 const SHOWN = 8; // facet values shown before "Show all"
 const MAX_DEPTH = 10000;
 
@@ -67,7 +70,10 @@ async function render() {
   lastSearch.set(location.pathname + location.search);
   const seq = ++ui.seq;
   $('#results').setAttribute('aria-busy', 'true');
-  const { ok, body } = await getJson('/api/search?' + p.toString());
+  const ask = new URLSearchParams(p);
+  ask.set('facets', ASK.facets);
+  ask.set('snippets', ASK.snippets);
+  const { ok, body } = await getJson('/api/search?' + ask.toString());
   if (seq !== ui.seq) return; // a newer search is on its way
   $('#results').removeAttribute('aria-busy');
   const focusedId = document.activeElement && document.activeElement.id;

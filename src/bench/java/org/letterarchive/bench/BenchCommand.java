@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on a generated corpus: generate letters, measure ingest, search and the letter analysis.",
         subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Search.class,
-                BenchCommand.Organizations.class, BenchCommand.AnalysisBench.class, BenchCommand.FamiliesBench.class})
+                BenchCommand.Organizations.class, BenchCommand.AnalysisBench.class, BenchCommand.FamiliesBench.class,
+                BenchCommand.FacetCount.class})
 public final class BenchCommand implements Runnable {
 
     @Override
@@ -150,6 +151,13 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--force-merge", description = "merge the index to one segment before measuring")
         boolean forceMerge;
 
+        @Option(names = "--facets", paramLabel = "SPEC", description = "ask every search for these facets only, as the API's "
+                + "facets parameter (e.g. signer:10,recipient:10,year:10,language:10); default: the full answer")
+        String facets;
+
+        @Option(names = "--snippets", paramLabel = "N", description = "snippets per hit asked for (default: 3, the full answer's)")
+        String snippets;
+
         @Option(names = "--json", description = "print the figures as one JSON line last")
         boolean json;
 
@@ -160,7 +168,9 @@ public final class BenchCommand implements Runnable {
             try {
                 Files.createDirectories(dir);
                 SearchBenchmark.Report r = new SearchBenchmark(new SearchBenchmark.Options(letters, queries, rounds, warmup,
-                        seed, threads, connections, httpRequests, dir, forceMerge), System.err).run();
+                        seed, threads, connections, httpRequests, dir, forceMerge,
+                        facets == null && snippets == null ? null : org.letterarchive.search.SearchRequest.Answer.parse(facets, snippets)),
+                        System.err).run();
                 PrintStream out = System.out;
                 out.printf("%nSearch over %d generated letters (index built from Letter records, no Tika%s), %d queries "
                         + "(word, phrase, facet, signers=all, date range; highlight on), median of %d round(s):%n",
@@ -180,6 +190,7 @@ public final class BenchCommand implements Runnable {
                         r.indexBytes() / r.letters(), (double) r.indexBytes() / r.rawTextBytes(), r.rawTextBytes() / 1e6, r.openMs(),
                         r.indexHeapBytes() / 1048576.0, r.heapAfterOpenBytes() / 1048576.0);
                 out.printf("  hits by kind: %s%n", r.hitsByKind());
+                out.printf("  answer asked for: %s%n", r.answer());
                 if (json) out.println(Json.mapper().writeValueAsString(r.toJson()));
                 return 0;
             } catch (IllegalArgumentException e) {
@@ -315,6 +326,40 @@ public final class BenchCommand implements Runnable {
                 return 0;
             } finally {
                 if (work == null) deleteQuietly(dir);
+            }
+        }
+    }
+
+    @Command(name = "facets", mixinStandardHelpOptions = true,
+            description = "Facet counting of the signer and recipient dimensions: taxonomy facets against SortedSetDocValues facets, "
+                    + "on one side index of N generated letters holding both.")
+    static final class FacetCount implements Callable<Integer> {
+        @Option(names = "--letters", paramLabel = "N", defaultValue = "10000", description = "letters (default ${DEFAULT-VALUE})")
+        int letters;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "measured rounds (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--seed", defaultValue = "42", description = "corpus seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = Files.createTempDirectory("letters-bench-facets");
+            try {
+                var r = FacetCountBenchmark.run(dir, letters, seed, rounds, System.err);
+                System.out.printf("%nFacet counts of signer + recipient (top 10 each) over %d letters in %d segment(s), %d word searches, "
+                        + "CPU ms per count, median of %d round(s):%n", r.letters(), r.segments(), r.queries(), rounds);
+                System.out.printf("  SortedSetDocValues (a field per dimension): %.3f ms per search, %.2f ms over every letter; state built in %.0f ms%n",
+                        r.ssdvMedianMs(), r.ssdvAllMs(), r.ssdvStateMs());
+                System.out.printf("  taxonomy (FastTaxonomyFacetCounts):          %.3f ms per search, %.2f ms over every letter; reader opened in %.0f ms%n",
+                        r.taxonomyMedianMs(), r.taxonomyAllMs(), r.taxonomyOpenMs());
+                System.out.printf("  ratio taxonomy / doc values: %.2f per search, %.2f over every letter%n",
+                        r.taxonomyMedianMs() / r.ssdvMedianMs(), r.taxonomyAllMs() / r.ssdvAllMs());
+                System.out.println(Json.mapper().writeValueAsString(r.toJson()));
+                return 0;
+            } finally {
+                deleteQuietly(dir);
             }
         }
     }

@@ -19,6 +19,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -52,7 +53,7 @@ final class LuceneBaseline implements Closeable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final FacetsConfig config;
-    private final SortedSetDocValuesReaderState state;
+    private final Map<String, SortedSetDocValuesReaderState> states = new java.util.HashMap<>();
     private final Analyzer analyzer;
     private final UnifiedHighlighter highlighter;
 
@@ -61,7 +62,12 @@ final class LuceneBaseline implements Closeable {
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
         this.config = schema.facetsConfig();
-        this.state = new DefaultSortedSetDocValuesReaderState(reader, config);
+        for (String dim : IndexSchema.FACETS) {
+            String field = config.getDimConfig(dim).indexFieldName;
+            if (reader.leaves().stream().anyMatch(l -> l.reader().getFieldInfos().fieldInfo(field) != null)) {
+                states.put(dim, new DefaultSortedSetDocValuesReaderState(reader, field, config));
+            }
+        }
         this.analyzer = schema.analyzer();
         this.highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
@@ -91,10 +97,24 @@ final class LuceneBaseline implements Closeable {
             if (all && f.getKey().equals(IndexSchema.F_SIGNER)) continue;
             ddq.add(f.getKey(), f.getValue().toArray(String[]::new));
         }
-        DrillSideways.DrillSidewaysResult r = new DrillSideways(searcher, config, state).search(ddq, request.size());
+        Map<String, Integer> asked = request.answer().facets();
+        // the asked dimensions only, each from its own doc-values field (drill-sideways for the filtered ones)
+        DrillSideways ds = new DrillSideways(searcher, config, (SortedSetDocValuesReaderState) null) {
+            @Override
+            protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] sideways, String[] dims)
+                    throws IOException {
+                for (String dim : asked.keySet()) {
+                    FacetsCollector hits = drillDowns;
+                    for (int i = 0; sideways != null && i < sideways.length; i++) if (dims[i].equals(dim)) hits = sideways[i];
+                    SortedSetDocValuesReaderState st = states.get(dim);
+                    if (st != null) new SortedSetDocValuesFacetCounts(st, hits).getTopChildren(asked.get(dim), dim);
+                }
+                return null;
+            }
+        };
+        DrillSideways.DrillSidewaysResult r = ds.search(ddq, request.size());
         long total = 0;
         for (FacetsCollector.MatchingDocs md : r.drillDownFacetsCollector.getMatchingDocs()) total += md.totalHits;
-        readFacets(r.facets);
 
         ScoreDoc[] hits = r.hits.scoreDocs;
         int[] docs = new int[hits.length];
@@ -103,19 +123,10 @@ final class LuceneBaseline implements Closeable {
             Document d = searcher.storedFields().document(hits[i].doc);
             if (d.getBinaryValue(IndexSchema.SUMMARY) == null) throw new IllegalStateException("a hit without its summary");
         }
-        if (docs.length > 0) highlighter.highlightFields(new String[] {IndexSchema.TEXT}, base, docs, new int[] {3});
-        return total;
-    }
-
-    private static void readFacets(Facets facets) throws IOException {
-        for (String dim : IndexSchema.FACETS) {
-            try {
-                facets.getTopChildren(dim.equals(IndexSchema.F_YEAR) ? 200 : 50, dim);
-            } catch (IllegalArgumentException e) {
-                // a dimension no letter has
-            }
+        if (docs.length > 0 && request.snippets()) {
+            highlighter.highlightFields(new String[] {IndexSchema.TEXT}, base, docs, new int[] {request.answer().snippets()});
         }
-        facets.getAllChildren(IndexSchema.F_YEAR);
+        return total;
     }
 
     /** A word or a "quoted phrase", on every text field with the service's boosts. */

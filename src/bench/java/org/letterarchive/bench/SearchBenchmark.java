@@ -57,8 +57,14 @@ public final class SearchBenchmark {
      * @param forceMerge  merge the index down to one segment before measuring
      */
     public record Options(int letters, int queries, int rounds, int warmupRounds, long seed, int threads,
-                          int connections, int httpRequests, Path workDir, boolean forceMerge) {
+                          int connections, int httpRequests, Path workDir, boolean forceMerge, SearchRequest.Answer answer) {
+        public Options(int letters, int queries, int rounds, int warmupRounds, long seed, int threads,
+                       int connections, int httpRequests, Path workDir, boolean forceMerge) {
+            this(letters, queries, rounds, warmupRounds, seed, threads, connections, httpRequests, workDir, forceMerge, null);
+        }
+
         public Options {
+            if (answer == null) answer = SearchRequest.Answer.FULL;
             if (letters < 1) throw new IllegalArgumentException("--letters must be 1 or more");
             if (queries < 1) throw new IllegalArgumentException("--queries must be 1 or more");
             if (rounds < 1) throw new IllegalArgumentException("--rounds must be 1 or more");
@@ -75,7 +81,7 @@ public final class SearchBenchmark {
                          long rawTextBytes, double openMs, long heapAfterOpenBytes, long indexHeapBytes,
                          Latency service, Latency lucene, Latency serviceCpu, Latency luceneCpu, Latency http,
                          int connections, long totalHits,
-                         Map<String, Long> hitsByKind, int segments) {
+                         Map<String, Long> hitsByKind, int segments, String answer) {
         public double ratioP50() {
             return service.p50Ms() / lucene.p50Ms();
         }
@@ -86,6 +92,7 @@ public final class SearchBenchmark {
             m.put("letters", letters);
             m.put("queries", queries);
             m.put("rounds", rounds);
+            m.put("answer", answer);
             m.put("service", withCpu(service, serviceCpu));
             m.put("lucene", withCpu(lucene, luceneCpu));
             m.put("ratio_p50", Latency.round(ratioP50()));
@@ -168,7 +175,8 @@ public final class SearchBenchmark {
                     openMs, indexHeap / 1048576.0, heapAfter / 1048576.0);
 
             List<QueryMix.BenchQuery> mix = QueryMix.build(gen, options.letters(), options.queries(), options.seed(),
-                    archive.store().organizations()::keyOf);
+                    archive.store().organizations()::keyOf).stream()
+                    .map(q -> new QueryMix.BenchQuery(q.kind(), q.request().withAnswer(options.answer()))).toList();
             SearchService service = archive.search();
             try (LuceneBaseline lucene = new LuceneBaseline(indexDir, archive.store().index().schema())) {
                 Map<String, Long> byKind = new LinkedHashMap<>();
@@ -211,7 +219,9 @@ public final class SearchBenchmark {
                         info.rawTextBytes(), openMs, heapAfter, indexHeap,
                         Latency.median(svc.stream().map(Round::wall).toList()), Latency.median(luc.stream().map(Round::wall).toList()),
                         Latency.median(svc.stream().map(Round::cpu).toList()), Latency.median(luc.stream().map(Round::cpu).toList()),
-                        http, options.connections(), totalHits, byKind, segments);
+                        http, options.connections(), totalHits, byKind, segments,
+                        options.answer() == SearchRequest.Answer.FULL ? "full" : "facets=" + options.answer().facetsParam()
+                                + "&snippets=" + options.answer().snippets());
             }
         }
     }
@@ -364,6 +374,9 @@ public final class SearchBenchmark {
         if (r.to() != null) q.append("&to=").append(r.to());
         q.append("&size=").append(r.size());
         if (!r.highlight()) q.append("&highlight=false");
+        if (r.answer() != SearchRequest.Answer.FULL) {
+            q.append("&facets=").append(enc(r.answer().facetsParam())).append("&snippets=").append(r.answer().snippets());
+        }
         return URI.create(q.toString());
     }
 

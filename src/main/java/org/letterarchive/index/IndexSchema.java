@@ -96,14 +96,19 @@ public final class IndexSchema {
     public static final String[] FACETS = {F_SIGNER, F_SIGNER_KIND, F_RECIPIENT, F_RECIPIENT_ROLE, F_YEAR,
             F_MONTH, F_LANGUAGE, F_FORMAT, F_SIGNER_RANGE, F_FAMILY};
 
+    // the exact text keeps offsets in its postings: snippets are cut from them, never from re-analysed text;
+    // the stemmed copies keep positions only (phrases), their matches are marked through the exact words
     private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
-    private static final FieldType STEM_WITH_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
+    private static final FieldType STEM = TextField.TYPE_NOT_STORED;
 
     static {
         TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         TEXT_WITH_OFFSETS.freeze();
-        STEM_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        STEM_WITH_OFFSETS.freeze();
+    }
+
+    /** The doc-values field of a facet dimension: one per dimension, so a search counts only those it asks for. */
+    public static String facetField(String dim) {
+        return "$facet." + dim;
     }
 
     private final FacetsConfig facets = new FacetsConfig();
@@ -113,6 +118,7 @@ public final class IndexSchema {
         for (String dim : new String[] {F_SIGNER, F_SIGNER_KIND, F_RECIPIENT, F_RECIPIENT_ROLE, F_LANGUAGE, F_FORMAT, F_FAMILY}) {
             facets.setMultiValued(dim, true);
         }
+        for (String dim : FACETS) facets.setIndexFieldName(dim, facetField(dim));
         Analyzer text = textAnalyzer(false);
         Analyzer stem = textAnalyzer(true);
         analyzer = new PerFieldAnalyzerWrapper(text, Map.of(ID, keywordAnalyzer(), TITLE_STEM, stem, TEXT_STEM, stem));
@@ -191,10 +197,10 @@ public final class IndexSchema {
         doc.add(new StoredField(SUMMARY, summary(letter)));
         if (letter.title() != null) {
             doc.add(new Field(TITLE, letter.title(), TEXT_WITH_OFFSETS));
-            doc.add(new Field(TITLE_STEM, letter.title(), STEM_WITH_OFFSETS));
+            doc.add(new Field(TITLE_STEM, letter.title(), STEM));
         }
         doc.add(new Field(TEXT, letter.text(), TEXT_WITH_OFFSETS));
-        doc.add(new Field(TEXT_STEM, letter.text(), STEM_WITH_OFFSETS));
+        doc.add(new Field(TEXT_STEM, letter.text(), STEM));
 
         if (letter.date() != null) {
             long epochDay = letter.date().toEpochDay();

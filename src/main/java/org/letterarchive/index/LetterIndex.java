@@ -45,7 +45,9 @@ public final class LetterIndex implements Closeable {
         this.directory = directory;
         IndexWriterConfig config = new IndexWriterConfig(schema.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64);
+                .setRAMBufferSizeMB(64)
+                // a read-mostly archive: fewer, larger segments (fewer ordinal maps to cross when counting facets)
+                .setMergePolicy(new org.apache.lucene.index.TieredMergePolicy().setSegmentsPerTier(4).setFloorSegmentMB(16));
         IndexWriter w;
         try {
             w = new IndexWriter(directory, config);

@@ -18,6 +18,9 @@ final class DateHistogram {
 
     record Result(List<SearchResult.FacetValue> buckets, String unit, long undated) {}
 
+    /** No histogram: it was not asked for. */
+    static final Result NONE = new Result(List.of(), null, 0);
+
     private DateHistogram() {}
 
     static Result of(FacetsCollector hits, long total) throws IOException {

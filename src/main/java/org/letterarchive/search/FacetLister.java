@@ -69,7 +69,7 @@ public final class FacetLister {
         try {
             LetterSearcher searcher = index.acquire();
             try {
-                SortedSetDocValuesReaderState state = searcher.facetState();
+                SortedSetDocValuesReaderState state = searcher.facetState(facet);
                 if (state == null || state.getOrdRange(facet) == null) return new Page(facet, prefix, order, 0, List.of());
                 rq.checkExpansion(searcher);
                 Table table = table(searcher, state, facet);

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
@@ -258,7 +259,7 @@ public final class OrganizationService {
             Query q = orgQuery(key, null, null);
             FacetsCollector fc = new FacetsCollector();
             TopDocs newest = FacetsCollector.search(s, q, Math.max(1, latest), SearchService.sortOf(SearchRequest.SortOrder.newest), fc);
-            SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(s.facetState(), fc);
+            Facets counts = s.facets(fc);
             long letters = newest.totalHits.value;
             List<Count> cos = new ArrayList<>();
             for (LabelAndValue lv : top(counts, IndexSchema.F_SIGNER, top + 1)) {
@@ -287,7 +288,7 @@ public final class OrganizationService {
         }));
     }
 
-    private static List<LabelAndValue> top(SortedSetDocValuesFacetCounts counts, String dim, int n) throws IOException {
+    private static List<LabelAndValue> top(Facets counts, String dim, int n) throws IOException {
         try {
             FacetResult fr = counts.getTopChildren(n, dim);
             return fr == null ? List.of() : List.of(fr.labelValues);
@@ -355,7 +356,7 @@ public final class OrganizationService {
         return java.util.Optional.of(withSearcher(s -> {
             FacetsCollector fc = new FacetsCollector();
             FacetsCollector.search(s, orgQuery(key, from, to), 1, fc);
-            SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(s.facetState(), fc);
+            Facets counts = s.facets(fc);
             List<String> nodes = new ArrayList<>();
             nodes.add(key);
             for (LabelAndValue lv : top(counts, IndexSchema.F_SIGNER, limit + 1)) {
@@ -380,9 +381,7 @@ public final class OrganizationService {
             FacetsCollector fc = new FacetsCollector();
             FacetsCollector.search(s, q, 1, fc);
             List<String> nodes = new ArrayList<>();
-            if (s.facetState() != null) {
-                for (LabelAndValue lv : top(new SortedSetDocValuesFacetCounts(s.facetState(), fc), IndexSchema.F_SIGNER, limit)) nodes.add(lv.label);
-            }
+            for (LabelAndValue lv : top(s.facets(fc), IndexSchema.F_SIGNER, limit)) nodes.add(lv.label);
             return graph(s, q, nodes, null);
         });
     }

@@ -45,8 +45,6 @@ public final class SearchService {
     public static final int MAX_QUERY_LENGTH = LetterQueryParser.MAX_QUERY_LENGTH;
     /** Deepest hit a numbered page may reach; past it, page with the {@code searchAfter} cursor. */
     public static final int MAX_DEPTH = 10_000;
-    public static final int FACET_TOP_N = 50;
-    private static final int SNIPPETS = 3;
     private static final int SNIPPET_CHARS = 160;
     private static final int HIGHLIGHT_EXPANSION = 25;
 
@@ -122,10 +120,19 @@ public final class SearchService {
         ScoreDoc after = cursorPaging
                 ? Cursor.decode(request.searchAfter(), request.sort(), sort)
                 : null;
-        if (searcher.facetState() == null) {
+        if (!searcher.hasFacets()) {
             return new SearchResult(0, page, size, List.of(), Map.of(), List.of(), "year", 0, null);
         }
-        DrillSideways ds = new DrillSideways(searcher, facetsConfig, searcher.facetState());
+        LetterSearcher counting = searcher;
+        DrillSideways ds = new DrillSideways(searcher, facetsConfig, (org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState) null) {
+            @Override
+            protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] sideways, String[] sidewaysDims) {
+                // each dimension is counted only if the answer reads it (its own doc-values field)
+                Map<String, FacetsCollector> side = new java.util.HashMap<>();
+                if (sideways != null) for (int i = 0; i < sideways.length; i++) side.put(sidewaysDims[i], sideways[i]);
+                return counting.facets(drillDowns, side);
+            }
+        };
         int want = offset + size + 1; // one more tells whether a next page exists
         DrillSideways.DrillSidewaysResult r = sort == null
                 ? ds.search(after, rq.drillDown(), want)
@@ -151,8 +158,8 @@ public final class SearchService {
             next = more && pageDocs.length > 0 ? Cursor.encode(request.sort(), pageDocs[pageDocs.length - 1]) : null;
         }
 
-        List<String[]> snippets = request.highlight() && !request.query().isEmpty()
-                ? highlight(searcher, highlightQuery(searcher, rq), pageDocs) : null;
+        List<String[]> snippets = request.snippets() && !request.query().isEmpty()
+                ? highlight(searcher, highlightQuery(searcher, rq), pageDocs, request.answer().snippets()) : null;
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < pageDocs.length; i++) {
             Document d = searcher.storedFields().document(pageDocs[i].doc, Set.of(IndexSchema.SUMMARY));
@@ -164,7 +171,8 @@ public final class SearchService {
             if (collapsed != null) hits.set(i, hits.get(i).withFamily(FamilyCollapse.family(searcher, pageDocs[i].doc)));
         }
         Map<String, List<SearchResult.FacetValue>> facets = facets(r.facets, request);
-        DateHistogram.Result histogram = DateHistogram.of(r.drillDownFacetsCollector, total);
+        DateHistogram.Result histogram = request.answer().histogram()
+                ? DateHistogram.of(r.drillDownFacetsCollector, total) : DateHistogram.NONE;
         return new SearchResult(total, page, size, hits, facets, histogram.buckets(), histogram.unit(),
                 histogram.undated(), next, collapsed == null ? null : collapsed.families());
     }
@@ -180,15 +188,18 @@ public final class SearchService {
      * frequent words, instead of being expanded again for every hit.
      */
     private Query highlightQuery(LetterSearcher searcher, RequestQuery rq) throws IOException {
+        Query q;
         try {
-            return searcher.rewrite(LetterQueryParser.parse(rq.request.query(), index.schema().analyzer(),
+            q = searcher.rewrite(LetterQueryParser.parse(rq.request.query(), index.schema().analyzer(),
                     new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(HIGHLIGHT_EXPANSION)));
         } catch (IndexSearcher.TooManyClauses e) {
-            return rq.text; // many wildcards: let the highlighter expand them per hit
+            q = rq.text; // many wildcards: let the highlighter expand them per hit
         }
+        // on the exact text alone, whose postings carry the offsets; stemmed words as the exact words they stand for
+        return SnippetQuery.of(q, searcher, index.schema().analyzer());
     }
 
-    private List<String[]> highlight(LetterSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+    private List<String[]> highlight(LetterSearcher searcher, Query query, ScoreDoc[] page, int snippets) throws IOException {
         if (page.length == 0) return List.of();
         UnifiedHighlighter hl = UnifiedHighlighter.builder(searcher, index.schema().analyzer())
                 // escape=true: the letter's text is HTML-escaped, only <mark> is markup
@@ -200,12 +211,10 @@ public final class SearchService {
                 // texts with few sentence ends (signature lists, PDF columns), and gives unbounded passages
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getWordInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
-                // words found only through the stemmed copy are marked in the text too
-                .withMaskedFieldsFunc(f -> f.equals(IndexSchema.TEXT) ? Set.of(IndexSchema.TEXT_STEM) : Set.of())
                 .build();
         int[] docs = new int[page.length];
         for (int i = 0; i < page.length; i++) docs[i] = page[i].doc;
-        Map<String, String[]> byField = hl.highlightFields(new String[] {IndexSchema.TEXT}, query, docs, new int[] {SNIPPETS});
+        Map<String, String[]> byField = hl.highlightFields(new String[] {IndexSchema.TEXT}, query, docs, new int[] {snippets});
         String[] text = byField.get(IndexSchema.TEXT);
         List<String[]> out = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
@@ -219,7 +228,9 @@ public final class SearchService {
 
     private Map<String, List<SearchResult.FacetValue>> facets(Facets facets, SearchRequest request) throws IOException {
         Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
-        for (String dim : IndexSchema.FACETS) {
+        for (Map.Entry<String, Integer> asked : request.answer().facets().entrySet()) {
+            String dim = asked.getKey();
+            int topN = asked.getValue();
             boolean dated = dim.equals(IndexSchema.F_YEAR) || dim.equals(IndexSchema.F_MONTH);
             List<String> years = request.filter(IndexSchema.F_YEAR);
             if (dim.equals(IndexSchema.F_MONTH) && years.isEmpty() && request.filter(IndexSchema.F_MONTH).isEmpty()) {
@@ -228,7 +239,7 @@ public final class SearchService {
             }
             FacetResult fr;
             try {
-                fr = dated ? facets.getAllChildren(dim) : facets.getTopChildren(FACET_TOP_N, dim);
+                fr = facets.getTopChildren(topN, dim); // years and months: the most frequent, newest first
             } catch (IllegalArgumentException e) {
                 fr = null; // no letter has this dimension yet
             }

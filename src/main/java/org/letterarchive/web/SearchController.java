@@ -25,7 +25,9 @@ final class SearchController {
     }
 
     void search(Context ctx) {
-        ctx.json(SignerResolution.annotate(ctx, search.search(request(ctx))));
+        // facets=dim:size,...,histogram and snippets=N: only what the client shows; left out, the full answer
+        SearchRequest.Answer answer = SearchRequest.Answer.parse(ctx.queryParam("facets"), ctx.queryParam("snippets"));
+        ctx.json(SignerResolution.annotate(ctx, search.search(request(ctx).withAnswer(answer))));
     }
 
     void facetValues(Context ctx) {
