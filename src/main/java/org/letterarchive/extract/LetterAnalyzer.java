@@ -38,6 +38,8 @@ public final class LetterAnalyzer {
     private static final java.util.Map<String, Double> RULE_CONFIDENCE = java.util.Map.of("text", 0.7, "front-matter", 0.8, "file-metadata", 0.4);
 
     private static final double RULE_RECIPIENT = 0.65;
+    /** how sure a title is when a heading names the letter, or when the page was published under it */
+    private static final double NAMING_TITLE = 0.9, PUBLISHED_TITLE = 0.8;
 
     private final LanguageDetector languages = new LanguageDetector();
     private final LineLabeller labeller;
@@ -77,8 +79,20 @@ public final class LetterAnalyzer {
             dateConfidence = date.date() == null ? 0 : RULE_CONFIDENCE.getOrDefault(date.source(), 0.5);
         }
         int salutation = Salutation.find(lines, 0, HEAD_SEARCH);
-        TitleFinder.Result title = taggedTitle(lines, labelled);
-        double titleConfidence = title == null ? 0 : labelled.confidence()[title.lineIndex()];
+        // the title: a heading that names the letter, else the title the page was published under, else
+        // the line the model tags, else the grammar's subject line or headline, else the document's heading
+        int end = blockStart >= 0 ? blockStart : lines.size();
+        TitleFinder.Result title = TitleFinder.namingHeading(lines, date.lineIndex(), end);
+        double titleConfidence = title == null ? 0 : NAMING_TITLE;
+        String published = title == null ? TitleFinder.frontMatterTitle(front, doc) : null;
+        if (published != null) {
+            title = new TitleFinder.Result(published, -1);
+            titleConfidence = PUBLISHED_TITLE;
+        }
+        if (title == null) {
+            title = taggedTitle(lines, labelled);
+            titleConfidence = title == null ? 0 : labelled.confidence()[title.lineIndex()];
+        }
         if (title == null) {
             title = TitleFinder.find(lines, date.lineIndex(), salutation, blockStart, front, doc);
             titleConfidence = title.title() == null ? 0 : title.lineIndex() < 0 ? 0.8 : 0.5;

@@ -16,10 +16,15 @@ public final class TitleFinder {
     public record Result(String title, int lineIndex) {}
 
     private static final Pattern SUBJECT = Pattern.compile("(?i)^(?:re|subject|asunto|assunto|objet|ref\\.?|referencia)\\s*:\\s*(.{4,250})$");
+    /**
+     * A heading that names the letter: an open, joint or public letter or statement, a letter or statement
+     * to, from or on someone, in the five languages read (English, Spanish, Portuguese, French, German).
+     */
     private static final Pattern NAMES_LETTER = Pattern.compile(
-            "(?i)^(?:an?\\s+)?(?:(?:open|joint|public)\\s+letter|letter\\s+(?:to|from|on|in)|joint\\s+statement|statement\\s+(?:on|for|by|of)|"
-            + "carta\\s+(?:abierta|a|al|de|conjunta|p[uú]blica)|declaraci[oó]n\\s+(?:conjunta|sobre|por|de)|comunicado\\s+(?:conjunto|sobre|de)|"
-            + "lettre\\s+(?:ouverte|[aà])|d[eé]claration\\s+(?:commune|sur))\\b.*");
+            "(?i)^(?:an?\\s+)?(?:(?:open|joint|public)\\s+(?:letter|statement)|letter\\s+(?:to|from|on|in)|joint\\s+statement|statement\\s+(?:on|for|by|of)|"
+            + "carta\\s+(?:abierta|aberta|a|à|ao|al|de|da|do|conjunta|p[uú]blica)|declaraci[oó]n\\s+(?:conjunta|p[uú]blica|sobre|por|de)|"
+            + "declara[cç][aã]o\\s+(?:conjunta|p[uú]blica|sobre|de)|comunicado\\s+(?:conjunto|p[uú]blico|sobre|de)|nota\\s+(?:p[uú]blica|conjunta)|"
+            + "lettre\\s+(?:ouverte|commune|[aà])|d[eé]claration\\s+(?:commune|publique|sur)|offener\\s+brief|gemeinsame\\s+erkl[aä]rung|brief\\s+an)\\b.*");
     /** contact details are never a title: "Contact: ...", a phone number, an e-mail or web address */
     private static final Pattern CONTACT = Pattern.compile(
             "(?i)^(?:contacts?|contacto|media contact|press contact|for more information|tel|phone|tel[eé]fono|e-?mail|correo)\\b"
@@ -45,12 +50,8 @@ public final class TitleFinder {
             Matcher m = SUBJECT.matcher(lines.get(i).clean());
             if (m.matches()) return new Result(m.group(1).strip(), i);
         }
-        int near = dateIndex >= 0 ? Math.max(0, dateIndex - 3) : 0;
-        for (int i = 0; i < Math.min(end, HEAD) || (i >= near && i < dateIndex); i++) {
-            if (i >= lines.size()) break;
-            String s = undecorated(lines.get(i).clean());
-            if (namesLetter(s)) return new Result(withContinuation(lines, i, s), i);
-        }
+        Result naming = namingHeading(lines, dateIndex, end);
+        if (naming != null) return naming;
         // a press release with the letter pasted below it: the heading that names the letter, right
         // before the letter's own date or greeting
         for (int i = HEAD; i < end; i++) {
@@ -65,8 +66,56 @@ public final class TitleFinder {
                 }
             }
         }
+        String published = frontMatterTitle(front, doc);
+        if (published != null) return new Result(published, -1);
+        Result top = topHeading(lines, doc, end);
+        if (top != null) return top;
         String fromDoc = documentTitle(front, doc);
         return new Result(fromDoc, -1);
+    }
+
+    /**
+     * The heading the text opens with: a Markdown heading among its first lines, else (in a file that is
+     * not a web page, whose first lines are the site's) its first line when that reads as a headline,
+     * with the line that carries it on.
+     */
+    static Result topHeading(List<Line> lines, ParsedDocument doc, int end) {
+        for (int i = 0; i < Math.min(end, HEAD); i++) {
+            Line l = lines.get(i);
+            if (l.raw().startsWith("# ") || l.raw().startsWith("## ")) {
+                String s = undecorated(l.clean());
+                if (s.length() >= 8 && s.length() <= MAX_TITLE && !CONTACT.matcher(s).find()) return new Result(s, i);
+            }
+        }
+        if (lines.isEmpty() || end <= 1 || (doc != null && doc.mediaType() != null && doc.mediaType().contains("html"))) return null;
+        String s = undecorated(lines.get(0).clean());
+        if (s.length() < 8 || s.length() > MAX_TITLE || s.endsWith(".") || s.endsWith(",") || s.endsWith(":") || s.endsWith(";")
+                || CONTACT.matcher(s).find() || ADDRESS_LABEL.matcher(s).lookingAt() || Salutation.isGreeting(s)
+                || DateFinder.dateLine(s, false) != null || DateFinder.dateLine(s, true) != null
+                || !(Character.isUpperCase(s.codePointAt(0)) || Character.isDigit(s.codePointAt(0)))) {
+            return null;
+        }
+        return new Result(withContinuation(lines, 0, s), 0);
+    }
+
+    /** A heading at the head of the text that names the letter ("Open letter to ...", "Carta abierta a ..."); null when none. */
+    public static Result namingHeading(List<Line> lines, int dateIndex, int end) {
+        int near = dateIndex >= 0 ? Math.max(0, dateIndex - 3) : 0;
+        for (int i = 0; i < Math.min(end, HEAD) || (i >= near && i < dateIndex); i++) {
+            if (i >= lines.size()) break;
+            String s = undecorated(lines.get(i).clean());
+            if (namesLetter(s)) return new Result(withContinuation(lines, i, s), i);
+        }
+        return null;
+    }
+
+    /** The title the document's front matter gives (a page published with its title), or null. */
+    public static String frontMatterTitle(FrontMatter front, ParsedDocument doc) {
+        String t = front.field("title");
+        if (t == null && doc != null) t = DateFinder.frontMatterOf(doc).field("title");
+        if (t == null) return null;
+        t = TextLines.clean(t);
+        return t.isBlank() || BAD_DOC_TITLE.matcher(t).find() ? null : t;
     }
 
     private static boolean namesLetter(String s) {

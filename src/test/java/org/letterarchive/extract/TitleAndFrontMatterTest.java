@@ -66,6 +66,24 @@ class TitleAndFrontMatterTest {
     }
 
     @Test
+    void takesTheHeadingTheTextOpensWithAndItsContinuation() {
+        var lines = TextLines.of("7 propuestas urgentes para la\nreforma de las instituciones de ejemplo\n"
+                + "Las organizaciones firmantes proponemos siete medidas concretas para reformar las instituciones. Cada una se explica abajo.");
+        assertEquals("7 propuestas urgentes para la reforma de las instituciones de ejemplo", TitleFinder.find(lines, -1, -1, -1, FrontMatter.NONE, null).title());
+        var markdown = TextLines.of("# \u201cSlow Down,\u201d Example Town. Do it now.\nWe, the undersigned, ask the town to act. It must act now.");
+        assertEquals("\u201cSlow Down,\u201d Example Town. Do it now.", TitleFinder.find(markdown, -1, -1, -1, FrontMatter.NONE, null).title());
+    }
+
+    @Test
+    void aHeadingNamingTheLetterInAnyOfItsLanguages() {
+        for (String heading : List.of("CARTA ABERTA AOS MORADORES DE EXEMPLO", "Nota pública: em defesa do exemplo", "Offener Brief an die Beispielstadt",
+                "Déclaration commune sur l'exemple")) {
+            var lines = TextLines.of("Site menu\n" + heading + "\nAs organizações abaixo assinadas pedem uma resposta. Esperamos a resposta logo.");
+            assertEquals(heading, TitleFinder.namingHeading(lines, -1, lines.size()).title());
+        }
+    }
+
+    @Test
     void neverTakesContactLineAsTitle() {
         var lines = TextLines.of("FOR IMMEDIATE RELEASE\nDecember 9, 2015\nContact: Jane Roe, 978-852-6457, press@example.org\nA group of organizations issued a letter.");
         FrontMatter fm = new FrontMatter(Map.of("title", "Groups oppose the cyber bill"), 0);
