@@ -176,17 +176,17 @@ public final class LetterShapes {
             case stacked, cc_blocks -> {
                 int n = shape == AddresseeShape.stacked ? 1 + rnd.nextInt(3) : 1;
                 for (int k = 0; k < n; k++) {
-                    Recipient r = official(rnd, lang, out, List.of());
+                    Recipient r = styled(rnd, lang, official(rnd, lang, out, List.of()));
                     out.add(r);
-                    d.lines(stack(rnd, lang, r));
+                    d.lines(stack(rnd, r));
                 }
             }
             case side_by_side -> {
-                Recipient a = official(rnd, lang, out, List.of());
+                Recipient a = styled(rnd, lang, official(rnd, lang, out, List.of()));
                 out.add(a);
-                Recipient b = official(rnd, lang, out, List.of());
+                Recipient b = styled(rnd, lang, official(rnd, lang, out, List.of()));
                 out.add(b);
-                d.sideBySide(stack(rnd, lang, a), stack(rnd, lang, b));
+                d.sideBySide(stack(rnd, a), stack(rnd, b));
             }
             case dear_x_and_y -> {
                 Recipient a = official(rnd, lang, out, List.of());
@@ -224,7 +224,11 @@ public final class LetterShapes {
         return out;
     }
 
-    private static List<String> stack(SplittableRandom rnd, String lang, Recipient r) {
+    /**
+     * An addressee with the style written before the name on the address line ("The Hon. Jane Doe"); the
+     * annotations keep the name as written there, style included.
+     */
+    private static Recipient styled(SplittableRandom rnd, String lang, Recipient r) {
         List<String> honorifics = switch (lang) {
             case "es" -> Vocabulary.ES_HONORIFICS;
             case "pt" -> Vocabulary.PT_HONORIFICS;
@@ -232,7 +236,12 @@ public final class LetterShapes {
             case "de" -> Vocabulary.DE_HONORIFICS;
             default -> Vocabulary.EN_HONORIFICS;
         };
-        return List.of(pick(rnd, honorifics) + " " + r.name(), r.role(), pick(rnd, Vocabulary.STREETS), pick(rnd, Vocabulary.CITIES));
+        return Recipient.of(pick(rnd, honorifics) + " " + r.name(), r.role());
+    }
+
+    /** An address block: the styled name, the office, the street and the city. */
+    private static List<String> stack(SplittableRandom rnd, Recipient r) {
+        return List.of(r.name(), r.role(), pick(rnd, Vocabulary.STREETS), pick(rnd, Vocabulary.CITIES));
     }
 
     private Recipient official(SplittableRandom rnd, String lang, List<Recipient> taken, List<Recipient> alsoTaken) {

@@ -121,7 +121,17 @@ public final class LetterAnalyzer {
                 java.util.Set<String> theirs = new java.util.HashSet<>(List.of(Annotations.fold((t.name() == null ? "" : t.name()) + " " + (t.role() == null ? "" : t.role())).split(" ")));
                 return theirs.containsAll(words);
             });
-            if (!known) out.add(r.withConfidence(RULE_RECIPIENT));
+            if (!known) {
+                out.add(r.withConfidence(RULE_RECIPIENT));
+            } else if (r.role() != null && r.name() != null) {
+                // the grammar read the office under a name the model tagged alone
+                for (int j = 0; j < out.size(); j++) {
+                    Recipient t = out.get(j);
+                    if (t.role() == null && t.name() != null && Annotations.fold(t.name()).equals(Annotations.fold(r.name()))) {
+                        out.set(j, new Recipient(t.name(), r.role(), r.organization(), t.cc(), t.confidence()));
+                    }
+                }
+            }
         }
         return out;
     }

@@ -148,11 +148,21 @@ public final class RecipientFinder {
         boolean honorifics = lines.stream().anyMatch(RecipientFinder::honorificStart);
         if (honorifics && grid(lines, cc, out)) return;
         Recipient current = null;
+        boolean postal = false;
         for (String line : lines) {
             for (String piece : sideBySide(line)) {
                 for (String item : piece.split(";")) {
                     item = trimPunct(item);
                     if (item.isEmpty()) continue;
+                    // the street and the town under an addressee are their address, not their office
+                    if (honorifics ? !honorificStart(item) : !namesPerson(item)) {
+                        if (postal || (current != null && POSTAL.matcher(item).find())) {
+                            postal = true;
+                            continue;
+                        }
+                    } else {
+                        postal = false;
+                    }
                     String[] joined = SPLIT_AND.split(item);
                     if (joined.length > 1 && java.util.Arrays.stream(joined).allMatch(j -> honorificStart(j.strip()) || officeSplit(j.strip()) != null)) {
                         for (String one : joined) out.add(fromLine(trimPunct(one), cc));
@@ -266,7 +276,9 @@ public final class RecipientFinder {
             }
             block.add(0, s);
         }
-        if (block.isEmpty() || block.stream().anyMatch(s -> POSTAL.matcher(s).find())) return;
+        if (block.isEmpty()) return;
+        // a postal address with nobody named in it is the sender's letterhead
+        if (block.stream().anyMatch(s -> POSTAL.matcher(s).find()) && block.stream().noneMatch(RecipientFinder::honorificStart)) return;
         // above a headline, only lines that name people are addressees
         if (skipped && block.stream().noneMatch(RecipientFinder::addressLine)) return;
         readBlock(block, false, out);
