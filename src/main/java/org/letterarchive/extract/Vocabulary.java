@@ -166,9 +166,39 @@ public final class Vocabulary {
     /** Case, accents and punctuation folded away: "Asociación Civil" and "asociacion civil" are one. */
     public static String fold(String s) {
         if (s == null) return "";
+        String ascii = foldAscii(s);
+        if (ascii != null) return ascii;
         String t = Normalizer.normalize(s, Normalizer.Form.NFKD);
         t = MARKS.matcher(t).replaceAll("").toLowerCase(Locale.ROOT);
         return NON_ALNUM.matcher(t).replaceAll(" ").strip();
+    }
+
+    /**
+     * The folding of a text of ASCII letters, digits and punctuation, without the Unicode normaliser (most
+     * words are such); null for any other text.
+     */
+    private static String foldAscii(String s) {
+        StringBuilder out = null;
+        boolean gap = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) return null;
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+            if (out == null) {
+                if (alnum && !(c >= 'A' && c <= 'Z')) continue;
+                out = new StringBuilder(s.length());
+                out.append(s, 0, i);
+                // the untouched head had only lower-case letters and digits
+            }
+            if (alnum) {
+                if (gap && out.length() > 0) out.append(' ');
+                gap = false;
+                out.append(Character.toLowerCase(c));
+            } else {
+                gap = true;
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     private static List<String> resource(String name) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The general vocabularies: ISO 20275 legal forms, JDK month and place names, honorifics, organisation types. */
@@ -49,5 +50,14 @@ class VocabularyTest {
         assertTrue(v.hasOrganisationWord("Coalición por el Agua"));
         assertTrue(v.hasOrganisationWord("Riverside Tenants Union"));
         assertFalse(v.hasOrganisationWord("Maria Lopez Garcia"));
+    }
+
+    @Test
+    void foldsPlainWordsAsTheUnicodeFoldingDoes() {
+        for (String s : List.of("Dr.", "  Inc. ", "A.C.", "e.V.", "--Jane--Doe--", "ACLU (USA)", "o'brien & co", "x", "", "...", "Straße", "Ærø Fund", "São Paulo")) {
+            String unicode = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+                    .toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+            assertEquals(unicode, Vocabulary.fold(s), s);
+        }
     }
 }
