@@ -119,7 +119,10 @@ public final class LetterAnalyzer {
                 String f = Annotations.fold(t.label());
                 if (f.equals(k) || (!k.isEmpty() && (f.contains(k) || k.contains(f)))) return true;
                 java.util.Set<String> theirs = new java.util.HashSet<>(List.of(Annotations.fold((t.name() == null ? "" : t.name()) + " " + (t.role() == null ? "" : t.role())).split(" ")));
-                return theirs.containsAll(words);
+                if (theirs.containsAll(words)) return true;
+                // "Deputy SG Durant" of the greeting is "Isabelle Durant" of the address block
+                return r.name() != null && t.name() != null && SignerParser.words(r.name()) <= 4 && SignerParser.words(t.name()) >= 2
+                        && lastWord(r.name()).equals(lastWord(t.name())) && lastWord(r.name()).length() > 2;
             });
             if (!known) {
                 out.add(r.withConfidence(RULE_RECIPIENT));
@@ -134,6 +137,11 @@ public final class LetterAnalyzer {
             }
         }
         return out;
+    }
+
+    private static String lastWord(String s) {
+        String f = Annotations.fold(s);
+        return f.substring(f.lastIndexOf(' ') + 1);
     }
 
     /** True when another addressee names the same person more fully: "Dr. Doe" of the greeting is "Dr. Jane Doe, Minister". */

@@ -37,13 +37,20 @@ public final class RecipientFinder {
     private static final int ADDRESS_SENTENCE_LINES = 8;
     private static final int ADDRESS_SENTENCE_CHARS = 3_000;
     private static final Pattern TITLE_ADDRESSEE = Pattern.compile(
-            "(?i)\\b(?:letter|carta(?:\\s+abierta)?|lettre(?:\\s+ouverte)?)\\s+(?:to|a|al|à|aux)\\s+(?:the\\s+|los\\s+|las\\s+|la\\s+|el\\s+)?(.+?)(?:\\s*[:|–—]\\s.*|\\s+-\\s.*)?$");
+            "(?i)\\b(?:letter|carta(?:\\s+abierta|\\s+aberta)?|lettre(?:\\s+ouverte)?|brief)\\s+(?:to|a|al|à|ao|aos|aux|an)\\s+"
+            + "(?:the\\s+|los\\s+|las\\s+|la\\s+|el\\s+|o\\s+|os\\s+|a\\s+|as\\s+|die\\s+|den\\s+)?(.+?)(?:\\s*[:|–—]\\s.*|\\s+-\\s.*)?$");
+    /** where a title goes on from whom the letter is to, to what it is about: "... to X on Y", "... a X sobre Y", "... à X em defesa de Y" */
+    private static final Pattern TOPIC = Pattern.compile(
+            "(?i)\\s+(?:on|about|regarding|concerning|in support of|in defen[cs]e of|against|sobre|acerca de|en defensa de|contra|em defesa d[aeo]s?|"
+            + "sur|pour|contre|über|zu|gegen)\\s.*$");
     private static final int MAX_BLOCK = 24;
     /** the word that addresses a letter to someone, before the addressee: "To the", "A la", "Al", "À", "Ao" */
     private static final Pattern ADDRESS_PREPOSITION = Pattern.compile(
             "(?i)^(?:to|a|al|à|ao|à|aux|para|an)\\s+(?:(?:the|la|las|los|el|le|les|o|os|as|die|den)\\s+)?(?=\\p{L})");
     /** how far down a line written to someone ("To the Members of ...") is looked for, when there is no greeting */
     private static final int ADDRESSED_SEARCH = 40;
+    /** how many lines under the date are looked at for addressees named by their style */
+    private static final int STYLED_SEARCH = 15;
     private static final Pattern ADDRESSED = Pattern.compile(
             "^(?:To|A|Al|À|Ao|Aos|Às|Aux|Para|An)\\s+(?:(?:the|la|las|los|el|le|les|o|os|as|die|den)\\s+)?\\p{Lu}");
     private static final Pattern FUNCTION_WORD = Pattern.compile("(?i)of|for|and|the|de|del|la|y|on|to|in");
@@ -58,6 +65,7 @@ public final class RecipientFinder {
         if (out.isEmpty() && salutation >= 0) addressBlock(lines, salutation, dateIndex, titleIndex, title, out);
         if (out.isEmpty() && salutation >= 0) fromGreeting(lines.get(salutation).clean(), out);
         if (out.isEmpty() && to < 0) addressedLines(lines, Math.min(headEnd, salutation >= 0 ? salutation : ADDRESSED_SEARCH), out);
+        if (out.isEmpty() && to < 0 && salutation < 0) styledLines(lines, dateIndex, headEnd, out);
         if (out.isEmpty() && to < 0 && salutation < 0) fromAddressSentence(lines, headEnd, out);
         if (out.isEmpty() && to < 0 && title != null) fromTitle(title, out);
         ccLines(lines, Math.max(0, salutation), out);
@@ -107,7 +115,8 @@ public final class RecipientFinder {
             if (copy.matches()) s = copy.group(1);
             Matcher to = TO_BLOCK.matcher(s);
             if (to.matches()) s = to.group(1);
-            if (s.isBlank()) continue;
+            // a heading naming the letter ("Open letter to ...") is its title, not an address line
+            if (s.isBlank() || TitleFinder.namesLetter(s)) continue;
             if (Salutation.isGreeting(s)) {
                 least = readTagged(block, cc, least, out);
                 int before = out.size();
@@ -170,7 +179,10 @@ public final class RecipientFinder {
                         continue;
                     }
                     Recipient r = fromLine(item, cc);
-                    boolean opens = honorifics ? honorificStart(item) || honorificStart(r.name() == null ? "" : r.name()) : namesPerson(item);
+                    // in a block of styled names, a line opens an entry by its style, or as a whole entry "Body - Name - Office"
+                    boolean opens = honorifics
+                            ? honorificStart(item) || honorificStart(r.name() == null ? "" : r.name()) || (DASH.split(item).length >= 3 && isPerson(r))
+                            : namesPerson(item);
                     if (current != null && !opens && isPerson(current)) {
                         current = new Recipient(current.name(), current.role() == null ? item : current.role() + ", " + item,
                                 current.organization(), cc);
@@ -200,8 +212,7 @@ public final class RecipientFinder {
         int comma = s.indexOf(", ");
         String head = comma > 0 ? s.substring(0, comma) : s;
         if (personish(head) || officeSplit(head) != null) return true;
-        for (String part : DASH.split(s)) if (honorificStart(part) || officeSplit(part) != null) return true;
-        return false;
+        return DASH.matcher(s).find() && styled(s);
     }
 
     /** True when the text opens with an honorific or style ("Dr.", "The Hon.", "Senator the Hon.", "Exma. Sra."). */
@@ -235,6 +246,7 @@ public final class RecipientFinder {
             if (!the && !v.isHonorific(h)) continue;
             if (Vocabulary.fold(h).length() < 2 || k - from < 2) continue;
             String prev = w[k - 1];
+            if (prev.endsWith("-") || prev.equals("–") || prev.equals("—")) continue;
             if (v.isHonorific(prev) || prev.equalsIgnoreCase("the") || (v.isOffice(prev) && k - 1 == from) || !Character.isUpperCase(w[the ? k + 2 : k + 1].codePointAt(0))) continue;
             out.add(String.join(" ", java.util.Arrays.copyOfRange(w, from, k)));
             from = k;
@@ -375,6 +387,42 @@ public final class RecipientFinder {
         }
     }
 
+    /**
+     * With no greeting: the lines under the letter's date (or at its head) that name someone with their style
+     * or office ("Exmo. Sr. Jane Doe - President of X", "Ministry - Sra. Ana Roe - Minister"), with a copy
+     * header among them marking the rest as copied.
+     */
+    private static void styledLines(List<Line> lines, int dateIndex, int end, List<Recipient> out) {
+        int from = dateIndex >= 0 ? dateIndex + 1 : 0;
+        List<String> block = new ArrayList<>();
+        boolean cc = false;
+        for (int i = from; i < Math.min(end, Math.min(lines.size(), from + STYLED_SEARCH)); i++) {
+            String s = lines.get(i).clean();
+            if (s.length() >= 240) break;
+            boolean copyHeader = s.matches("(?i)^(?:cc|c/c|c\\.c\\.|copy to|copies to|con copia a?|copia)\\s*:?$");
+            if (copyHeader) {
+                readBlock(block, cc, out);
+                block.clear();
+                cc = true;
+                continue;
+            }
+            if (styled(s)) block.add(s);
+            else if (!block.isEmpty() || cc) break;
+        }
+        readBlock(block, cc, out);
+    }
+
+    /** A line naming someone by their style or office: "Hon. Jane Doe", "Ministry - Sra. Ana Roe - Minister", "Mayor Jane Doe". */
+    private static boolean styled(String s) {
+        if (s.length() > 200 || honorificStart(s) || officeSplit(s) != null) return s.length() <= 200;
+        String[] parts = DASH.split(s);
+        for (String part : parts) {
+            String p = part.strip();
+            if (honorificStart(p) || officeSplit(p) != null || (parts.length >= 3 && SignerParser.personish(p) && !Vocabulary.get().hasOrganisationWord(p))) return true;
+        }
+        return false;
+    }
+
     /** The body's first lines naming whom the letter addresses ("nos dirigimos a ..."). */
     private static void fromAddressSentence(List<Line> lines, int end, List<Recipient> out) {
         StringBuilder head = new StringBuilder();
@@ -410,7 +458,7 @@ public final class RecipientFinder {
     private static void fromTitle(String title, List<Recipient> out) {
         Matcher m = TITLE_ADDRESSEE.matcher(title);
         if (m.find()) {
-            String who = trimPunct(m.group(1));
+            String who = trimPunct(TOPIC.matcher(m.group(1)).replaceFirst(""));
             if (!who.isEmpty() && who.length() < 150) out.add(person(who, null, false));
         }
     }
@@ -441,7 +489,7 @@ public final class RecipientFinder {
     static Recipient fromLine(String item, boolean cc) {
         int comma = item.indexOf(", ");
         if (comma > 0 && namesPerson(item.substring(0, comma))) return person(item.substring(0, comma), item.substring(comma + 2), cc);
-        String[] office = officeAfter(item);
+        String[] office = DASH.matcher(item).find() ? null : officeAfter(item);
         if (office != null) return person(office[0], office[1], cc);
         return person(item, null, cc);
     }
@@ -477,14 +525,22 @@ public final class RecipientFinder {
             name = trimPunct(EMAIL.matcher(name).replaceAll(""));
             String[] parts = DASH.split(name);
             if (parts.length >= 2) {
-                for (int k = 0; k < parts.length; k++) {
-                    String part = trimPunct(parts[k]);
-                    if (!(honorificStart(part) || personish(part) || officeSplit(part) != null)) continue;
-                    if (k > 0) organization = String.join(" - ", java.util.Arrays.copyOfRange(parts, 0, k)).strip();
-                    String after = k + 1 < parts.length ? trimPunct(String.join(", ", java.util.Arrays.copyOfRange(parts, k + 1, parts.length))) : "";
+                int who = -1;
+                // the part that names a person: by its style, else its office, else its shape
+                for (int pass = 0; pass < 3 && who < 0; pass++) {
+                    for (int k = 0; k < parts.length && who < 0; k++) {
+                        String part = trimPunct(parts[k]);
+                        if (pass == 0 ? honorificStart(part) : pass == 1 ? officeSplit(part) != null
+                                : SignerParser.personish(part) && !Vocabulary.get().hasOrganisationWord(part)) {
+                            who = k;
+                        }
+                    }
+                }
+                if (who >= 0) {
+                    if (who > 0) organization = String.join(" - ", java.util.Arrays.copyOfRange(parts, 0, who)).strip();
+                    String after = who + 1 < parts.length ? trimPunct(String.join(", ", java.util.Arrays.copyOfRange(parts, who + 1, parts.length))) : "";
                     if (!after.isEmpty()) role = role == null ? after : after + ", " + role;
-                    name = part;
-                    break;
+                    name = trimPunct(parts[who]);
                 }
             }
             String[] office = officeSplit(name);
@@ -535,6 +591,7 @@ public final class RecipientFinder {
         for (String x : rest) if (!Character.isUpperCase(x.codePointAt(0)) && !x.matches("(?i)de|da|do|dos|del|van|von|der|di|du|la|le")) return null;
         String person = String.join(" ", rest);
         if (v.officeWords(rest) > 0 || v.hasOrganisationWord(person) || v.isPlace(person)) return null;
+        for (String x : rest) if (x.length() > 3 && v.isPlace(x)) return null;
         return new String[] {String.join(" ", w.subList(0, office)), person};
     }
 

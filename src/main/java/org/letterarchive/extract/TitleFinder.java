@@ -118,7 +118,7 @@ public final class TitleFinder {
         return t.isBlank() || BAD_DOC_TITLE.matcher(t).find() ? null : t;
     }
 
-    private static boolean namesLetter(String s) {
+    static boolean namesLetter(String s) {
         return s.length() <= MAX_TITLE && NAMES_LETTER.matcher(s).matches() && !s.endsWith(",") && !CONTACT.matcher(s).find();
     }
 

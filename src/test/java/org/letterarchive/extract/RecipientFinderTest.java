@@ -176,4 +176,16 @@ class RecipientFinderTest {
         assertEquals("President Obama", RecipientFinder.person("President Obama", null, false).name());
         assertEquals("Members of the Finance Committee", RecipientFinder.person("Members of the Finance Committee", null, false).name());
     }
+
+    @Test
+    void readsStyledAddresseesUnderTheDateWithNoGreeting() {
+        String text = "Uma notícia sobre a carta.\nSão Paulo, 6 de maio de 2015.\nExmo. Sr. João Exemplo - Presidente do Conselho Exemplar\nC/C\n"
+                + "Secretaria de Exemplos - Sra. Maria Modelo - Secretária de Exemplos\nConselho Federal - Pedro Amostra - Procurador dos Exemplos\n"
+                + "Assunto: um pedido\nAs organizações abaixo pedem que o conselho rejeite a proposta. A proposta fere direitos. Pedimos resposta.";
+        List<Recipient> r = recipients(text, null);
+        assertEquals(List.of("Exmo. Sr. João Exemplo", "Sra. Maria Modelo", "Pedro Amostra"), r.stream().map(Recipient::name).toList());
+        assertEquals(List.of(false, true, true), r.stream().map(Recipient::cc).toList());
+        assertEquals("Presidente do Conselho Exemplar", r.get(0).role());
+        assertEquals("Secretaria de Exemplos", r.get(1).organization());
+    }
 }
