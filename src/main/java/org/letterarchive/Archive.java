@@ -11,7 +11,9 @@ import org.letterarchive.extract.ParserBackend;
 import org.letterarchive.extract.TrustedParser;
 import org.letterarchive.ingest.Analysis;
 import org.letterarchive.ingest.IngestPipeline;
+import org.letterarchive.search.EmbeddedSearch;
 import org.letterarchive.search.OrganizationService;
+import org.letterarchive.search.SearchBackend;
 import org.letterarchive.search.ReviewQueue;
 import org.letterarchive.search.SearchService;
 import org.letterarchive.store.Curation;
@@ -35,16 +37,23 @@ public final class Archive implements Closeable {
     private final Curation curation;
     private final IndexMaintenance maintenance;
     private final SearchService search;
+    private final SearchBackend backend;
     private final OrganizationService organizationService;
     private final ReviewQueue reviewQueue;
 
-    private Archive(LetterStore store, IngestLimits limits, ParserBackend parser) {
+    private Archive(LetterStore store, IngestLimits limits, ParserBackend parser, SearchBackend remote) {
         this.store = store;
         this.analysis = Analysis.standard();
         this.ingest = new IngestPipeline(store, limits, parser, analysis);
         this.curation = new Curation(store);
         this.maintenance = new IndexMaintenance(store);
-        this.search = new SearchService(store.index(), store::organizationLabel);
+        EmbeddedSearch embedded = new EmbeddedSearch(store.index(), store::organizationLabel);
+        this.search = embedded.service();
+        this.backend = remote != null ? remote : embedded;
+        if (remote != null) {
+            remote.signerLabels(store::organizationLabel);
+            store.index().mirror(remote);
+        }
         this.organizationService = new OrganizationService(store.index(), store.organizations());
         this.reviewQueue = new ReviewQueue(store.index());
     }
@@ -57,10 +66,21 @@ public final class Archive implements Closeable {
 
     /** Opens the archive with the given limits and parser; the archive owns the parser and closes it. */
     public static Archive open(Path corpusDir, Path indexDir, IngestLimits limits, ParserBackend parser) throws IOException {
+        return open(corpusDir, indexDir, limits, parser, null);
+    }
+
+    /**
+     * Opens the archive searching {@code remote} (a SolrCloud collection) instead of the embedded index; every
+     * write to the embedded index is copied to it. The archive owns {@code remote} and closes it. Null searches
+     * the embedded index.
+     */
+    public static Archive open(Path corpusDir, Path indexDir, IngestLimits limits, ParserBackend parser,
+                               SearchBackend remote) throws IOException {
         try {
-            return new Archive(LetterStore.open(corpusDir, indexDir), limits, parser);
+            return new Archive(LetterStore.open(corpusDir, indexDir), limits, parser, remote);
         } catch (IOException | RuntimeException e) {
             parser.close();
+            if (remote != null) remote.close();
             throw e;
         }
     }
@@ -81,8 +101,14 @@ public final class Archive implements Closeable {
         return maintenance;
     }
 
+    /** The embedded index's search service (match explanations and what only the embedded index answers). */
     public SearchService search() {
         return search;
+    }
+
+    /** The index searches are answered from: the embedded one, or a SolrCloud collection. */
+    public SearchBackend searchBackend() {
+        return backend;
     }
 
     /** Organizations as records: lists, profiles, networks, name resolution (computed from the index). */
@@ -132,7 +158,11 @@ public final class Archive implements Closeable {
         try {
             store.close();
         } finally {
-            ingest.close();
+            try {
+                ingest.close();
+            } finally {
+                if (backend != null) backend.close();
+            }
         }
     }
 }

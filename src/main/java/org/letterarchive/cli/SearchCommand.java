@@ -114,7 +114,7 @@ public final class SearchCommand implements Callable<Integer> {
                                         res.closest().stream().limit(3).map(c -> c.label() + " (" + c.key() + ")").toList())));
                     }
                 }
-                r = archive.search().search(resolved.request());
+                r = archive.searchBackend().search(resolved.request());
             } catch (SearchException e) {
                 System.err.println("letters search: " + e.getMessage());
                 return 2;

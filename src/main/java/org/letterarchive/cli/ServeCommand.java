@@ -26,6 +26,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     IngestOptions ingest;
 
+    @Mixin
+    SolrOptions solr;
+
     @Option(names = "--port", defaultValue = "7070", description = "port to listen on (default: ${DEFAULT-VALUE})")
     int port;
 
@@ -55,13 +58,24 @@ public final class ServeCommand implements Callable<Integer> {
         // one parser process and the analysis warm up while the index opens and heals, so the first upload
         // after a start does not wait for a JVM to start; the rest of the pool starts once the server listens
         parser.prestart(1);
-        Archive archive = Archive.open(store.corpusDir(), store.indexDir(), limits, parser);
+        org.letterarchive.solr.SolrSearch collection = solr.connect();
+        Archive archive = Archive.open(store.corpusDir(), store.indexDir(), limits, parser, collection);
         archive.warmUpInBackground();
         ApiToken token = ApiToken.load(tokenFile != null ? tokenFile : store.corpusDir().resolve(".token"));
         boolean ocr = archive.ingest().ocrAvailable();
         if (ocr) WebApp.startOcrJobs(archive, IsolatedParser.forOcr(limits));
         int healed = archive.maintenance().heal();
         if (healed > 0) System.out.println("Indexed " + healed + " letter(s) from the corpus that the index lacked.");
+        if (collection != null) {
+            long inSolr = collection.count();
+            int stored = archive.store().count();
+            if (inSolr != stored) {
+                // the collection is filled from the corpus (with the embedded index, which family detection reads)
+                System.out.println("SolrCloud collection '" + collection.options().collection() + "' holds " + inSolr + " of "
+                        + stored + " letters: filling it from the corpus...");
+                archive.maintenance().reindex();
+            }
+        }
         Javalin app = WebApp.create(archive, web != null ? web : StoreOptions.home().resolve("web"), token,
                 Math.max(1, ingest.parsers), Math.max(0, uploadQueue), baseUrl != null ? baseUrl : "http://localhost:" + port);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -80,6 +94,10 @@ public final class ServeCommand implements Callable<Integer> {
         app.start(host, port);
         parser.prestart();
         System.out.println("Letter Archive: " + archive.store().count() + " letters, corpus " + store.corpusDir().toAbsolutePath().normalize());
+        if (collection != null) {
+            System.out.println("Searches: SolrCloud collection '" + collection.options().collection() + "' at " + collection.options().zkHost()
+                    + " (" + collection.count() + " letters); organizations, review and families from the embedded index");
+        }
         System.out.println("Write token: from the " + token.source() + " (send it as 'Authorization: Bearer <token>')");
         System.out.printf("Limits: %s per file, %d s per parse, %d MB parser heap, %d parser(s)%n",
                 IngestLimits.size(limits.maxFileBytes()), limits.parseTimeout().toSeconds(), limits.parserHeapMb(), ingest.parsers);

@@ -290,7 +290,7 @@ public final class IndexSchema {
     public record Summary(String id, String title, String date, String language, String format,
                           List<Map<String, Object>> recipients, int signerCount, List<String> topSigners) {}
 
-    static byte[] summary(Letter l) {
+    public static byte[] summary(Letter l) {
         List<Map<String, Object>> recipients = new ArrayList<>();
         for (Recipient r : l.recipients()) {
             Map<String, Object> m = new LinkedHashMap<>();

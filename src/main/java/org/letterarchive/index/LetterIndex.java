@@ -40,6 +40,8 @@ public final class LetterIndex implements Closeable {
     // near-real-time view for family detection: letters indexed but not yet committed (never for searches)
     private final SearcherManager latest;
     private Function<Letter, IndexSchema.FamilyFields> families;
+    // a second index every write is copied to (a SolrCloud collection), or null
+    private volatile org.letterarchive.search.SearchBackend mirror;
 
     private LetterIndex(Directory directory) throws IOException {
         this.directory = directory;
@@ -101,20 +103,40 @@ public final class LetterIndex implements Closeable {
         IndexSchema.FamilyFields family = families == null ? null : families.apply(letter);
         Document doc = schema.facetsConfig().build(schema.toDocument(letter, signerKey, family));
         writer.updateDocument(new Term(IndexSchema.ID, letter.id()), doc);
+        var m = mirror;
+        if (m != null) m.index(letter, signerKey, family);
     }
 
     public void delete(String id) throws IOException {
         writer.deleteDocuments(new Term(IndexSchema.ID, id));
+        var m = mirror;
+        if (m != null) m.delete(id);
     }
 
     public void deleteAll() throws IOException {
         writer.deleteAll();
+        var m = mirror;
+        if (m != null) m.deleteAll();
     }
 
-    /** Makes every write so far durable, then visible to searches. */
+    /**
+     * Makes every write so far durable, then visible to searches; then commits the mirror, so a write is
+     * acknowledged only once both hold it.
+     */
     public void commit() throws IOException {
         writer.commit();
         searchers.maybeRefreshBlocking();
+        var m = mirror;
+        if (m != null) m.commit();
+    }
+
+    /**
+     * Copies every later write (upsert with its family fields, delete, commit) to another index, e.g. a
+     * SolrCloud collection searched instead of this one; null stops copying. This index stays the one that
+     * family detection, organization profiles and the review queue read.
+     */
+    public void mirror(org.letterarchive.search.SearchBackend m) {
+        this.mirror = m;
     }
 
     /** Where each indexed letter's family fields come from; null indexes letters without them. */

@@ -93,6 +93,48 @@ public final class FacetLister {
         }
     }
 
+    /**
+     * The page of one facet's values, counted elsewhere (another index): the same checks, prefix matching and
+     * order as {@link #list}.
+     *
+     * @param values the facet's values, each with its count (values with no letter left out or counted 0)
+     */
+    public static Page page(String facet, String prefix, Order sort, int limit, java.util.Map<String, Long> values,
+                            BinaryOperator<String> label) {
+        if (!RequestQuery.isFacet(facet)) {
+            throw new SearchException("unknown facet '" + facet + "': one of " + String.join(", ", IndexSchema.FACETS));
+        }
+        if (limit < 1 || limit > MAX_LIMIT) throw new SearchException("limit must be between 1 and " + MAX_LIMIT);
+        String p = prefix == null ? "" : fold(prefix);
+        if (prefix != null && prefix.length() > MAX_PREFIX) {
+            throw new SearchException("prefix too long: at most " + MAX_PREFIX + " characters");
+        }
+        Order order = sort == null ? Order.count : sort;
+        int n = values.size();
+        String[] vs = values.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(vs, Comparator.comparing((String v) -> new org.apache.lucene.util.BytesRef(v))); // ordinal order
+        String[] foldedValues = new String[n];
+        String[] foldedLabels = new String[n];
+        long[] counts = new long[n];
+        for (int i = 0; i < n; i++) {
+            foldedValues[i] = fold(vs[i]);
+            foldedLabels[i] = fold(label.apply(facet, vs[i]));
+            counts[i] = values.get(vs[i]);
+        }
+        Table table = new Table(0, vs, foldedValues, foldedLabels);
+        List<Integer> matching = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (counts[i] > 0 && (p.isEmpty() || table.matches(i, p))) matching.add(i);
+        }
+        Comparator<Integer> byName = Comparator.comparingInt(i -> table.nameRank[i]);
+        matching.sort(order == Order.name ? byName
+                : Comparator.comparingLong((Integer i) -> counts[i]).reversed().thenComparing(byName));
+        List<SearchResult.FacetValue> page = matching.subList(0, Math.min(limit, matching.size())).stream()
+                .map(i -> new SearchResult.FacetValue(vs[i], label.apply(facet, vs[i]), counts[i]))
+                .toList();
+        return new Page(facet, prefix, order, matching.size(), page);
+    }
+
     /** One facet's values in ordinal order, folded for prefix matching and ranked by name; one per searcher. */
     private static final class Table {
         final int start;

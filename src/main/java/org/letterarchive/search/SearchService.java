@@ -81,18 +81,7 @@ public final class SearchService {
 
     public SearchResult search(SearchRequest request) {
         int size = request.size();
-        if (size > SearchRequest.MAX_SIZE) {
-            throw new SearchException("size " + size + " too large: at most " + SearchRequest.MAX_SIZE + " hits per page");
-        }
-        int offset = 0;
-        if (request.searchAfter() == null) {
-            long depth = (long) request.page() * size;
-            if (depth > MAX_DEPTH) {
-                throw new SearchException("page " + request.page() + " too deep: numbered pages reach hit " + MAX_DEPTH
-                        + "; page further with searchAfter (the 'next' cursor of each page) or narrow the search");
-            }
-            offset = (request.page() - 1) * size;
-        }
+        int offset = offset(request);
         RequestQuery rq = new RequestQuery(request, index.schema().analyzer(), facetsConfig);
         try {
             LetterSearcher searcher = index.acquire();
@@ -105,6 +94,38 @@ public final class SearchService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The offset of a page's first hit (0 with a cursor); refuses pages too large or too deep. */
+    static int offset(SearchRequest request) {
+        int size = request.size();
+        if (size > SearchRequest.MAX_SIZE) {
+            throw new SearchException("size " + size + " too large: at most " + SearchRequest.MAX_SIZE + " hits per page");
+        }
+        int offset = 0;
+        if (request.searchAfter() == null) {
+            long depth = (long) request.page() * size;
+            if (depth > MAX_DEPTH) {
+                throw new SearchException("page " + request.page() + " too deep: numbered pages reach hit " + MAX_DEPTH
+                        + "; page further with searchAfter (the 'next' cursor of each page) or narrow the search");
+            }
+            offset = (request.page() - 1) * size;
+        }
+        return offset;
+    }
+
+    private static final IndexSchema CHECKING = new IndexSchema();
+
+    /**
+     * Refuses, with the embedded index's messages, what no index may answer: unknown facets, 'from' after 'to',
+     * malformed queries or queries past the parser's limits, pages too large or too deep. Returns the offset of
+     * the page's first hit. For other implementations of {@link SearchBackend}, which then pass the query
+     * text on (its wildcard expansion limit is the embedded index's alone: it counts index terms).
+     */
+    public static int check(SearchRequest request) {
+        int offset = offset(request);
+        new RequestQuery(request, CHECKING.analyzer(), CHECKING.facetsConfig());
+        return offset;
     }
 
     /** Parses query text into a Lucene query; blank means every letter. */

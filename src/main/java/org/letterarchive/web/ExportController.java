@@ -13,6 +13,7 @@ import org.letterarchive.corpus.Json;
 import org.letterarchive.index.IndexSchema;
 import org.letterarchive.search.Exporter;
 import org.letterarchive.search.SearchRequest;
+import org.letterarchive.search.SearchBackend;
 import org.letterarchive.search.SearchService;
 
 /**
@@ -24,11 +25,11 @@ final class ExportController {
 
     static final String[] COLUMNS = {"id", "title", "date", "language", "recipients", "signerCount", "signers", "url"};
 
-    private final SearchService search;
+    private final SearchBackend search;
     /** The configured public address links are made from; empty: paths alone. */
     private final String base;
 
-    ExportController(SearchService search, String baseUrl) {
+    ExportController(SearchBackend search, String baseUrl) {
         this.search = search;
         this.base = baseUrl;
     }
@@ -49,7 +50,7 @@ final class ExportController {
         List<String> mediaTypes = request.filter(IndexSchema.F_FORMAT).stream().filter(f -> f.contains("/")).toList();
         request = request.withFilter(IndexSchema.F_FORMAT, mediaTypes.toArray(String[]::new));
         StreamSink sink = format.equals("csv") ? new CsvSink(ctx, base) : new JsonSink(ctx, base);
-        search.exporter().export(request, Exporter.MAX_ROWS, sink);
+        search.export(request, Exporter.MAX_ROWS, sink);
         sink.finish();
     }
 

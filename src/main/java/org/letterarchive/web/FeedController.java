@@ -15,6 +15,7 @@ import org.letterarchive.letter.LetterId;
 import org.letterarchive.search.OrganizationService;
 import org.letterarchive.search.SearchRequest;
 import org.letterarchive.search.SearchResult;
+import org.letterarchive.search.SearchBackend;
 import org.letterarchive.search.SearchService;
 
 /**
@@ -25,13 +26,13 @@ import org.letterarchive.search.SearchService;
 final class FeedController {
 
     static final int ENTRIES = 50;
-    private final SearchService search;
+    private final SearchBackend search;
     private final OrganizationService orgs;
 
     /** links point here: the configured base URL, never the Host header a request carries */
     private final String baseUrl;
 
-    FeedController(SearchService search, OrganizationService orgs, String baseUrl) {
+    FeedController(SearchBackend search, OrganizationService orgs, String baseUrl) {
         this.baseUrl = baseUrl;
         this.search = search;
         this.orgs = orgs;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.letterarchive.index.IndexSchema;
 import org.letterarchive.search.FacetLister;
 import org.letterarchive.search.SearchRequest;
+import org.letterarchive.search.SearchBackend;
 import org.letterarchive.search.SearchService;
 
 /**
@@ -16,11 +17,14 @@ import org.letterarchive.search.SearchService;
  */
 final class SearchController {
 
-    private final SearchService search;
+    private final SearchBackend search;
+    private final org.letterarchive.search.MatchExplainer explainer;
     private final LetterController letters;
 
-    SearchController(SearchService search, LetterController letters) {
+    /** @param explainer why a letter matches a search (read from the embedded index, whichever answers searches) */
+    SearchController(SearchBackend search, org.letterarchive.search.MatchExplainer explainer, LetterController letters) {
         this.search = search;
+        this.explainer = explainer;
         this.letters = letters;
     }
 
@@ -36,14 +40,14 @@ final class SearchController {
         SearchRequest filters = request(ctx, false);
         int limit = intParam(ctx, "limit", FacetLister.DEFAULT_LIMIT);
         if (limit > FacetLister.MAX_LIMIT) throw ApiException.badRequest("'limit' must be at most " + FacetLister.MAX_LIMIT);
-        ctx.json(search.facets().list(facet, ctx.queryParam("prefix"), sort, limit, filters));
+        ctx.json(search.facetValues(facet, ctx.queryParam("prefix"), sort, limit, filters));
     }
 
     /** A letter as {@code LetterController} shows it, plus a {@code match} object for the search in the query. */
     void letterWithMatch(Context ctx) {
         String id = ctx.pathParam("id");
         Map<String, Object> view = new LinkedHashMap<>(letters.view(letters.find(id)));
-        view.put("match", search.explainer().explain(id, request(ctx)).orElse(null));
+        view.put("match", explainer.explain(id, request(ctx)).orElse(null));
         ctx.json(view);
     }
 

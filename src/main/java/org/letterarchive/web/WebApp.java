@@ -56,10 +56,10 @@ public final class WebApp {
      */
     public static Javalin create(Archive archive, Path webDir, ApiToken token, int uploadWorkers, int uploadQueue, String baseUrl) {
         LetterController letters = new LetterController(archive.store());
-        SearchController search = new SearchController(archive.search(), letters);
+        SearchController search = new SearchController(archive.searchBackend(), archive.search().explainer(), letters);
         // links point here, without a trailing slash; none (tests): links by path alone
         String base = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
-        ExportController export = new ExportController(archive.search(), base);
+        ExportController export = new ExportController(archive.searchBackend(), base);
         UploadController uploads = new UploadController(archive.ingest(), letters, token, uploadWorkers, uploadQueue);
         CurationController curation = new CurationController(archive.curation(), letters, token);
         JobController jobs = new JobController(archive.ingest(), token);
@@ -67,7 +67,7 @@ public final class WebApp {
         long maxRequest = UploadController.maxRequestBytes(archive.limits());
         org.letterarchive.search.OrganizationService orgService = archive.organizationService();
         OrganizationController orgs = new OrganizationController(orgService);
-        FeedController feeds = new FeedController(archive.search(), orgService, base);
+        FeedController feeds = new FeedController(archive.searchBackend(), orgService, base);
         CiteController cite = new CiteController(archive::get, base);
         ReviewController review = new ReviewController(archive.reviewQueue(), archive.curation(), letters, token);
         return Javalin.create(config -> {
