@@ -26,6 +26,10 @@ public final class SignerParser {
     private static final Pattern MD_LINK = Pattern.compile("\\[([^\\]]+)\\]\\([^)]*\\)");
     /** a short name before the full one: "Idec - Instituto Brasileiro de ...", "S.T.O.P. – The Surveillance ..." */
     private static final Pattern LEADING_SHORT_NAME = Pattern.compile("^((?=[^\\s]*\\p{Lu})[\\p{L}\\d.&]{2,12})\\s+[-–—]\\s+(\\p{Lu}\\S*(?:\\s+\\S+){2,})$");
+    /** a code or place joined to the name by a slash, or a slashed acronym after it: "Union/RP", "Institute IES/UNX" */
+    private static final Pattern SLASH_TAIL = Pattern.compile("^(.+?\\p{L})(?:/(\\p{Lu}[\\p{L}.\\-]{1,15})|\\s+((?:\\p{Lu}[\\p{Lu}\\d]*/)+\\p{Lu}[\\p{Lu}\\d]*))$");
+    /** a word of two capitals or more: an acronym */
+    private static final Pattern ACRONYM_WORD = Pattern.compile("\\b\\p{Lu}[\\p{Lu}\\d]+\\b");
     /** a place after a dash: "Center for Media Research – Nepal" */
     private static final Pattern DASH_TAIL = Pattern.compile("^(.+?)\\s+[-–—]\\s+([^-–—]+)$");
     private static final Pattern LEGAL = Pattern.compile(
@@ -189,10 +193,39 @@ public final class SignerParser {
                     name = dash.group(1);
                 }
             }
+            if (acronym == null && location == null) {
+                // a short tail of capitalised words after a dash: "Union of River Workers – North Province", "... - URW Riverside"
+                Matcher t = DASH_TAIL.matcher(name);
+                if (t.matches() && words(t.group(1)) >= 3 && !personish(t.group(1)) && capitalisedWords(t.group(2))
+                        && (words(t.group(2)) <= 2 || (words(t.group(2)) <= 3 && ACRONYM_WORD.matcher(t.group(2)).find()))) {
+                    String tailText = t.group(2).strip();
+                    name = t.group(1).strip();
+                    if (ACRONYM_WORD.matcher(tailText).find()) acronym = tailText;
+                    else location = tailText;
+                } else {
+                    // a code joined by a slash: "Union of River Workers/RP", "Institute of Example Studies IES/UNX"
+                    Matcher slash = SLASH_TAIL.matcher(name);
+                    String before = slash.matches() ? slash.group(1).substring(slash.group(1).lastIndexOf(' ') + 1) : "";
+                    // joined to an ordinary word, not one code to another ("HIV/AIDS", "OAB/MG") or a list of places
+                    if (slash.matches() && words(slash.group(1)) >= 3 && before.indexOf('/') < 0 && !before.equals(before.toUpperCase())
+                            && Character.isUpperCase(before.codePointAt(0))) {
+                        String code = slash.group(2) != null ? slash.group(2) : slash.group(3);
+                        name = slash.group(1).strip();
+                        if (ACRONYM_WORD.matcher(code).find()) acronym = code;
+                        else location = code;
+                    }
+                }
+            }
         }
         Signer.Kind kind = person || (afterHonorific(name) != null && !Vocabulary.get().hasOrganisationWord(name))
                 ? Signer.Kind.person : Signer.Kind.organization;
         return named(name, kind, acronym, location, null, s);
+    }
+
+    /** Every word starts with a capital (or a digit): a name, a code, a place, not a phrase. */
+    private static boolean capitalisedWords(String s) {
+        for (String w : WHITESPACE.split(s.strip())) if (w.isEmpty() || !(Character.isUpperCase(w.codePointAt(0)) || Character.isDigit(w.codePointAt(0)))) return false;
+        return true;
     }
 
     /** The comma-separated parts of an entry; commas inside brackets do not separate. */

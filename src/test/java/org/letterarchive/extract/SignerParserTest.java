@@ -141,4 +141,27 @@ class SignerParserTest {
         assertEquals("R3D", s.acronym());
         assertEquals("M\u00e9xico", s.location());
     }
+
+    @Test
+    void cutsShortCodesAndPlacesJoinedByADashOrASlash() {
+        Signer dash = SignerParser.parse("Grupo de Ejemplo Nunca Más – Provincia", false);
+        assertEquals("Grupo de Ejemplo Nunca Más", dash.name());
+        assertEquals("Provincia", dash.location());
+        Signer code = SignerParser.parse("Consejo de Ejemplos de Villanueva - CONSEJ Villanueva", false);
+        assertEquals("Consejo de Ejemplos de Villanueva", code.name());
+        assertEquals("CONSEJ Villanueva", code.acronym());
+        Signer slash = SignerParser.parse("Instituto de la Clase Ejemplar/PR", false);
+        assertEquals("Instituto de la Clase Ejemplar", slash.name());
+        Signer slashed = SignerParser.parse("Centro de Estudios Ejemplares CEE/UNIEX", false);
+        assertEquals("Centro de Estudios Ejemplares", slashed.name());
+        assertEquals("CEE/UNIEX", slashed.acronym());
+    }
+
+    @Test
+    void keepsCodesThatArePartOfTheName() {
+        assertEquals("Example Network of People Living with HIV/AIDS", SignerParser.parse("Example Network of People Living with HIV/AIDS", false).name());
+        assertEquals("Comisión de Derechos de la ABC/XY", SignerParser.parse("Comisión de Derechos de la ABC/XY", false).name());
+        assertEquals("Sisters of Example of the Valley - Institute Justice Team",
+                SignerParser.parse("Sisters of Example of the Valley - Institute Justice Team", false).name());
+    }
 }
