@@ -64,6 +64,8 @@ public final class LineLabeller {
     private static final int MIN_LIST = 6;
     /** the least probability of opening a signer's entry for which a line in such a run is read as one */
     private static final double LIST_ITEM = 0.1;
+    /** how sure a paragraph of names read by its grammar alone is: enough to keep, low enough to be reviewed */
+    private static final double NAMES_PARAGRAPH = 0.55;
 
     private final CRFModel model;
 
@@ -135,7 +137,40 @@ public final class LineLabeller {
         double[] p = probabilities(features, tagged, ids);
         for (int k = 0; k < tagged.size(); k++) confidence[tagged.get(k)] = p[k];
         alikeInLists(lines, features, tags, confidence);
+        namesParagraphs(lines, tags, confidence);
         return new Labelled(tags, confidence);
+    }
+
+    /**
+     * A paragraph that is a list of names separated by semicolons ("ABC - Association of X; Forum Y; ..."),
+     * under a line that announces it (ending in a colon) or closing the letter, names several signers,
+     * whatever the model made of it: few annotated letters write their signers so, too few to learn from.
+     */
+    private static void namesParagraphs(List<Line> lines, Tag[] tags, double[] confidence) {
+        int n = tags.length;
+        boolean proseAfter = false;
+        for (int i = n - 1; i >= 0; i--) {
+            String s = lines.get(i).clean();
+            if (tags[i] == Tag.OTHER && (i > 0 && lines.get(i - 1).clean().endsWith(":") || !proseAfter) && namesList(s)) {
+                tags[i] = Tag.SIGNERS;
+                confidence[i] = NAMES_PARAGRAPH;
+                continue;
+            }
+            if (s.length() >= 240 && !namesList(s)) proseAfter = true;
+        }
+    }
+
+    /** Four names or more between semicolons, nearly all short and capitalised. */
+    static boolean namesList(String s) {
+        if (s.indexOf(';') < 0) return false;
+        String[] items = s.split("\\s*;\\s*");
+        if (items.length < 4) return false;
+        int names = 0;
+        for (String it : items) {
+            String t = it.strip();
+            if (!t.isEmpty() && SignerParser.words(t) <= 14 && (Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) names++;
+        }
+        return names * 5 >= items.length * 4;
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import org.junit.jupiter.api.Test;
 import org.letterarchive.extract.LineLabeller.Labelled;
 import org.letterarchive.extract.LineLabeller.Tag;
@@ -68,5 +69,20 @@ class LineLabellerTest {
         assertEquals("Chile", letter.signers().get(2).location());
         assertEquals(java.time.LocalDate.of(2022, 6, 3), letter.date());
         assertEquals("Open letter on the harbor", letter.title());
+    }
+
+    @Test
+    void aParagraphOfNamesBetweenSemicolonsUnderItsAnnouncementNamesSigners() {
+        String text = "Nota pública sobre o exemplo\n"
+                + "As organizações abaixo repudiam a proposta de lei que fere os direitos de todas as pessoas da cidade de exemplo. "
+                + "A proposta foi apresentada sem consulta e deve ser retirada imediatamente pelo conselho municipal.\n"
+                + "Assinam esta nota:\n"
+                + "ABX - Associação Brasileira de Exemplos; Fórum Exemplar de Direitos; GEX/UNX - Grupo de Estudos Exemplares; "
+                + "Rede Nacional de Amostras; Coletivo Modelo da Cidade\n";
+        var lines = TextLines.of(text);
+        var labelled = LineLabeller.shipped().label(lines);
+        assertEquals(LineLabeller.Tag.SIGNERS, labelled.tags()[lines.size() - 1]);
+        assertTrue(LineLabeller.namesList(lines.get(lines.size() - 1).clean()));
+        assertFalse(LineLabeller.namesList("We ask three things; first, that the law be withdrawn; second, that it be debated; third, that it be voted on."));
     }
 }
