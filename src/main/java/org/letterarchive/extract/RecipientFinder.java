@@ -567,8 +567,8 @@ public final class RecipientFinder {
     /**
      * An office written before a person's full name, by the general list of offices: "Councilwoman Jane
      * Doe" gives {"Councilwoman", "Jane Doe"}, "Minister for Health Greg Hunt" {"Minister for Health", "Greg
-     * Hunt"}; an honorific between the two goes with the office's style. Null when the text is not an office
-     * and a name of two words or more ("President Obama" is a form of address, kept whole).
+     * Hunt"}, "Commissioner Roe" {"Commissioner", "Roe"}; an honorific between the two goes with the office's
+     * style. Null when the text is not an office and a name.
      */
     static String[] officeSplit(String s) {
         List<String> w = List.of(s.strip().split("\\s+"));
@@ -587,7 +587,7 @@ public final class RecipientFinder {
         int h = office;
         while (h < w.size() && v.isHonorific(w.get(h))) h++;
         List<String> rest = w.subList(h, w.size());
-        if (rest.size() < 2 || rest.size() > 4) return null;
+        if (rest.isEmpty() || rest.size() > 4) return null;
         for (String x : rest) if (!Character.isUpperCase(x.codePointAt(0)) && !x.matches("(?i)de|da|do|dos|del|van|von|der|di|du|la|le")) return null;
         String person = String.join(" ", rest);
         if (v.officeWords(rest) > 0 || v.hasOrganisationWord(person) || v.isPlace(person)) return null;

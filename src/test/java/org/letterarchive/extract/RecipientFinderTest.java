@@ -173,7 +173,8 @@ class RecipientFinderTest {
 
     @Test
     void keepsFormsOfAddressAndGroupsWhole() {
-        assertEquals("President Obama", RecipientFinder.person("President Obama", null, false).name());
+        assertEquals("Roe", RecipientFinder.person("President Roe", null, false).name());
+        assertEquals("President", RecipientFinder.person("President Roe", null, false).role());
         assertEquals("Members of the Finance Committee", RecipientFinder.person("Members of the Finance Committee", null, false).name());
     }
 
