@@ -14,6 +14,9 @@ import org.letterarchive.letter.Signer;
  */
 public final class SignerParser {
 
+    private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*•+]|\\d{1,3}[.)])\\s+");
+    /** letters after a person's name (a degree, a guild): "Jane Doe PhD", "Jane Doe. ACE" */
+    private static final Pattern POST_NOMINAL = Pattern.compile("^(.+?)[.,]?\\s+((?:\\p{Lu}{2,5}|Ph\\.?\\s?D\\.?)(?:[\\s,]+\\p{Lu}{2,5})*)$");
     private static final Pattern BOLD_NAME = Pattern.compile("^(?:\\*\\*|__)(.+?)(?:\\*\\*|__)\\s*(.*)$");
     private static final Pattern ITALIC_TAIL = Pattern.compile("^([^*_]+?)\\s+[*_](.+?)[*_]\\s*$");
     private static final Pattern ON_BEHALF = Pattern.compile("(?i)^(.+?),?\\s+(?:on behalf of|en nombre de|en representaci[oó]n de|in an? (?:individual|personal) capacity)\\s*(?:of\\s+)?(.*)$");
@@ -56,7 +59,8 @@ public final class SignerParser {
             if (!contact.find() || contact.start() == 0) break;
             raw = raw.substring(0, contact.start()).strip();
         }
-        Matcher bold = BOLD_NAME.matcher(raw);
+        // a bold name opens the entry, after any list marker: "- **Jane Doe** Professor of Law"
+        Matcher bold = BOLD_NAME.matcher(LIST_MARKER.matcher(raw).replaceFirst(""));
         if (bold.matches()) {
             String name = tidy(TextLines.clean(bold.group(1)));
             String rest = tidy(TextLines.clean(bold.group(2)).replaceFirst("^[,/–—:-]+", ""));
@@ -166,8 +170,14 @@ public final class SignerParser {
                     parts.set(0, parts.get(0).substring(0, parts.get(0).length() - lastWord.length()).strip());
                 }
             }
+            if (parts.size() >= 2) {
+                Matcher post = POST_NOMINAL.matcher(parts.get(0));
+                if (post.matches() && personish(post.group(1)) && !Vocabulary.get().isPlace(post.group(2))) parts.set(0, post.group(1));
+            }
             boolean personLike = personish(parts.get(0));
-            if (parts.size() >= 2 && (person || personLike) && !LEGAL.matcher(parts.get(1)).matches()) {
+            // "Jane Doe, Photographer, LLC": a business named for a person
+            boolean business = LEGAL.matcher(parts.get(parts.size() - 1)).matches();
+            if (parts.size() >= 2 && (person || personLike) && !LEGAL.matcher(parts.get(1)).matches() && !business) {
                 String title = parts.size() >= 3 ? parts.get(1) : null;
                 String aff = parts.size() >= 3 ? String.join(", ", parts.subList(2, parts.size())) : parts.get(1);
                 Signer sg = named(parts.get(0), Signer.Kind.person, acronym, location, aff, s);

@@ -164,4 +164,15 @@ class SignerParserTest {
         assertEquals("Sisters of Example of the Valley - Institute Justice Team",
                 SignerParser.parse("Sisters of Example of the Valley - Institute Justice Team", false).name());
     }
+
+    @Test
+    void readsBoldNamesInListsLettersAfterNamesAndBusinessesNamedForPeople() {
+        Signer bold = SignerParser.parse("- **Carla del Ejemplo Modelo** Política Sectorial y Sostenibilidad", true);
+        assertEquals("Carla del Ejemplo Modelo", bold.name());
+        Signer guild = SignerParser.parse("Jane Q. Roe BFS, Editor of \u2018An Example,\u2019 Feature Film", true);
+        assertEquals("Jane Q. Roe", guild.name());
+        Signer business = SignerParser.parse("Eric Q. Example, Photographer, LLC", false);
+        assertEquals("Eric Q. Example, Photographer, LLC", business.name());
+        assertEquals(Signer.Kind.organization, business.kind());
+    }
 }
