@@ -198,7 +198,7 @@ public final class LineLabeller {
 
     /**
      * The items of one list are of one kind: in a run of lines with the same list marker (bullets, numbers,
-     * table rows, or short lines of no sentence) where most lines open a signer's entry, the lines left as
+     * table rows, or short lines of no sentence) where two lines in five or more open a signer's entry, the lines left as
      * other text open one too, with the share of the run as their confidence.
      */
     private void alikeInLists(List<Line> lines, List<List<String>> features, Tag[] tags, double[] confidence) {
@@ -209,7 +209,7 @@ public final class LineLabeller {
             while (j + 1 < tags.length && marks[j + 1] == marks[i]) j++;
             int length = j - i + 1, signers = 0;
             for (int k = i; k <= j; k++) if (tags[k] == Tag.SIGNER) signers++;
-            if (marks[i] != LineFeatures.NOT_LISTED && length >= MIN_LIST && signers * 2 > length) {
+            if (marks[i] != LineFeatures.NOT_LISTED && length >= MIN_LIST && signers * 5 >= length * 2) {
                 for (int k = i; k <= j; k++) if (tags[k] == Tag.OTHER) candidates.add(k);
             }
             i = j + 1;
