@@ -38,6 +38,8 @@ public final class LetterAnalyzer {
     private static final java.util.Map<String, Double> RULE_CONFIDENCE = java.util.Map.of("text", 0.7, "front-matter", 0.8, "file-metadata", 0.4);
 
     private static final double RULE_RECIPIENT = 0.65;
+    /** how far above the greeting people named are taken as addressees */
+    private static final int NAMES_ABOVE_GREETING = 15;
     /** how sure a title is when a heading names the letter, or when the page was published under it */
     private static final double NAMING_TITLE = 0.9, PUBLISHED_TITLE = 0.8;
 
@@ -66,7 +68,7 @@ public final class LetterAnalyzer {
         List<Line> lines = lines(doc, front);
         String language = languages.detect(lines.stream().map(Line::clean).collect(Collectors.joining("\n")));
         boolean dayFirst = language != null && DAY_FIRST.contains(language);
-        Labelled labelled = withToBlock(lines, labeller.label(lines));
+        Labelled labelled = withNamesAboveGreeting(lines, withToBlock(lines, labeller.label(lines)));
 
         SignerEntries entries = SignerEntries.read(lines, labelled);
         List<Signer> signers = withCapacity(lines, entries);
@@ -182,6 +184,27 @@ public final class LetterAnalyzer {
             if (tags[i] == Tag.SIGNER || tags[i] == Tag.SIGNERS || tags[i] == Tag.DETAIL || tags[i] == Tag.CONTINUED) tags[i] = Tag.ADDRESSEE;
         }
         return new Labelled(tags, labelled.confidence());
+    }
+
+    /**
+     * People named just above the greeting of a letter signed below it are its addressees, whatever the model
+     * made of them: a letter is signed at its end ("Councilman Jane Doe" over "Dear Council:").
+     */
+    private static Labelled withNamesAboveGreeting(List<Line> lines, Labelled labelled) {
+        int greeting = Salutation.find(lines, 0, HEAD_SEARCH);
+        if (greeting < 0) return labelled;
+        Tag[] tags = labelled.tags();
+        boolean signedBelow = false;
+        for (int i = greeting + 1; i < tags.length && !signedBelow; i++) signedBelow = tags[i] == Tag.SIGNER || tags[i] == Tag.SIGNERS;
+        if (!signedBelow) return labelled;
+        Tag[] out = null;
+        for (int i = Math.max(0, greeting - NAMES_ABOVE_GREETING); i < greeting; i++) {
+            if ((tags[i] == Tag.SIGNER || tags[i] == Tag.DETAIL || tags[i] == Tag.CONTINUED) && RecipientFinder.namesPerson(lines.get(i).clean())) {
+                if (out == null) out = tags.clone();
+                out[i] = Tag.ADDRESSEE;
+            }
+        }
+        return out == null ? labelled : new Labelled(out, labelled.confidence());
     }
 
     /** The date of the line the model tags as the date, or null. */

@@ -108,6 +108,9 @@ public final class LineFeatures {
                 int marked = markedBefore[runEnd[i] + 1] - markedBefore[runStart[i]];
                 if (marked * 2 > len) f.add("markedRun=" + bucket(marked, 3, 5, 10, 20));
             }
+            // blank lines between blocks: an entry of several lines has none inside it
+            boolean gapBefore = lines.get(i).gapBefore(), gapAfter = i + 1 < n && lines.get(i + 1).gapBefore();
+            f.add(gapBefore ? (gapAfter ? "gap=both" : "gap=before") : (gapAfter ? "gap=after" : "gap=none"));
             if (i > 0 && shapes[i - 1].key.equals(s.key)) f.add("sameShapePrev");
             if (i + 1 < n && shapes[i + 1].key.equals(s.key)) f.add("sameShapeNext");
             if (i > 0 && similarLength(shapes[i - 1], s)) f.add("lenLikePrev");

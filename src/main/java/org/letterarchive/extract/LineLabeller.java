@@ -138,7 +138,51 @@ public final class LineLabeller {
         for (int k = 0; k < tagged.size(); k++) confidence[tagged.get(k)] = p[k];
         alikeInLists(lines, features, tags, confidence);
         namesParagraphs(lines, tags, confidence);
+        entriesByBlocks(lines, tags);
         return new Labelled(tags, confidence);
+    }
+
+    /**
+     * Signers written as blocks of a few lines apart by blank lines ("Jane Doe" / "Director" / "Example Fund"):
+     * where most blocks of a run of signer lines hold two to four lines and open with a person's name, each block
+     * is one entry, its first line the name and the others its details.
+     */
+    private static void entriesByBlocks(List<Line> lines, Tag[] tags) {
+        int n = tags.length;
+        for (int i = 0; i < n; ) {
+            if (!entryTag(tags[i])) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j + 1 < n && entryTag(tags[j + 1])) j++;
+            List<int[]> blocks = new ArrayList<>();
+            int start = i;
+            for (int k = i + 1; k <= j + 1; k++) {
+                if (k == j + 1 || lines.get(k).gapBefore()) {
+                    blocks.add(new int[] {start, k - 1});
+                    start = k;
+                }
+            }
+            int shaped = 0;
+            for (int[] b : blocks) {
+                int size = b[1] - b[0] + 1;
+                if (size >= 2 && size <= 4 && SignerParser.personish(lines.get(b[0]).clean())) shaped++;
+            }
+            if (blocks.size() >= 2 && shaped * 10 >= blocks.size() * 7) {
+                for (int[] b : blocks) {
+                    if (b[1] - b[0] + 1 > 4) continue;
+                    tags[b[0]] = Tag.SIGNER;
+                    // a line that goes on with the one above (a wrapped entry) stays so
+                    for (int k = b[0] + 1; k <= b[1]; k++) if (tags[k] == Tag.SIGNER) tags[k] = Tag.DETAIL;
+                }
+            }
+            i = j + 1;
+        }
+    }
+
+    private static boolean entryTag(Tag t) {
+        return t == Tag.SIGNER || t == Tag.DETAIL || t == Tag.CONTINUED;
     }
 
     /**

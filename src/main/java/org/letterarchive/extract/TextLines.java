@@ -14,8 +14,12 @@ import org.apache.commons.text.StringEscapeUtils;
  */
 public final class TextLines {
 
-    /** One line of the body. */
-    public record Line(String raw, String clean) {}
+    /** One line of the body; gapBefore says a blank line stands between it and the line before (a new paragraph or block). */
+    public record Line(String raw, String clean, boolean gapBefore) {
+        public Line(String raw, String clean) {
+            this(raw, clean, false);
+        }
+    }
 
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u2060\\uFEFF\\u00AD]");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200A\\u202F\\u3000]+");
@@ -40,12 +44,18 @@ public final class TextLines {
     /** The lines of a body text; markdown says whether to read Markdown marks. */
     public static List<Line> of(String body) {
         List<Line> lines = new ArrayList<>();
+        boolean gap = false;
         for (String rawLine : splitLines(body)) {
             String raw = plainSpaces(rawLine) ? rawLine.strip() : SPACES.matcher(INVISIBLE.matcher(rawLine).replaceAll("")).replaceAll(" ").strip();
-            if (raw.isEmpty() || LINK_DEF.matcher(raw).matches()) continue;
+            if (raw.isEmpty()) {
+                gap = true;
+                continue;
+            }
+            if (LINK_DEF.matcher(raw).matches()) continue;
             String clean = clean(raw);
             if (clean.isEmpty() || PAGE_NUMBER.matcher(clean).matches() || RULE.matcher(clean).matches()) continue;
-            lines.add(new Line(raw, clean));
+            lines.add(new Line(raw, clean, gap && !lines.isEmpty()));
+            gap = false;
         }
         return dropRepeated(lines);
     }
