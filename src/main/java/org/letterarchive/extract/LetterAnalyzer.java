@@ -122,7 +122,7 @@ public final class LetterAnalyzer {
                 if (f.equals(k) || (!k.isEmpty() && (f.contains(k) || k.contains(f)))) return true;
                 java.util.Set<String> theirs = new java.util.HashSet<>(List.of(Annotations.fold((t.name() == null ? "" : t.name()) + " " + (t.role() == null ? "" : t.role())).split(" ")));
                 if (theirs.containsAll(words)) return true;
-                // "Deputy SG Durant" of the greeting is "Isabelle Durant" of the address block
+                // "Deputy Director Roe" of the greeting is "Jane Roe" of the address block
                 return r.name() != null && t.name() != null && SignerParser.words(r.name()) <= 4 && SignerParser.words(t.name()) >= 2
                         && lastWord(r.name()).equals(lastWord(t.name())) && lastWord(r.name()).length() > 2;
             });

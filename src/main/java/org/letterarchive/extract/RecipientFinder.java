@@ -15,7 +15,7 @@ public final class RecipientFinder {
 
     private static final Pattern TO_BLOCK = Pattern.compile("(?i)^(?:to|para|a|à|attn|attention)\\s*:\\s*(.*)$");
     private static final Pattern CC = Pattern.compile("(?i)^(?:cc|c\\.c\\.|copy to|copies to|con copia a|copia)\\s*:\\s*(.*)$");
-    /** a word joining an office to what it is of or for: "Minister for Health", "Envoy on Technology" */
+    /** a word joining an office to what it is of or for: "Minister for Examples", "Envoy on Oceans" */
     private static final Pattern COMPLEMENT = Pattern.compile("(?i)of|for|on|to|de|del|da|do|dos|das|des|du|für|pour|para");
     private static final Pattern ARTICLE = Pattern.compile("(?i)the|la|el|los|las|le|les|o|a|os|as|die|der|den");
     private static final Pattern JOIN = Pattern.compile("(?i)and|y|e|et|und|&");
@@ -47,7 +47,7 @@ public final class RecipientFinder {
     /** the word that addresses a letter to someone, before the addressee: "To the", "A la", "Al", "À", "Ao" */
     private static final Pattern ADDRESS_PREPOSITION = Pattern.compile(
             "(?i)^(?:to|a|al|à|ao|à|aux|para|an)\\s+(?:(?:the|la|las|los|el|le|les|o|os|as|die|den)\\s+)?(?=\\p{L})");
-    /** how far down a line written to someone ("To the Members of ...") is looked for, when there is no greeting */
+    /** how far down a line written to someone ("To the Board of ...") is looked for, when there is no greeting */
     private static final int ADDRESSED_SEARCH = 40;
     /** how many lines under the date are looked at for addressees named by their style */
     private static final int STYLED_SEARCH = 15;
@@ -96,7 +96,7 @@ public final class RecipientFinder {
     /**
      * The addressees of the lines the line model tags as addressees; empty when it tags none. Tagged lines
      * that follow each other are one address block: a line naming a person opens an addressee, and the
-     * lines under it give the office ("Hon. Jane Doe" / "Minister for Health").
+     * lines under it give the office ("Hon. Jane Doe" / "Minister for Examples").
      */
     public static List<Recipient> tagged(List<Line> lines, LineLabeller.Labelled labelled) {
         List<Recipient> out = new ArrayList<>();
@@ -215,12 +215,12 @@ public final class RecipientFinder {
         return DASH.matcher(s).find() && styled(s);
     }
 
-    /** True when the text opens with an honorific or style ("Dr.", "The Hon.", "Senator the Hon.", "Exma. Sra."). */
+    /** True when the text opens with an honorific or style ("Dr.", "The Hon.", "Mayor the Hon.", "Ilma. Sra."). */
     static boolean honorificStart(String s) {
         String[] w = s.strip().split("\\s+", 5);
         int i = 0;
         Vocabulary v = Vocabulary.get();
-        // "Senator the Hon. ...": an office used as a style before "the"
+        // "Mayor the Hon. ...": an office used as a style before "the"
         if (w.length > 2 && v.isOffice(w[0]) && w[1].equalsIgnoreCase("the")) i = 2;
         else if (w.length > 1 && w[0].equalsIgnoreCase("the")) i = 1;
         if (i + 1 >= w.length) return false;
@@ -362,7 +362,7 @@ public final class RecipientFinder {
         return comma > 0 && personish(s.substring(0, comma));
     }
 
-    /** A short line written to someone, opening with the word that addresses it: "À Presidenta Dilma", "To the Members of X". */
+    /** A short line written to someone, opening with the word that addresses it: "À Governadora Maria Souza", "To the Board of X". */
     static boolean addressedLine(String s) {
         if (s.length() > 160 || s.endsWith(".") || s.endsWith(":") || s.indexOf(',') >= 0 || !ADDRESSED.matcher(s).lookingAt()) return false;
         // a name and its office, not a sentence: most words capitalised
@@ -517,7 +517,7 @@ public final class RecipientFinder {
     /**
      * A recipient read from a name as written: the part that names a person when dashes cut it
      * ("Ministry - Hon. Jane Doe - Minister": the ministry is the organisation, what follows the name the
-     * role), and an office written before a full name moved to the role ("Prime Minister Stefan Löfven").
+     * role), and an office written before a full name moved to the role ("Foreign Minister Ann Example").
      */
     static Recipient person(String name, String role, boolean cc) {
         String organization = null;
@@ -550,7 +550,7 @@ public final class RecipientFinder {
             }
         }
         if (name != null && name.isBlank()) name = null;
-        // an office addressed as such ("Your Excellency Ambassador", "Madam Chair"): no name, the office as the role
+        // an office addressed as such ("Your Excellency the Consul", "Madam Chair"): no name, the office as the role
         if (name != null && role == null) {
             List<String> w = new ArrayList<>(List.of(name.split("\\s+")));
             while (w.size() > 1 && Vocabulary.get().isHonorific(w.get(0))) w.remove(0);
@@ -566,8 +566,8 @@ public final class RecipientFinder {
 
     /**
      * An office written before a person's full name, by the general list of offices: "Councilwoman Jane
-     * Doe" gives {"Councilwoman", "Jane Doe"}, "Minister for Health Greg Hunt" {"Minister for Health", "Greg
-     * Hunt"}, "Commissioner Roe" {"Commissioner", "Roe"}; an honorific between the two goes with the office's
+     * Doe" gives {"Councilwoman", "Jane Doe"}, "Minister for Examples Greg Roe" {"Minister for Examples", "Greg
+     * Roe"}, "Commissioner Roe" {"Commissioner", "Roe"}; an honorific between the two goes with the office's
      * style. Null when the text is not an office and a name.
      */
     static String[] officeSplit(String s) {

@@ -120,14 +120,14 @@ public final class Vocabulary {
         return honorifics.contains(fold(word));
     }
 
-    /** A public or organisational office: "Minister", "Prime Minister", "Senadora", "Bürgermeister". */
+    /** A public or organisational office: "Minister", "Chief Justice", "Senadora", "Bürgermeister". */
     public boolean isOffice(String phrase) {
         return offices.contains(fold(phrase));
     }
 
     /**
      * How many of the leading words name an office, with up to two capitalised words qualifying it
-     * ("Deputy Prime Minister", "UN Special Rapporteur", "Councilwoman"); 0 when they name none.
+     * ("Deputy Chief Justice", "Acting High Commissioner", "Councilwoman"); 0 when they name none.
      */
     public int officeWords(List<String> words) {
         return officeWords(words, 2);
