@@ -169,7 +169,10 @@ public final class LineLabeller {
                 int size = b[1] - b[0] + 1;
                 if (size >= 2 && size <= 4 && SignerParser.personish(lines.get(b[0]).clean())) shaped++;
             }
-            if (blocks.size() >= 2 && shaped * 10 >= blocks.size() * 7) {
+            // one block alone: a person's name over lines that are not names ("Jane Doe" / "President" / "Example Fund")
+            boolean single = blocks.size() == 1 && shaped == 1 && java.util.stream.IntStream.rangeClosed(blocks.get(0)[0] + 1, blocks.get(0)[1])
+                    .noneMatch(k -> SignerParser.personish(lines.get(k).clean()));
+            if ((blocks.size() >= 2 && shaped * 10 >= blocks.size() * 7) || single) {
                 for (int[] b : blocks) {
                     if (b[1] - b[0] + 1 > 4) continue;
                     tags[b[0]] = Tag.SIGNER;
