@@ -395,6 +395,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--full", description = "also time the archive's full default answer (9 facets at 50, histogram, 3 snippets)")
         boolean full;
 
+        @Option(names = "--solr-caches", defaultValue = "on", paramLabel = "on|off",
+                description = "Solr's filter, query result and document caches: on (the _default configset's) or off (default ${DEFAULT-VALUE})")
+        String solrCaches;
+
         @Option(names = "--seed", defaultValue = "42", description = "corpus and query seed (default ${DEFAULT-VALUE})")
         long seed;
 
@@ -411,16 +415,18 @@ public final class BenchCommand implements Runnable {
         @Override
         @SuppressWarnings("unchecked")
         public Integer call() throws Exception {
+            if (!solrCaches.equals("on") && !solrCaches.equals("off")) return fail("--solr-caches is on or off");
             Path dir = work != null ? work : Files.createTempDirectory("letters-bench-peer");
             try {
                 Path home = Path.of(System.getProperty("letters.home", ".")).toAbsolutePath().normalize();
                 Map<String, Object> r = new PeerBenchmark(new PeerBenchmark.Options(letters, queries, rounds, seed, threads,
-                        connections, requests, perKind, heapMb, full, dir, home), System.err).run();
+                        connections, requests, perKind, heapMb, full, solrCaches.equals("on"), dir, home), System.err).run();
                 PrintStream out = System.out;
                 Map<String, Object> sides = (Map<String, Object>) r.get("sides");
                 Map<String, Object> solr = (Map<String, Object>) sides.get("Solr");
                 out.printf("%nArchive against Solr 9.10.1, %d generated letters, %d searches, %d HTTP clients, both -Xmx%dm, "
-                        + "median of %d round(s); asked of both: %s%n", letters, queries, connections, heapMb, rounds, r.get("answer"));
+                        + "median of %d round(s); Solr's caches %s; asked of both: %s%n", letters, queries, connections, heapMb, rounds,
+                        solrCaches, r.get("answer"));
                 out.printf("  %-14s %-22s %8s %8s %9s %10s %10s%n", "kind", "side", "p50 ms", "p99 ms", "req/s", "qps ratio", "p50 ratio");
                 List<String> kinds = new java.util.ArrayList<>(PeerQueryMix.KINDS);
                 kinds.add("whole mix");

@@ -47,7 +47,7 @@ import org.letterarchive.search.SearchRequest;
 public final class PeerBenchmark {
 
     public record Options(int letters, int queries, int rounds, long seed, int threads, int connections,
-                          int requests, int perKind, int heapMb, boolean full, Path workDir, Path home) {
+                          int requests, int perKind, int heapMb, boolean full, boolean solrCaches, Path workDir, Path home) {
         public Options {
             if (letters < 1 || queries < PeerQueryMix.KINDS.size() || rounds < 1 || connections < 1 || requests < 1
                     || perKind < 1 || heapMb < 64) {
@@ -97,6 +97,7 @@ public final class PeerBenchmark {
                 Function<Signer, String> keyOf = archive.store().organizations()::keyOf;
                 mix = PeerQueryMix.build(gen, options.letters(), options.queries(), options.seed(), keyOf, same);
                 if (!solrReused) writeSolrHome(solrHome);
+                writeSolrConfig(solrHome);
                 solr = startSolr(solrHome, logs);
                 solrPort = solrPort(solr, logs.resolve("solr.out"));
                 if (!solrReused) loadSolr(solrPort, gen, keyOf, solrHome);
@@ -225,6 +226,21 @@ public final class PeerBenchmark {
         try (var files = Files.list(conf)) {
             for (Path f : files.toList()) Files.copy(f, core.resolve(f.getFileName()));
         }
+    }
+
+    /**
+     * The configset's solrconfig.xml into the core, as it is or (caches off) without its filter, query result and
+     * document caches: a cache Solr's configuration does not name is not made. The index stays as it is.
+     */
+    private void writeSolrConfig(Path home) throws IOException {
+        String config = Files.readString(options.home().resolve("src/bench/solr/configset/letters/conf/solrconfig.xml"));
+        if (!options.solrCaches()) {
+            config = config.replaceAll("(?m)^\\s*<(filterCache|queryResultCache|documentCache) [^>]*/>\\s*$\\n", "");
+            if (config.contains("<filterCache") || config.contains("<queryResultCache") || config.contains("<documentCache")) {
+                throw new IllegalStateException("solrconfig.xml: could not take its caches out");
+            }
+        }
+        Files.writeString(home.resolve("letters/conf/solrconfig.xml"), config);
     }
 
     /** The letters as Solr documents, in batches over HTTP on the bench's threads, one commit. */
@@ -384,6 +400,7 @@ public final class PeerBenchmark {
             out.put("requests_per_round", options.requests());
             out.put("requests_per_kind", options.perKind());
             out.put("heap_mb", options.heapMb());
+            out.put("solr_caches", options.solrCaches() ? "on (the _default configset's)" : "off");
             out.put("answer", "facets=" + mix.get(0).request().answer().facetsParam() + "&snippets=" + mix.get(0).request().answer().snippets());
             Map<String, Object> sidesOut = new LinkedHashMap<>();
             for (Side s : sides) sidesOut.put(s.name(), figures(rounds.get(s.name())));
