@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.letterarchive.corpus.Json;
 import picocli.CommandLine;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Option;
         description = "Benchmarks on a generated corpus: generate letters, measure ingest, search and the letter analysis.",
         subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Search.class,
                 BenchCommand.Organizations.class, BenchCommand.AnalysisBench.class, BenchCommand.FamiliesBench.class,
-                BenchCommand.FacetCount.class})
+                BenchCommand.FacetCount.class, BenchCommand.Peer.class})
 public final class BenchCommand implements Runnable {
 
     @Override
@@ -361,6 +363,109 @@ public final class BenchCommand implements Runnable {
             } finally {
                 deleteQuietly(dir);
             }
+        }
+    }
+
+    @Command(name = "peer", mixinStandardHelpOptions = true,
+            description = "The archive against Solr 9.10.1 over HTTP on the same N generated letters and the same seeded mix of "
+                    + "7 kinds of search, each server in its own JVM with the same heap, rounds alternating: per-kind p50/p99/qps "
+                    + "and ratios, index sizes, live heaps, and hit counts compared search by search.")
+    static final class Peer implements Callable<Integer> {
+        @Option(names = "--letters", paramLabel = "N", defaultValue = "20000", description = "letters (default ${DEFAULT-VALUE})")
+        int letters;
+
+        @Option(names = "--queries", paramLabel = "Q", defaultValue = "210", description = "searches in the mix (default ${DEFAULT-VALUE})")
+        int queries;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "measured rounds; medians are reported (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--connections", defaultValue = "2", description = "concurrent HTTP clients (default ${DEFAULT-VALUE})")
+        int connections;
+
+        @Option(names = "--requests", defaultValue = "1000", description = "requests of the whole mix per round and side (default ${DEFAULT-VALUE})")
+        int requests;
+
+        @Option(names = "--per-kind", defaultValue = "150", description = "requests of each kind alone per round and side (default ${DEFAULT-VALUE})")
+        int perKind;
+
+        @Option(names = "--heap", paramLabel = "MB", defaultValue = "1024", description = "heap of each server (default ${DEFAULT-VALUE})")
+        int heapMb;
+
+        @Option(names = "--full", description = "also time the archive's full default answer (9 facets at 50, histogram, 3 snippets)")
+        boolean full;
+
+        @Option(names = "--solr-caches", defaultValue = "on", paramLabel = "on|off",
+                description = "Solr's filter, query result and document caches: on (the _default configset's) or off (default ${DEFAULT-VALUE})")
+        String solrCaches;
+
+        @Option(names = "--seed", defaultValue = "42", description = "corpus and query seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--threads", defaultValue = "2", description = "threads building the indexes (default ${DEFAULT-VALUE})")
+        int threads;
+
+        @Option(names = "--work", paramLabel = "DIR", description = "folder for both indexes, kept and reused by later runs with "
+                + "the same --letters/--seed (default: a temporary folder, removed after)")
+        Path work;
+
+        @Option(names = "--json", description = "print the figures as one JSON line last")
+        boolean json;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Integer call() throws Exception {
+            if (!solrCaches.equals("on") && !solrCaches.equals("off")) return fail("--solr-caches is on or off");
+            Path dir = work != null ? work : Files.createTempDirectory("letters-bench-peer");
+            try {
+                Path home = Path.of(System.getProperty("letters.home", ".")).toAbsolutePath().normalize();
+                Map<String, Object> r = new PeerBenchmark(new PeerBenchmark.Options(letters, queries, rounds, seed, threads,
+                        connections, requests, perKind, heapMb, full, solrCaches.equals("on"), dir, home), System.err).run();
+                PrintStream out = System.out;
+                Map<String, Object> sides = (Map<String, Object>) r.get("sides");
+                Map<String, Object> solr = (Map<String, Object>) sides.get("Solr");
+                out.printf("%nArchive against Solr 9.10.1, %d generated letters, %d searches, %d HTTP clients, both -Xmx%dm, "
+                        + "median of %d round(s); Solr's caches %s; asked of both: %s%n", letters, queries, connections, heapMb, rounds,
+                        solrCaches, r.get("answer"));
+                out.printf("  %-14s %-22s %8s %8s %9s %10s %10s%n", "kind", "side", "p50 ms", "p99 ms", "req/s", "qps ratio", "p50 ratio");
+                List<String> kinds = new java.util.ArrayList<>(PeerQueryMix.KINDS);
+                kinds.add("whole mix");
+                for (String kind : kinds) {
+                    Map<String, Object> s = fig(solr, kind);
+                    for (Map.Entry<String, Object> side : sides.entrySet()) {
+                        Map<String, Object> f = fig((Map<String, Object>) side.getValue(), kind);
+                        out.printf("  %-14s %-22s %8.2f %8.2f %9.1f %10s %10s%n", kind, side.getKey(), num(f, "p50_ms"), num(f, "p99_ms"),
+                                num(f, "qps"), side.getKey().equals("Solr") ? "" : String.format("%.2f", num(f, "qps") / num(s, "qps")),
+                                side.getKey().equals("Solr") ? "" : String.format("%.2f", num(f, "p50_ms") / num(s, "p50_ms")));
+                    }
+                }
+                sides.forEach((name, v) -> out.printf("  mean response: %s %.1f KB%n", name,
+                        ((Number) ((Map<String, Object>) v).get("mean_response_bytes")).doubleValue() / 1024));
+                Map<String, Object> sizes = (Map<String, Object>) r.get("sizes");
+                double raw = ((Number) sizes.get("raw_text_bytes")).doubleValue();
+                out.printf("  index: archive %.1f MB (%.2f× raw text), Solr %.1f MB (%.2f×)%n",
+                        ((Number) sizes.get("archive_index_bytes")).doubleValue() / 1e6, ((Number) sizes.get("archive_index_bytes")).doubleValue() / raw,
+                        ((Number) sizes.get("solr_index_bytes")).doubleValue() / 1e6, ((Number) sizes.get("solr_index_bytes")).doubleValue() / raw);
+                out.printf("  memory after the load (live heap after a full GC, RSS): %s%n", r.get("memory"));
+                out.printf("  hit counts: %s%n", ((Map<String, Object>) r.get("hit_counts")).get("by_kind"));
+                out.printf("  load average after: %s%n", r.get("load_after"));
+                if (json) out.println(Json.mapper().writeValueAsString(r));
+                return 0;
+            } catch (IllegalArgumentException e) {
+                return fail(e.getMessage());
+            } finally {
+                if (work == null) deleteQuietly(dir);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> fig(Map<String, Object> side, String kind) {
+            return kind.equals("whole mix") ? (Map<String, Object>) side.get("mix")
+                    : (Map<String, Object>) ((Map<String, Object>) side.get("by_kind")).get(kind);
+        }
+
+        private static double num(Map<String, Object> m, String key) {
+            return ((Number) m.get(key)).doubleValue();
         }
     }
 

@@ -238,6 +238,19 @@ public final class SearchBenchmark {
         log.printf("  merged to one segment in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * The index of the options' letters in {@code workDir/index} (with its corpus folder), built unless the folder
+     * already holds it; {@code bench peer} shares it.
+     */
+    BuildInfo ensureIndex() throws IOException, InterruptedException {
+        BuildInfo info = existing();
+        if (info != null) {
+            log.printf("reusing the archive's index of %d letters in %s%n", info.letters(), options.workDir().resolve("index"));
+            return info;
+        }
+        return build(new CorpusGenerator(options.seed()), options.workDir().resolve("corpus"), options.workDir().resolve("index"));
+    }
+
     private BuildInfo existing() throws IOException {
         Path file = options.workDir().resolve(BUILD_INFO);
         if (!Files.exists(file)) return null;

@@ -349,8 +349,9 @@ public final class Corpus {
         writeDurably(sidecarPath(stored.id()), sidecarBytes(stored));
     }
 
+    /** A sidecar's JSON, compact (sidecars written pretty-printed by earlier versions read the same). */
     private byte[] sidecarBytes(StoredLetter stored) throws IOException {
-        return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(stored);
+        return json.writeValueAsBytes(stored);
     }
 
     private Path folder(String id) {

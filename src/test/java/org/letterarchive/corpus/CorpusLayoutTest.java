@@ -57,6 +57,22 @@ class CorpusLayoutTest {
     }
 
     @Test
+    void sidecarIsCompactAndAPrettyPrintedOneStillLoads() throws Exception {
+        Corpus corpus = Corpus.open(dir);
+        byte[] bytes = "compact sidecar".getBytes(StandardCharsets.UTF_8);
+        StoredLetter s = corpus.store(bytes, "c.txt", letter("compact\nsidecar"), 1);
+        Path sidecar = corpus.originalPath(s).resolveSibling(s.id() + ".json");
+        String written = Files.readString(sidecar);
+        assertFalse(written.contains("\n"), "one line of JSON");
+        // as earlier versions wrote it: pretty-printed
+        Files.writeString(sidecar, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(
+                Json.mapper().readTree(written)));
+        StoredLetter back = Corpus.open(dir).get(s.id()).orElseThrow();
+        assertEquals(s.letter(), back.letter());
+        assertEquals("compact\nsidecar", back.letter().text());
+    }
+
+    @Test
     void sameBytesTwiceIsOneLetter() throws Exception {
         Corpus corpus = Corpus.open(dir);
         byte[] bytes = "twice".getBytes(StandardCharsets.UTF_8);
