@@ -35,8 +35,6 @@ public final class SignerParser {
     private static final Pattern ACRONYM_WORD = Pattern.compile("\\b\\p{Lu}[\\p{Lu}\\d]+\\b");
     /** a place after a dash: "Center for Media Research – Nepal" */
     private static final Pattern DASH_TAIL = Pattern.compile("^(.+?)\\s+[-–—]\\s+([^-–—]+)$");
-    private static final Pattern LEGAL = Pattern.compile(
-            "(?i)^(?:a\\.?\\s?c\\.?|s\\.?\\s?c\\.?|i\\.?a\\.?p\\.?|inc\\.?|incorporated|ltd\\.?|limited|llc|l\\.l\\.c\\.|gmbh|e\\.?v\\.?|asbl|aisbl|corp\\.?|co\\.?|s\\.?a\\.?|s\\.?l\\.?|pty\\.?(?: ltd\\.?)?|plc|cic|pc|llp)$");
     private static final Pattern TRAILING_DOT = Pattern.compile("(?<![\\s.]\\p{L})(?<!\\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St))\\.$");
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -151,13 +149,13 @@ public final class SignerParser {
             if (parts.size() >= 2 && Vocabulary.get().isPlace(parts.get(parts.size() - 1))) {
                 String place = parts.remove(parts.size() - 1);
                 if (parts.size() >= 2 && words(parts.get(parts.size() - 1)) <= 2 && !Vocabulary.get().hasOrganisationWord(parts.get(parts.size() - 1))
-                        && !LEGAL.matcher(parts.get(parts.size() - 1)).matches() && parts.size() >= 3) {
+                        && !legalForm(parts.get(parts.size() - 1)) && parts.size() >= 3) {
                     place = parts.remove(parts.size() - 1) + ", " + place;
                 }
                 location = location == null ? place : location;
             }
             // a trailing acronym after a comma: "Red en defensa de los derechos digitales, R3D"
-            if (parts.size() == 2 && acronym == null && ACRONYM.matcher(parts.get(1)).matches() && !LEGAL.matcher(parts.get(1)).matches()
+            if (parts.size() == 2 && acronym == null && ACRONYM.matcher(parts.get(1)).matches() && !legalForm(parts.get(1))
                     && !Vocabulary.get().isPlace(parts.get(1)) && words(parts.get(0)) >= 2) {
                 acronym = parts.remove(1);
             }
@@ -176,8 +174,8 @@ public final class SignerParser {
             }
             boolean personLike = personish(parts.get(0));
             // "Jane Doe, Photographer, LLC": a business named for a person
-            boolean business = LEGAL.matcher(parts.get(parts.size() - 1)).matches();
-            if (parts.size() >= 2 && (person || personLike) && !LEGAL.matcher(parts.get(1)).matches() && !business) {
+            boolean business = legalForm(parts.get(parts.size() - 1));
+            if (parts.size() >= 2 && (person || personLike) && !legalForm(parts.get(1)) && !business) {
                 String title = parts.size() >= 3 ? parts.get(1) : null;
                 String aff = parts.size() >= 3 ? String.join(", ", parts.subList(2, parts.size())) : parts.get(1);
                 Signer sg = named(parts.get(0), Signer.Kind.person, acronym, location, aff, s);
@@ -230,6 +228,17 @@ public final class SignerParser {
         Signer.Kind kind = person || (afterHonorific(name) != null && !Vocabulary.get().hasOrganisationWord(name))
                 ? Signer.Kind.person : Signer.Kind.organization;
         return named(name, kind, acronym, location, null, s);
+    }
+
+    /**
+     * A legal form written alone ("Inc.", "A.C.", "LLC", "AC"), by the ISO 20275 list: with or without the
+     * full stops between its letters.
+     */
+    static boolean legalForm(String s) {
+        String t = s.strip();
+        Vocabulary v = Vocabulary.get();
+        if (v.isLegalForm(t)) return true;
+        return t.length() >= 2 && t.length() <= 4 && t.chars().allMatch(Character::isLetter) && v.isLegalForm(String.join(".", t.split("")) + ".");
     }
 
     /** Every word starts with a capital (or a digit): a name, a code, a place, not a phrase. */
