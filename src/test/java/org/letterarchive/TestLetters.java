@@ -8,6 +8,28 @@ import org.junit.jupiter.api.Assumptions;
 /** Small letters for tests, and access to the shared example letters beside the project. */
 public final class TestLetters {
 
+    /** A letter of a family, in English: five paragraphs (its versions change one). */
+    public static final String[] FAMILY_EN = {
+        "We write to you about the closure of 17 community radio stations in the northern provinces since 2019.",
+        "These stations were the only source of local news for thousands of families living far from the cities.",
+        "The licensing authority revoked their permits without a hearing and without any written reasons given.",
+        "International standards on freedom of expression require that any restriction be necessary and proportionate.",
+        "We ask you to restore the licences and to open a public consultation on the new broadcasting rules."};
+    /** The same letter in Spanish: its translation. */
+    public static final String[] FAMILY_ES = {
+        "Le escribimos sobre el cierre de 17 radios comunitarias en las provincias del norte desde 2019.",
+        "Estas radios eran la única fuente de noticias locales para miles de familias que viven lejos de las ciudades.",
+        "La autoridad de licencias revocó sus permisos sin audiencia y sin dar ninguna razón por escrito a nadie.",
+        "Los estándares internacionales sobre libertad de expresión exigen que toda restricción sea necesaria y proporcional.",
+        "Le pedimos restablecer las licencias y abrir una consulta pública sobre las nuevas reglas de radiodifusión."};
+    /** A form letter copied by many people: a campaign. */
+    public static final String[] FAMILY_CAMPAIGN = {
+        "As a resident of this district I am writing to oppose the planned motorway through the wetland park.",
+        "The wetland is home to rare birds and it protects our homes from floods every single winter season.",
+        "The environmental assessment ignored the flooding risk and the loss of the only green space we have nearby.",
+        "Please withdraw the motorway plan and meet with residents before any further decision is taken on it."};
+
+
     private TestLetters() {}
 
     /** A short sign-on letter in the layout of a real one. */

@@ -68,7 +68,8 @@ public final class LetterAnalyzer {
         List<Line> lines = lines(doc, front);
         String language = languages.detect(lines.stream().map(Line::clean).collect(Collectors.joining("\n")));
         boolean dayFirst = language != null && DAY_FIRST.contains(language);
-        Labelled labelled = withNamesAboveGreeting(lines, withToBlock(lines, labeller.label(lines)));
+        int salutation = Salutation.find(lines, 0, HEAD_SEARCH);
+        Labelled labelled = withNamesAboveGreeting(lines, salutation, withToBlock(lines, labeller.label(lines)));
 
         SignerEntries entries = SignerEntries.read(lines, labelled);
         List<Signer> signers = withCapacity(lines, entries);
@@ -80,7 +81,6 @@ public final class LetterAnalyzer {
             date = DateFinder.find(lines, blockStart, dayFirst, front, doc);
             dateConfidence = date.date() == null ? 0 : RULE_CONFIDENCE.getOrDefault(date.source(), 0.5);
         }
-        int salutation = Salutation.find(lines, 0, HEAD_SEARCH);
         // the title: a heading that names the letter, else the title the page was published under, else
         // the line the model tags, else the grammar's subject line or headline, else the document's heading
         int end = blockStart >= 0 ? blockStart : lines.size();
@@ -115,13 +115,12 @@ public final class LetterAnalyzer {
         for (Recipient r : tagged) if (!named(r, tagged)) out.add(r);
         for (Recipient r : ruled) {
             String k = Annotations.fold(r.label());
-            java.util.Set<String> words = new java.util.HashSet<>(List.of(Annotations.fold((r.name() == null ? "" : r.name()) + " " + (r.role() == null ? "" : r.role())).split(" ")));
+            java.util.Set<String> words = words(r.name(), r.role());
             // "Mayor Doe" in the greeting is "Jane Doe, Mayor" of the address block
             boolean known = out.stream().anyMatch(t -> {
                 String f = Annotations.fold(t.label());
                 if (f.equals(k) || (!k.isEmpty() && (f.contains(k) || k.contains(f)))) return true;
-                java.util.Set<String> theirs = new java.util.HashSet<>(List.of(Annotations.fold((t.name() == null ? "" : t.name()) + " " + (t.role() == null ? "" : t.role())).split(" ")));
-                if (theirs.containsAll(words)) return true;
+                if (words(t.name(), t.role()).containsAll(words)) return true;
                 // "Deputy Director Roe" of the greeting is "Jane Roe" of the address block
                 return r.name() != null && t.name() != null && SignerParser.words(r.name()) <= 4 && SignerParser.words(t.name()) >= 2
                         && lastWord(r.name()).equals(lastWord(t.name())) && lastWord(r.name()).length() > 2;
@@ -149,13 +148,17 @@ public final class LetterAnalyzer {
     /** True when another addressee names the same person more fully: "Dr. Doe" of the greeting is "Dr. Jane Doe, Minister". */
     private static boolean named(Recipient r, List<Recipient> all) {
         if (r.name() == null) return false;
-        java.util.Set<String> words = new java.util.HashSet<>(List.of(Annotations.fold(r.name()).split(" ")));
+        java.util.Set<String> words = words(r.name(), null);
         for (Recipient o : all) {
             if (o == r || o.name() == null || o.name().length() <= r.name().length()) continue;
-            java.util.Set<String> theirs = new java.util.HashSet<>(List.of(Annotations.fold(o.name() + " " + (o.role() == null ? "" : o.role())).split(" ")));
-            if (theirs.containsAll(words) && !Annotations.fold(o.name()).equals(Annotations.fold(r.name()))) return true;
+            if (words(o.name(), o.role()).containsAll(words) && !Annotations.fold(o.name()).equals(Annotations.fold(r.name()))) return true;
         }
         return false;
+    }
+
+    /** The folded words of a name and a role. */
+    private static java.util.Set<String> words(String name, String role) {
+        return new java.util.HashSet<>(List.of(Annotations.fold((name == null ? "" : name) + " " + (role == null ? "" : role)).split(" ")));
     }
 
     /** How sure the analysis is of each part, and why a curator should look. */
@@ -190,8 +193,7 @@ public final class LetterAnalyzer {
      * People named just above the greeting of a letter signed below it are its addressees, whatever the model
      * made of them: a letter is signed at its end ("Councilman Jane Doe" over "Dear Council:").
      */
-    private static Labelled withNamesAboveGreeting(List<Line> lines, Labelled labelled) {
-        int greeting = Salutation.find(lines, 0, HEAD_SEARCH);
+    private static Labelled withNamesAboveGreeting(List<Line> lines, int greeting, Labelled labelled) {
         if (greeting < 0) return labelled;
         Tag[] tags = labelled.tags();
         boolean signedBelow = false;

@@ -198,12 +198,13 @@ public final class LineLabeller {
         boolean proseAfter = false;
         for (int i = n - 1; i >= 0; i--) {
             String s = lines.get(i).clean();
-            if ((tags[i] == Tag.OTHER || tags[i] == Tag.SIGNER) && (i > 0 && lines.get(i - 1).clean().endsWith(":") || !proseAfter) && namesList(s)) {
+            boolean names = namesList(s);
+            if ((tags[i] == Tag.OTHER || tags[i] == Tag.SIGNER) && (i > 0 && lines.get(i - 1).clean().endsWith(":") || !proseAfter) && names) {
                 if (tags[i] == Tag.OTHER) confidence[i] = NAMES_PARAGRAPH;
                 tags[i] = Tag.SIGNERS;
                 continue;
             }
-            if (s.length() >= 240 && !namesList(s)) proseAfter = true;
+            if (s.length() >= 240 && !names) proseAfter = true;
         }
     }
 

@@ -14,6 +14,8 @@ import org.letterarchive.letter.Recipient;
 public final class RecipientFinder {
 
     private static final Pattern TO_BLOCK = Pattern.compile("(?i)^(?:to|para|a|à|attn|attention)\\s*:\\s*(.*)$");
+    /** a line that heads the copied addressees under it: "cc:", "C/C", "Copies to:" */
+    private static final Pattern COPY_HEADER = Pattern.compile("(?i)^(?:cc|c/c|c\\.c\\.|copy to|copies to|con copia a?|copia)\\s*:?$");
     private static final Pattern CC = Pattern.compile("(?i)^(?:cc|c\\.c\\.|copy to|copies to|con copia a|copia)\\s*:\\s*(.*)$");
     /** a word joining an office to what it is of or for: "Minister for Examples", "Envoy on Oceans" */
     private static final Pattern COMPLEMENT = Pattern.compile("(?i)of|for|on|to|de|del|da|do|dos|das|des|du|für|pour|para");
@@ -105,7 +107,7 @@ public final class RecipientFinder {
         double least = 1;
         for (int i = 0; i < lines.size(); i++) {
             String s = lines.get(i).clean();
-            boolean copyHeader = s.matches("(?i)^(?:cc|c/c|c\\.c\\.|copy to|copies to|con copia a?|copia)\\s*:?$");
+            boolean copyHeader = COPY_HEADER.matcher(s).matches();
             Matcher copy = CC.matcher(s);
             if (labelled.tags()[i] != LineLabeller.Tag.ADDRESSEE || s.length() > 500 || copyHeader || copy.matches()) {
                 least = readTagged(block, cc, least, out);
@@ -399,7 +401,7 @@ public final class RecipientFinder {
         for (int i = from; i < Math.min(end, Math.min(lines.size(), from + STYLED_SEARCH)); i++) {
             String s = lines.get(i).clean();
             if (s.length() >= 240) break;
-            boolean copyHeader = s.matches("(?i)^(?:cc|c/c|c\\.c\\.|copy to|copies to|con copia a?|copia)\\s*:?$");
+            boolean copyHeader = COPY_HEADER.matcher(s).matches();
             if (copyHeader) {
                 readBlock(block, cc, out);
                 block.clear();
@@ -414,7 +416,8 @@ public final class RecipientFinder {
 
     /** A line naming someone by their style or office: "Hon. Jane Doe", "Ministry - Sra. Ana Roe - Minister", "Mayor Jane Doe". */
     private static boolean styled(String s) {
-        if (s.length() > 200 || honorificStart(s) || officeSplit(s) != null) return s.length() <= 200;
+        if (s.length() > 200) return false;
+        if (honorificStart(s) || officeSplit(s) != null) return true;
         String[] parts = DASH.split(s);
         for (String part : parts) {
             String p = part.strip();

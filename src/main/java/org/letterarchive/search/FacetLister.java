@@ -55,14 +55,7 @@ public final class FacetLister {
      *                (drill-sideways), so the list shows every value the rest of the search allows
      */
     public Page list(String facet, String prefix, Order sort, int limit, SearchRequest filters) {
-        if (!RequestQuery.isFacet(facet)) {
-            throw new SearchException("unknown facet '" + facet + "': one of " + String.join(", ", IndexSchema.FACETS));
-        }
-        if (limit < 1 || limit > MAX_LIMIT) throw new SearchException("limit must be between 1 and " + MAX_LIMIT);
-        String p = prefix == null ? "" : fold(prefix);
-        if (prefix != null && prefix.length() > MAX_PREFIX) {
-            throw new SearchException("prefix too long: at most " + MAX_PREFIX + " characters");
-        }
+        String p = checkedPrefix(facet, prefix, limit);
         Order order = sort == null ? Order.count : sort;
         SearchRequest req = filters == null ? SearchRequest.of("") : filters;
         RequestQuery rq = new RequestQuery(req, index.schema().analyzer(), index.schema().facetsConfig());
@@ -93,6 +86,18 @@ public final class FacetLister {
         }
     }
 
+    /** The folded prefix, once the facet, the prefix and the limit are checked. */
+    private static String checkedPrefix(String facet, String prefix, int limit) {
+        if (!RequestQuery.isFacet(facet)) {
+            throw new SearchException("unknown facet '" + facet + "': one of " + String.join(", ", IndexSchema.FACETS));
+        }
+        if (limit < 1 || limit > MAX_LIMIT) throw new SearchException("limit must be between 1 and " + MAX_LIMIT);
+        if (prefix != null && prefix.length() > MAX_PREFIX) {
+            throw new SearchException("prefix too long: at most " + MAX_PREFIX + " characters");
+        }
+        return prefix == null ? "" : fold(prefix);
+    }
+
     /**
      * The page of one facet's values, counted elsewhere (another index): the same checks, prefix matching and
      * order as {@link #list}.
@@ -101,14 +106,7 @@ public final class FacetLister {
      */
     public static Page page(String facet, String prefix, Order sort, int limit, java.util.Map<String, Long> values,
                             BinaryOperator<String> label) {
-        if (!RequestQuery.isFacet(facet)) {
-            throw new SearchException("unknown facet '" + facet + "': one of " + String.join(", ", IndexSchema.FACETS));
-        }
-        if (limit < 1 || limit > MAX_LIMIT) throw new SearchException("limit must be between 1 and " + MAX_LIMIT);
-        String p = prefix == null ? "" : fold(prefix);
-        if (prefix != null && prefix.length() > MAX_PREFIX) {
-            throw new SearchException("prefix too long: at most " + MAX_PREFIX + " characters");
-        }
+        String p = checkedPrefix(facet, prefix, limit);
         Order order = sort == null ? Order.count : sort;
         int n = values.size();
         String[] vs = values.keySet().toArray(new String[0]);

@@ -1,5 +1,6 @@
 package org.letterarchive.web;
 
+import org.letterarchive.TestLetters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,23 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Letter families through the API: the family of a letter with its diff, collapse=family, the facet, split and join. */
 class FamilyApiTest {
 
-    static final String[] EN = {
-        "We write to you about the closure of 17 community radio stations in the northern provinces since 2019.",
-        "These stations were the only source of local news for thousands of families living far from the cities.",
-        "The licensing authority revoked their permits without a hearing and without any written reasons given.",
-        "International standards on freedom of expression require that any restriction be necessary and proportionate.",
-        "We ask you to restore the licences and to open a public consultation on the new broadcasting rules."};
-    static final String[] ES = {
-        "Le escribimos sobre el cierre de 17 radios comunitarias en las provincias del norte desde 2019.",
-        "Estas radios eran la única fuente de noticias locales para miles de familias que viven lejos de las ciudades.",
-        "La autoridad de licencias revocó sus permisos sin audiencia y sin dar ninguna razón por escrito a nadie.",
-        "Los estándares internacionales sobre libertad de expresión exigen que toda restricción sea necesaria y proporcional.",
-        "Le pedimos restablecer las licencias y abrir una consulta pública sobre las nuevas reglas de radiodifusión."};
-    static final String[] CAMPAIGN = {
-        "As a resident of this district I am writing to oppose the planned motorway through the wetland park.",
-        "The wetland is home to rare birds and it protects our homes from floods every single winter season.",
-        "The environmental assessment ignored the flooding risk and the loss of the only green space we have nearby.",
-        "Please withdraw the motorway plan and meet with residents before any further decision is taken on it."};
+    static final String[] EN = TestLetters.FAMILY_EN;
+    static final String[] ES = TestLetters.FAMILY_ES;
+    static final String[] CAMPAIGN = TestLetters.FAMILY_CAMPAIGN;
 
     @TempDir
     Path dir;
