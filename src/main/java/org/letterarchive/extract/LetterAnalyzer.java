@@ -101,6 +101,8 @@ public final class LetterAnalyzer {
         }
         List<Recipient> recipients = recipients(RecipientFinder.tagged(lines, labelled),
                 RecipientFinder.find(lines, salutation, date.lineIndex(), title.lineIndex(), title.title(), blockStart));
+        // with no addressee in the letter, the one its title names ("Open letter to X")
+        if (recipients.isEmpty()) recipients = recipients(List.of(), RecipientFinder.namedInTitle(title.title()));
         Assessment assessment = assess(titleConfidence, dateConfidence, date, recipients, signers, salutation >= 0);
         return new Letter(id, fileName, doc.mediaType(), language, title.title(), date.date(), date.source(),
                 recipients, signers, entries.signerCount(), doc.text(), doc.warnings(), assessment);
@@ -112,20 +114,30 @@ public final class LetterAnalyzer {
      */
     private static List<Recipient> recipients(List<Recipient> tagged, List<Recipient> ruled) {
         List<Recipient> out = new ArrayList<>();
-        for (Recipient r : tagged) if (!named(r, tagged)) out.add(r);
+        for (Recipient r : tagged) {
+            // an addressee written twice (an address block repeated on a second page) is one addressee
+            if (!named(r, tagged) && out.stream().noneMatch(o -> Annotations.fold(o.label()).equals(Annotations.fold(r.label())))) out.add(r);
+        }
         for (Recipient r : ruled) {
             String k = Annotations.fold(r.label());
             java.util.Set<String> words = words(r.name(), r.role());
             // "Mayor Doe" in the greeting is "Jane Doe, Mayor" of the address block
             boolean known = out.stream().anyMatch(t -> {
                 String f = Annotations.fold(t.label());
-                if (f.equals(k) || (!k.isEmpty() && (f.contains(k) || k.contains(f)))) return true;
+                if (f.equals(k)) return true;
+                // offices addressed as such are one only when written alike ("Consul" is not the "Deputy Consul")
+                if (r.name() == null || t.name() == null) return false;
+                if (!k.isEmpty() && (f.contains(k) || k.contains(f))) return true;
                 if (words(t.name(), t.role()).containsAll(words)) return true;
+                // "INE" of the title is the "Instituto Nacional de Estadística" of the address
+                if (RecipientFinder.isAcronymOf(r.label(), t.label())) return true;
                 // "Deputy Director Roe" of the greeting is "Jane Roe" of the address block
                 return r.name() != null && t.name() != null && SignerParser.words(r.name()) <= 4 && SignerParser.words(t.name()) >= 2
                         && lastWord(r.name()).equals(lastWord(t.name())) && lastWord(r.name()).length() > 2;
             });
-            if (!known) {
+            // a group greeted ("Members of the Council") where the addressees are named one by one is those people
+            boolean group = r.role() == null && !RecipientFinder.isPerson(r) && out.stream().filter(t -> t.role() != null && RecipientFinder.isPerson(t)).count() >= 2;
+            if (!known && !group) {
                 out.add(r.withConfidence(RULE_RECIPIENT));
             } else if (r.role() != null && r.name() != null) {
                 // the grammar read the office under a name the model tagged alone

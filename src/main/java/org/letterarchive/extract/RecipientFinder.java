@@ -13,49 +13,60 @@ import org.letterarchive.letter.Recipient;
  */
 public final class RecipientFinder {
 
-    private static final Pattern TO_BLOCK = Pattern.compile("(?i)^(?:to|para|a|à|attn|attention)\\s*:\\s*(.*)$");
+    private static final Pattern TO_BLOCK = Pattern.compile("(?iu)^(?:to|para|a|à|attn|attention)\\s*:\\s*(.*)$");
     /** a line that heads the copied addressees under it: "cc:", "C/C", "Copies to:" */
-    private static final Pattern COPY_HEADER = Pattern.compile("(?i)^(?:cc|c/c|c\\.c\\.|copy to|copies to|con copia a?|copia)\\s*:?$");
-    private static final Pattern CC = Pattern.compile("(?i)^(?:cc|c\\.c\\.|copy to|copies to|con copia a|copia)\\s*:\\s*(.*)$");
+    private static final Pattern COPY_HEADER = Pattern.compile("(?iu)^(?:cc|c/c|c\\.c\\.|copy to|copies to|con copia a?|copia)\\s*:?$");
+    private static final Pattern CC = Pattern.compile("(?iu)^(?:(?:cc|c\\.c\\.|copy to|copies to|con copia a|copia)\\s*:|cc\\.(?=\\s))\\s*(.*)$");
     /** a word joining an office to what it is of or for: "Minister for Examples", "Envoy on Oceans" */
-    private static final Pattern COMPLEMENT = Pattern.compile("(?i)of|for|on|to|de|del|da|do|dos|das|des|du|für|pour|para");
-    private static final Pattern ARTICLE = Pattern.compile("(?i)the|la|el|los|las|le|les|o|a|os|as|die|der|den");
-    private static final Pattern JOIN = Pattern.compile("(?i)and|y|e|et|und|&");
+    private static final Pattern COMPLEMENT = Pattern.compile("(?iu)of|for|on|to|de|del|da|do|dos|das|des|du|für|pour|para");
+    private static final Pattern ARTICLE = Pattern.compile("(?iu)the|la|el|los|las|le|les|o|a|os|as|die|der|den");
+    private static final Pattern JOIN = Pattern.compile("(?iu)and|y|e|et|und|&");
     /** an e-mail address written beside a name: "Jane Doe <jane@example.org>" */
     private static final Pattern EMAIL = Pattern.compile("\\s*[<(]?\\b[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\b[>)]?");
     /** the parts of "Ministry - Hon. Jane Doe - Minister": dashes with a space on at least one side */
     private static final Pattern DASH = Pattern.compile("\\s+[-–—]\\s*|\\s*[–—]\\s+|(?<=\\S)-\\s+");
     private static final Pattern ROLE_WORD = Pattern.compile(
-            "(?i)\\b(?:minister|ministry|secretary|general|director|directora|committee|department|council|parliament|organi[sz]ation|"
+            "(?iu)\\b(?:minister|ministry|secretary|general|director|directora|committee|department|council|parliament|organi[sz]ation|"
             + "organizaci[oó]n|commission|office|house|senate|government|gobierno|attorney|affairs|state|states|of|for|de|del|the|and|y)\\b");
-    private static final Pattern POSTAL = Pattern.compile("(?i)\\b(?:p\\.?o\\.? box|street|avenue|suite|floor)\\b|\\b\\d{4,6}\\b");
+    private static final Pattern POSTAL = Pattern.compile("(?iu)\\b(?:p\\.?o\\.? box|street|avenue|suite|floor)\\b|\\b\\d{4,6}\\b|^\\d{1,5}\\s+\\p{Lu}");
     /** "and" between two addressees; not between two words of one ("miembros de los MSF y OGP") */
     private static final Pattern SPLIT_AND = Pattern.compile("\\s+(?:and|y|e|et|&)\\s+(?=\\p{Lu}\\S*\\s+\\S|all\\b|todos\\b|todas\\b)");
     /** the body naming whom it addresses: "nos dirigimos a la Comisión ... y a los proveedores ..., con ..." */
     private static final Pattern ADDRESSES = Pattern.compile(
-            "(?i)\\b(?:nos dirigimos|me dirijo|we (?:are )?address(?:ing)?|nous nous adressons|dirigimo-nos)\\s+(?:a|à|to)?\\s*"
+            "(?iu)\\b(?:nos dirigimos|me dirijo|we (?:are )?address(?:ing)?|nous nous adressons|dirigimo-nos)\\s+(?:a|à|to)?\\s*"
             + "(?:la\\s+|el\\s+|los\\s+|las\\s+|the\\s+)?(.{4,200}?)(?:,|;|\\.\\s|\\s+(?:con|para|with|to|in order|pour|avec)\\s)");
     private static final Pattern SECOND_ADDRESSEE = Pattern.compile("\\s+(?:y|and|et|e)\\s+(?:a|à|to)\\s+(?:la\\s+|el\\s+|los\\s+|las\\s+|the\\s+)?");
     private static final int ADDRESS_SENTENCE_LINES = 8;
     private static final int ADDRESS_SENTENCE_CHARS = 3_000;
     private static final Pattern TITLE_ADDRESSEE = Pattern.compile(
-            "(?i)\\b(?:letter|carta(?:\\s+abierta|\\s+aberta)?|lettre(?:\\s+ouverte)?|brief)\\s+(?:to|a|al|à|ao|aos|aux|an)\\s+"
+            "(?iu)\\b(?:letter|carta(?:\\s+abierta|\\s+aberta)?|lettre(?:\\s+ouverte)?|brief)\\s+(?:to|a|al|à|ao|aos|aux|an)\\s+"
             + "(?:the\\s+|los\\s+|las\\s+|la\\s+|el\\s+|o\\s+|os\\s+|a\\s+|as\\s+|die\\s+|den\\s+)?(.+?)(?:\\s*[:|–—]\\s.*|\\s+-\\s.*)?$");
     /** where a title goes on from whom the letter is to, to what it is about: "... to X on Y", "... a X sobre Y", "... à X em defesa de Y" */
     private static final Pattern TOPIC = Pattern.compile(
-            "(?i)\\s+(?:on|about|regarding|concerning|in support of|in defen[cs]e of|against|sobre|acerca de|en defensa de|contra|em defesa d[aeo]s?|"
+            "(?iu)\\s+(?:on|about|regarding|concerning|in support of|in defen[cs]e of|against|sobre|acerca de|en defensa de|contra|em defesa d[aeo]s?|"
             + "sur|pour|contre|über|zu|gegen)\\s.*$");
     private static final int MAX_BLOCK = 24;
     /** the word that addresses a letter to someone, before the addressee: "To the", "A la", "Al", "À", "Ao" */
     private static final Pattern ADDRESS_PREPOSITION = Pattern.compile(
-            "(?i)^(?:to|a|al|à|ao|à|aux|para|an)\\s+(?:(?:the|la|las|los|el|le|les|o|os|as|die|den)\\s+)?(?=\\p{L})");
+            "(?iu)^(?:to|a|al|à|ao|aos|às|aux|para|an)\\s+(?:(?:the|la|las|los|el|le|les|o|os|as|die|den)\\s+)?(?=\\p{L})");
     /** how far down a line written to someone ("To the Board of ...") is looked for, when there is no greeting */
     private static final int ADDRESSED_SEARCH = 40;
     /** how many lines under the date are looked at for addressees named by their style */
     private static final int STYLED_SEARCH = 15;
     private static final Pattern ADDRESSED = Pattern.compile(
             "^(?:To|A|Al|À|Ao|Aos|Às|Aux|Para|An)\\s+(?:(?:the|la|las|los|el|le|les|o|os|as|die|den)\\s+)?\\p{Lu}");
-    private static final Pattern FUNCTION_WORD = Pattern.compile("(?i)of|for|and|the|de|del|la|y|on|to|in");
+    /** how many lines under the letter's title a line written to someone ("À Presidenta Ana") is looked for */
+    private static final int AFTER_TITLE = 3;
+    private static final Pattern DASH_ACRONYM = Pattern.compile("(.{6,}?)\\s+[-–—]\\s+(\\p{Lu}{2,8})");
+    /** a labelled field of a letter's head ("Subject: ...", "Ref: ..."): no address line */
+    private static final Pattern FIELD = Pattern.compile("^\\p{L}{2,12}(?:\\s\\p{L}{2,12})?\\s*:\\s+\\S");
+    /** the small words inside a person's name: "de la Cruz", "van Berg", "dos Anjos" */
+    private static final Pattern NAME_PARTICLE = Pattern.compile("(?iu)de|da|do|dos|das|del|van|von|der|di|du|la|le");
+    private static final Pattern LIST_OPENING = Pattern.compile("(?iu)^(?:to|a|al|à|ao|aos|às|aux|para|an)\\s+\\p{L}");
+    private static final Pattern LIST_JOIN = Pattern.compile("(?iu)\\s(?:and|y|e|et|und)\\s+(?:to|a|al|à|ao|aos|às|aux|an)(?:\\s+(?:the|la|las|los|el|o|os|as|le|les|die|den))?$");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("(?iu)[,;]\\s*|\\s+(?:and|y|e|et|und)\\s+(?=(?:to|a|al|à|ao|aos|às|aux|an)\\s)");
+    private static final Pattern OPENING_QUOTES = Pattern.compile("^[\"“«‘']+");
+    private static final Pattern FUNCTION_WORD = Pattern.compile("(?iu)of|for|and|the|de|del|la|y|on|to|in");
 
     private RecipientFinder() {}
 
@@ -64,12 +75,18 @@ public final class RecipientFinder {
         List<Recipient> out = new ArrayList<>();
         int headEnd = signatureStart >= 0 ? signatureStart : lines.size();
         int to = toBlock(lines, Math.min(headEnd, 60), dateIndex, out);
-        if (out.isEmpty() && salutation >= 0) addressBlock(lines, salutation, dateIndex, titleIndex, title, out);
-        if (out.isEmpty() && salutation >= 0) fromGreeting(lines.get(salutation).clean(), out);
+        List<Recipient> greeted = salutation >= 0 ? fromGreetings(lines, salutation) : List.of();
+        if (out.isEmpty() && salutation >= 0) {
+            addressBlock(lines, salutation, dateIndex, titleIndex, title, out);
+            // an address block that names none of the people the greeting names is not theirs
+            if (!surnames(greeted).isEmpty() && out.stream().noneMatch(r -> mentions(r.label(), surnames(greeted)))) out.clear();
+        }
+        if (out.isEmpty() && salutation >= 0) out.addAll(namedAbove(lines, salutation, greeted));
         if (out.isEmpty() && to < 0) addressedLines(lines, Math.min(headEnd, salutation >= 0 ? salutation : ADDRESSED_SEARCH), out);
+        if (out.isEmpty() && to < 0) addressedList(lines, Math.min(headEnd, salutation >= 0 ? salutation : ADDRESSED_SEARCH), out);
+        if (out.isEmpty() && to < 0 && titleIndex >= 0) addressedLines(lines.subList(0, Math.min(lines.size(), headEnd)), titleIndex + 1, AFTER_TITLE, out);
         if (out.isEmpty() && to < 0 && salutation < 0) styledLines(lines, dateIndex, headEnd, out);
         if (out.isEmpty() && to < 0 && salutation < 0) fromAddressSentence(lines, headEnd, out);
-        if (out.isEmpty() && to < 0 && title != null) fromTitle(title, out);
         ccLines(lines, Math.max(0, salutation), out);
         return out;
     }
@@ -81,13 +98,15 @@ public final class RecipientFinder {
     public static java.util.BitSet toBlockLines(List<Line> lines, int end) {
         java.util.BitSet block = new java.util.BitSet();
         for (int i = 0; i < Math.min(end, lines.size()); i++) {
-            Matcher m = TO_BLOCK.matcher(lines.get(i).clean());
-            if (!m.matches()) continue;
+            String header = lines.get(i).clean();
+            // a copy header ("C/C", "cc:") heads the copied addressees under it, as "To:" heads the addressees
+            Matcher m = TO_BLOCK.matcher(header);
+            if (!m.matches() && !COPY_HEADER.matcher(header).matches() && !CC.matcher(header).matches()) continue;
             block.set(i);
             for (int j = i + 1; j < Math.min(lines.size(), i + MAX_BLOCK); j++) {
                 String s = lines.get(j).clean();
                 if (s.length() > 200 || Salutation.isGreeting(s) || s.endsWith(".") || DateFinder.dateLine(s, false) != null
-                        || DateFinder.dateLine(s, true) != null) break;
+                        || DateFinder.dateLine(s, true) != null || FIELD.matcher(s).lookingAt() || sentence(s)) break;
                 block.set(j);
             }
             return block;
@@ -117,15 +136,27 @@ public final class RecipientFinder {
             if (copy.matches()) s = copy.group(1);
             Matcher to = TO_BLOCK.matcher(s);
             if (to.matches()) s = to.group(1);
-            // a heading naming the letter ("Open letter to ...") is its title, not an address line
-            if (s.isBlank() || TitleFinder.namesLetter(s)) continue;
+            // a heading naming the letter ("Open letter to ...") is its title, not an address line; nor is a
+            // labelled field ("See also: ...") or a page's language menu
+            if (s.isBlank() || TitleFinder.namesLetter(s) || FIELD.matcher(s).lookingAt() || Vocabulary.get().namesLanguagesOnly(s)) continue;
             if (Salutation.isGreeting(s)) {
                 least = readTagged(block, cc, least, out);
-                int before = out.size();
-                fromGreeting(s, cc, out);
-                for (int k = before; k < out.size(); k++) out.set(k, out.get(k).withConfidence(labelled.confidence()[i]));
+                List<Recipient> greeted = new ArrayList<>();
+                fromGreeting(s, cc, greeted);
+                for (Recipient r : greeted) {
+                    // "Dear Deputy Director Roe," greets "Jane Roe" of the address block above
+                    String surname = surname(r);
+                    if (surname != null && out.stream().anyMatch(o -> o.name() != null && mentions(o.name(), List.of(surname)))) continue;
+                    // "Dear Ministers," under the ministers named one by one greets them together: no addressee of its own
+                    if (surname == null && out.stream().filter(RecipientFinder::isPerson).count() >= 2) continue;
+                    out.add(r.withConfidence(labelled.confidence()[i]));
+                }
                 continue;
             }
+            // the building over a street line ("Town Hall" / "1 Main Street"), under the addressees: their address
+            boolean addressStart = !block.isEmpty() && i + 1 < lines.size() && labelled.tags()[i + 1] != LineLabeller.Tag.ADDRESSEE
+                    && POSTAL.matcher(lines.get(i + 1).clean()).find() && !POSTAL.matcher(s).find() && !honorificStart(s) && officeSplit(s) == null;
+            if (addressStart) continue;
             block.add(s);
             least = Math.min(least, labelled.confidence()[i]);
         }
@@ -150,17 +181,30 @@ public final class RecipientFinder {
     static void readBlock(List<String> block, boolean cc, List<Recipient> out) {
         List<String> lines = new ArrayList<>(block.size());
         for (String line : block) {
-            String s = trimPunct(EMAIL.matcher(ADDRESS_PREPOSITION.matcher(line).replaceFirst("")).replaceAll(""));
+            // a heading over the addressees ("On behalf of the Ministry:") is none of them
+            if (line.strip().endsWith(":") && !TO_BLOCK.matcher(line.strip()).matches()) continue;
+            String s = trimPunct(EMAIL.matcher(ADDRESS_PREPOSITION.matcher(OPENING_QUOTES.matcher(line).replaceFirst("")).replaceFirst("")).replaceAll(""));
             if (!s.isEmpty() && !s.contains("://")) lines.add(s);
         }
         // a line of honorifics alone ("EXMO. SR.") is the style of the name under it
         lines.removeIf(RecipientFinder::onlyHonorifics);
         if (lines.isEmpty()) return;
+        if (lines.size() >= 2 && listEnd(block, 0) == block.size()) {
+            readList(block, out);
+            return;
+        }
         boolean honorifics = lines.stream().anyMatch(RecipientFinder::honorificStart);
         if (honorifics && grid(lines, cc, out)) return;
         Recipient current = null;
         boolean postal = false;
-        for (String line : lines) {
+        for (int l = 0; l < lines.size(); l++) {
+            String line = lines.get(l);
+            // the first line of a postal address under an addressee: the building over the street ("Town Hall" / "1 Main Street")
+            if (current != null && l + 1 < lines.size() && POSTAL.matcher(lines.get(l + 1)).find() && !POSTAL.matcher(line).find()
+                    && !honorificStart(line) && officeSplit(line) == null) {
+                postal = true;
+                continue;
+            }
             for (String piece : sideBySide(line)) {
                 for (String item : piece.split(";")) {
                     item = trimPunct(item);
@@ -198,13 +242,21 @@ public final class RecipientFinder {
         }
     }
 
+    /** A line of running prose: four words or more, most of them in lower case. */
+    private static boolean sentence(String s) {
+        String[] w = s.strip().split("\\s+");
+        int lower = 0;
+        for (String x : w) if (Character.isLowerCase(x.codePointAt(0))) lower++;
+        return w.length >= 4 && lower * 2 > w.length;
+    }
+
     private static boolean onlyHonorifics(String s) {
         for (String w : s.split("\\s+")) if (!Vocabulary.get().isHonorific(w)) return false;
         return true;
     }
 
     /** A recipient that names a person (rather than a body or an office alone). */
-    private static boolean isPerson(Recipient r) {
+    static boolean isPerson(Recipient r) {
         return r.name() != null && (honorificStart(r.name()) || personish(r.name()) || SignerParser.personish(r.name()));
     }
 
@@ -284,7 +336,8 @@ public final class RecipientFinder {
                 continue;
             }
             if (i == dateIndex) continue;
-            if (isTitle || s.length() > 160 || (s.endsWith(".") && s.split(" ").length > 6) || s.endsWith(":")
+            if (isTitle || s.length() > 160 || (s.endsWith(".") && s.split(" ").length > 6) || s.endsWith(":") || TitleFinder.namesLetter(s)
+                    || FIELD.matcher(s).lookingAt()
                     || !Character.isUpperCase(s.codePointAt(0)) || DateFinder.dateLine(s, false) != null) {
                 break;
             }
@@ -366,7 +419,8 @@ public final class RecipientFinder {
 
     /** A short line written to someone, opening with the word that addresses it: "À Governadora Maria Souza", "To the Board of X". */
     static boolean addressedLine(String s) {
-        if (s.length() > 160 || s.endsWith(".") || s.endsWith(":") || s.indexOf(',') >= 0 || !ADDRESSED.matcher(s).lookingAt()) return false;
+        s = OPENING_QUOTES.matcher(s).replaceFirst("");
+        if (s.length() > 160 || s.endsWith(".") || s.indexOf(':') >= 0 || s.indexOf(',') >= 0 || s.indexOf('@') >= 0 || !ADDRESSED.matcher(s).lookingAt()) return false;
         // a name and its office, not a sentence: most words capitalised
         String[] w = s.split("\\s+");
         int caps = 0;
@@ -376,13 +430,63 @@ public final class RecipientFinder {
 
     /** The lines at the head written to someone, one addressee each. */
     private static void addressedLines(List<Line> lines, int end, List<Recipient> out) {
-        for (int i = 0; i < Math.min(end, lines.size()); i++) {
+        addressedLines(lines, 0, end, out);
+    }
+
+    /**
+     * Addressees listed one per line, each line opening with the word that addresses it and ending with a comma
+     * ("a los socios de X," / "al Consejo Rector," / "al Comité y a la" / "Presidenta de Y"): two lines or more.
+     */
+    private static void addressedList(List<Line> lines, int end, List<Recipient> out) {
+        List<String> text = new ArrayList<>();
+        for (int i = 0; i < Math.min(end, lines.size()); i++) text.add(lines.get(i).clean());
+        for (int i = 0; i < text.size(); i++) {
+            int j = listEnd(text, i);
+            if (j - i < 2) continue;
+            readList(text.subList(i, j), out);
+            return;
+        }
+    }
+
+    /** Where a list of addressed lines starting at the given line ends (the given line when none starts there). */
+    private static int listEnd(List<String> text, int i) {
+        int j = i;
+        while (j < text.size() && listItem(text.get(j), j > i && joins(text.get(j - 1)))) j++;
+        return j;
+    }
+
+    /** The addressees of a list of addressed lines, one per item. */
+    private static void readList(List<String> list, List<Recipient> out) {
+        for (String item : LIST_SEPARATOR.split(String.join(" ", list))) {
+            item = trimPunct(ADDRESS_PREPOSITION.matcher(trimPunct(item)).replaceFirst(""));
+            if (item.isEmpty()) continue;
+            // an office addressed as such ("Presidenta de la Corporación X"): the office is the role
+            boolean office = Vocabulary.get().officeWords(List.of(item.split("\\s+"))) > 0 && !honorificStart(item);
+            out.add(office ? new Recipient(null, item, null, false) : person(item, null, false));
+        }
+    }
+
+    /** A line of such a list: opening with the addressing word and ending with a comma, or going on from a line that ends in one. */
+    private static boolean listItem(String s, boolean goesOn) {
+        if (s.length() > 160 || s.indexOf(':') >= 0 || s.indexOf('@') >= 0) return false;
+        if (goesOn) return true;
+        return LIST_OPENING.matcher(s).lookingAt() && (s.endsWith(",") || s.endsWith(";") || joins(s));
+    }
+
+    /** A line ending in a joining word and an addressing one ("... y a la"): the list goes on in the next line. */
+    private static boolean joins(String s) {
+        return LIST_JOIN.matcher(s).find();
+    }
+
+    /** The first run of lines written to someone among count lines from the given one. */
+    private static void addressedLines(List<Line> lines, int from, int count, List<Recipient> out) {
+        int end = from == 0 ? count : from + count;
+        for (int i = from; i < Math.min(end, lines.size()); i++) {
             String s = lines.get(i).clean();
-            if (s.length() >= 240) break;
             if (!addressedLine(s)) continue;
             int j = i;
             while (j < Math.min(end, lines.size()) && addressedLine(lines.get(j).clean())) {
-                out.add(fromLine(trimPunct(ADDRESS_PREPOSITION.matcher(lines.get(j).clean().replaceAll("^[\"“«]+", "")).replaceFirst("")), false));
+                out.add(fromLine(trimPunct(ADDRESS_PREPOSITION.matcher(OPENING_QUOTES.matcher(lines.get(j).clean()).replaceFirst("")).replaceFirst("")), false));
                 j++;
             }
             return;
@@ -408,7 +512,9 @@ public final class RecipientFinder {
                 cc = true;
                 continue;
             }
-            if (styled(s)) block.add(s);
+            // a line of styles alone ("Señores", "Exmos. Srs.") stands over the addressee it styles
+            boolean styles = onlyHonorifics(trimPunct(s));
+            if (styled(s) || styles || (i > from && onlyHonorifics(trimPunct(lines.get(i - 1).clean())) && !block.isEmpty())) block.add(s);
             else if (!block.isEmpty() || cc) break;
         }
         readBlock(block, cc, out);
@@ -436,12 +542,76 @@ public final class RecipientFinder {
         if (!m.find()) return;
         for (String part : SECOND_ADDRESSEE.split(m.group(1))) {
             part = trimPunct(part);
-            if (part.length() >= 3 && !part.matches("(?i)(?:you|usted(?:es)?|vous|voc[eê]s?)")) out.add(person(part, null, false));
+            if (part.length() >= 3 && !part.matches("(?iu)(?:you|usted(?:es)?|vous|voc[eê]s?)")) out.add(person(part, null, false));
         }
     }
 
-    private static void fromGreeting(String greeting, List<Recipient> out) {
-        fromGreeting(greeting, false, out);
+    /** Who the greeting names, and the greetings on the lines right under it ("Dear Commissioner A," / "Dear Commissioner B,"). */
+    private static List<Recipient> fromGreetings(List<Line> lines, int salutation) {
+        List<Recipient> out = new ArrayList<>();
+        for (int i = salutation; i < lines.size() && Salutation.isGreeting(lines.get(i).clean()); i++) {
+            fromGreeting(lines.get(i).clean(), false, out);
+        }
+        return out;
+    }
+
+    /**
+     * The people a greeting names by their surname ("Dear Minister Doe,"), each as the line above the greeting
+     * that names them in full with their office ("Minister Dr. Jane Doe"), where there is one.
+     */
+    private static List<Recipient> namedAbove(List<Line> lines, int salutation, List<Recipient> greeted) {
+        List<Recipient> out = new ArrayList<>(greeted.size());
+        for (Recipient r : greeted) {
+            String surname = surname(r);
+            Recipient full = null;
+            for (int i = salutation - 1; surname != null && full == null && i >= Math.max(0, salutation - MAX_BLOCK); i--) {
+                String s = trimPunct(EMAIL.matcher(lines.get(i).clean()).replaceAll(""));
+                if (s.length() > 160 || Salutation.isGreeting(s) || !mentions(s, List.of(surname)) || !styled(s)) continue;
+                Recipient f = fromLine(s, r.cc());
+                if (f.name() != null && mentions(f.name(), List.of(surname))) full = f;
+            }
+            out.add(full != null ? full : r);
+        }
+        return out;
+    }
+
+    /** The surnames of the people among these addressees (the last word of a name of two words or more). */
+    private static List<String> surnames(List<Recipient> people) {
+        List<String> out = new ArrayList<>();
+        for (Recipient r : people) {
+            String s = surname(r);
+            if (s != null) out.add(s);
+        }
+        return out;
+    }
+
+    private static String surname(Recipient r) {
+        // a person, by their office ("Commissioner Roe"), their style ("Mr. Roe") or the shape of their name
+        if (r.name() == null || !(r.role() != null || honorificStart(r.name()) || personish(r.name()))) return null;
+        String[] w = r.name().strip().split("\\s+");
+        String last = w[w.length - 1];
+        boolean named = w.length >= 2 || r.role() != null;
+        if (!named || last.length() < 3 || !Character.isUpperCase(last.codePointAt(0)) || Vocabulary.get().isOffice(last)) return null;
+        return last;
+    }
+
+    /** True when the text holds one of these names as a word of its own, folded, umlauts written out or not ("Böhm", "Boehm"). */
+    private static boolean mentions(String text, List<String> names) {
+        if (text == null) return false;
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String name : names) {
+            keys.add(Vocabulary.fold(name));
+            keys.add(Vocabulary.fold(umlautsSpelledOut(name)));
+        }
+        for (String w : text.split("[\\s,;:()<>]+")) {
+            if (!w.isEmpty() && (keys.contains(Vocabulary.fold(w)) || keys.contains(Vocabulary.fold(umlautsSpelledOut(w))))) return true;
+        }
+        return false;
+    }
+
+    /** A word with its umlauts written out, as German does without them: "Böhm" as "Boehm". */
+    private static String umlautsSpelledOut(String w) {
+        return w.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue").replace("ß", "ss");
     }
 
     /** Who a greeting names: "Dear Mayor Doe and Members of the Council:", "Dear Ms. Roe, Mr. Doe,". */
@@ -454,8 +624,17 @@ public final class RecipientFinder {
             // "Ms. Roe, Mr. Doe": several people, each after an honorific
             String[] named = part.split(",\\s+");
             boolean each = named.length > 1 && java.util.Arrays.stream(named).allMatch(n -> honorificStart(n.strip()));
+            // a greeting of styles with no name after them ("Dear Mrs., Dear Sir,") greets nobody in particular
+            if (java.util.Arrays.stream(named).allMatch(n -> onlyHonorifics(Salutation.withoutGreetingWord(trimPunct(n))))) continue;
             for (String n : each ? named : new String[] {part}) out.add(person(trimPunct(n), null, cc));
         }
+    }
+
+    /** The addressee a title names ("Open letter to the Board of X on Y" gives "Board of X"); empty when none. */
+    public static List<Recipient> namedInTitle(String title) {
+        List<Recipient> out = new ArrayList<>(1);
+        if (title != null) fromTitle(title, out);
+        return out;
     }
 
     private static void fromTitle(String title, List<Recipient> out) {
@@ -473,7 +652,7 @@ public final class RecipientFinder {
             if (!m.group(1).isBlank()) addLine(m.group(1), true, out);
             for (int j = i + 1; j < Math.min(lines.size(), i + 12); j++) {
                 String s = lines.get(j).clean();
-                if (s.length() > 150 || s.contains("://") || s.contains("www.") || s.contains("@") || !s.contains(",")) break;
+                if (s.length() > 150 || s.contains("://") || s.contains("www.") || s.contains("@") || !s.contains(",") || sentence(s)) break;
                 addLine(s, true, out);
             }
         }
@@ -526,6 +705,7 @@ public final class RecipientFinder {
         String organization = null;
         if (name != null) {
             name = trimPunct(EMAIL.matcher(name).replaceAll(""));
+            name = withoutDashAcronym(name);
             String[] parts = DASH.split(name);
             if (parts.length >= 2) {
                 int who = -1;
@@ -567,6 +747,20 @@ public final class RecipientFinder {
         return new Recipient(name, role, name == null ? null : organization, cc);
     }
 
+    /** True when the acronym is the initials of the capitalised words of the name: "OE" of "Office of Examples". */
+    static boolean isAcronymOf(String acronym, String name) {
+        if (acronym == null || name == null || !acronym.equals(acronym.toUpperCase(java.util.Locale.ROOT)) || acronym.length() < 2) return false;
+        StringBuilder initials = new StringBuilder();
+        for (String w : name.split("[\\s-]+")) if (!w.isEmpty() && Character.isUpperCase(w.codePointAt(0))) initials.appendCodePoint(w.codePointAt(0));
+        return initials.length() >= 2 && Vocabulary.fold(initials.toString()).equals(Vocabulary.fold(acronym));
+    }
+
+    /** A body's name without the acronym written after it with a dash, when the acronym is its initials: "Office of Examples - OE". */
+    static String withoutDashAcronym(String name) {
+        Matcher m = DASH_ACRONYM.matcher(name);
+        return m.matches() && isAcronymOf(m.group(2), m.group(1)) ? m.group(1).strip() : name;
+    }
+
     /**
      * An office written before a person's full name, by the general list of offices: "Councilwoman Jane
      * Doe" gives {"Councilwoman", "Jane Doe"}, "Minister for Examples Greg Roe" {"Minister for Examples", "Greg
@@ -579,19 +773,35 @@ public final class RecipientFinder {
         int k = v.officeWords(w);
         if (k == 0 || k >= w.size()) return null;
         int office = k;
-        if (COMPLEMENT.matcher(w.get(k)).matches()) {
-            int j = k + 1;
+        // a word qualifying the office before what it is of ("Governor elect of X", "Prefeita eleita de Y")
+        int q = k;
+        while (q < w.size() && q < k + 2 && isQualifier(w.get(q))) q++;
+        if (q > k && q < w.size() && COMPLEMENT.matcher(w.get(q)).matches()) office = k = q;
+        // what the office is of, one capitalised word after each joining word: "of the State of Examplia"
+        while (office < w.size() && COMPLEMENT.matcher(w.get(office)).matches()) {
+            int j = office + 1;
             if (j < w.size() && ARTICLE.matcher(w.get(j)).matches()) j++;
-            if (j >= w.size() || !Character.isUpperCase(w.get(j).codePointAt(0))) return null;
+            if (j >= w.size() || !Character.isUpperCase(w.get(j).codePointAt(0))) return office == k ? null : officeAndPerson(w, office, v);
             j++;
             if (j + 1 < w.size() && JOIN.matcher(w.get(j)).matches() && Character.isUpperCase(w.get(j + 1).codePointAt(0))) j += 2;
             office = j;
         }
+        return officeAndPerson(w, office, v);
+    }
+
+    /** A lower-case word that qualifies an office ("elect", "eleito", "interina"): not a joining word, not an article. */
+    private static boolean isQualifier(String word) {
+        return Character.isLowerCase(word.codePointAt(0)) && word.length() > 3 && !COMPLEMENT.matcher(word).matches()
+                && !ARTICLE.matcher(word).matches() && !JOIN.matcher(word).matches();
+    }
+
+    /** The words from the given one on as a person's name after an office, or null when they are not one. */
+    private static String[] officeAndPerson(List<String> w, int office, Vocabulary v) {
         int h = office;
         while (h < w.size() && v.isHonorific(w.get(h))) h++;
         List<String> rest = w.subList(h, w.size());
         if (rest.isEmpty() || rest.size() > 4) return null;
-        for (String x : rest) if (!Character.isUpperCase(x.codePointAt(0)) && !x.matches("(?i)de|da|do|dos|del|van|von|der|di|du|la|le")) return null;
+        for (String x : rest) if (!Character.isUpperCase(x.codePointAt(0)) && !NAME_PARTICLE.matcher(x).matches()) return null;
         String person = String.join(" ", rest);
         if (v.officeWords(rest) > 0 || v.hasOrganisationWord(person) || v.isPlace(person)) return null;
         for (String x : rest) if (x.length() > 3 && v.isPlace(x)) return null;

@@ -32,6 +32,11 @@ public final class Salutation {
         return line.length() <= 180 && GREETING.matcher(line).matches() && !line.matches("(?i)^to:$");
     }
 
+    /** The text without the greeting word it opens with ("Dear Mr." gives "Mr."). */
+    static String withoutGreetingWord(String s) {
+        return LEADING_WORD.matcher(s.strip()).replaceFirst("");
+    }
+
     /** Who a greeting names ("Dear Senator Ron Wyden," gives "Senator Ron Wyden"); null when nobody. */
     public static String addressee(String line) {
         String s = line.strip();

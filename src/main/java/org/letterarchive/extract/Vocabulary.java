@@ -47,6 +47,7 @@ public final class Vocabulary {
     private final Set<String> monthWords = new HashSet<>();
     private final Set<String> places = new HashSet<>();
     private final Set<String> placeCodes = new HashSet<>();
+    private final Set<String> languageNames = new HashSet<>();
 
     private Vocabulary() {
         for (String line : resource("legal-forms.txt")) {
@@ -76,6 +77,13 @@ public final class Vocabulary {
             for (String code : Locale.getISOCountries()) addPlace(new Locale.Builder().setRegion(code).build().getDisplayCountry(l));
             for (String code : REGIONS) addPlace(new Locale.Builder().setRegion(code).build().getDisplayCountry(l));
         }
+        // the names of languages, in the read languages and in their own ("English", "Français", "Español"): a page's language menu
+        for (String code : Locale.getISOLanguages()) {
+            Locale language = Locale.forLanguageTag(code);
+            languageNames.add(fold(language.getDisplayLanguage(language)));
+            for (Locale l : LANGUAGES) languageNames.add(fold(language.getDisplayLanguage(l)));
+        }
+        languageNames.remove("");
         for (String code : Locale.getISOCountries()) {
             placeCodes.add(code);
             try {
@@ -149,6 +157,14 @@ public final class Vocabulary {
         if (s == null || s.length() > 60) return false;
         String t = s.strip();
         return places.contains(fold(t)) || (t.length() <= 3 && placeCodes.contains(t));
+    }
+
+    /** True when every word of the text (two or more) is the name of a language: "English Français Español", a page's language menu. */
+    public boolean namesLanguagesOnly(String s) {
+        String[] w = fold(s).split(" ");
+        if (w.length < 2) return false;
+        for (String x : w) if (!languageNames.contains(x)) return false;
+        return true;
     }
 
     /** The month a name or abbreviation means (1-12), or 0. */

@@ -1,5 +1,6 @@
 package org.letterarchive.extract;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,8 +56,92 @@ class RecipientFinderTest {
 
     @Test
     void takesAddresseeFromTitleWhenLetterHasNoGreeting() {
-        List<Recipient> r = recipients("We seek your intervention.", "An open letter to Attorney General George Brandis");
+        assertTrue(recipients("We seek your intervention.", "An open letter to Attorney General George Brandis").isEmpty());
+        List<Recipient> r = RecipientFinder.namedInTitle("An open letter to Attorney General George Brandis");
         assertEquals("George Brandis", r.get(0).name());
+    }
+
+    @Test
+    void readsEachOfSeveralGreetingLines() {
+        List<Recipient> r = recipients("Dear Commissioner Alvarez,\nDear Commissioner Brandt,\nWe write.", null);
+        assertEquals(List.of("Alvarez", "Brandt"), r.stream().map(Recipient::name).toList());
+        assertEquals("Commissioner", r.get(1).role());
+    }
+
+    @Test
+    void greetedSurnameFindsTheFullAddressLineAbove() {
+        String text = "Sent on 12 May to\nBundesminister Dr. Hanna Müller <minister@example.org>,\nBundesminister Otto Krause <otto@example.org>\n"
+                + "Subject: patents\nsee also other letters\nSehr geehrte Frau Ministerin Mueller,\nSehr geehrter Herr Minister Krause,\nWir schreiben.";
+        List<Recipient> r = recipients(text, null);
+        assertEquals(List.of("Hanna Müller", "Otto Krause"), r.stream().map(Recipient::name).toList());
+        assertEquals("Bundesminister", r.get(0).role());
+    }
+
+    @Test
+    void addressBlockNamingNoneOfTheGreetedIsNotTheirs() {
+        String text = "Oslo, Lima, Quito\n3 July 2006\nOpen Letter on the plans for a task force\nDear Commissioner Alvarez,\nWe write.";
+        assertEquals(List.of("Alvarez"), recipients(text, null).stream().map(Recipient::name).toList());
+    }
+
+    @Test
+    void greetingOfStylesAloneNamesNobody() {
+        String text = "To the Candidates to the Regional Elections\nParis, 14 May 2004\nDear Ms., Dear Mr.,\nI write to you.";
+        assertEquals(List.of("Candidates to the Regional Elections"), recipients(text, null).stream().map(Recipient::name).toList());
+    }
+
+    @Test
+    void readsCopyLineWrittenWithFullStopAndStopsAtProse() {
+        String text = "Your Excellency Ambassador,\ncc. Deputy Ambassador,\nWe, the undersigned, are writing to you ahead of your meeting on the proposal,\nBody.";
+        List<Recipient> cc = recipients(text, null).stream().filter(Recipient::cc).toList();
+        assertEquals(1, cc.size());
+        assertEquals("Deputy Ambassador", cc.get(0).role());
+    }
+
+    @Test
+    void readsLineAddressedUnderTheTitleInAnyCase() {
+        String text = "A long report of the news that went before the letter, in one paragraph, as pages print it.\n"
+                + "CARTA DOS MOVIMENTOS\n\"À Presidenta Ana Souza\nNós escrevemos.";
+        List<Line> lines = TextLines.of(text);
+        List<Recipient> r = RecipientFinder.find(lines, -1, -1, 1, "CARTA DOS MOVIMENTOS", -1);
+        assertEquals("Ana Souza", r.get(0).name());
+        assertEquals("Presidenta", r.get(0).role());
+    }
+
+    @Test
+    void splitsQualifiedOfficeWithSeveralComplementsFromName() {
+        assertArrayEquals(new String[] {"Governador eleito do Estado de Exemplo", "Ana Souza"},
+                RecipientFinder.officeSplit("Governador eleito do Estado de Exemplo Ana Souza"));
+    }
+
+    @Test
+    void readsAddresseesListedOnePerLine() {
+        String text = "Nos dirigimos a quienes deciden:\na los trabajadores de la Radio,\nal Consejo de Gobierno,\nal Comité de Dirección y a la\n"
+                + "Presidenta de la Corporación de Medios\nEn los últimos años hemos escrito muchas veces sobre este asunto.";
+        List<Recipient> r = recipients(text, null);
+        assertEquals(List.of("trabajadores de la Radio", "Consejo de Gobierno", "Comité de Dirección", "Presidenta de la Corporación de Medios"),
+                r.stream().map(Recipient::label).toList());
+        assertEquals(null, r.get(3).name());
+    }
+
+    @Test
+    void dropsAcronymWrittenAfterDashWhenItIsTheInitials() {
+        assertEquals("Instituto Nacional de Estadística", RecipientFinder.withoutDashAcronym("Instituto Nacional de Estadística - INE"));
+        assertEquals("Consejo Asesor - XYZ", RecipientFinder.withoutDashAcronym("Consejo Asesor - XYZ"));
+    }
+
+    @Test
+    void linesUnderCopyHeaderAtTheHeadAreAddressees() {
+        String text = "São Paulo, 6 de maio de 2015\nExmo. Sr. Rui Prado - Presidente do Senado\nC/C\nMinistério da Justiça - Sr. José Lima - Ministro da Justiça\n"
+                + "Assunto: carta\nO Instituto escreve.";
+        java.util.BitSet block = RecipientFinder.toBlockLines(TextLines.of(text), 80);
+        assertEquals("{2, 3}", block.toString());
+    }
+
+    @Test
+    void buildingOverStreetLineIsAddressNotAddressee() {
+        List<Recipient> out = new java.util.ArrayList<>();
+        RecipientFinder.readBlock(List.of("Mayor Jane Roe", "Councilman Tom Poe", "Springfield Municipal Building", "100 Commons Way", "Springfield, NJ 08807"), false, out);
+        assertEquals(List.of("Jane Roe", "Tom Poe"), out.stream().map(Recipient::name).toList());
     }
 
     @Test
