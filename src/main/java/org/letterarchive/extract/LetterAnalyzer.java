@@ -139,6 +139,13 @@ public final class LetterAnalyzer {
             boolean group = r.role() == null && !RecipientFinder.isPerson(r) && out.stream().filter(t -> t.role() != null && RecipientFinder.isPerson(t)).count() >= 2;
             if (!known && !group) {
                 out.add(r.withConfidence(RULE_RECIPIENT));
+            } else if (r.role() == null && r.name() != null) {
+                // the model tagged a piece of the body the grammar read whole ("... Y" of "to X and Y"): the whole is the addressee
+                for (int j = 0; j < out.size(); j++) {
+                    Recipient t = out.get(j);
+                    String f = Annotations.fold(t.label());
+                    if (t.role() == null && t.name() != null && k.length() > f.length() && k.endsWith(" " + f)) out.set(j, r.withConfidence(t.confidence()));
+                }
             } else if (r.role() != null && r.name() != null) {
                 // the grammar read the office under a name the model tagged alone
                 for (int j = 0; j < out.size(); j++) {

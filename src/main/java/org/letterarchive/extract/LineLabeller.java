@@ -64,6 +64,10 @@ public final class LineLabeller {
     private static final int MIN_LIST = 6;
     /** the least probability of opening a signer's entry for which a line in such a run is read as one */
     private static final double LIST_ITEM = 0.1;
+    /** a table of signers: how many lines may follow it, how long the closing line over it may be, the confidence of its rows */
+    private static final int AFTER_TABLE = 3;
+    private static final int CLOSING = 60;
+    private static final double TABLE_ROW = 0.5;
     /** how sure a paragraph of names read by its grammar alone is: enough to keep, low enough to be reviewed */
     private static final double NAMES_PARAGRAPH = 0.55;
 
@@ -137,6 +141,7 @@ public final class LineLabeller {
         double[] p = probabilities(features, tagged, ids);
         for (int k = 0; k < tagged.size(); k++) confidence[tagged.get(k)] = p[k];
         alikeInLists(lines, features, tags, confidence);
+        tablesUnderClosing(lines, tags, confidence);
         namesParagraphs(lines, tags, confidence);
         entriesByBlocks(lines, tags);
         return new Labelled(tags, confidence);
@@ -242,6 +247,31 @@ public final class LineLabeller {
             for (int c = 0; c < chunks.size(); c++) out[first + c] = Math.max(0, Math.min(1, p.get(c)));
         }
         return out;
+    }
+
+    /**
+     * A table that ends the letter right under its closing line ("Sincerely," / "Signed:") is its signature block:
+     * each row under the header names a signer in its first column that is not a number, whatever the model made of
+     * it (tables of signers are too rare in the annotated letters to learn from).
+     */
+    private static void tablesUnderClosing(List<Line> lines, Tag[] tags, double[] confidence) {
+        int[] marks = LineFeatures.listMarks(lines);
+        // the table, under which at most a few lines may follow (a note, a page's footer)
+        int end = tags.length - 1;
+        for (int after = 0; end >= 0 && marks[end] != LineFeatures.CELLS && after < AFTER_TABLE; after++) end--;
+        if (end < 0 || marks[end] != LineFeatures.CELLS) return;
+        int start = end;
+        while (start - 1 >= 0 && marks[start - 1] == LineFeatures.CELLS) start--;
+        if (end - start < 1 || start == 0) return;
+        String closing = lines.get(start - 1).clean();
+        if (closing.length() > CLOSING || !(closing.endsWith(",") || closing.endsWith(":"))) return;
+        boolean header = true;
+        for (String cell : lines.get(start).clean().split("\\|")) header &= cell.strip().split("\\s+").length <= 2 && !cell.matches(".*\\d.*");
+        for (int i = header ? start + 1 : start; i <= end; i++) {
+            if (tags[i] != Tag.OTHER) continue;
+            tags[i] = Tag.SIGNER;
+            confidence[i] = TABLE_ROW;
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.text.StringEscapeUtils;
 
@@ -36,6 +37,10 @@ public final class TextLines {
     private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!$|])");
     private static final Pattern PAGE_NUMBER = Pattern.compile("^(?:page\\s+)?\\d{1,3}(?:\\s*(?:/|of)\\s*\\d{1,3})?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern RULE = Pattern.compile("^[-=*_#\\s]{3,}$");
+    /** the row under a Markdown table's header: "|---|:---:|" */
+    private static final Pattern TABLE_DELIMITER = Pattern.compile("^\\|?(?:\\s*:?-{3,}:?\\s*\\|)+(?:\\s*:?-{3,}:?\\s*)?\\|?$");
+    /** a Markdown table row, "| a | b |": read as its cells joined by " | ", as an HTML table row is */
+    private static final Pattern TABLE_ROW = Pattern.compile("^\\|(.*\\|.*)\\|$");
     /** a line seen this often, on a document of several pages, is a running header or footer */
     private static final int REPEATED = 3;
 
@@ -51,7 +56,7 @@ public final class TextLines {
                 gap = true;
                 continue;
             }
-            if (LINK_DEF.matcher(raw).matches()) continue;
+            if (LINK_DEF.matcher(raw).matches() || (raw.indexOf('-') >= 0 && TABLE_DELIMITER.matcher(raw).matches())) continue;
             String clean = clean(raw);
             if (clean.isEmpty() || PAGE_NUMBER.matcher(clean).matches() || RULE.matcher(clean).matches()) continue;
             lines.add(new Line(raw, clean, gap && !lines.isEmpty()));
@@ -71,6 +76,10 @@ public final class TextLines {
         if (s.contains("{:")) s = KRAMDOWN_ATTR.matcher(s).replaceAll(" ");
         s = s.strip();
         if (s.startsWith(">")) s = QUOTE.matcher(s).replaceFirst("").strip();
+        if (s.startsWith("|")) {
+            Matcher row = TABLE_ROW.matcher(s);
+            if (row.matches()) s = String.join(" | ", java.util.Arrays.stream(row.group(1).split("(?<!\\\\)\\|")).map(String::strip).toList());
+        }
         if (s.startsWith("#")) s = HEADING.matcher(s).replaceFirst("");
         if (s.indexOf('*') >= 0 || s.indexOf('_') >= 0) {
             for (int i = 0; i < 3; i++) {
@@ -122,7 +131,7 @@ public final class TextLines {
     private static boolean hasMarks(String line) {
         for (int i = 0; i < line.length(); i++) {
             switch (line.charAt(i)) {
-                case '*', '_', '[', '<', '>', '#', '{', '\\', '&', '!' -> { return true; }
+                case '*', '_', '[', '<', '>', '#', '{', '\\', '&', '!', '|' -> { return true; }
                 default -> { }
             }
         }
