@@ -273,7 +273,7 @@ public final class LineFeatures {
                 if (words.size() <= 3) f.add("short=" + Vocabulary.fold(s));
             }
             String head = parts.get(0);
-            if (SignerParser.personish(head)) f.add(parts.size() == 1 ? "personName" : "personNameFirst");
+            if (PersonName.shaped(head)) f.add(parts.size() == 1 ? "personName" : "personNameFirst");
             if (parts.size() >= 2) f.add("parts=" + bucket(parts.size(), 3, 4, 6));
             if (Character.isLowerCase(s.codePointAt(0))) f.add("lowerStart");
             // a paragraph of names: many short capitalised items between commas or semicolons
@@ -298,7 +298,7 @@ public final class LineFeatures {
             if (dateLine) c.add("dateLine");
             if (cells > 0) c.add("cells");
             if (parts.size() >= 2) c.add("parts");
-            if (SignerParser.personish(head)) c.add("personName");
+            if (PersonName.shaped(head)) c.add("personName");
             if (!words.isEmpty()) c.add("first=" + Vocabulary.fold(words.get(0)));
             if (words.size() <= 3 && !words.isEmpty()) c.add("short=" + Vocabulary.fold(s));
             sh.brief.add("len=" + lenB.substring(0, Math.min(3, lenB.length())));

@@ -172,11 +172,11 @@ public final class LineLabeller {
             int shaped = 0;
             for (int[] b : blocks) {
                 int size = b[1] - b[0] + 1;
-                if (size >= 2 && size <= 4 && SignerParser.personish(lines.get(b[0]).clean())) shaped++;
+                if (size >= 2 && size <= 4 && PersonName.shaped(lines.get(b[0]).clean())) shaped++;
             }
             // one block alone: a person's name over lines that are not names ("Jane Doe" / "President" / "Example Fund")
             boolean single = blocks.size() == 1 && shaped == 1 && java.util.stream.IntStream.rangeClosed(blocks.get(0)[0] + 1, blocks.get(0)[1])
-                    .noneMatch(k -> SignerParser.personish(lines.get(k).clean()));
+                    .noneMatch(k -> PersonName.shaped(lines.get(k).clean()));
             if ((blocks.size() >= 2 && shaped * 10 >= blocks.size() * 7) || single) {
                 for (int[] b : blocks) {
                     if (b[1] - b[0] + 1 > 4) continue;

@@ -257,7 +257,7 @@ public final class RecipientFinder {
 
     /** A recipient that names a person (rather than a body or an office alone). */
     static boolean isPerson(Recipient r) {
-        return r.name() != null && (honorificStart(r.name()) || personish(r.name()) || SignerParser.personish(r.name()));
+        return r.name() != null && (honorificStart(r.name()) || PersonName.shaped(r.name(), PersonName.AllCaps.ACCEPT));
     }
 
     /** A line that opens a person's entry: "Hon. Jane Doe", "Jane Doe, Minister", "Ministra Ana Pérez". */
@@ -527,7 +527,7 @@ public final class RecipientFinder {
         String[] parts = DASH.split(s);
         for (String part : parts) {
             String p = part.strip();
-            if (honorificStart(p) || officeSplit(p) != null || (parts.length >= 3 && SignerParser.personish(p) && !Vocabulary.get().hasOrganisationWord(p))) return true;
+            if (honorificStart(p) || officeSplit(p) != null || (parts.length >= 3 && PersonName.shaped(p) && !Vocabulary.get().hasOrganisationWord(p))) return true;
         }
         return false;
     }
@@ -714,7 +714,7 @@ public final class RecipientFinder {
                     for (int k = 0; k < parts.length && who < 0; k++) {
                         String part = trimPunct(parts[k]);
                         if (pass == 0 ? honorificStart(part) : pass == 1 ? officeSplit(part) != null
-                                : SignerParser.personish(part) && !Vocabulary.get().hasOrganisationWord(part)) {
+                                : PersonName.shaped(part) && !Vocabulary.get().hasOrganisationWord(part)) {
                             who = k;
                         }
                     }
@@ -808,12 +808,10 @@ public final class RecipientFinder {
         return new String[] {String.join(" ", w.subList(0, office)), person};
     }
 
+    /** An addressee's name read as a person's ({@link PersonName}, capitals allowed), no office or body named in it. */
     static boolean personish(String s) {
-        String[] words = s.strip().split("\\s+");
-        if (words.length < 2 || words.length > 5) return false;
         if (ROLE_WORD.matcher(s).find() && !honorificStart(s)) return false;
-        for (String w : words) if (!Character.isUpperCase(w.codePointAt(0))) return false;
-        return true;
+        return PersonName.shaped(s, PersonName.AllCaps.ACCEPT);
     }
 
     static String trimPunct(String s) {

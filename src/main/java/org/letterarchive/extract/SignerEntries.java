@@ -75,7 +75,7 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
                 case DETAIL -> {
                     if (entryLine < 0) continue;
                     Signer p = signers.get(entryLine);
-                    if (p.isOrganization() && p.affiliation() == null && SignerParser.personish(p.name())) {
+                    if (p.isOrganization() && p.affiliation() == null && PersonName.shaped(p.name())) {
                         p = new Signer(p.name(), Signer.Kind.person, p.acronym(), p.location(), null, p.title(), p.raw())
                                 .withConfidence(p.confidence());
                     }

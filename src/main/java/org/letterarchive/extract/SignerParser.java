@@ -43,8 +43,6 @@ public final class SignerParser {
             "(?:\\s*[-–—|,;]\\s*|\\s+)(?:@[\\w.]+|https?://\\S+|www\\.\\S+|[\\w.+-]+@[\\w-]+\\.[\\w.]+)\\s*$");
     private static final String LEADING_JUNK = " \t,;:–—-*•·";
     private static final String TRAILING_JUNK = " \t,;:–—-";
-    private static final Pattern NOT_IN_NAME = Pattern.compile("[\\d&@:/]");
-    private static final Pattern NAME_PARTICLE = Pattern.compile("de|del|la|las|los|da|das|do|dos|van|von|der|den|le|y|e|bin|al|el|di");
 
     private SignerParser() {}
 
@@ -81,7 +79,7 @@ public final class SignerParser {
                     org == null ? (aff.isEmpty() ? null : aff) : org.name(), s);
         }
         int slash = s.indexOf(" / ");
-        if (slash > 0 && (person || personish(s.substring(0, slash)))) {
+        if (slash > 0 && (person || PersonName.shaped(s.substring(0, slash)))) {
             return named(s.substring(0, slash).strip(), Signer.Kind.person, null, null, tidy(s.substring(slash + 3)), s);
         }
         Signer parsed = organizationOrPerson(mendBrackets(s), person);
@@ -170,9 +168,9 @@ public final class SignerParser {
             }
             if (parts.size() >= 2) {
                 Matcher post = POST_NOMINAL.matcher(parts.get(0));
-                if (post.matches() && personish(post.group(1)) && !Vocabulary.get().isPlace(post.group(2))) parts.set(0, post.group(1));
+                if (post.matches() && PersonName.shaped(post.group(1)) && !Vocabulary.get().isPlace(post.group(2))) parts.set(0, post.group(1));
             }
-            boolean personLike = personish(parts.get(0));
+            boolean personLike = PersonName.shaped(parts.get(0));
             // "Jane Doe, Photographer, LLC": a business named for a person
             boolean business = legalForm(parts.get(parts.size() - 1));
             if (parts.size() >= 2 && (person || personLike) && !legalForm(parts.get(1)) && !business) {
@@ -190,7 +188,7 @@ public final class SignerParser {
             if (location == null && tail.matches() && Vocabulary.get().isPlace(tail.group(2))) {
                 location = tail.group(2).strip();
                 name = tail.group(1).strip();
-            } else if (tail.matches() && personish(tail.group(1)) && !DASH_ACRONYM.matcher(name).matches()) {
+            } else if (tail.matches() && PersonName.shaped(tail.group(1)) && !DASH_ACRONYM.matcher(name).matches()) {
                 // a person, a dash, what they are: "Heloisa Fernandes - Socióloga"
                 return new Signer(tail.group(1).strip(), Signer.Kind.person, null, null, null, tidy(tail.group(2)), s);
             }
@@ -204,7 +202,7 @@ public final class SignerParser {
             if (acronym == null && location == null) {
                 // a short tail of capitalised words after a dash: "Union of River Workers – North Province", "... - URW Riverside"
                 Matcher t = DASH_TAIL.matcher(name);
-                if (t.matches() && words(t.group(1)) >= 3 && !personish(t.group(1)) && capitalisedWords(t.group(2))
+                if (t.matches() && words(t.group(1)) >= 3 && !PersonName.shaped(t.group(1)) && capitalisedWords(t.group(2))
                         && (words(t.group(2)) <= 2 || (words(t.group(2)) <= 3 && ACRONYM_WORD.matcher(t.group(2)).find()))) {
                     String tailText = t.group(2).strip();
                     name = t.group(1).strip();
@@ -225,7 +223,7 @@ public final class SignerParser {
                 }
             }
         }
-        Signer.Kind kind = person || (afterHonorific(name) != null && !Vocabulary.get().hasOrganisationWord(name))
+        Signer.Kind kind = person || (PersonName.afterHonorific(name) != null && !Vocabulary.get().hasOrganisationWord(name))
                 ? Signer.Kind.person : Signer.Kind.organization;
         return named(name, kind, acronym, location, null, s);
     }
@@ -279,30 +277,6 @@ public final class SignerParser {
         if (name.isEmpty()) return null;
         if (affiliation != null && affiliation.isBlank()) affiliation = null;
         return new Signer(name, kind, acronym, location, affiliation, null, raw == null || raw.equals(name) ? null : raw);
-    }
-
-    /** A name that reads as a person's: two to five capitalised words, no word of an organisation's name. */
-    static boolean personish(String s) {
-        String rest = afterHonorific(s.strip());
-        String t = rest == null ? s.strip() : rest;
-        String[] w = WHITESPACE.split(t);
-        if (w.length < 2 || w.length > 5 || NOT_IN_NAME.matcher(t).find() || Vocabulary.get().hasOrganisationWord(t)) return false;
-        int caps = 0;
-        for (String x : w) {
-            if (Character.isUpperCase(x.codePointAt(0))) caps++;
-            else if (!NAME_PARTICLE.matcher(x).matches()) return false;
-            if (x.length() > 2 && x.equals(x.toUpperCase()) && !x.contains(".")) return false;
-        }
-        return caps >= 2;
-    }
-
-    /** What follows an honorific opening the text ("Dr. Jane Doe" gives "Jane Doe"); null when none opens it. */
-    static String afterHonorific(String s) {
-        int space = s.indexOf(' ');
-        if (space <= 0) return null;
-        String first = s.substring(0, space);
-        if (first.endsWith(".")) first = first.substring(0, first.length() - 1);
-        return Vocabulary.get().isHonorific(first) ? s.substring(space + 1).strip() : null;
     }
 
     static String tidy(String s) {

@@ -15,11 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.letterarchive.letter.OrganisationWords;
 
 /**
  * The analysis's vocabularies, each from a general cited source and none from the example letters:
- * legal forms from ISO 20275 (GLEIF's Entity Legal Forms list, {@code legal-forms.txt}), organisation types
- * from Wikidata's types of organisation ({@code organisation-types.txt}), month names and
+ * legal forms from ISO 20275 and organisation types from Wikidata's types of organisation (both read by
+ * {@link OrganisationWords}, which organization keys share), month names and
  * country and region names from the JDK's locale data (CLDR), honorifics from {@code honorifics.txt}, offices
  * from {@code offices.txt}.
  * Every lookup takes a word or phrase as written and folds it (case, accents, punctuation) first.
@@ -50,17 +51,14 @@ public final class Vocabulary {
     private final Set<String> languageNames = new HashSet<>();
 
     private Vocabulary() {
-        for (String line : resource("legal-forms.txt")) {
-            int tab = line.indexOf('\t');
-            if (tab < 0) continue;
-            String value = fold(line.substring(tab + 1));
-            if (value.isEmpty()) continue;
-            if (line.startsWith("abbr")) legalForms.add(value);
-            else legalFormWords.add(value);
-        }
+        OrganisationWords lists = OrganisationWords.get();
+        for (String a : lists.legalFormAbbreviations()) legalForms.add(fold(a));
+        for (String w : lists.legalFormWords()) legalFormWords.add(fold(w));
+        legalForms.remove("");
+        legalFormWords.remove("");
         for (String line : resource("honorifics.txt")) honorifics.add(fold(line));
         for (String line : resource("offices.txt")) offices.add(fold(line));
-        for (String line : resource("organisation-types.txt")) organisationTypes.add(fold(line));
+        for (String line : lists.organisationTypes()) organisationTypes.add(fold(line));
         for (Locale l : LANGUAGES) {
             DateFormatSymbols symbols = DateFormatSymbols.getInstance(l);
             String[] full = symbols.getMonths();

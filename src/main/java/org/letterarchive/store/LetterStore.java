@@ -34,7 +34,7 @@ import org.letterarchive.letter.Signer;
 public final class LetterStore implements Closeable {
 
     /** Version of the letter analysis whose output the sidecars hold. */
-    public static final int ANALYSIS_VERSION = 4;
+    public static final int ANALYSIS_VERSION = 5;
 
     /** How storing one document ended. */
     public enum Outcome { created, duplicate }

@@ -123,4 +123,26 @@ class FoldingAgreementTest {
         String saved = Files.readString(corpus.file(OrganizationRegistry.FILE), StandardCharsets.UTF_8);
         assertTrue(saved.contains("\"fae\"") && !saved.contains("\"føreningen ærø\""), saved);
     }
+
+    @Test
+    void anOrganizationTableOfTheEarlierLegalFormsIsFoldedAgain() throws Exception {
+        Corpus corpus = Corpus.open(dir.resolve("corpus"));
+        // keys as the earlier, shorter list of legal forms wrote them: ISO 20275's "AB" and "SARL" kept
+        Files.writeString(corpus.file(OrganizationRegistry.FILE), """
+                {"names": {"nordlys digital ab": "Nordlys Digital AB", "atelier libre sarl": "Atelier Libre SARL",
+                           "media commons": "Media Commons"},
+                 "aliases": {"nd": "nordlys digital ab", "atelier libre sarl": "media commons"},
+                 "separate": ["al"]}
+                """, StandardCharsets.UTF_8);
+        OrganizationRegistry r = OrganizationRegistry.load(corpus);
+        assertEquals("nordlys digital", r.keyOf(Signer.organization("Nordlys Digital AB")));
+        assertEquals("nordlys digital", r.keyOf(Signer.organization("Nordlys Digital")));
+        assertEquals("Nordlys Digital AB", r.label("nordlys digital"));
+        assertEquals("nordlys digital", r.keyOf(Signer.organization("ND")), "the acronym follows its organization");
+        // a curator's merge of the old key still applies to the letters' keys as they are made today
+        assertEquals("media commons", r.keyOf(Signer.organization("Atelier Libre S.A.R.L.")));
+        assertEquals("media commons", r.keyOf(Signer.organization("Atelier Libre")));
+        r.split(java.util.List.of("atelier libre"));
+        assertEquals("atelier libre", r.keyOf(Signer.organization("Atelier Libre SARL")), "and so does a split of it");
+    }
 }

@@ -1,0 +1,53 @@
+package org.letterarchive.extract;
+
+import java.util.regex.Pattern;
+
+/**
+ * The shape of a person's name, defined once for signers and recipients: after any honorific, two to five
+ * words, each capitalised or a name particle ("de", "van", "bin") and at least two capitalised, no digit or
+ * {@code & @ : /}, and no word naming a kind of organisation.
+ *
+ * <p>Names written in capitals ("JANE DOE") are the one choice left to the caller ({@link AllCaps}): in a
+ * signer list a line in capitals is far more often an organisation or an acronym than a person, while an
+ * addressee is often set in capitals in a letter's heading ("HON. JANE DOE").
+ */
+final class PersonName {
+
+    /** Whether words of three or more capitals without a dot ("DOE", not "J.R." or "DC") can be part of a name. */
+    enum AllCaps { REJECT, ACCEPT }
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern NOT_IN_NAME = Pattern.compile("[\\d&@:/]");
+    private static final Pattern NAME_PARTICLE = Pattern.compile("de|del|la|las|los|da|das|do|dos|van|von|der|den|le|y|e|bin|al|el|di");
+
+    private PersonName() {}
+
+    /** True when the text reads as a person's name, words in capitals not counted as one's (see the class comment). */
+    static boolean shaped(String s) {
+        return shaped(s, AllCaps.REJECT);
+    }
+
+    /** True when the text reads as a person's name (see the class comment). */
+    static boolean shaped(String s, AllCaps allCaps) {
+        String rest = afterHonorific(s.strip());
+        String t = rest == null ? s.strip() : rest;
+        String[] w = WHITESPACE.split(t);
+        if (w.length < 2 || w.length > 5 || NOT_IN_NAME.matcher(t).find() || Vocabulary.get().hasOrganisationWord(t)) return false;
+        int caps = 0;
+        for (String x : w) {
+            if (Character.isUpperCase(x.codePointAt(0))) caps++;
+            else if (!NAME_PARTICLE.matcher(x).matches()) return false;
+            if (allCaps == AllCaps.REJECT && x.length() > 2 && x.equals(x.toUpperCase()) && !x.contains(".")) return false;
+        }
+        return caps >= 2;
+    }
+
+    /** What follows an honorific opening the text ("Dr. Jane Doe" gives "Jane Doe"); null when none opens it. */
+    static String afterHonorific(String s) {
+        int space = s.indexOf(' ');
+        if (space <= 0) return null;
+        String first = s.substring(0, space);
+        if (first.endsWith(".")) first = first.substring(0, first.length() - 1);
+        return Vocabulary.get().isHonorific(first) ? s.substring(space + 1).strip() : null;
+    }
+}
