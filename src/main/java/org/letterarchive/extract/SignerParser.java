@@ -33,6 +33,8 @@ public final class SignerParser {
     private static final Pattern SLASH_TAIL = Pattern.compile("^(.+?\\p{L})(?:/(\\p{Lu}[\\p{L}.\\-]{1,15})|\\s+((?:\\p{Lu}[\\p{Lu}\\d]*/)+\\p{Lu}[\\p{Lu}\\d]*))$");
     /** a word of two capitals or more: an acronym */
     private static final Pattern ACRONYM_WORD = Pattern.compile("\\b\\p{Lu}[\\p{Lu}\\d]+\\b");
+    /** a town and its country or region after a name: "Example Fund – Springfield, IL", "Example Fund, Lyon, France" */
+    private static final Pattern TOWN_TAIL = Pattern.compile("^(.+?)(?:\\s+[-–—]\\s+|,\\s+)([^,\\-–—()]+),\\s*([^,\\-–—()]+)$");
     /** a place after a dash: "Center for Media Research – Nepal" */
     private static final Pattern DASH_TAIL = Pattern.compile("^(.+?)\\s+[-–—]\\s+([^-–—]+)$");
     private static final Pattern TRAILING_DOT = Pattern.compile("(?<![\\s.]\\p{L})(?<!\\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St))\\.$");
@@ -100,6 +102,15 @@ public final class SignerParser {
     }
 
     private static Signer organizationOrPerson(String s, boolean person) {
+        // a town with its country or region code after the name, by a dash or a comma: "Example Fund – Springfield, IL"
+        Matcher town = TOWN_TAIL.matcher(s);
+        if (!person && town.matches() && words(town.group(1)) >= 2 && !PersonName.shaped(town.group(1)) && townAndRegion(town.group(2), town.group(3))) {
+            Signer sg = organizationOrPerson(town.group(1).strip(), false);
+            String where = town.group(2).strip() + ", " + town.group(3).strip();
+            if (sg != null && sg.location() == null) {
+                return new Signer(sg.name(), sg.kind(), sg.acronym(), where, sg.affiliation(), sg.title(), s);
+            }
+        }
         String acronym = null;
         String location = null;
         String name = s;
@@ -226,6 +237,13 @@ public final class SignerParser {
         Signer.Kind kind = person || (PersonName.afterHonorific(name) != null && !Vocabulary.get().hasOrganisationWord(name))
                 ? Signer.Kind.person : Signer.Kind.organization;
         return named(name, kind, acronym, location, null, s);
+    }
+
+    /** A town (one to three capitalised words) and a country, or a region's code of two or three capitals that is no legal form. */
+    private static boolean townAndRegion(String town, String region) {
+        if (!capitalisedWords(town) || words(town) > 3 || Vocabulary.get().hasOrganisationWord(town)) return false;
+        String r = region.strip();
+        return Vocabulary.get().isPlace(r) || (r.matches("\\p{Lu}{2,3}") && !legalForm(r));
     }
 
     /**
