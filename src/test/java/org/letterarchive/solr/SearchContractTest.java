@@ -270,6 +270,11 @@ class SearchContractTest {
                     assertEquals(a.hits().get(i).family(), b.hits().get(i).family(), "hit " + i + " of " + what);
                 }
             }
+            if (!r.query().isEmpty()) { // the family heads come with their snippets, as any hit
+                for (SearchResult x : List.of(a, b)) {
+                    assertTrue(x.hits().stream().anyMatch(h -> h.snippets().stream().anyMatch(t -> t.contains("<mark>"))), "snippets in " + what);
+                }
+            }
         }
         // the campaign: 12 letters, one hit, the newest copy; the letter with a version and a translation: a family of 3
         SearchResult campaign = solr.search(req("wetland motorway", SearchRequest.SortOrder.newest, 1, 10).withCollapse(true));
