@@ -122,7 +122,7 @@ function renderCount(p, body) {
   const families = body.families != null ? Number(body.families) || 0 : null;
   $('#count').replaceChildren(el('strong', { text: plural(total, 'letter') }),
     q ? ` match “${q}”` : ' in the archive',
-    families != null ? el('span', { id: 'family-count', text: `, ${families === 1 ? 'one family' : plural(families, 'family', 'families')} shown one hit each` }) : null);
+    families != null ? el('span', { id: 'family-count', text: `, ${families === 1 ? 'one family' : plural(families, 'family', 'families')} shown one hit each` }) : '');
 }
 
 // ---------- chips ----------

@@ -160,15 +160,36 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--snippets", paramLabel = "N", description = "snippets per hit asked for (default: 3, the full answer's)")
         String snippets;
 
+        @Option(names = "--backend", defaultValue = "embedded", paramLabel = "embedded|solr",
+                description = "embedded: the search service against bare Lucene and HTTP; solr: the same mix through the "
+                        + "embedded index and a SolrCloud collection of the same letters, side by side (default ${DEFAULT-VALUE})")
+        String backend;
+
+        @Option(names = "--solr", paramLabel = "ZK_HOST[/chroot]", description = "with --backend solr: an existing SolrCloud "
+                + "(default: a local MiniSolrCloudCluster of 2 nodes, started by src/test/solr-cluster/run)")
+        String solr;
+
+        @Option(names = "--shards", defaultValue = "2", description = "with --backend solr: shards of the collection (default ${DEFAULT-VALUE})")
+        int shards;
+
+        @Option(names = "--replicas", defaultValue = "2", description = "with --backend solr: replicas of each shard (default ${DEFAULT-VALUE})")
+        int replicas;
+
+        @Option(names = "--cluster-heap", paramLabel = "MB", defaultValue = "2048",
+                description = "with --backend solr: heap of the local cluster's JVM (default ${DEFAULT-VALUE})")
+        int clusterHeapMb;
+
         @Option(names = "--json", description = "print the figures as one JSON line last")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
             if (warmup < 0) return fail("--warmup must not be negative");
+            if (!backend.equals("embedded") && !backend.equals("solr")) return fail("--backend is embedded or solr");
             Path dir = work != null ? work : Files.createTempDirectory("letters-bench-search");
             try {
                 Files.createDirectories(dir);
+                if (backend.equals("solr")) return backends(dir);
                 SearchBenchmark.Report r = new SearchBenchmark(new SearchBenchmark.Options(letters, queries, rounds, warmup,
                         seed, threads, connections, httpRequests, dir, forceMerge,
                         facets == null && snippets == null ? null : org.letterarchive.search.SearchRequest.Answer.parse(facets, snippets)),
@@ -204,6 +225,30 @@ public final class BenchCommand implements Runnable {
 
         private static void row(PrintStream out, String name, Latency l) {
             out.printf("  %-26s %8.2f %8.2f %8.2f %9.1f%n", name, l.p50Ms(), l.p95Ms(), l.p99Ms(), l.qps());
+        }
+
+        /** --backend solr: the embedded index and SolrCloud on the same letters and searches. */
+        private int backends(Path dir) throws Exception {
+            Path home = Path.of(System.getProperty("letters.home", ".")).toAbsolutePath().normalize();
+            SolrCloudBenchmark.Report r = new SolrCloudBenchmark(new SolrCloudBenchmark.Options(
+                    new SearchBenchmark.Options(letters, queries, rounds, warmup, seed, threads, 0, 0, dir, forceMerge,
+                            facets == null && snippets == null ? null : org.letterarchive.search.SearchRequest.Answer.parse(facets, snippets)),
+                    solr, shards, replicas, clusterHeapMb, home), System.err).run();
+            PrintStream out = System.out;
+            out.printf("%nSearch over %d generated letters, embedded index against SolrCloud (%s, %d shard(s) x %d replica(s)%s), "
+                    + "%d queries, one client, median of %d round(s); answer: %s%n", r.letters(),
+                    r.local() ? "local MiniSolrCloudCluster, 2 nodes" : r.zkHost(), r.shards(), r.replicas(),
+                    r.filled() ? String.format(", filled in %.0f s", r.fillSeconds()) : ", reused", r.queries(), r.rounds(), r.answer());
+            out.printf("  %-26s %8s %8s %8s %9s%n", "", "p50 ms", "p95 ms", "p99 ms", "qps");
+            row(out, "embedded (baseline)", r.embedded());
+            row(out, "SolrCloud", r.solr());
+            out.printf("  ratio SolrCloud / embedded: p50 %.2f, p99 %.2f, qps %.2f%n", r.ratioP50(), r.ratioP99(), r.ratioQps());
+            out.printf("  p50 ms by kind, embedded: %s%n", r.p50ByKindEmbedded());
+            out.printf("  p50 ms by kind, SolrCloud: %s%n", r.p50ByKindSolr());
+            out.printf("  every total agrees (%d hits in all); searches whose facet counts or histogram differ: %d%n",
+                    r.totalHits(), r.facetDifferences());
+            if (json) out.println(Json.mapper().writeValueAsString(r.toJson()));
+            return 0;
         }
     }
 

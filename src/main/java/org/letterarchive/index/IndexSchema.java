@@ -88,6 +88,8 @@ public final class IndexSchema {
     public static final String FAMILY_ID = "familyId";              // stored, indexed
     public static final String FAMILY_KEY = "familyKey";            // 64-bit hash of the family id, doc values (collapse)
     public static final String FAMILY_RELATION = "familyRelation";  // stored, indexed: earliest, same, version, translation, campaign copy
+    /** The relations a family's members are counted by (a collapsed hit's "+3 versions, 1 translation"). */
+    public static final List<String> FAMILY_RELATIONS_COUNTED = List.of("same", "version", "translation", "campaign copy");
     public static final String FAMILY_LINK = "familyLink";          // stored: how detection tied it (Families.Link)
     public static final String FAMILY_MEMBER = "familyMember";      // "1" in a family of two or more
     public static final String FAMILY_NEAR = "familyNear";          // body MinHash band keys

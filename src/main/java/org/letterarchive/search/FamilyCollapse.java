@@ -30,7 +30,6 @@ final class FamilyCollapse {
 
     /** Hits read, at most, to fill a page of families. */
     static final int MAX_HITS = 50_000;
-    static final String[] RELATIONS = {"same", "version", "translation", "campaign copy"};
 
     interface Fetch {
         TopDocs top(int n) throws IOException;
@@ -99,7 +98,7 @@ final class FamilyCollapse {
         f.put("size", size);
         Map<String, Integer> counts = new LinkedHashMap<>();
         if (size > 1) {
-            for (String r : RELATIONS) {
+            for (String r : IndexSchema.FAMILY_RELATIONS_COUNTED) {
                 int n = searcher.count(new BooleanQuery.Builder().add(inFamily, BooleanClause.Occur.FILTER)
                         .add(new TermQuery(new Term(IndexSchema.FAMILY_RELATION, r)), BooleanClause.Occur.FILTER).build());
                 if (n > 0) counts.put(r, n);

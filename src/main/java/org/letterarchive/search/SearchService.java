@@ -102,6 +102,9 @@ public final class SearchService {
         if (size > SearchRequest.MAX_SIZE) {
             throw new SearchException("size " + size + " too large: at most " + SearchRequest.MAX_SIZE + " hits per page");
         }
+        if (request.collapseFamily() && request.searchAfter() != null) {
+            throw new SearchException("collapse=family pages by number: searchAfter is not supported with it");
+        }
         int offset = 0;
         if (request.searchAfter() == null) {
             long depth = (long) request.page() * size;
@@ -166,7 +169,6 @@ public final class SearchService {
         String next;
         FamilyCollapse.Page collapsed = null;
         if (request.collapseFamily()) {
-            if (cursorPaging) throw new SearchException("collapse=family pages by number: searchAfter is not supported with it");
             collapsed = FamilyCollapse.page(searcher, r.drillDownFacetsCollector, offset, size,
                     n -> sort == null ? searcher.search(rq.drillDown(), n) : searcher.search(rq.drillDown(), n, sort, true),
                     r.hits);

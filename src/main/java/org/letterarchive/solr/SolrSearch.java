@@ -27,6 +27,7 @@ import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.FacetField;
+import org.apache.solr.client.solrj.response.PivotField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.response.RangeFacet;
 import org.apache.solr.common.SolrDocument;
@@ -260,6 +261,8 @@ public final class SolrSearch implements SearchBackend {
             d.setField("familyId", family.id());
             d.setField("familyRelation", family.relation());
             family.kinds().forEach(k -> d.addField(facet(IndexSchema.F_FAMILY), k));
+        } else {
+            d.setField("familyId", letter.id()); // a letter without family fields is a family of its own (collapse groups by it)
         }
         return d;
     }
@@ -279,9 +282,7 @@ public final class SolrSearch implements SearchBackend {
     @Override
     public SearchResult search(SearchRequest request) {
         int offset = SearchService.check(request);
-        if (request.collapseFamily()) {
-            throw new SearchException("collapse=family is answered by the embedded index only, not by SolrCloud");
-        }
+        if (request.collapseFamily()) return collapsed(request, offset);
         int size = request.size();
         boolean cursorPaging = request.searchAfter() != null;
         int page = cursorPaging ? 1 : request.page();
@@ -320,25 +321,135 @@ public final class SolrSearch implements SearchBackend {
 
             List<SearchResult.Hit> hits = new ArrayList<>();
             Map<String, Map<String, List<String>>> hl = r.getHighlighting();
-            for (SolrDocument d : r.getResults()) {
-                IndexSchema.Summary s = Json.mapper().readValue((String) d.getFirstValue("summary"), IndexSchema.Summary.class);
-                List<String> snip = List.of();
-                if (hl != null) {
-                    List<String> t = hl.getOrDefault(s.id(), Map.of()).get("text_t");
-                    if (t != null) {
-                        snip = t.stream().map(p -> p.replaceAll("\\s+", " ").strip()).filter(p -> !p.isEmpty()).toList();
-                    }
-                }
-                Object score = d.getFirstValue("score");
-                hits.add(new SearchResult.Hit(s.id(), s.title(), s.date(), s.language(), s.format(), s.recipients(),
-                        s.signerCount(), s.topSigners(), snip, score == null ? null : ((Number) score).floatValue()));
-            }
+            for (SolrDocument d : r.getResults()) hits.add(hit(d, hl));
             Map<String, List<SearchResult.FacetValue>> facets = facets(r, request);
             Histogram h = request.answer().histogram() ? histogram(request, r, total) : Histogram.NONE;
             return new SearchResult(total, page, size, hits, facets, h.buckets(), h.unit(), h.undated(), next);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code collapse=family}: one hit per letter family, the family's first matching letter in the search's
+     * order, families in the order of their first letters; with the number of families among the matching letters
+     * and each hit's family make-up. Three requests: the counts (total, facets, histogram, and the families with
+     * two matching letters or more: the families are the letters less the extra members of those), the page of
+     * family heads by Solr's grouping on {@code familyId} (its distributed two-pass grouping is exact where a
+     * family's letters lie on several shards, which the collapse query parser is not), and the page's families
+     * counted by relation.
+     */
+    private SearchResult collapsed(SearchRequest request, int offset) {
+        int size = request.size();
+        try {
+            SolrQuery q = filtered(request, null);
+            q.setRows(0);
+            q.setFacet(true);
+            q.setFacetMinCount(1);
+            q.setFacetSort("count");
+            for (Map.Entry<String, Integer> a : request.answer().facets().entrySet()) {
+                String f = facet(a.getKey());
+                q.add("facet.field", "{!ex=" + a.getKey() + " key=" + a.getKey() + "}" + f);
+                q.set("f." + f + ".facet.limit", -1);
+            }
+            q.add("facet.field", "{!key=" + SHARED_FAMILIES + "}familyId");
+            q.set("f.familyId.facet.limit", -1);
+            q.set("f.familyId.facet.mincount", 2);
+            if (request.answer().histogram()) q.add("json.facet", "{dmin:\"min(date)\",dmax:\"max(date)\"}");
+            QueryResponse r = query(q);
+            long total = r.getResults().getNumFound();
+            long families = total;
+            FacetField shared = r.getFacetField(SHARED_FAMILIES);
+            if (shared != null && shared.getValues() != null) {
+                for (FacetField.Count c : shared.getValues()) families -= c.getCount() - 1;
+            }
+
+            SolrQuery g = filtered(request, null);
+            sort(g, request.sort());
+            g.setFields("id", "summary", "familyId", "familyRelation", request.sort() == SearchRequest.SortOrder.relevance ? "score" : "id");
+            g.set("group", true);
+            g.set("group.field", "familyId");
+            g.set("group.limit", 1);
+            g.set("group.sort", g.getSortField()); // a family's head is its first letter in the search's order
+            g.set("group.main", true);
+            g.setStart(offset);
+            g.setRows(size + 1); // one more tells whether a next page exists
+            if (request.snippets() && !request.query().isEmpty()) highlight(g, request.answer().snippets());
+            QueryResponse heads = query(g);
+            List<SolrDocument> docs = new ArrayList<>(heads.getResults());
+            boolean more = docs.size() > size;
+            if (more) docs = docs.subList(0, size);
+            Map<String, Map<String, Integer>> makeUp = makeUp(docs.stream().map(d -> (String) d.getFirstValue("familyId")).distinct().toList());
+            List<SearchResult.Hit> hits = new ArrayList<>();
+            for (SolrDocument d : docs) {
+                SearchResult.Hit hit = hit(d, heads.getHighlighting());
+                String relation = (String) d.getFirstValue("familyRelation");
+                if (relation != null) hit = hit.withFamily(family((String) d.getFirstValue("familyId"), relation, makeUp));
+                hits.add(hit);
+            }
+            Histogram h = request.answer().histogram() ? histogram(request, r, total) : Histogram.NONE;
+            return new SearchResult(total, request.page(), size, hits, facets(r, request), h.buckets(), h.unit(), h.undated(),
+                    null, families);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static final String SHARED_FAMILIES = "_familiesWithMore";
+
+    /** The letters of each family, by relation, in the whole collection: family id → relation → letters. */
+    private Map<String, Map<String, Integer>> makeUp(List<String> familyIds) throws IOException {
+        Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+        if (familyIds.isEmpty()) return out;
+        SolrQuery q = new SolrQuery("*:*");
+        q.set("defType", "lucene");
+        q.addFilterQuery("{!terms f=familyId}" + String.join(",", familyIds)); // family ids are letter ids: hex digits
+        q.setRows(0);
+        q.setFacet(true);
+        q.setFacetMinCount(1);
+        q.setFacetLimit(-1);
+        q.addFacetPivotField("familyId,familyRelation");
+        QueryResponse r = query(q);
+        for (PivotField f : r.getFacetPivot().get("familyId,familyRelation")) {
+            Map<String, Integer> relations = new LinkedHashMap<>();
+            if (f.getPivot() != null) for (PivotField rel : f.getPivot()) relations.put(String.valueOf(rel.getValue()), rel.getCount());
+            out.put(String.valueOf(f.getValue()), relations);
+        }
+        return out;
+    }
+
+    /** A collapsed hit's family as the embedded index gives it: id, the hit's relation, size, the others by relation. */
+    private static Map<String, Object> family(String id, String relation, Map<String, Map<String, Integer>> makeUp) {
+        Map<String, Integer> relations = makeUp.getOrDefault(id, Map.of());
+        int size = relations.values().stream().mapToInt(Integer::intValue).sum();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("id", id);
+        f.put("relation", relation);
+        f.put("size", size);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (size > 1) {
+            for (String r : IndexSchema.FAMILY_RELATIONS_COUNTED) {
+                Integer n = relations.get(r);
+                if (n != null && n > 0) counts.put(r, n);
+            }
+        }
+        f.put("others", counts);
+        return f;
+    }
+
+    /** A hit from its stored summary, with its snippets. */
+    private static SearchResult.Hit hit(SolrDocument d, Map<String, Map<String, List<String>>> hl) throws IOException {
+        IndexSchema.Summary s = Json.mapper().readValue((String) d.getFirstValue("summary"), IndexSchema.Summary.class);
+        List<String> snip = List.of();
+        if (hl != null) {
+            List<String> t = hl.getOrDefault(s.id(), Map.of()).get("text_t");
+            if (t != null) {
+                snip = t.stream().map(p -> p.replaceAll("\\s+", " ").strip()).filter(p -> !p.isEmpty()).toList();
+            }
+        }
+        Object score = d.getFirstValue("score");
+        return new SearchResult.Hit(s.id(), s.title(), s.date(), s.language(), s.format(), s.recipients(),
+                s.signerCount(), s.topSigners(), snip, score == null ? null : ((Number) score).floatValue());
     }
 
     /** The cursor mark after the first {@code offset} hits of a search (a numbered page past the first). */

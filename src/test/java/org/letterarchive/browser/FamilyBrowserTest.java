@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.letterarchive.Archive;
-import org.letterarchive.letter.Letter;
-import org.letterarchive.letter.LetterId;
-import org.letterarchive.letter.Recipient;
-import org.letterarchive.letter.Signer;
 import org.letterarchive.web.ApiToken;
 import org.letterarchive.web.WebApp;
 import org.openqa.selenium.By;
@@ -36,11 +30,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class FamilyBrowserTest {
 
     static final String[] EN = TestLetters.FAMILY_EN;
-    static final String[] ES = TestLetters.FAMILY_ES;
     static final String[] CAMPAIGN = TestLetters.FAMILY_CAMPAIGN;
-    static final List<String> COALITION = List.of("Community Radio Network", "Press Freedom Watch", "Rural Voices Trust",
-            "Open Airwaves Foundation");
-    static final String CHANGED = "After our meeting on 15 March the licensing authority still has not given any written reasons to the stations.";
+    static final String CHANGED = org.letterarchive.search.SearchFixture.CHANGED;
 
     @TempDir
     static Path tmp;
@@ -58,41 +49,16 @@ class FamilyBrowserTest {
     static void start() throws Exception {
         Browser.assumeInstalled();
         archive = Archive.open(tmp.resolve("corpus"), tmp.resolve("index"));
-        earliest = store("Restore the community radio licences", "en", LocalDate.of(2021, 3, 3), "Dear Minister,", EN, COALITION);
-        String[] changed = EN.clone();
-        changed[2] = CHANGED;
-        List<String> grown = new ArrayList<>(COALITION.subList(0, 3));
-        grown.addAll(List.of("Northern Journalists Network", "Digital Freedom Foundation"));
-        version = store("Restore the community radio licences", "en", LocalDate.of(2021, 3, 20), "Dear Minister,", changed, grown);
-        translation = store("Restablezcan las licencias de las radios comunitarias", "es", LocalDate.of(2021, 3, 4), "Estimado Ministro:", ES, COALITION);
-        for (int i = 0; i < 12; i++) {
-            String[] text = CAMPAIGN.clone();
-            if (i % 4 == 0) text[1] = text[1] + " My own garden flooded twice last year.";
-            copies.add(store("Stop the wetland motorway", "en", LocalDate.of(2022, 6, 1 + i), "Dear Minister,", text,
-                    List.of("Residents Association of Block " + (char) ('A' + i))));
-        }
-        alone = store("Fund the public libraries", "en", LocalDate.of(2020, 5, 2), "Dear Minister,", new String[] {
-            "Public libraries in our region have lost half of their budget over the last five years of cuts.",
-            "Many branches now open only two days a week and children have nowhere to study after school.",
-            "We ask you to restore the library budget in the next spending review without further delay."},
-            List.of("Friends of the Library", "Readers Alliance"));
+        var f = org.letterarchive.search.SearchFixture.stageFamilies(archive);
+        earliest = f.earliest();
+        version = f.version();
+        translation = f.translation();
+        copies.addAll(f.copies());
+        alone = f.alone();
         archive.commit();
         app = WebApp.create(archive, Path.of("web"), ApiToken.of("family-test-" + java.util.UUID.randomUUID()), 2, 8).start(0);
         base = "http://localhost:" + app.port();
         browser = Browser.start(1280, 1200);
-    }
-
-    private static String store(String title, String language, LocalDate date, String salutation, String[] paragraphs,
-                                List<String> signers) throws Exception {
-        StringBuilder b = new StringBuilder(title).append("\n\n").append(date).append("\n\n").append(salutation).append("\n\n");
-        for (String p : paragraphs) b.append(p).append("\n\n");
-        for (String s : signers) b.append(s).append('\n');
-        String text = b.toString();
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        Letter l = new Letter(null, "letter.txt", "text/plain", language, title, date, "text",
-                List.of(Recipient.of(null, "Minister of Communications")), signers.stream().map(Signer::organization).toList(),
-                signers.size(), text, List.of());
-        return archive.store().stage(bytes, LetterId.of(bytes), "letter.txt", l).letter().id();
     }
 
     @AfterAll

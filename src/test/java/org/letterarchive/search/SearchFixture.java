@@ -43,6 +43,55 @@ public final class SearchFixture {
         return ids;
     }
 
+    static final List<String> COALITION = List.of("Community Radio Network", "Press Freedom Watch", "Rural Voices Trust",
+            "Open Airwaves Foundation");
+    /** The paragraph the version rewrites. */
+    public static final String CHANGED = "After our meeting on 15 March the licensing authority still has not given any written reasons to the stations.";
+
+    /** The family letters' ids: a letter with its version and translation, a campaign of 12 copies, a letter alone. */
+    public record FamilyLetters(String earliest, String version, String translation, List<String> copies, String alone) {}
+
+    /** Stages the family letters (families detected as they are stored); the caller commits. */
+    public static FamilyLetters stageFamilies(Archive archive) throws IOException {
+        String[] en = org.letterarchive.TestLetters.FAMILY_EN;
+        String earliest = stageFamilyLetter(archive, "Restore the community radio licences", "en", LocalDate.of(2021, 3, 3),
+                "Dear Minister,", en, COALITION);
+        String[] changed = en.clone();
+        changed[2] = CHANGED;
+        List<String> grown = new ArrayList<>(COALITION.subList(0, 3));
+        grown.addAll(List.of("Northern Journalists Network", "Digital Freedom Foundation"));
+        String version = stageFamilyLetter(archive, "Restore the community radio licences", "en", LocalDate.of(2021, 3, 20),
+                "Dear Minister,", changed, grown);
+        String translation = stageFamilyLetter(archive, "Restablezcan las licencias de las radios comunitarias", "es",
+                LocalDate.of(2021, 3, 4), "Estimado Ministro:", org.letterarchive.TestLetters.FAMILY_ES, COALITION);
+        List<String> copies = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String[] text = org.letterarchive.TestLetters.FAMILY_CAMPAIGN.clone();
+            if (i % 4 == 0) text[1] = text[1] + " My own garden flooded twice last year.";
+            copies.add(stageFamilyLetter(archive, "Stop the wetland motorway", "en", LocalDate.of(2022, 6, 1 + i), "Dear Minister,", text,
+                    List.of("Residents Association of Block " + (char) ('A' + i))));
+        }
+        String alone = stageFamilyLetter(archive, "Fund the public libraries", "en", LocalDate.of(2020, 5, 2), "Dear Minister,", new String[] {
+            "Public libraries in our region have lost half of their budget over the last five years of cuts.",
+            "Many branches now open only two days a week and children have nowhere to study after school.",
+            "We ask you to restore the library budget in the next spending review without further delay."},
+            List.of("Friends of the Library", "Readers Alliance"));
+        return new FamilyLetters(earliest, version, translation, List.copyOf(copies), alone);
+    }
+
+    private static String stageFamilyLetter(Archive archive, String title, String language, LocalDate date, String salutation,
+                                            String[] paragraphs, List<String> signers) throws IOException {
+        StringBuilder b = new StringBuilder(title).append("\n\n").append(date).append("\n\n").append(salutation).append("\n\n");
+        for (String p : paragraphs) b.append(p).append("\n\n");
+        for (String s : signers) b.append(s).append('\n');
+        String text = b.toString();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        Letter l = new Letter(null, "letter.txt", "text/plain", language, title, date, "text",
+                List.of(Recipient.of(null, "Minister of Communications")), signers.stream().map(Signer::organization).toList(),
+                signers.size(), text, List.of());
+        return archive.store().stage(bytes, org.letterarchive.letter.LetterId.of(bytes), "letter.txt", l).letter().id();
+    }
+
     /**
      * The shared real letters folder, {@code ../shared/letters}. Missing: a failure under CI, else the test
      * is skipped with a notice.

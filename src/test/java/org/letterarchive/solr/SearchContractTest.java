@@ -3,6 +3,7 @@ package org.letterarchive.solr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.letterarchive.Archive;
+import org.letterarchive.bench.LocalSolrCloud;
 import org.letterarchive.extract.IngestLimits;
 import org.letterarchive.extract.TrustedParser;
 import org.letterarchive.index.IndexSchema;
@@ -43,26 +45,28 @@ import org.letterarchive.search.SearchResult;
  * MiniSolrCloudCluster of 2 nodes, the collection in 2 shards of 2 replicas, in its own JVM) hold the shared
  * letters, written once through the archive (the collection as the embedded index's mirror), and answer the same
  * searches with the same totals, facet counts (drill-sideways too), histograms, orders, cursor pages, facet value
- * lists and export rows; each also keeps the contract's own rules. Last, one node is stopped while letters are
- * stored and searched: searches keep answering and every acknowledged letter is found.
+ * lists and export rows, and collapse searches (one hit per letter family) with the same families; each also keeps
+ * the contract's own rules. Last, one node is stopped while letters are stored and searched: searches keep
+ * answering and every acknowledged letter is found. The cluster is the test run's {@link SharedSolrCloud}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.extension.ExtendWith(SharedSolrCloud.class)
 class SearchContractTest {
 
     @TempDir
     static Path dir;
-    static SolrClusterProcess cluster;
+    static LocalSolrCloud cluster;
     static Archive archive;
     static SearchBackend embedded;
     static SolrSearch solr;
     static int stored;
+    static SearchFixture.FamilyLetters families;
 
     @BeforeAll
-    static void build() throws Exception {
+    static void build(LocalSolrCloud shared) throws Exception {
         SearchFixture.sharedLetters(); // skipped with a notice without ../shared
         long t0 = System.nanoTime();
-        cluster = SolrClusterProcess.start(2);
-        System.out.printf("test SolrCloud up in %.1f s at %s%n", (System.nanoTime() - t0) / 1e9, cluster.zkHost());
+        cluster = shared;
         IngestLimits limits = IngestLimits.defaults();
         // the first connection makes the collection from the repository's configset
         SolrSearch remote = SolrSearch.connect(new SolrSearch.Options(cluster.zkHost(), "letters", 2, 2), k -> null);
@@ -70,6 +74,9 @@ class SearchContractTest {
         solr = (SolrSearch) archive.searchBackend();
         embedded = new EmbeddedSearch(archive.store().index(), archive.store()::organizationLabel);
         stored = SearchFixture.ingestShared(archive);
+        families = SearchFixture.stageFamilies(archive);
+        archive.commit();
+        stored += 3 + families.copies().size() + 1;
         // rebuilt oldest first, so both hold the letters in the same order (ties of a sort follow it)
         archive.maintenance().reindex();
         System.out.printf("contract fixture: %d letters in both indexes in %.1f s%n", stored, (System.nanoTime() - t0) / 1e9);
@@ -77,11 +84,7 @@ class SearchContractTest {
 
     @AfterAll
     static void close() throws Exception {
-        try {
-            if (archive != null) archive.close();
-        } finally {
-            if (cluster != null) cluster.close();
-        }
+        if (archive != null) archive.close();
     }
 
     static Stream<String> backends() {
@@ -229,13 +232,125 @@ class SearchContractTest {
 
     @Test
     @Order(6)
+    void collapseByFamilyAnswersAlike() throws IOException {
+        SearchRequest all = req("", SearchRequest.SortOrder.newest, 1, 10);
+        List<SearchRequest> searches = List.of(all, req("", SearchRequest.SortOrder.oldest, 2, 10),
+                req("", SearchRequest.SortOrder.newest, 1, SearchRequest.MAX_SIZE),
+                req("minister OR motorway OR licences", SearchRequest.SortOrder.newest, 1, 20),
+                req("", SearchRequest.SortOrder.signers, 1, 20), all.withFilter(IndexSchema.F_LANGUAGE, "en"),
+                all.withFilter(IndexSchema.F_FAMILY, "campaign"));
+        for (SearchRequest plain : searches) {
+            SearchRequest r = plain.withCollapse(true);
+            SearchResult a = embedded.search(r);
+            SearchResult b = solr.search(r);
+            String what = "collapsed '" + r.query() + "' " + r.filters() + " " + r.sort() + " page " + r.page();
+            assertEquals(a.total(), b.total(), "letters of " + what);
+            assertNotNull(a.families(), what);
+            assertEquals(a.families(), b.families(), "families of " + what);
+            assertTrue(a.families() < a.total(), "families are fewer than letters: " + what);
+            assertEquals(a.facets(), b.facets(), "facet counts of " + what);
+            assertEquals(a.histogram(), b.histogram(), "histogram of " + what);
+            assertEquals(a.hits().size(), b.hits().size(), "hits of " + what);
+            // the same families in the same order of the sort's keys; a family whose letters tie on the keys may be
+            // headed by another of them (index order in the embedded index, id in SolrCloud)
+            assertEquals(keys(r.sort(), a.hits()), keys(r.sort(), b.hits()), "sort keys in order of " + what);
+            assertEquals(ties(r.sort(), a.hits(), h -> (String) h.family().get("id")), ties(r.sort(), b.hits(), h -> (String) h.family().get("id")),
+                    "families in order of " + what);
+            assertEquals(a.next(), b.next(), "no cursor: " + what);
+            // one hit per family, and each family's make-up the same (its relation is the hit's own: compared where
+            // both chose the same letter, which a tie in the sort may not give)
+            Map<String, Map<String, Object>> fa = familiesOf(a), fb = familiesOf(b);
+            assertEquals(a.hits().size(), fa.size(), "one hit per family in " + what);
+            if (r.size() == SearchRequest.MAX_SIZE) assertEquals(fa.keySet(), fb.keySet(), "the families of " + what);
+            for (String id : fa.keySet()) {
+                if (fb.containsKey(id)) assertEquals(withoutRelation(fa.get(id)), withoutRelation(fb.get(id)), "family " + id + " in " + what);
+            }
+            for (int i = 0; i < a.hits().size(); i++) {
+                if (a.hits().get(i).id().equals(b.hits().get(i).id())) {
+                    assertEquals(a.hits().get(i).family(), b.hits().get(i).family(), "hit " + i + " of " + what);
+                }
+            }
+            if (!r.query().isEmpty()) { // the family heads come with their snippets, as any hit
+                for (SearchResult x : List.of(a, b)) {
+                    assertTrue(x.hits().stream().anyMatch(h -> h.snippets().stream().anyMatch(t -> t.contains("<mark>"))), "snippets in " + what);
+                }
+            }
+        }
+        // the campaign: 12 letters, one hit, the newest copy; the letter with a version and a translation: a family of 3
+        SearchResult campaign = solr.search(req("wetland motorway", SearchRequest.SortOrder.newest, 1, 10).withCollapse(true));
+        SearchResult.Hit copy = campaign.hits().stream().filter(h -> families.copies().get(0).equals(h.family().get("id"))).findFirst().orElseThrow();
+        assertEquals(families.copies().get(11), copy.id(), "the newest copy heads the campaign");
+        assertEquals(12, copy.family().get("size"));
+        assertEquals(campaign.total() - 11, campaign.families(), "12 copies, one family");
+        SearchResult radio = solr.search(req("licences OR licencias", SearchRequest.SortOrder.oldest, 1, 10).withCollapse(true));
+        SearchResult.Hit first = radio.hits().stream().filter(h -> families.earliest().equals(h.family().get("id"))).findFirst().orElseThrow();
+        assertEquals(families.earliest(), first.id(), "the earliest letter heads its family, oldest first");
+        assertEquals("earliest", first.family().get("relation"));
+        assertEquals(3, first.family().get("size"));
+        assertEquals(Map.of("version", 1, "translation", 1), first.family().get("others"));
+        // relevance: the same families, every one once, over all pages
+        for (String q : List.of("rights", "minister")) {
+            Set<String> x = collapsedFamilies(embedded, q), y = collapsedFamilies(solr, q);
+            assertEquals(x, y, "families of the letters matching '" + q + "'");
+            assertEquals(embedded.search(req(q, SearchRequest.SortOrder.relevance, 1, 10).withCollapse(true)).families(), (long) y.size());
+        }
+        // a cursor cannot page a collapsed search, on either
+        String cursor = embedded.search(all).next();
+        for (SearchBackend backend : List.of(embedded, solr)) {
+            SearchRequest withCursor = new SearchRequest("", Map.of(), null, null, null, SearchRequest.SortOrder.newest, 1, 10, true,
+                    cursor, true);
+            var e = org.junit.jupiter.api.Assertions.assertThrows(org.letterarchive.search.SearchException.class, () -> backend.search(withCursor));
+            assertTrue(e.getMessage().contains("searchAfter"), e.getMessage());
+        }
+    }
+
+    private static Map<String, Map<String, Object>> familiesOf(SearchResult r) {
+        Map<String, Map<String, Object>> out = new java.util.LinkedHashMap<>();
+        for (SearchResult.Hit h : r.hits()) {
+            assertNotNull(h.family(), "every archive letter has a family: " + h.id());
+            assertNull(out.put((String) h.family().get("id"), h.family()), "a second hit of family " + h.family().get("id"));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> withoutRelation(Map<String, Object> family) {
+        Map<String, Object> f = new java.util.LinkedHashMap<>(family);
+        f.remove("relation");
+        return f;
+    }
+
+    /** The families of every collapsed page of a search by relevance, each met once. */
+    private static Set<String> collapsedFamilies(SearchBackend b, String q) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (int page = 1; page < 50; page++) {
+            SearchResult r = b.search(req(q, SearchRequest.SortOrder.relevance, page, 10).withCollapse(true));
+            for (SearchResult.Hit h : r.hits()) assertTrue(out.add((String) h.family().get("id")), b.name() + ": family met twice: " + h.family());
+            if (r.hits().size() < 10) break;
+        }
+        return out;
+    }
+
+    @Test
+    @Order(7)
     void aNodeStopsWhileLettersAreStoredAndSearched() throws Exception {
         long before = solr.count();
         assertEquals(before, embedded.count());
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            storeAndSearchWhileANodeStops(before, stopped);
+        } finally {
+            if (stopped.get()) cluster.startNode(1); // the cluster whole again for the other classes that use it
+        }
+    }
+
+    private static void storeAndSearchWhileANodeStops(long before, java.util.concurrent.atomic.AtomicBoolean stopped) throws Exception {
         List<String> acknowledged = new ArrayList<>();
         AtomicInteger searches = new AtomicInteger();
         for (int i = 0; i < 24; i++) {
-            if (i == 8) cluster.stopNode(1); // a node goes away mid-run
+            if (i == 8) { // a node goes away mid-run
+                cluster.stopNode(1);
+                stopped.set(true);
+            }
             var letter = SearchFixture.letter("en", "text", "Fault letter " + i, LocalDate.of(2021, 1 + i % 12, 1 + i),
                     List.of(Recipient.of("Minister " + i, "Minister")), List.of(Signer.organization("Fault Watch " + i)), 1,
                     "A letter written while a node stops, number " + i + " of the fault run: unmistakable" + i + ".");
@@ -262,21 +377,22 @@ class SearchContractTest {
      */
     private static void assertSameOrder(SearchRequest.SortOrder sort, SearchResult a, SearchResult b, String what) {
         assertEquals(keys(sort, a.hits()), keys(sort, b.hits()), "sort keys in order of " + what);
-        assertEquals(ties(sort, a.hits()), ties(sort, b.hits()), "hits in order of " + what);
+        assertEquals(ties(sort, a.hits(), SearchResult.Hit::id), ties(sort, b.hits(), SearchResult.Hit::id), "hits in order of " + what);
     }
 
     private static List<String> keys(SearchRequest.SortOrder sort, List<SearchResult.Hit> hits) {
         return hits.stream().map(h -> sort == SearchRequest.SortOrder.signers ? h.signerCount() + "/" + h.date() : String.valueOf(h.date())).toList();
     }
 
-    private static List<Set<String>> ties(SearchRequest.SortOrder sort, List<SearchResult.Hit> hits) {
+    private static List<Set<String>> ties(SearchRequest.SortOrder sort, List<SearchResult.Hit> hits,
+                                          java.util.function.Function<SearchResult.Hit, String> id) {
         List<Set<String>> groups = new ArrayList<>();
         String last = null;
         // a page may cut a tie: the last group is compared by its keys alone
         List<String> k = keys(sort, hits);
         for (int i = 0; i < hits.size(); i++) {
             if (!k.get(i).equals(last)) groups.add(new java.util.TreeSet<>());
-            groups.get(groups.size() - 1).add(hits.get(i).id());
+            groups.get(groups.size() - 1).add(id.apply(hits.get(i)));
             last = k.get(i);
         }
         if (!groups.isEmpty()) groups.remove(groups.size() - 1);

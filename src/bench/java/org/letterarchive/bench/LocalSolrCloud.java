@@ -1,4 +1,4 @@
-package org.letterarchive.solr;
+package org.letterarchive.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -6,23 +6,25 @@ import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A local SolrCloud (src/test/solr-cluster: MiniSolrCloudCluster) in its own JVM with Solr's class path, started
- * for a test and talked to over its standard input: stop and start nodes, quit. Its log goes to
- * target/solr-cluster.log.
+ * for a test or a benchmark and talked to over its standard input: stop and start nodes, quit. Its log goes to
+ * target/solr-cluster.log of the installation.
  */
-final class SolrClusterProcess implements AutoCloseable {
+public final class LocalSolrCloud implements AutoCloseable {
 
     private final Process process;
     private final Writer commands;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final String zkHost;
 
-    private SolrClusterProcess(Process process) throws IOException, InterruptedException {
+    private LocalSolrCloud(Process process) throws IOException, InterruptedException {
         this.process = process;
         this.commands = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         Thread reader = new Thread(() -> {
@@ -51,24 +53,38 @@ final class SolrClusterProcess implements AutoCloseable {
         this.zkHost = zk;
     }
 
-    /** Starts a cluster of {@code nodes} Solr nodes and an embedded ZooKeeper; returns once it answers. */
-    static SolrClusterProcess start(int nodes) throws IOException, InterruptedException {
-        Path root = Path.of("").toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder(root.resolve("src/test/solr-cluster/run").toString(), "--nodes", Integer.toString(nodes))
-                .redirectError(root.resolve("target/solr-cluster.log").toFile());
-        return new SolrClusterProcess(pb.start());
+    /** Starts a cluster of {@code nodes} Solr nodes and an embedded ZooKeeper from the working folder's sources. */
+    public static LocalSolrCloud start(int nodes) throws IOException, InterruptedException {
+        return start(Path.of("").toAbsolutePath(), nodes, null, null);
+    }
+
+    /**
+     * Starts a cluster of {@code nodes} Solr nodes and an embedded ZooKeeper; returns once it answers.
+     *
+     * @param home     the installation (its src/test/solr-cluster/run starts the cluster)
+     * @param dir      where the nodes keep their cores (null: a temporary folder)
+     * @param javaOpts the cluster JVM's options, e.g. its heap (null: the launcher's default, -Xmx1g)
+     */
+    public static LocalSolrCloud start(Path home, int nodes, Path dir, String javaOpts) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(home.resolve("src/test/solr-cluster/run").toString(), "--nodes", Integer.toString(nodes)));
+        if (dir != null) cmd.addAll(List.of("--dir", dir.toString()));
+        java.nio.file.Files.createDirectories(home.resolve("target"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile())
+                .redirectError(home.resolve("target/solr-cluster.log").toFile());
+        if (javaOpts != null) pb.environment().put("SOLR_CLUSTER_JAVA_OPTS", javaOpts);
+        return new LocalSolrCloud(pb.start());
     }
 
     /** The ZooKeeper address with its chroot, as `letters serve --solr` takes it. */
-    String zkHost() {
+    public String zkHost() {
         return zkHost;
     }
 
-    void stopNode(int n) throws IOException, InterruptedException {
+    public void stopNode(int n) throws IOException, InterruptedException {
         command("stop " + n, "stopped " + n);
     }
 
-    void startNode(int n) throws IOException, InterruptedException {
+    public void startNode(int n) throws IOException, InterruptedException {
         command("start " + n, "started " + n);
     }
 
