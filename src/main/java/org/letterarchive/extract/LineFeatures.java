@@ -22,6 +22,8 @@ public final class LineFeatures {
     private static final Pattern URL = Pattern.compile("https?://|www\\.|\\.(?:org|com|net)\\b");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.\\w");
     private static final Pattern SENTENCE_END = Pattern.compile("\\p{Ll}{2}[.!?](?:\\s|$)");
+    private static final Pattern ITEM_SEPARATOR = Pattern.compile("[;,]\\s+");
+    private static final Pattern CELL_NUMBER = Pattern.compile("\\d{1,4}[.)]?");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*");
     /** a line that is a paragraph of prose */
     private static final int PROSE = 240;
@@ -132,7 +134,8 @@ public final class LineFeatures {
             if (l.raw().indexOf('|') >= 0) out[i] = CELLS;
             else if (BULLET.matcher(l.raw()).lookingAt()) out[i] = BULLETED;
             else if (NUMBERING.matcher(l.raw()).lookingAt()) out[i] = NUMBERED;
-            else if (s.length() <= 80 && !SENTENCE_END.matcher(s).find() && !s.endsWith(":") && !URL.matcher(s).find() && !EMAIL.matcher(s).find()) out[i] = UNMARKED;
+            else if (s.length() <= 80 && !(mayEndSentence(s) && SENTENCE_END.matcher(s).find()) && !s.endsWith(":") && !url(s)
+                    && !(s.indexOf('@') >= 0 && EMAIL.matcher(s).find())) out[i] = UNMARKED;
         }
         return out;
     }
@@ -173,7 +176,7 @@ public final class LineFeatures {
                 // a table row is read by its first cell that is not a number: the name column
                 for (String cell : s.split("\\|")) {
                     String c = cell.strip();
-                    if (!c.isEmpty() && !c.matches("\\d{1,4}[.)]?")) {
+                    if (!c.isEmpty() && !CELL_NUMBER.matcher(c).matches()) {
                         s = c;
                         break;
                     }
@@ -199,8 +202,10 @@ public final class LineFeatures {
                 if (Character.isUpperCase(w.charAt(0))) capWords++;
             }
             int sentenceEnds = 0;
-            var se = SENTENCE_END.matcher(s);
-            while (se.find()) sentenceEnds++;
+            if (mayEndSentence(s)) {
+                var se = SENTENCE_END.matcher(s);
+                while (se.find()) sentenceEnds++;
+            }
             boolean prose = s.length() >= PROSE || sentenceEnds >= 2 || (words.size() > 14 && sentenceEnds >= 1);
             char last = s.charAt(s.length() - 1);
             String end = last == '.' ? "." : last == ',' ? "," : last == ':' ? ":" : last == ';' ? ";" : last == ')' ? ")"
@@ -242,19 +247,25 @@ public final class LineFeatures {
             if (s.indexOf('"') >= 0 || s.indexOf('“') >= 0 || s.indexOf('«') >= 0) f.add("quote");
             if (s.indexOf('/') >= 0) f.add("slash");
             if (s.indexOf('&') >= 0) f.add("ampersand");
-            if (URL.matcher(s).find()) f.add("url");
+            if (url(s)) f.add("url");
             if (s.indexOf('@') >= 0 && EMAIL.matcher(s).find()) f.add("email");
-            if (YEAR.matcher(s).find()) f.add("year");
-            if (s.chars().anyMatch(Character::isDigit)) f.add("digit");
-            boolean dateLine = DateFinder.dateLine(s, false) != null || DateFinder.dateLine(s, true) != null;
+            if (Dates.hasYear(s) && YEAR.matcher(s).find()) f.add("year");
+            if (hasDigit(s)) f.add("digit");
+            // one reading of the dates: whether a line is a date line does not hang on reading them day first
+            Dates.Found date = Dates.find(s, false);
+            boolean dateLine = date != null && DateFinder.isDateLine(s, date);
             if (dateLine) f.add("dateLine");
-            else if (Dates.find(s, false) != null) f.add("hasDate");
+            else if (date != null) f.add("hasDate");
             boolean month = false, legal = false, legalWord = false, place = false;
-            for (String w : words) {
-                String fw = w.endsWith(".") ? w.substring(0, w.length() - 1) : w;
-                if (!month && v.month(fw) > 0 && fw.length() >= 3 && Character.isLetter(fw.charAt(0))) month = true;
-                if (!legal && v.isLegalForm(w)) legal = true;
-                if (!legalWord && fw.length() >= 4 && v.isLegalFormWord(fw)) legalWord = true;
+            // each word folded once: a trailing dot folds away, so the word and the word without it fold alike
+            String[] folded = new String[words.size()];
+            for (int k = 0; k < folded.length; k++) {
+                String w = words.get(k);
+                String fold = folded[k] = Vocabulary.fold(w);
+                int length = w.endsWith(".") ? w.length() - 1 : w.length();
+                if (!month && length >= 3 && v.foldedMonth(fold) > 0 && Character.isLetter(w.charAt(0))) month = true;
+                if (!legal && v.isFoldedLegalForm(fold)) legal = true;
+                if (!legalWord && length >= 4 && v.isFoldedLegalFormWord(fold)) legalWord = true;
             }
             if (sh.greeting) f.add("greeting");
             if (RecipientFinder.addressedLine(s)) f.add("addressedTo");
@@ -265,19 +276,24 @@ public final class LineFeatures {
             if (parts.size() >= 2 && v.isPlace(parts.get(parts.size() - 1))) place = true;
             if (v.isPlace(s)) f.add("placeOnly");
             if (place) f.add("endsWithPlace");
+            String firstWord = null, shortLine = null;
             if (!words.isEmpty()) {
                 String first = words.get(0);
                 if (v.isHonorific(first.endsWith(".") ? first.substring(0, first.length() - 1) : first)) f.add("honorific");
-                f.add("first=" + Vocabulary.fold(first));
-                f.add("last=" + Vocabulary.fold(words.get(words.size() - 1)));
-                if (words.size() <= 3) f.add("short=" + Vocabulary.fold(s));
+                firstWord = "first=" + folded[0];
+                f.add(firstWord);
+                f.add("last=" + folded[folded.length - 1]);
+                if (words.size() <= 3) {
+                    shortLine = "short=" + Vocabulary.fold(s);
+                    f.add(shortLine);
+                }
             }
-            String head = parts.get(0);
-            if (SignerParser.personish(head)) f.add(parts.size() == 1 ? "personName" : "personNameFirst");
+            boolean person = SignerParser.personish(parts.get(0));
+            if (person) f.add(parts.size() == 1 ? "personName" : "personNameFirst");
             if (parts.size() >= 2) f.add("parts=" + bucket(parts.size(), 3, 4, 6));
             if (Character.isLowerCase(s.codePointAt(0))) f.add("lowerStart");
             // a paragraph of names: many short capitalised items between commas or semicolons
-            String[] items = s.split("[;,]\\s+");
+            String[] items = ITEM_SEPARATOR.split(s);
             if (items.length >= 3) {
                 int shortCapital = 0;
                 for (String it : items) {
@@ -298,9 +314,9 @@ public final class LineFeatures {
             if (dateLine) c.add("dateLine");
             if (cells > 0) c.add("cells");
             if (parts.size() >= 2) c.add("parts");
-            if (SignerParser.personish(head)) c.add("personName");
-            if (!words.isEmpty()) c.add("first=" + Vocabulary.fold(words.get(0)));
-            if (words.size() <= 3 && !words.isEmpty()) c.add("short=" + Vocabulary.fold(s));
+            if (person) c.add("personName");
+            if (firstWord != null) c.add(firstWord);
+            if (shortLine != null) c.add(shortLine);
             sh.brief.add("len=" + lenB.substring(0, Math.min(3, lenB.length())));
             sh.brief.add("end=" + end);
             if (prose) sh.brief.add("prose");
@@ -318,6 +334,21 @@ public final class LineFeatures {
         void addBrief(List<String> f, String prefix) {
             for (String x : brief) f.add(prefix + x);
         }
+    }
+
+    /** A web address: every form {@link #URL} reads has a slash or a dot. */
+    private static boolean url(String s) {
+        return (s.indexOf('/') >= 0 || s.indexOf('.') >= 0) && URL.matcher(s).find();
+    }
+
+    /** Whether {@link #SENTENCE_END} can match: it needs a full stop, an exclamation or a question mark. */
+    private static boolean mayEndSentence(String s) {
+        return s.indexOf('.') >= 0 || s.indexOf('!') >= 0 || s.indexOf('?') >= 0;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) if (Character.isDigit(s.charAt(i))) return true;
+        return false;
     }
 
     private static int count(String s, char c) {

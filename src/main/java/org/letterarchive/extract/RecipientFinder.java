@@ -86,8 +86,7 @@ public final class RecipientFinder {
             block.set(i);
             for (int j = i + 1; j < Math.min(lines.size(), i + MAX_BLOCK); j++) {
                 String s = lines.get(j).clean();
-                if (s.length() > 200 || Salutation.isGreeting(s) || s.endsWith(".") || DateFinder.dateLine(s, false) != null
-                        || DateFinder.dateLine(s, true) != null) break;
+                if (s.length() > 200 || Salutation.isGreeting(s) || s.endsWith(".") || DateFinder.isDateLine(s)) break;
                 block.set(j);
             }
             return block;
