@@ -3,6 +3,8 @@ package org.letterarchive.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.letterarchive.extract.FeatureNames.Buckets;
+import org.letterarchive.extract.FeatureNames.Prefixed;
 import org.letterarchive.extract.TextLines.Line;
 
 /**
@@ -25,6 +27,24 @@ public final class LineFeatures {
     private static final Pattern ITEM_SEPARATOR = Pattern.compile("[;,]\\s+");
     private static final Pattern CELL_NUMBER = Pattern.compile("\\d{1,4}[.)]?");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*");
+    private static final int[] LEN_BOUNDS = {8, 16, 32, 64, 100, 160, 300};
+    private static final Buckets LEN = new Buckets("len=", LEN_BOUNDS), WORDS = new Buckets("words=", 2, 3, 4, 6, 9, 14, 25),
+            SENTENCES = new Buckets("sentences=", 1, 2, 3), COMMAS = new Buckets("commas=", 1, 2, 3, 6), CELL_COUNT = new Buckets("cells=", 1, 2, 3),
+            PARTS = new Buckets("parts=", 3, 4, 6), ITEMS = new Buckets("items=", 4, 6, 10, 20),
+            PROSE_AFTER = new Buckets("proseAfter=", 0, 1, 2, 4), AFTER_PROSE = new Buckets("afterProse=", 1, 2, 4, 8, 16),
+            BEFORE_PROSE = new Buckets("beforeProse=", 1, 2, 4, 8), BEFORE_GREETING = new Buckets("beforeGreeting=", 2, 3, 5, 9, 17),
+            RUN = new Buckets("run=", 2, 3, 5, 10, 20), MARKED_RUN = new Buckets("markedRun=", 3, 5, 10, 20);
+    /** how a line ends, and how many of its words are capitalised */
+    private static final List<String> ENDS = List.of(".", ",", ":", ";", ")", "a", "9", "?");
+    private static final List<String> CAPS = List.of("none", "all", "most", "half", "some", "zero");
+    private static final Prefixed END = new Prefixed("end=", ENDS), CAPITALS = new Prefixed("caps=", CAPS),
+            CAP_ITEMS = new Prefixed("capItems=", List.of("all", "most", "half", "few")), RUN_AFTER = new Prefixed("runAfter=", ENDS);
+    private static final String[] POS = FeatureNames.numbered("pos=", 10), HEAD = FeatureNames.numbered("head", 3),
+            TAIL = FeatureNames.numbered("tail", 3), SAME_SHAPE = FeatureNames.numbered("sameShape=", 5);
+    /** the features of the lines around a line, by where they stand */
+    private static final List<String> CONTEXT_NAMES = contextNames();
+    private static final Prefixed PREVIOUS = new Prefixed("p:", CONTEXT_NAMES), NEXT = new Prefixed("n:", CONTEXT_NAMES),
+            PREVIOUS2 = new Prefixed("p2:", CONTEXT_NAMES), NEXT2 = new Prefixed("n2:", CONTEXT_NAMES);
     /** a line that is a paragraph of prose */
     private static final int PROSE = 240;
     private static final int LONGEST = 1_000;
@@ -77,21 +97,21 @@ public final class LineFeatures {
         for (int i = 0; i < n; i++) {
             List<String> f = new ArrayList<>(64);
             Shape s = shapes[i];
-            s.addTo(f, "");
-            if (i > 0) shapes[i - 1].addContext(f, "p:");
+            f.addAll(s.own);
+            if (i > 0) shapes[i - 1].addContext(f, PREVIOUS);
             else f.add("p:none");
-            if (i + 1 < n) shapes[i + 1].addContext(f, "n:");
+            if (i + 1 < n) shapes[i + 1].addContext(f, NEXT);
             else f.add("n:none");
-            if (i > 1) shapes[i - 2].addBrief(f, "p2:");
-            if (i + 2 < n) shapes[i + 2].addBrief(f, "n2:");
+            if (i > 1) shapes[i - 2].addBrief(f, PREVIOUS2);
+            if (i + 2 < n) shapes[i + 2].addBrief(f, NEXT2);
             // position: in the head, in the prose, after it
-            f.add("pos=" + Math.min(9, i * 10 / Math.max(1, n)));
-            if (i < 3) f.add("head" + i);
-            if (i >= n - 3) f.add("tail" + (n - 1 - i));
-            f.add("proseAfter=" + bucket(proseAfter[i + 1], 0, 1, 2, 4));
-            if (lastProse >= 0 && i > lastProse) f.add("afterProse=" + bucket(i - lastProse, 1, 2, 4, 8, 16));
-            if (firstProse >= 0 && i < firstProse) f.add("beforeProse=" + bucket(firstProse - i, 1, 2, 4, 8));
-            if (greeting >= 0 && i < greeting) f.add("beforeGreeting=" + bucket(greeting - i, 2, 3, 5, 9, 17));
+            f.add(POS[Math.min(9, i * 10 / Math.max(1, n))]);
+            if (i < 3) f.add(HEAD[i]);
+            if (i >= n - 3) f.add(TAIL[n - 1 - i]);
+            f.add(PROSE_AFTER.of(proseAfter[i + 1]));
+            if (lastProse >= 0 && i > lastProse) f.add(AFTER_PROSE.of(i - lastProse));
+            if (firstProse >= 0 && i < firstProse) f.add(BEFORE_PROSE.of(firstProse - i));
+            if (greeting >= 0 && i < greeting) f.add(BEFORE_GREETING.of(greeting - i));
             else if (greeting >= 0 && i > greeting) f.add("afterGreeting");
             // repetition of shape: list entries look like their neighbours
             int same = 0;
@@ -99,16 +119,16 @@ public final class LineFeatures {
                 if (d == 0 || i + d < 0 || i + d >= n) continue;
                 if (shapes[i + d].key.equals(s.key)) same++;
             }
-            f.add("sameShape=" + same);
+            f.add(SAME_SHAPE[same]);
             if (s.listy) {
                 int len = runEnd[i] - runStart[i] + 1;
-                f.add("run=" + bucket(len, 2, 3, 5, 10, 20));
+                f.add(RUN.of(len));
                 f.add(i == runStart[i] ? "runFirst" : i == runEnd[i] ? "runLast" : "runInside");
-                if (runStart[i] > 0) f.add("runAfter=" + shapes[runStart[i] - 1].endMark);
+                if (runStart[i] > 0) f.add(RUN_AFTER.of(shapes[runStart[i] - 1].endMark));
                 if (runEnd[i] >= n - 3) f.add("runToEnd");
                 if (runStart[i] > 0 && shapes[runStart[i] - 1].prose) f.add("runAfterProse");
                 int marked = markedBefore[runEnd[i] + 1] - markedBefore[runStart[i]];
-                if (marked * 2 > len) f.add("markedRun=" + bucket(marked, 3, 5, 10, 20));
+                if (marked * 2 > len) f.add(MARKED_RUN.of(marked));
             }
             // blank lines between blocks: an entry of several lines has none inside it
             boolean gapBefore = lines.get(i).gapBefore(), gapAfter = i + 1 < n && lines.get(i + 1).gapBefore();
@@ -142,6 +162,20 @@ public final class LineFeatures {
 
     private static boolean similarLength(Shape a, Shape b) {
         return a.length > 0 && b.length > 0 && Math.max(a.length, b.length) <= 2 * Math.min(a.length, b.length);
+    }
+
+    /** Every name a line's context and brief features take but its first word and short text. */
+    private static List<String> contextNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (int v = 0; v <= LEN_BOUNDS[LEN_BOUNDS.length - 1]; v++) {
+            String b = bucket(v, LEN_BOUNDS);
+            names.add("len=" + b);
+            names.add("len=" + b.substring(0, Math.min(3, b.length())));
+        }
+        for (String e : ENDS) names.add("end=" + e);
+        for (String c : CAPS) names.add("caps=" + c);
+        names.addAll(List.of("prose", "listMark", "dateLine", "cells", "parts", "personName"));
+        return List.copyOf(names);
     }
 
     static String bucket(int v, int... bounds) {
@@ -210,8 +244,7 @@ public final class LineFeatures {
             char last = s.charAt(s.length() - 1);
             String end = last == '.' ? "." : last == ',' ? "," : last == ':' ? ":" : last == ';' ? ";" : last == ')' ? ")"
                     : Character.isLetter(last) ? "a" : Character.isDigit(last) ? "9" : "?";
-            String lenB = bucket(s.length(), 8, 16, 32, 64, 100, 160, 300);
-            String wordsB = bucket(words.size(), 2, 3, 4, 6, 9, 14, 25);
+            String lenB = bucket(s.length(), LEN_BOUNDS);
             String capB = alphaWords == 0 ? "none" : capWords == alphaWords ? "all" : capWords * 5 >= alphaWords * 4 ? "most"
                     : capWords * 2 >= alphaWords ? "half" : capWords > 0 ? "some" : "zero";
             boolean allCaps = letters >= 4 && upper == letters;
@@ -226,15 +259,16 @@ public final class LineFeatures {
             sh.endMark = end;
             sh.greeting = Salutation.isGreeting(s);
             List<String> f = sh.own;
-            f.add("len=" + lenB);
-            f.add("words=" + wordsB);
-            f.add("end=" + end);
-            f.add("caps=" + capB);
+            String lenName = LEN.of(s.length()), endName = END.of(end), capsName = CAPITALS.of(capB);
+            f.add(lenName);
+            f.add(WORDS.of(words.size()));
+            f.add(endName);
+            f.add(capsName);
             if (allCaps) f.add("allCaps");
             if (prose) f.add("prose");
-            f.add("sentences=" + bucket(sentenceEnds, 1, 2, 3));
-            f.add("commas=" + bucket(commas, 1, 2, 3, 6));
-            if (cells > 0) f.add("cells=" + bucket(cells, 1, 2, 3));
+            f.add(SENTENCES.of(sentenceEnds));
+            f.add(COMMAS.of(commas));
+            if (cells > 0) f.add(CELL_COUNT.of(cells));
             if (bullet) f.add("bullet");
             if (numbered) f.add("numbered");
             if (raw.startsWith("**") || raw.startsWith("__")) f.add("boldStart");
@@ -290,7 +324,7 @@ public final class LineFeatures {
             }
             boolean person = SignerParser.personish(parts.get(0));
             if (person) f.add(parts.size() == 1 ? "personName" : "personNameFirst");
-            if (parts.size() >= 2) f.add("parts=" + bucket(parts.size(), 3, 4, 6));
+            if (parts.size() >= 2) f.add(PARTS.of(parts.size()));
             if (Character.isLowerCase(s.codePointAt(0))) f.add("lowerStart");
             // a paragraph of names: many short capitalised items between commas or semicolons
             String[] items = ITEM_SEPARATOR.split(s);
@@ -300,15 +334,15 @@ public final class LineFeatures {
                     String t = it.strip();
                     if (!t.isEmpty() && SignerParser.words(t) <= 9 && (Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) shortCapital++;
                 }
-                f.add("items=" + bucket(items.length, 4, 6, 10, 20));
-                f.add("capItems=" + (shortCapital == items.length ? "all" : shortCapital * 5 >= items.length * 4 ? "most" : shortCapital * 2 >= items.length ? "half" : "few"));
+                f.add(ITEMS.of(items.length));
+                f.add(CAP_ITEMS.of(shortCapital == items.length ? "all" : shortCapital * 5 >= items.length * 4 ? "most" : shortCapital * 2 >= items.length ? "half" : "few"));
                 if (shortCapital * 5 >= items.length * 4 && items.length >= 4) f.add("nameList");
             }
             // context: what the neighbours tell
             List<String> c = sh.context;
-            c.add("len=" + lenB);
-            c.add("end=" + end);
-            c.add("caps=" + capB);
+            c.add(lenName);
+            c.add(endName);
+            c.add(capsName);
             if (prose) c.add("prose");
             if (bullet || numbered) c.add("listMark");
             if (dateLine) c.add("dateLine");
@@ -318,21 +352,17 @@ public final class LineFeatures {
             if (firstWord != null) c.add(firstWord);
             if (shortLine != null) c.add(shortLine);
             sh.brief.add("len=" + lenB.substring(0, Math.min(3, lenB.length())));
-            sh.brief.add("end=" + end);
+            sh.brief.add(endName);
             if (prose) sh.brief.add("prose");
             return sh;
         }
 
-        void addTo(List<String> f, String prefix) {
-            for (String x : own) f.add(prefix + x);
+        void addContext(List<String> f, Prefixed prefix) {
+            for (String x : context) f.add(prefix.of(x));
         }
 
-        void addContext(List<String> f, String prefix) {
-            for (String x : context) f.add(prefix + x);
-        }
-
-        void addBrief(List<String> f, String prefix) {
-            for (String x : brief) f.add(prefix + x);
+        void addBrief(List<String> f, Prefixed prefix) {
+            for (String x : brief) f.add(prefix.of(x));
         }
     }
 
