@@ -295,8 +295,13 @@ public final class LineLabeller {
     }
 
     private static Example<Label> example(List<String> names, Label label) {
-        List<Feature> fs = new ArrayList<>(names.size());
-        for (String name : new java.util.TreeSet<>(names)) fs.add(new Feature(name, 1.0));
+        // the names in order, each once
+        List<String> sorted = new ArrayList<>(names);
+        sorted.sort(null);
+        List<Feature> fs = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i == 0 || !sorted.get(i).equals(sorted.get(i - 1))) fs.add(new Feature(sorted.get(i), 1.0));
+        }
         return new ListExample<>(label, fs);
     }
 
