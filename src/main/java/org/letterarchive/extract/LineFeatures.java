@@ -366,9 +366,10 @@ public final class LineFeatures {
         }
     }
 
-    /** A web address: every form {@link #URL} reads has a slash or a dot. */
+    /** A web address as {@link #URL} reads it: its literal forms looked for as such, the pattern tried only for a domain ending. */
     private static boolean url(String s) {
-        return (s.indexOf('/') >= 0 || s.indexOf('.') >= 0) && URL.matcher(s).find();
+        if (s.contains("http://") || s.contains("https://") || s.contains("www.")) return true;
+        return (s.contains(".org") || s.contains(".com") || s.contains(".net")) && URL.matcher(s).find();
     }
 
     /** Whether {@link #SENTENCE_END} can match: it needs a full stop, an exclamation or a question mark. */

@@ -285,6 +285,9 @@ public final class SignerParser {
     static boolean personish(String s) {
         String rest = afterHonorific(s.strip());
         String t = rest == null ? s.strip() : rest;
+        // a long line is no name, and is not split
+        int count = pieces(t);
+        if (count < 2 || count > 5) return false;
         String[] w = WHITESPACE.split(t);
         if (w.length < 2 || w.length > 5 || NOT_IN_NAME.matcher(t).find() || Vocabulary.get().hasOrganisationWord(t)) return false;
         int caps = 0;
@@ -294,6 +297,18 @@ public final class SignerParser {
             if (x.length() > 2 && x.equals(x.toUpperCase()) && !x.contains(".")) return false;
         }
         return caps >= 2;
+    }
+
+    /** How many pieces {@link #WHITESPACE} splits a stripped text into, without splitting it. */
+    private static int pieces(String t) {
+        int n = 1;
+        for (int i = 1; i < t.length(); i++) if (regexSpace(t.charAt(i)) && !regexSpace(t.charAt(i - 1))) n++;
+        return n;
+    }
+
+    /** A character of the regex class {@code \s}. */
+    private static boolean regexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r';
     }
 
     /** What follows an honorific opening the text ("Dr. Jane Doe" gives "Jane Doe"); null when none opens it. */
