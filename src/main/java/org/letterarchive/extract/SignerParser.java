@@ -289,7 +289,7 @@ public final class SignerParser {
         String rest = afterHonorific(s.strip());
         String t = rest == null ? s.strip() : rest;
         // a long line is no name, and is not split
-        int count = pieces(t);
+        int count = pieces(t, 6);
         if (count < 2 || count > 5) return false;
         String[] w = WHITESPACE.split(t);
         if (w.length < 2 || w.length > 5 || NOT_IN_NAME.matcher(t).find() || Vocabulary.get().hasOrganisationWord(t)) return false;
@@ -302,10 +302,10 @@ public final class SignerParser {
         return caps >= 2;
     }
 
-    /** How many pieces {@link #WHITESPACE} splits a stripped text into, without splitting it. */
-    private static int pieces(String t) {
+    /** How many pieces {@link #WHITESPACE} splits a stripped text into, counted up to most, without splitting it. */
+    private static int pieces(String t, int most) {
         int n = 1;
-        for (int i = 1; i < t.length(); i++) if (regexSpace(t.charAt(i)) && !regexSpace(t.charAt(i - 1))) n++;
+        for (int i = 1; i < t.length() && n < most; i++) if (regexSpace(t.charAt(i)) && !regexSpace(t.charAt(i - 1))) n++;
         return n;
     }
 
