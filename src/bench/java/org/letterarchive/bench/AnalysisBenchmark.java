@@ -279,6 +279,8 @@ public final class AnalysisBenchmark {
         cpuRow(out, "analysis", r.analysis());
         cpuRow(out, "baseline (split into lines + one regex pass)", r.baseline());
         out.printf("  ratio analysis / baseline (median per 6 KB): %.1f×%n", r.ratio());
+        out.printf("  analysis per 6 KB letter: %.2f ms (median; p90 %.2f ms), %.1f× the baseline%n",
+                r.analysis().medianPer6KbUs() / 1e3, r.analysis().p90Per6KbUs() / 1e3, r.ratio());
     }
 
     private static void row(PrintStream out, String name, int letters, Evaluation.Scores s) {

@@ -33,6 +33,7 @@ public final class Annotations {
 
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}_\\s]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     /** how far past a first match a better one is looked for */
     private static final int NEARBY = 40;
@@ -232,7 +233,7 @@ public final class Annotations {
     /** The scorer's folding: case, accents, punctuation, white space, '&' as 'and', a leading 'the'. */
     public static String fold(String s) {
         if (s == null) return "";
-        String t = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        String t = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
         t = SPACES.matcher(NON_WORD.matcher(t.replace("&", " and ")).replaceAll(" ")).replaceAll(" ").strip();
         return t.startsWith("the ") ? t.substring(4) : t;
     }

@@ -89,18 +89,31 @@ public final class DateFinder {
     public static LocalDate dateLine(String line, boolean dayFirst) {
         if (line.length() > MAX_PREFIX + MAX_SUFFIX + 30) return null;
         Dates.Found f = Dates.find(line, dayFirst);
-        if (f == null) return null;
+        return f != null && isDateLine(line, f) ? f.date() : null;
+    }
+
+    /**
+     * True when a line is a date line, whichever way its numeric dates are read: reading them day first or
+     * month first finds the same date text or none (a day and a month of 1-12 make a date both ways).
+     */
+    public static boolean isDateLine(String line) {
+        return dateLine(line, false) != null;
+    }
+
+    /** True when the date found in a line (by {@link Dates#find}) makes it a date line. */
+    static boolean isDateLine(String line, Dates.Found f) {
+        if (line.length() > MAX_PREFIX + MAX_SUFFIX + 30) return false;
         String prefix = line.substring(0, f.start()).strip();
         String suffix = line.substring(f.end()).strip();
-        if (prefix.length() > MAX_PREFIX || suffix.length() > MAX_SUFFIX) return null;
+        if (prefix.length() > MAX_PREFIX || suffix.length() > MAX_SUFFIX) return false;
         boolean place = PLACE_PREFIX.matcher(prefix + " ").find();
         if (!prefix.isEmpty() && !place && !RELEASE_PREFIX.matcher(prefix).matches() && !prefix.startsWith("(")
                 && !PLACE_WORDS.matcher(prefix).matches()) {
-            return null;
+            return false;
         }
-        if (!prefix.isEmpty() && !place && IN_SENTENCE.matcher(prefix).find() && !RELEASE_PREFIX.matcher(prefix).matches()) return null;
+        if (!prefix.isEmpty() && !place && IN_SENTENCE.matcher(prefix).find() && !RELEASE_PREFIX.matcher(prefix).matches()) return false;
         if (!suffix.isEmpty() && !suffix.startsWith(",") && !suffix.startsWith("(") && !suffix.startsWith("-")
-                && !suffix.startsWith("–") && suffix.length() > 3) return null;
-        return f.date();
+                && !suffix.startsWith("–") && suffix.length() > 3) return false;
+        return true;
     }
 }

@@ -26,13 +26,18 @@ public final class Dates {
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
             "\\b" + DAY + "(?:\\s+de)?\\s+" + MONTH + "\\.?,?(?:\\s+(?:de|del))?\\s+" + YEAR + "\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * What follows the month in {@link #MONTH_DAY_YEAR} (", 14th, 2018"): a text without it has no such date, and
+     * is passed over without trying every month name at every letter.
+     */
+    private static final Pattern DAY_YEAR = Pattern.compile("\\s" + DAY + ",?\\s+" + YEAR + "\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern ISO = Pattern.compile("\\b" + YEAR + "-(\\d{2})-(\\d{2})(?!\\d)");
     private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})[/.](\\d{1,2})[/.]" + YEAR + "\\b");
 
     private Dates() {}
 
     /** Every date written here has a year of four digits; most lines have none, and are passed over cheaply. */
-    private static boolean hasYear(String text) {
+    static boolean hasYear(String text) {
         int run = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -50,6 +55,7 @@ public final class Dates {
         if (!hasYear(text)) return null;
         Found best = null;
         for (Pattern p : new Pattern[] {MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO, NUMERIC}) {
+            if (p == MONTH_DAY_YEAR && !DAY_YEAR.matcher(text).find()) continue;
             Matcher m = p.matcher(text);
             while (m.find()) {
                 LocalDate d = toDate(p, m, dayFirst);

@@ -113,27 +113,28 @@ public final class LetterAnalyzer {
      * block, the address block or the title; one found both ways is kept once, as the model tagged it.
      */
     private static List<Recipient> recipients(List<Recipient> tagged, List<Recipient> ruled) {
+        Folds folds = new Folds();
         List<Recipient> out = new ArrayList<>();
         for (Recipient r : tagged) {
             // an addressee written twice (an address block repeated on a second page) is one addressee
-            if (!named(r, tagged) && out.stream().noneMatch(o -> Annotations.fold(o.label()).equals(Annotations.fold(r.label())))) out.add(r);
+            if (!named(r, tagged, folds) && out.stream().noneMatch(o -> folds.of(o.label()).equals(folds.of(r.label())))) out.add(r);
         }
         for (Recipient r : ruled) {
-            String k = Annotations.fold(r.label());
-            java.util.Set<String> words = words(r.name(), r.role());
+            String k = folds.of(r.label());
+            java.util.Set<String> words = folds.words(r);
             // "Mayor Doe" in the greeting is "Jane Doe, Mayor" of the address block
             boolean known = out.stream().anyMatch(t -> {
-                String f = Annotations.fold(t.label());
+                String f = folds.of(t.label());
                 if (f.equals(k)) return true;
                 // offices addressed as such are one only when written alike ("Consul" is not the "Deputy Consul")
                 if (r.name() == null || t.name() == null) return false;
                 if (!k.isEmpty() && (f.contains(k) || k.contains(f))) return true;
-                if (words(t.name(), t.role()).containsAll(words)) return true;
+                if (folds.words(t).containsAll(words)) return true;
                 // "INE" of the title is the "Instituto Nacional de Estadística" of the address
                 if (RecipientFinder.isAcronymOf(r.label(), t.label())) return true;
                 // "Deputy Director Roe" of the greeting is "Jane Roe" of the address block
                 return r.name() != null && t.name() != null && SignerParser.words(r.name()) <= 4 && SignerParser.words(t.name()) >= 2
-                        && lastWord(r.name()).equals(lastWord(t.name())) && lastWord(r.name()).length() > 2;
+                        && folds.lastWord(r.name()).equals(folds.lastWord(t.name())) && folds.lastWord(r.name()).length() > 2;
             });
             // a group greeted ("Members of the Council") where the addressees are named one by one is those people
             boolean group = r.role() == null && !RecipientFinder.isPerson(r) && out.stream().filter(t -> t.role() != null && RecipientFinder.isPerson(t)).count() >= 2;
@@ -143,14 +144,14 @@ public final class LetterAnalyzer {
                 // the model tagged a piece of the body the grammar read whole ("... Y" of "to X and Y"): the whole is the addressee
                 for (int j = 0; j < out.size(); j++) {
                     Recipient t = out.get(j);
-                    String f = Annotations.fold(t.label());
+                    String f = folds.of(t.label());
                     if (t.role() == null && t.name() != null && k.length() > f.length() && k.endsWith(" " + f)) out.set(j, r.withConfidence(t.confidence()));
                 }
             } else if (r.role() != null && r.name() != null) {
                 // the grammar read the office under a name the model tagged alone
                 for (int j = 0; j < out.size(); j++) {
                     Recipient t = out.get(j);
-                    if (t.role() == null && t.name() != null && Annotations.fold(t.name()).equals(Annotations.fold(r.name()))) {
+                    if (t.role() == null && t.name() != null && folds.of(t.name()).equals(folds.of(r.name()))) {
                         out.set(j, new Recipient(t.name(), r.role(), r.organization(), t.cc(), t.confidence()));
                     }
                 }
@@ -159,18 +160,13 @@ public final class LetterAnalyzer {
         return out;
     }
 
-    private static String lastWord(String s) {
-        String f = Annotations.fold(s);
-        return f.substring(f.lastIndexOf(' ') + 1);
-    }
-
     /** True when another addressee names the same person more fully: "Dr. Doe" of the greeting is "Dr. Jane Doe, Minister". */
-    private static boolean named(Recipient r, List<Recipient> all) {
+    private static boolean named(Recipient r, List<Recipient> all, Folds folds) {
         if (r.name() == null) return false;
         java.util.Set<String> words = words(r.name(), null);
         for (Recipient o : all) {
             if (o == r || o.name() == null || o.name().length() <= r.name().length()) continue;
-            if (words(o.name(), o.role()).containsAll(words) && !Annotations.fold(o.name()).equals(Annotations.fold(r.name()))) return true;
+            if (folds.words(o).containsAll(words) && !folds.of(o.name()).equals(folds.of(r.name()))) return true;
         }
         return false;
     }
@@ -178,6 +174,26 @@ public final class LetterAnalyzer {
     /** The folded words of a name and a role. */
     private static java.util.Set<String> words(String name, String role) {
         return new java.util.HashSet<>(List.of(Annotations.fold((name == null ? "" : name) + " " + (role == null ? "" : role)).split(" ")));
+    }
+
+    /** The foldings of one letter's addressees, each made once however often the addressees are compared. */
+    private static final class Folds {
+        private final java.util.Map<String, String> folded = new java.util.HashMap<>();
+        private final java.util.Map<Recipient, java.util.Set<String>> words = new java.util.IdentityHashMap<>();
+
+        String of(String s) {
+            return s == null ? Annotations.fold(null) : folded.computeIfAbsent(s, Annotations::fold);
+        }
+
+        /** The folded words of a recipient's name and role. */
+        java.util.Set<String> words(Recipient r) {
+            return words.computeIfAbsent(r, x -> LetterAnalyzer.words(x.name(), x.role()));
+        }
+
+        String lastWord(String s) {
+            String f = of(s);
+            return f.substring(f.lastIndexOf(' ') + 1);
+        }
     }
 
     /** How sure the analysis is of each part, and why a curator should look. */

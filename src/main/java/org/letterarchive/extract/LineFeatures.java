@@ -3,6 +3,8 @@ package org.letterarchive.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.letterarchive.extract.FeatureNames.Buckets;
+import org.letterarchive.extract.FeatureNames.Prefixed;
 import org.letterarchive.extract.TextLines.Line;
 
 /**
@@ -22,7 +24,27 @@ public final class LineFeatures {
     private static final Pattern URL = Pattern.compile("https?://|www\\.|\\.(?:org|com|net)\\b");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.\\w");
     private static final Pattern SENTENCE_END = Pattern.compile("\\p{Ll}{2}[.!?](?:\\s|$)");
+    private static final Pattern ITEM_SEPARATOR = Pattern.compile("[;,]\\s+");
+    private static final Pattern CELL_NUMBER = Pattern.compile("\\d{1,4}[.)]?");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*");
+    private static final int[] LEN_BOUNDS = {8, 16, 32, 64, 100, 160, 300};
+    private static final Buckets LEN = new Buckets("len=", LEN_BOUNDS), WORDS = new Buckets("words=", 2, 3, 4, 6, 9, 14, 25),
+            SENTENCES = new Buckets("sentences=", 1, 2, 3), COMMAS = new Buckets("commas=", 1, 2, 3, 6), CELL_COUNT = new Buckets("cells=", 1, 2, 3),
+            PARTS = new Buckets("parts=", 3, 4, 6), ITEMS = new Buckets("items=", 4, 6, 10, 20),
+            PROSE_AFTER = new Buckets("proseAfter=", 0, 1, 2, 4), AFTER_PROSE = new Buckets("afterProse=", 1, 2, 4, 8, 16),
+            BEFORE_PROSE = new Buckets("beforeProse=", 1, 2, 4, 8), BEFORE_GREETING = new Buckets("beforeGreeting=", 2, 3, 5, 9, 17),
+            RUN = new Buckets("run=", 2, 3, 5, 10, 20), MARKED_RUN = new Buckets("markedRun=", 3, 5, 10, 20);
+    /** how a line ends, and how many of its words are capitalised */
+    private static final List<String> ENDS = List.of(".", ",", ":", ";", ")", "a", "9", "?");
+    private static final List<String> CAPS = List.of("none", "all", "most", "half", "some", "zero");
+    private static final Prefixed END = new Prefixed("end=", ENDS), CAPITALS = new Prefixed("caps=", CAPS),
+            CAP_ITEMS = new Prefixed("capItems=", List.of("all", "most", "half", "few")), RUN_AFTER = new Prefixed("runAfter=", ENDS);
+    private static final String[] POS = FeatureNames.numbered("pos=", 10), HEAD = FeatureNames.numbered("head", 3),
+            TAIL = FeatureNames.numbered("tail", 3), SAME_SHAPE = FeatureNames.numbered("sameShape=", 5);
+    /** the features of the lines around a line, by where they stand */
+    private static final List<String> CONTEXT_NAMES = contextNames();
+    private static final Prefixed PREVIOUS = new Prefixed("p:", CONTEXT_NAMES), NEXT = new Prefixed("n:", CONTEXT_NAMES),
+            PREVIOUS2 = new Prefixed("p2:", CONTEXT_NAMES), NEXT2 = new Prefixed("n2:", CONTEXT_NAMES);
     /** a line that is a paragraph of prose */
     private static final int PROSE = 240;
     private static final int LONGEST = 1_000;
@@ -75,21 +97,21 @@ public final class LineFeatures {
         for (int i = 0; i < n; i++) {
             List<String> f = new ArrayList<>(64);
             Shape s = shapes[i];
-            s.addTo(f, "");
-            if (i > 0) shapes[i - 1].addContext(f, "p:");
+            f.addAll(s.own);
+            if (i > 0) shapes[i - 1].addContext(f, PREVIOUS);
             else f.add("p:none");
-            if (i + 1 < n) shapes[i + 1].addContext(f, "n:");
+            if (i + 1 < n) shapes[i + 1].addContext(f, NEXT);
             else f.add("n:none");
-            if (i > 1) shapes[i - 2].addBrief(f, "p2:");
-            if (i + 2 < n) shapes[i + 2].addBrief(f, "n2:");
+            if (i > 1) shapes[i - 2].addBrief(f, PREVIOUS2);
+            if (i + 2 < n) shapes[i + 2].addBrief(f, NEXT2);
             // position: in the head, in the prose, after it
-            f.add("pos=" + Math.min(9, i * 10 / Math.max(1, n)));
-            if (i < 3) f.add("head" + i);
-            if (i >= n - 3) f.add("tail" + (n - 1 - i));
-            f.add("proseAfter=" + bucket(proseAfter[i + 1], 0, 1, 2, 4));
-            if (lastProse >= 0 && i > lastProse) f.add("afterProse=" + bucket(i - lastProse, 1, 2, 4, 8, 16));
-            if (firstProse >= 0 && i < firstProse) f.add("beforeProse=" + bucket(firstProse - i, 1, 2, 4, 8));
-            if (greeting >= 0 && i < greeting) f.add("beforeGreeting=" + bucket(greeting - i, 2, 3, 5, 9, 17));
+            f.add(POS[Math.min(9, i * 10 / Math.max(1, n))]);
+            if (i < 3) f.add(HEAD[i]);
+            if (i >= n - 3) f.add(TAIL[n - 1 - i]);
+            f.add(PROSE_AFTER.of(proseAfter[i + 1]));
+            if (lastProse >= 0 && i > lastProse) f.add(AFTER_PROSE.of(i - lastProse));
+            if (firstProse >= 0 && i < firstProse) f.add(BEFORE_PROSE.of(firstProse - i));
+            if (greeting >= 0 && i < greeting) f.add(BEFORE_GREETING.of(greeting - i));
             else if (greeting >= 0 && i > greeting) f.add("afterGreeting");
             // repetition of shape: list entries look like their neighbours
             int same = 0;
@@ -97,16 +119,16 @@ public final class LineFeatures {
                 if (d == 0 || i + d < 0 || i + d >= n) continue;
                 if (shapes[i + d].key.equals(s.key)) same++;
             }
-            f.add("sameShape=" + same);
+            f.add(SAME_SHAPE[same]);
             if (s.listy) {
                 int len = runEnd[i] - runStart[i] + 1;
-                f.add("run=" + bucket(len, 2, 3, 5, 10, 20));
+                f.add(RUN.of(len));
                 f.add(i == runStart[i] ? "runFirst" : i == runEnd[i] ? "runLast" : "runInside");
-                if (runStart[i] > 0) f.add("runAfter=" + shapes[runStart[i] - 1].endMark);
+                if (runStart[i] > 0) f.add(RUN_AFTER.of(shapes[runStart[i] - 1].endMark));
                 if (runEnd[i] >= n - 3) f.add("runToEnd");
                 if (runStart[i] > 0 && shapes[runStart[i] - 1].prose) f.add("runAfterProse");
                 int marked = markedBefore[runEnd[i] + 1] - markedBefore[runStart[i]];
-                if (marked * 2 > len) f.add("markedRun=" + bucket(marked, 3, 5, 10, 20));
+                if (marked * 2 > len) f.add(MARKED_RUN.of(marked));
             }
             // blank lines between blocks: an entry of several lines has none inside it
             boolean gapBefore = lines.get(i).gapBefore(), gapAfter = i + 1 < n && lines.get(i + 1).gapBefore();
@@ -132,13 +154,28 @@ public final class LineFeatures {
             if (l.raw().indexOf('|') >= 0) out[i] = CELLS;
             else if (BULLET.matcher(l.raw()).lookingAt()) out[i] = BULLETED;
             else if (NUMBERING.matcher(l.raw()).lookingAt()) out[i] = NUMBERED;
-            else if (s.length() <= 80 && !SENTENCE_END.matcher(s).find() && !s.endsWith(":") && !URL.matcher(s).find() && !EMAIL.matcher(s).find()) out[i] = UNMARKED;
+            else if (s.length() <= 80 && !(mayEndSentence(s) && SENTENCE_END.matcher(s).find()) && !s.endsWith(":") && !url(s)
+                    && !(s.indexOf('@') >= 0 && EMAIL.matcher(s).find())) out[i] = UNMARKED;
         }
         return out;
     }
 
     private static boolean similarLength(Shape a, Shape b) {
         return a.length > 0 && b.length > 0 && Math.max(a.length, b.length) <= 2 * Math.min(a.length, b.length);
+    }
+
+    /** Every name a line's context and brief features take but its first word and short text. */
+    private static List<String> contextNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (int v = 0; v <= LEN_BOUNDS[LEN_BOUNDS.length - 1]; v++) {
+            String b = bucket(v, LEN_BOUNDS);
+            names.add("len=" + b);
+            names.add("len=" + b.substring(0, Math.min(3, b.length())));
+        }
+        for (String e : ENDS) names.add("end=" + e);
+        for (String c : CAPS) names.add("caps=" + c);
+        names.addAll(List.of("prose", "listMark", "dateLine", "cells", "parts", "personName"));
+        return List.copyOf(names);
     }
 
     static String bucket(int v, int... bounds) {
@@ -173,7 +210,7 @@ public final class LineFeatures {
                 // a table row is read by its first cell that is not a number: the name column
                 for (String cell : s.split("\\|")) {
                     String c = cell.strip();
-                    if (!c.isEmpty() && !c.matches("\\d{1,4}[.)]?")) {
+                    if (!c.isEmpty() && !CELL_NUMBER.matcher(c).matches()) {
                         s = c;
                         break;
                     }
@@ -199,14 +236,15 @@ public final class LineFeatures {
                 if (Character.isUpperCase(w.charAt(0))) capWords++;
             }
             int sentenceEnds = 0;
-            var se = SENTENCE_END.matcher(s);
-            while (se.find()) sentenceEnds++;
+            if (mayEndSentence(s)) {
+                var se = SENTENCE_END.matcher(s);
+                while (se.find()) sentenceEnds++;
+            }
             boolean prose = s.length() >= PROSE || sentenceEnds >= 2 || (words.size() > 14 && sentenceEnds >= 1);
             char last = s.charAt(s.length() - 1);
             String end = last == '.' ? "." : last == ',' ? "," : last == ':' ? ":" : last == ';' ? ";" : last == ')' ? ")"
                     : Character.isLetter(last) ? "a" : Character.isDigit(last) ? "9" : "?";
-            String lenB = bucket(s.length(), 8, 16, 32, 64, 100, 160, 300);
-            String wordsB = bucket(words.size(), 2, 3, 4, 6, 9, 14, 25);
+            String lenB = bucket(s.length(), LEN_BOUNDS);
             String capB = alphaWords == 0 ? "none" : capWords == alphaWords ? "all" : capWords * 5 >= alphaWords * 4 ? "most"
                     : capWords * 2 >= alphaWords ? "half" : capWords > 0 ? "some" : "zero";
             boolean allCaps = letters >= 4 && upper == letters;
@@ -221,15 +259,16 @@ public final class LineFeatures {
             sh.endMark = end;
             sh.greeting = Salutation.isGreeting(s);
             List<String> f = sh.own;
-            f.add("len=" + lenB);
-            f.add("words=" + wordsB);
-            f.add("end=" + end);
-            f.add("caps=" + capB);
+            String lenName = LEN.of(s.length()), endName = END.of(end), capsName = CAPITALS.of(capB);
+            f.add(lenName);
+            f.add(WORDS.of(words.size()));
+            f.add(endName);
+            f.add(capsName);
             if (allCaps) f.add("allCaps");
             if (prose) f.add("prose");
-            f.add("sentences=" + bucket(sentenceEnds, 1, 2, 3));
-            f.add("commas=" + bucket(commas, 1, 2, 3, 6));
-            if (cells > 0) f.add("cells=" + bucket(cells, 1, 2, 3));
+            f.add(SENTENCES.of(sentenceEnds));
+            f.add(COMMAS.of(commas));
+            if (cells > 0) f.add(CELL_COUNT.of(cells));
             if (bullet) f.add("bullet");
             if (numbered) f.add("numbered");
             if (raw.startsWith("**") || raw.startsWith("__")) f.add("boldStart");
@@ -242,19 +281,25 @@ public final class LineFeatures {
             if (s.indexOf('"') >= 0 || s.indexOf('“') >= 0 || s.indexOf('«') >= 0) f.add("quote");
             if (s.indexOf('/') >= 0) f.add("slash");
             if (s.indexOf('&') >= 0) f.add("ampersand");
-            if (URL.matcher(s).find()) f.add("url");
+            if (url(s)) f.add("url");
             if (s.indexOf('@') >= 0 && EMAIL.matcher(s).find()) f.add("email");
-            if (YEAR.matcher(s).find()) f.add("year");
-            if (s.chars().anyMatch(Character::isDigit)) f.add("digit");
-            boolean dateLine = DateFinder.dateLine(s, false) != null || DateFinder.dateLine(s, true) != null;
+            if (Dates.hasYear(s) && YEAR.matcher(s).find()) f.add("year");
+            if (hasDigit(s)) f.add("digit");
+            // one reading of the dates: whether a line is a date line does not hang on reading them day first
+            Dates.Found date = Dates.find(s, false);
+            boolean dateLine = date != null && DateFinder.isDateLine(s, date);
             if (dateLine) f.add("dateLine");
-            else if (Dates.find(s, false) != null) f.add("hasDate");
+            else if (date != null) f.add("hasDate");
             boolean month = false, legal = false, legalWord = false, place = false;
-            for (String w : words) {
-                String fw = w.endsWith(".") ? w.substring(0, w.length() - 1) : w;
-                if (!month && v.month(fw) > 0 && fw.length() >= 3 && Character.isLetter(fw.charAt(0))) month = true;
-                if (!legal && v.isLegalForm(w)) legal = true;
-                if (!legalWord && fw.length() >= 4 && v.isLegalFormWord(fw)) legalWord = true;
+            // each word folded once: a trailing dot folds away, so the word and the word without it fold alike
+            String[] folded = new String[words.size()];
+            for (int k = 0; k < folded.length; k++) {
+                String w = words.get(k);
+                String fold = folded[k] = Vocabulary.fold(w);
+                int length = w.endsWith(".") ? w.length() - 1 : w.length();
+                if (!month && length >= 3 && v.foldedMonth(fold) > 0 && Character.isLetter(w.charAt(0))) month = true;
+                if (!legal && v.isFoldedLegalForm(fold)) legal = true;
+                if (!legalWord && length >= 4 && v.isFoldedLegalFormWord(fold)) legalWord = true;
             }
             if (sh.greeting) f.add("greeting");
             if (RecipientFinder.addressedLine(s)) f.add("addressedTo");
@@ -265,59 +310,76 @@ public final class LineFeatures {
             if (parts.size() >= 2 && v.isPlace(parts.get(parts.size() - 1))) place = true;
             if (v.isPlace(s)) f.add("placeOnly");
             if (place) f.add("endsWithPlace");
+            String firstWord = null, shortLine = null;
             if (!words.isEmpty()) {
                 String first = words.get(0);
                 if (v.isHonorific(first.endsWith(".") ? first.substring(0, first.length() - 1) : first)) f.add("honorific");
-                f.add("first=" + Vocabulary.fold(first));
-                f.add("last=" + Vocabulary.fold(words.get(words.size() - 1)));
-                if (words.size() <= 3) f.add("short=" + Vocabulary.fold(s));
+                firstWord = "first=" + folded[0];
+                f.add(firstWord);
+                f.add("last=" + folded[folded.length - 1]);
+                if (words.size() <= 3) {
+                    shortLine = "short=" + Vocabulary.fold(s);
+                    f.add(shortLine);
+                }
             }
-            String head = parts.get(0);
-            if (PersonName.shaped(head)) f.add(parts.size() == 1 ? "personName" : "personNameFirst");
-            if (parts.size() >= 2) f.add("parts=" + bucket(parts.size(), 3, 4, 6));
+            boolean person = PersonName.shaped(parts.get(0));
+            if (person) f.add(parts.size() == 1 ? "personName" : "personNameFirst");
+            if (parts.size() >= 2) f.add(PARTS.of(parts.size()));
             if (Character.isLowerCase(s.codePointAt(0))) f.add("lowerStart");
             // a paragraph of names: many short capitalised items between commas or semicolons
-            String[] items = s.split("[;,]\\s+");
+            String[] items = ITEM_SEPARATOR.split(s);
             if (items.length >= 3) {
                 int shortCapital = 0;
                 for (String it : items) {
                     String t = it.strip();
                     if (!t.isEmpty() && SignerParser.words(t) <= 9 && (Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) shortCapital++;
                 }
-                f.add("items=" + bucket(items.length, 4, 6, 10, 20));
-                f.add("capItems=" + (shortCapital == items.length ? "all" : shortCapital * 5 >= items.length * 4 ? "most" : shortCapital * 2 >= items.length ? "half" : "few"));
+                f.add(ITEMS.of(items.length));
+                f.add(CAP_ITEMS.of(shortCapital == items.length ? "all" : shortCapital * 5 >= items.length * 4 ? "most" : shortCapital * 2 >= items.length ? "half" : "few"));
                 if (shortCapital * 5 >= items.length * 4 && items.length >= 4) f.add("nameList");
             }
             // context: what the neighbours tell
             List<String> c = sh.context;
-            c.add("len=" + lenB);
-            c.add("end=" + end);
-            c.add("caps=" + capB);
+            c.add(lenName);
+            c.add(endName);
+            c.add(capsName);
             if (prose) c.add("prose");
             if (bullet || numbered) c.add("listMark");
             if (dateLine) c.add("dateLine");
             if (cells > 0) c.add("cells");
             if (parts.size() >= 2) c.add("parts");
-            if (PersonName.shaped(head)) c.add("personName");
-            if (!words.isEmpty()) c.add("first=" + Vocabulary.fold(words.get(0)));
-            if (words.size() <= 3 && !words.isEmpty()) c.add("short=" + Vocabulary.fold(s));
+            if (person) c.add("personName");
+            if (firstWord != null) c.add(firstWord);
+            if (shortLine != null) c.add(shortLine);
             sh.brief.add("len=" + lenB.substring(0, Math.min(3, lenB.length())));
-            sh.brief.add("end=" + end);
+            sh.brief.add(endName);
             if (prose) sh.brief.add("prose");
             return sh;
         }
 
-        void addTo(List<String> f, String prefix) {
-            for (String x : own) f.add(prefix + x);
+        void addContext(List<String> f, Prefixed prefix) {
+            for (String x : context) f.add(prefix.of(x));
         }
 
-        void addContext(List<String> f, String prefix) {
-            for (String x : context) f.add(prefix + x);
+        void addBrief(List<String> f, Prefixed prefix) {
+            for (String x : brief) f.add(prefix.of(x));
         }
+    }
 
-        void addBrief(List<String> f, String prefix) {
-            for (String x : brief) f.add(prefix + x);
-        }
+    /** A web address as {@link #URL} reads it: its literal forms looked for as such, the pattern tried only for a domain ending. */
+    private static boolean url(String s) {
+        if (s.contains("http://") || s.contains("https://") || s.contains("www.")) return true;
+        return (s.contains(".org") || s.contains(".com") || s.contains(".net")) && URL.matcher(s).find();
+    }
+
+    /** Whether {@link #SENTENCE_END} can match: it needs a full stop, an exclamation or a question mark. */
+    private static boolean mayEndSentence(String s) {
+        return s.indexOf('.') >= 0 || s.indexOf('!') >= 0 || s.indexOf('?') >= 0;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) if (Character.isDigit(s.charAt(i))) return true;
+        return false;
     }
 
     private static int count(String s, char c) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.letterarchive.extract.TextLines.Line;
+import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
@@ -126,8 +127,8 @@ public final class LineLabeller {
         Tag[] tags = new Tag[lines.size()];
         double[] confidence = new double[lines.size()];
         if (lines.isEmpty()) return new Labelled(tags, confidence);
-        List<List<String>> features = LineFeatures.of(lines);
-        List<Prediction<Label>> predictions = model.predict(example(features, null));
+        List<Example<Label>> features = examples(LineFeatures.of(lines));
+        List<Prediction<Label>> predictions = model.predict(new SequenceExample<>(features));
         int[] ids = new int[tags.length];
         for (int i = 0; i < tags.length; i++) {
             Label best = predictions.get(i).getOutput();
@@ -231,7 +232,7 @@ public final class LineLabeller {
      * over a window of the chain around it: far lines hardly change it, and a whole long letter at once
      * would cost its square.
      */
-    private double[] probabilities(List<List<String>> features, List<Integer> at, int[] ids) {
+    private double[] probabilities(List<Example<Label>> features, List<Integer> at, int[] ids) {
         double[] out = new double[at.size()];
         int k = 0;
         while (k < at.size()) {
@@ -243,7 +244,7 @@ public final class LineLabeller {
                 chunks.add(new Chunk(at.get(k) - from, new int[] {ids[at.get(k)]}));
                 k++;
             }
-            List<Double> p = model.scoreChunks(example(features.subList(from, to), null), chunks);
+            List<Double> p = model.scoreChunks(new SequenceExample<>(new ArrayList<>(features.subList(from, to))), chunks);
             for (int c = 0; c < chunks.size(); c++) out[first + c] = Math.max(0, Math.min(1, p.get(c)));
         }
         return out;
@@ -279,7 +280,7 @@ public final class LineLabeller {
      * table rows, or short lines of no sentence) where two lines in five or more open a signer's entry, the lines left as
      * other text open one too, with the share of the run as their confidence.
      */
-    private void alikeInLists(List<Line> lines, List<List<String>> features, Tag[] tags, double[] confidence) {
+    private void alikeInLists(List<Line> lines, List<Example<Label>> features, Tag[] tags, double[] confidence) {
         int[] marks = LineFeatures.listMarks(lines);
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < tags.length; ) {
@@ -311,14 +312,27 @@ public final class LineLabeller {
     }
 
     private static SequenceExample<Label> example(List<List<String>> features, Tag[] tags) {
-        List<ListExample<Label>> examples = new ArrayList<>(features.size());
-        for (int i = 0; i < features.size(); i++) {
-            Label label = tags == null ? LabelFactory.UNKNOWN_LABEL : new Label(tags[i].name());
-            List<Feature> fs = new ArrayList<>(features.get(i).size());
-            for (String name : new java.util.TreeSet<>(features.get(i))) fs.add(new Feature(name, 1.0));
-            examples.add(new ListExample<>(label, fs));
+        List<Example<Label>> examples = new ArrayList<>(features.size());
+        for (int i = 0; i < features.size(); i++) examples.add(example(features.get(i), new Label(tags[i].name())));
+        return new SequenceExample<>(examples);
+    }
+
+    /** The lines' features as examples of no known tag, built once and shared by every window read over them. */
+    private static List<Example<Label>> examples(List<List<String>> features) {
+        List<Example<Label>> examples = new ArrayList<>(features.size());
+        for (List<String> line : features) examples.add(example(line, LabelFactory.UNKNOWN_LABEL));
+        return examples;
+    }
+
+    private static Example<Label> example(List<String> names, Label label) {
+        // the names in order, each once
+        List<String> sorted = new ArrayList<>(names);
+        sorted.sort(null);
+        List<Feature> fs = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i == 0 || !sorted.get(i).equals(sorted.get(i - 1))) fs.add(new Feature(sorted.get(i), 1.0));
         }
-        return new SequenceExample<>(new ArrayList<>(examples));
+        return new ListExample<>(label, fs);
     }
 
     /** A letter's lines with the tag of each, for training. */

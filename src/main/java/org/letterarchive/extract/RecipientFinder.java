@@ -13,6 +13,11 @@ import org.letterarchive.letter.Recipient;
  */
 public final class RecipientFinder {
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern COMMA_SPACE = Pattern.compile(",\\s+");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s,;:]+|[\\s,;:]+$");
+    /** "you" in a greeting names nobody */
+    private static final Pattern YOU = Pattern.compile("(?iu)(?:you|usted(?:es)?|vous|voc[eê]s?)");
     private static final Pattern TO_BLOCK = Pattern.compile("(?iu)^(?:to|para|a|à|attn|attention)\\s*:\\s*(.*)$");
     /** a line that heads the copied addressees under it: "cc:", "C/C", "Copies to:" */
     private static final Pattern COPY_HEADER = Pattern.compile("(?iu)^(?:cc|c/c|c\\.c\\.|copy to|copies to|con copia a?|copia)\\s*:?$");
@@ -105,8 +110,8 @@ public final class RecipientFinder {
             block.set(i);
             for (int j = i + 1; j < Math.min(lines.size(), i + MAX_BLOCK); j++) {
                 String s = lines.get(j).clean();
-                if (s.length() > 200 || Salutation.isGreeting(s) || s.endsWith(".") || DateFinder.dateLine(s, false) != null
-                        || DateFinder.dateLine(s, true) != null || FIELD.matcher(s).lookingAt() || sentence(s)) break;
+                if (s.length() > 200 || Salutation.isGreeting(s) || s.endsWith(".") || DateFinder.isDateLine(s)
+                        || FIELD.matcher(s).lookingAt() || sentence(s)) break;
                 block.set(j);
             }
             return block;
@@ -251,7 +256,7 @@ public final class RecipientFinder {
     }
 
     private static boolean onlyHonorifics(String s) {
-        for (String w : s.split("\\s+")) if (!Vocabulary.get().isHonorific(w)) return false;
+        for (String w : SPACES.split(s)) if (!Vocabulary.get().isHonorific(w)) return false;
         return true;
     }
 
@@ -271,7 +276,7 @@ public final class RecipientFinder {
 
     /** True when the text opens with an honorific or style ("Dr.", "The Hon.", "Mayor the Hon.", "Ilma. Sra."). */
     static boolean honorificStart(String s) {
-        String[] w = s.strip().split("\\s+", 5);
+        String[] w = SPACES.split(s.strip(), 5);
         int i = 0;
         Vocabulary v = Vocabulary.get();
         // "Mayor the Hon. ...": an office used as a style before "the"
@@ -290,7 +295,7 @@ public final class RecipientFinder {
      * an honorific (of two letters or more) that follows a name of two words or more.
      */
     static List<String> sideBySide(String line) {
-        String[] w = line.split("\\s+");
+        String[] w = SPACES.split(line);
         Vocabulary v = Vocabulary.get();
         List<String> out = new ArrayList<>(2);
         int from = 0;
@@ -386,7 +391,7 @@ public final class RecipientFinder {
 
     /** One line of a two-column grid cut in two: where its first word comes again, else nearest the middle. */
     static String[] splitColumns(String line) {
-        String[] w = line.split("\\s+");
+        String[] w = SPACES.split(line);
         if (w.length < 2) return new String[] {line};
         for (int k = 1; k < w.length; k++) {
             if (w[k].equals(w[0]) && w.length - k >= 1) return halves(w, k);
@@ -422,7 +427,7 @@ public final class RecipientFinder {
         s = OPENING_QUOTES.matcher(s).replaceFirst("");
         if (s.length() > 160 || s.endsWith(".") || s.indexOf(':') >= 0 || s.indexOf(',') >= 0 || s.indexOf('@') >= 0 || !ADDRESSED.matcher(s).lookingAt()) return false;
         // a name and its office, not a sentence: most words capitalised
-        String[] w = s.split("\\s+");
+        String[] w = SPACES.split(s);
         int caps = 0;
         for (String x : w) if (Character.isUpperCase(x.codePointAt(0))) caps++;
         return w.length <= 20 && caps * 2 >= w.length;
@@ -542,7 +547,7 @@ public final class RecipientFinder {
         if (!m.find()) return;
         for (String part : SECOND_ADDRESSEE.split(m.group(1))) {
             part = trimPunct(part);
-            if (part.length() >= 3 && !part.matches("(?iu)(?:you|usted(?:es)?|vous|voc[eê]s?)")) out.add(person(part, null, false));
+            if (part.length() >= 3 && !YOU.matcher(part).matches()) out.add(person(part, null, false));
         }
     }
 
@@ -622,7 +627,7 @@ public final class RecipientFinder {
             part = trimPunct(part);
             if (part.isEmpty()) continue;
             // "Ms. Roe, Mr. Doe": several people, each after an honorific
-            String[] named = part.split(",\\s+");
+            String[] named = COMMA_SPACE.split(part);
             boolean each = named.length > 1 && java.util.Arrays.stream(named).allMatch(n -> honorificStart(n.strip()));
             // a greeting of styles with no name after them ("Dear Mrs., Dear Sir,") greets nobody in particular
             if (java.util.Arrays.stream(named).allMatch(n -> onlyHonorifics(Salutation.withoutGreetingWord(trimPunct(n))))) continue;
@@ -682,7 +687,7 @@ public final class RecipientFinder {
      */
     static String[] officeAfter(String s) {
         if (!honorificStart(s)) return null;
-        List<String> w = List.of(s.strip().split("\\s+"));
+        List<String> w = List.of(SPACES.split(s.strip()));
         Vocabulary v = Vocabulary.get();
         int k = 0;
         while (k < w.size() && v.isHonorific(w.get(k))) k++;
@@ -735,7 +740,7 @@ public final class RecipientFinder {
         if (name != null && name.isBlank()) name = null;
         // an office addressed as such ("Your Excellency the Consul", "Madam Chair"): no name, the office as the role
         if (name != null && role == null) {
-            List<String> w = new ArrayList<>(List.of(name.split("\\s+")));
+            List<String> w = new ArrayList<>(List.of(SPACES.split(name)));
             while (w.size() > 1 && Vocabulary.get().isHonorific(w.get(0))) w.remove(0);
             while (w.size() > 2 && Vocabulary.get().isHonorific(w.get(0) + " " + w.get(1))) w.subList(0, 2).clear();
             if (!w.isEmpty() && Vocabulary.get().officeWords(w) == w.size() && w.size() <= 4) {
@@ -768,7 +773,7 @@ public final class RecipientFinder {
      * style. Null when the text is not an office and a name.
      */
     static String[] officeSplit(String s) {
-        List<String> w = List.of(s.strip().split("\\s+"));
+        List<String> w = List.of(SPACES.split(s.strip()));
         Vocabulary v = Vocabulary.get();
         int k = v.officeWords(w);
         if (k == 0 || k >= w.size()) return null;
@@ -815,6 +820,6 @@ public final class RecipientFinder {
     }
 
     static String trimPunct(String s) {
-        return s.strip().replaceAll("^[\\s,;:]+|[\\s,;:]+$", "");
+        return EDGE_PUNCTUATION.matcher(s.strip()).replaceAll("");
     }
 }

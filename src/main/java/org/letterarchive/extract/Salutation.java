@@ -11,6 +11,8 @@ public final class Salutation {
             "(?i)^(?:dear(?:est)?|to|your excellency|excellencies|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|señor(?:a|es|as)?|sr\\.|sra\\.|"
             + "prezad[oa]s?|excelent[ií]ssim[oa]s?|senhor(?:a|es|as)?|car[oa]s?|cher|chère|chers|chères|madame|monsieur|mesdames|honou?rable|"
             + "sehr geehrte[rn]?|liebe[rn]?)\\b.{0,160}[,:]$");
+    /** a "To:" header line, which opens no greeting */
+    private static final Pattern TO_HEADER = Pattern.compile("(?i)^to:$");
     private static final Pattern LEADING_WORD = Pattern.compile(
             "(?i)^(?:dear(?:est)?|to|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|prezad[oa]s?|car[oa]s?|cher|chère|chers|chères|sehr geehrte[rn]?|liebe[rn]?)\\s+");
     /** greetings that name nobody */
@@ -29,7 +31,7 @@ public final class Salutation {
     }
 
     public static boolean isGreeting(String line) {
-        return line.length() <= 180 && GREETING.matcher(line).matches() && !line.matches("(?i)^to:$");
+        return line.length() <= 180 && GREETING.matcher(line).matches() && !TO_HEADER.matcher(line).matches();
     }
 
     /** The text without the greeting word it opens with ("Dear Mr." gives "Mr."). */

@@ -24,6 +24,8 @@ import org.letterarchive.letter.Signer;
 public record SignerEntries(List<Signer> signers, int signerCount, int firstLine) {
 
     private static final int LONGEST_LIST = 20_000;
+    /** items of a paragraph of names, between commas or semicolons */
+    private static final Pattern ITEMS = Pattern.compile("[;,]\\s+");
     private static final Pattern NUMBERING = Pattern.compile("^(?:\\d{1,4}[.)]|\\d{1,4}(?=\\s*\\|))\\s*(?:\\|\\s*)?");
     private static final Pattern BULLET = Pattern.compile("^(?:[-*•·▪◦–+]|\\\\-)\\s*");
     /** "and 40 others", "y 12 organizaciones más": a count of signers not listed */
@@ -169,7 +171,7 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
         if (cells.isEmpty()) return null;
         Signer s = SignerParser.parse(cells.get(0), persons);
         if (s == null) return null;
-        if (cells.size() >= 2 && s.location() == null && cells.get(1).split("\\s+").length <= 4 && !cells.get(1).contains(".")) {
+        if (cells.size() >= 2 && s.location() == null && SignerParser.WHITESPACE.split(cells.get(1)).length <= 4 && !cells.get(1).contains(".")) {
             s = new Signer(s.name(), s.kind(), s.acronym(), cells.get(1), s.affiliation(), s.title(), s.raw());
         }
         return s;
@@ -177,12 +179,12 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
 
     /** A paragraph of names separated by commas or semicolons: mostly short capitalised items. */
     private static boolean commaList(String s) {
-        String[] items = s.split("[;,]\\s+");
+        String[] items = ITEMS.split(s);
         if (items.length < 4) return false;
         int shortCapital = 0;
         for (String it : items) {
             String t = AND_PREFIX.matcher(it.strip()).replaceFirst("");
-            if (!t.isEmpty() && t.split("\\s+").length <= 9 && (Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) shortCapital++;
+            if (!t.isEmpty() && SignerParser.WHITESPACE.split(t).length <= 9 && (Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) shortCapital++;
         }
         return shortCapital >= items.length * 0.8;
     }
@@ -190,7 +192,7 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
     /** A list of names rather than one entry: many items, or items closed by "and ..." or a full stop. */
     static boolean isNameList(String s) {
         if (!commaList(s)) return false;
-        int items = s.split("[;,]\\s+").length;
+        int items = ITEMS.split(s).length;
         return items >= 6 || s.endsWith(".") || AND_LAST.matcher(s).find();
     }
 

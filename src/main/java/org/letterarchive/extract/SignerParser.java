@@ -39,10 +39,13 @@ public final class SignerParser {
     private static final Pattern DASH_TAIL = Pattern.compile("^(.+?)\\s+[-–—]\\s+([^-–—]+)$");
     private static final Pattern TRAILING_DOT = Pattern.compile("(?<![\\s.]\\p{L})(?<!\\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St))\\.$");
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** contact details after a name are no part of it: a handle, a web or e-mail address, after a separator */
     private static final Pattern CONTACT_TAIL = Pattern.compile(
             "(?:\\s*[-–—|,;]\\s*|\\s+)(?:@[\\w.]+|https?://\\S+|www\\.\\S+|[\\w.+-]+@[\\w-]+\\.[\\w.]+)\\s*$");
+    private static final Pattern LEADING_SEPARATORS = Pattern.compile("^[,/–—:-]+");
+    private static final Pattern LEADING_BULLET = Pattern.compile("^[-*•]\\s+");
+    private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
     private static final String LEADING_JUNK = " \t,;:–—-*•·";
     private static final String TRAILING_JUNK = " \t,;:–—-";
 
@@ -61,10 +64,10 @@ public final class SignerParser {
         Matcher bold = BOLD_NAME.matcher(LIST_MARKER.matcher(raw).replaceFirst(""));
         if (bold.matches()) {
             String name = tidy(TextLines.clean(bold.group(1)));
-            String rest = tidy(TextLines.clean(bold.group(2)).replaceFirst("^[,/–—:-]+", ""));
+            String rest = tidy(LEADING_SEPARATORS.matcher(TextLines.clean(bold.group(2))).replaceFirst(""));
             return named(name, Signer.Kind.person, null, null, rest, TextLines.clean(raw));
         }
-        Matcher italic = ITALIC_TAIL.matcher(raw.replaceFirst("^[-*•]\\s+", ""));
+        Matcher italic = ITALIC_TAIL.matcher(LEADING_BULLET.matcher(raw).replaceFirst(""));
         if (italic.matches() && words(italic.group(1)) <= 6) {
             return named(tidy(TextLines.clean(italic.group(1))), Signer.Kind.person, null, null,
                     tidy(TextLines.clean(italic.group(2))), TextLines.clean(raw));
@@ -170,7 +173,7 @@ public final class SignerParser {
             }
             // text after the acronym that is short and not a legal form is a place: "(CARECEN) DC"
             if (parts.size() == 1 && acronym != null && location == null) {
-                String[] w = parts.get(0).split("\\s+");
+                String[] w = WHITESPACE.split(parts.get(0));
                 String lastWord = w[w.length - 1];
                 if (w.length > 2 && Vocabulary.get().isPlace(lastWord) && lastWord.equals(lastWord.toUpperCase())) {
                     location = lastWord;
@@ -283,7 +286,7 @@ public final class SignerParser {
     }
 
     private static boolean isPlaceList(String inner) {
-        String[] parts = inner.split("\\s*,\\s*");
+        String[] parts = COMMA.split(inner);
         if (Vocabulary.get().isPlace(parts[parts.length - 1])) return true;
         return parts.length <= 2 && words(inner) <= 3 && !Vocabulary.get().hasOrganisationWord(inner)
                 && Arrays.stream(parts).allMatch(p -> !p.isEmpty() && Character.isUpperCase(p.codePointAt(0)))

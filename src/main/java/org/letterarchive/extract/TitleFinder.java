@@ -91,7 +91,7 @@ public final class TitleFinder {
         String s = undecorated(lines.get(0).clean());
         if (s.length() < 8 || s.length() > MAX_TITLE || s.endsWith(".") || s.endsWith(",") || s.endsWith(":") || s.endsWith(";")
                 || CONTACT.matcher(s).find() || ADDRESS_LABEL.matcher(s).lookingAt() || Salutation.isGreeting(s)
-                || DateFinder.dateLine(s, false) != null || DateFinder.dateLine(s, true) != null
+                || DateFinder.isDateLine(s)
                 || !(Character.isUpperCase(s.codePointAt(0)) || Character.isDigit(s.codePointAt(0)))) {
             return null;
         }
@@ -126,7 +126,7 @@ public final class TitleFinder {
     private static boolean opensLetter(List<Line> lines, int from, int end) {
         for (int j = from; j < Math.min(end, from + OPENS_LETTER); j++) {
             String s = lines.get(j).clean();
-            if (Salutation.isGreeting(s) || DateFinder.dateLine(s, false) != null || DateFinder.dateLine(s, true) != null) return true;
+            if (Salutation.isGreeting(s) || DateFinder.isDateLine(s)) return true;
         }
         return false;
     }

@@ -115,6 +115,19 @@ public final class Vocabulary {
         return legalFormWords.contains(fold(word));
     }
 
+    /** As {@link #isLegalForm}, {@link #isLegalFormWord} and {@link #month}, for a word already folded by {@link #fold}. */
+    boolean isFoldedLegalForm(String folded) {
+        return legalForms.contains(folded);
+    }
+
+    boolean isFoldedLegalFormWord(String folded) {
+        return legalFormWords.contains(folded);
+    }
+
+    int foldedMonth(String folded) {
+        return months.getOrDefault(folded, 0);
+    }
+
     /** True when any word of the text names a kind of organisation. */
     public boolean hasOrganisationWord(String text) {
         for (String w : fold(text).split(" ")) if (!w.isEmpty() && (organisationTypes.contains(w) || legalFormWords.contains(w))) return true;

@@ -1,0 +1,58 @@
+package org.letterarchive.extract;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Names of the line features made once: most of a line's features are one of a few hundred names, and a name
+ * made once is neither built again for every line nor hashed again when the model looks it up.
+ */
+final class FeatureNames {
+
+    private FeatureNames() {}
+
+    /** The names of a count's buckets ("len=<8", ..., "len=>=300"): the feature's name and {@link LineFeatures#bucket}. */
+    static final class Buckets {
+        private final int[] bounds;
+        private final String[] names;
+
+        Buckets(String feature, int... bounds) {
+            this.bounds = bounds.clone();
+            this.names = new String[bounds.length + 1];
+            for (int k = 0; k < bounds.length; k++) names[k] = feature + "<" + bounds[k];
+            names[bounds.length] = feature + ">=" + bounds[bounds.length - 1];
+        }
+
+        /** The name of the bucket of v. */
+        String of(int v) {
+            for (int k = 0; k < bounds.length; k++) if (v < bounds[k]) return names[k];
+            return names[bounds.length];
+        }
+    }
+
+    /** Names under a prefix ("p:len=<8"): those of a known set made once, any other joined when asked for. */
+    static final class Prefixed {
+        private final String prefix;
+        private final Map<String, String> known;
+
+        Prefixed(String prefix, Collection<String> names) {
+            this.prefix = prefix;
+            Map<String, String> m = new HashMap<>();
+            for (String n : names) m.put(n, prefix + n);
+            this.known = Map.copyOf(m);
+        }
+
+        String of(String name) {
+            String k = known.get(name);
+            return k != null ? k : prefix + name;
+        }
+    }
+
+    /** Names of a small count: "pos=0" ... "pos=9". */
+    static String[] numbered(String feature, int count) {
+        String[] out = new String[count];
+        for (int i = 0; i < count; i++) out[i] = feature + i;
+        return out;
+    }
+}
