@@ -153,6 +153,9 @@ public final class LetterAnalyzer {
                     Recipient t = out.get(j);
                     if (t.role() == null && t.name() != null && folds.of(t.name()).equals(folds.of(r.name()))) {
                         out.set(j, new Recipient(t.name(), r.role(), r.organization(), t.cc(), t.confidence()));
+                    } else if (t.name() != null && folds.of(r.name()).startsWith(folds.of(t.name()) + " ")) {
+                        // the grammar read the whole address line the model's block cut short ("The Hon. Jane Doe" of "The Hon. Jane Doe MP")
+                        out.set(j, new Recipient(r.name(), r.role(), r.organization(), t.cc(), t.confidence()));
                     }
                 }
             }

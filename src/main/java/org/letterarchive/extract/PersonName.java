@@ -32,7 +32,7 @@ final class PersonName {
         String rest = afterHonorific(s.strip());
         String t = rest == null ? s.strip() : rest;
         String[] w = WHITESPACE.split(t);
-        if (w.length < 2 || w.length > 5 || NOT_IN_NAME.matcher(t).find() || Vocabulary.get().hasOrganisationWord(t)) return false;
+        if (w.length < 2 || w.length > 5 || NOT_IN_NAME.matcher(t).find() || Vocabulary.get().hasOrganisationTypeWord(t)) return false;
         int caps = 0;
         for (String x : w) {
             if (Character.isUpperCase(x.codePointAt(0))) caps++;

@@ -128,6 +128,16 @@ public final class Vocabulary {
         return months.getOrDefault(folded, 0);
     }
 
+    /**
+     * True when any word of the text names a kind of organisation by the general list of organisation types
+     * ("Foundation", "Asociación"), not counting the words of the legal forms' full names: those hold
+     * surnames too ("Morales" of "personas morales").
+     */
+    public boolean hasOrganisationTypeWord(String text) {
+        for (String w : fold(text).split(" ")) if (!w.isEmpty() && organisationTypes.contains(w)) return true;
+        return false;
+    }
+
     /** True when any word of the text names a kind of organisation. */
     public boolean hasOrganisationWord(String text) {
         for (String w : fold(text).split(" ")) if (!w.isEmpty() && (organisationTypes.contains(w) || legalFormWords.contains(w))) return true;
