@@ -69,6 +69,7 @@ public final class LineLabeller {
     private static final int AFTER_TABLE = 3;
     private static final int CLOSING = 60;
     private static final double TABLE_ROW = 0.5;
+    private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\d");
     /** how sure a paragraph of names read by its grammar alone is: enough to keep, low enough to be reviewed */
     private static final double NAMES_PARAGRAPH = 0.55;
 
@@ -143,6 +144,7 @@ public final class LineLabeller {
         for (int k = 0; k < tagged.size(); k++) confidence[tagged.get(k)] = p[k];
         alikeInLists(lines, features, tags, confidence);
         tablesUnderClosing(lines, tags, confidence);
+        tableHeaders(lines, tags);
         namesParagraphs(lines, tags, confidence);
         entriesByBlocks(lines, tags);
         return new Labelled(tags, confidence);
@@ -204,8 +206,10 @@ public final class LineLabeller {
         boolean proseAfter = false;
         for (int i = n - 1; i >= 0; i--) {
             String s = lines.get(i).clean();
-            boolean names = namesList(s);
-            if ((tags[i] == Tag.OTHER || tags[i] == Tag.SIGNER) && (i > 0 && lines.get(i - 1).clean().endsWith(":") || !proseAfter) && names) {
+            boolean announced = i > 0 && lines.get(i - 1).clean().endsWith(":");
+            // "Signed by:" over "A, B and C.": a short list of names joined by commas and "and"
+            boolean names = namesList(s) || (announced && !proseAfter && SignerEntries.andList(s));
+            if ((tags[i] == Tag.OTHER || tags[i] == Tag.SIGNER) && (announced || !proseAfter) && names) {
                 if (tags[i] == Tag.OTHER) confidence[i] = NAMES_PARAGRAPH;
                 tags[i] = Tag.SIGNERS;
                 continue;
@@ -266,12 +270,46 @@ public final class LineLabeller {
         if (end - start < 1 || start == 0) return;
         String closing = lines.get(start - 1).clean();
         if (closing.length() > CLOSING || !(closing.endsWith(",") || closing.endsWith(":"))) return;
-        boolean header = true;
-        for (String cell : lines.get(start).clean().split("\\|")) header &= cell.strip().split("\\s+").length <= 2 && !cell.matches(".*\\d.*");
+        boolean header = headerRow(lines, start, end);
+        if (header) tags[start] = Tag.OTHER;
         for (int i = header ? start + 1 : start; i <= end; i++) {
             if (tags[i] != Tag.OTHER) continue;
             tags[i] = Tag.SIGNER;
             confidence[i] = TABLE_ROW;
+        }
+    }
+
+    /**
+     * True when the first row of a table is its header: a column whose cells below all hold digits (a number, a
+     * year) holds none in the first row ("N.º" over "1", "2"; "Year" over "2005", "1998").
+     */
+    static boolean headerRow(List<Line> lines, int start, int end) {
+        if (end - start < 2) return false;
+        String[] first = lines.get(start).clean().split("\\|");
+        for (int c = 0; c < first.length; c++) {
+            if (DIGIT.matcher(first[c]).find()) continue;
+            boolean digitsBelow = true;
+            for (int i = start + 1; i <= end && digitsBelow; i++) {
+                String[] cells = lines.get(i).clean().split("\\|");
+                digitsBelow = c < cells.length && DIGIT.matcher(cells[c]).find();
+            }
+            if (digitsBelow) return true;
+        }
+        return false;
+    }
+
+    /** The header rows of the tables in a letter are no signers, whatever the model made of them. */
+    private static void tableHeaders(List<Line> lines, Tag[] tags) {
+        int[] marks = LineFeatures.listMarks(lines);
+        for (int i = 0; i < tags.length; ) {
+            if (marks[i] != LineFeatures.CELLS) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j + 1 < tags.length && marks[j + 1] == LineFeatures.CELLS) j++;
+            if (tags[i] == Tag.SIGNER && headerRow(lines, i, j)) tags[i] = Tag.OTHER;
+            i = j + 1;
         }
     }
 

@@ -189,9 +189,27 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
         return shortCapital >= items.length * 0.8;
     }
 
+    /**
+     * A short list of names closed by "and": "A, B and C." — two commas' items or more, the last joined by "and",
+     * each a few capitalised words. Read as a list only where a line announces it (see the line labeller).
+     */
+    static boolean andList(String s) {
+        if (!AND_LAST.matcher(s).find()) return false;
+        String[] items = ITEMS.split(s);
+        if (items.length < 2) return false;
+        int people = 0;
+        for (String it : items) {
+            String t = AND_PREFIX.matcher(it.strip()).replaceFirst("");
+            if (t.isEmpty() || SignerParser.WHITESPACE.split(t).length > 14 || !(Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) return false;
+            if (PersonName.shaped(t)) people++;
+        }
+        // "Jane Doe, Example University and Example Centre": one person and where they work, not three signers
+        return !(PersonName.shaped(items[0].strip()) && people < items.length);
+    }
+
     /** A list of names rather than one entry: many items, or items closed by "and ..." or a full stop. */
     static boolean isNameList(String s) {
-        if (!commaList(s)) return false;
+        if (!commaList(s)) return andList(s) && ITEMS.split(s).length >= 2 && s.endsWith(".");
         int items = ITEMS.split(s).length;
         return items >= 6 || s.endsWith(".") || AND_LAST.matcher(s).find();
     }

@@ -110,8 +110,10 @@ public final class SignerParser {
         if (!person && town.matches() && words(town.group(1)) >= 2 && !PersonName.shaped(town.group(1)) && townAndRegion(town.group(2), town.group(3))) {
             Signer sg = organizationOrPerson(town.group(1).strip(), false);
             String where = town.group(2).strip() + ", " + town.group(3).strip();
-            if (sg != null && sg.location() == null) {
-                return new Signer(sg.name(), sg.kind(), sg.acronym(), where, sg.affiliation(), sg.title(), s);
+            // with the town written after it, a code in brackets in the name is its acronym ("(FR)"), not a country
+            boolean bracketCode = sg != null && sg.location() != null && sg.acronym() == null && town.group(1).contains("(" + sg.location() + ")");
+            if (sg != null && (sg.location() == null || bracketCode)) {
+                return new Signer(sg.name(), sg.kind(), bracketCode ? sg.location() : sg.acronym(), where, sg.affiliation(), sg.title(), s);
             }
         }
         String acronym = null;

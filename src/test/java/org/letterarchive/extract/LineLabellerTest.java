@@ -71,6 +71,29 @@ class LineLabellerTest {
         assertEquals("Open letter on the harbor", letter.title());
     }
 
+    private static List<String> signersOf(String text) {
+        var letter = new LetterAnalyzer().analyze(new ParsedDocument(text, "text/plain", null, false, null), "x", "x.txt");
+        return letter.signers().stream().map(s -> s.name()).toList();
+    }
+
+    private static final String BODY = "Dear Minister,\n\nWe, the undersigned organisations, write to ask the ministry to keep the river "
+            + "open to the public. The plan to close it was made without hearing the people who live there. We ask you to withdraw it.\n\n";
+
+    @Test
+    void aShortListOfNamesClosedByAndUnderItsAnnouncementNamesSigners() {
+        assertEquals(List.of("River Keepers Network", "Coalition for Clean Water", "Unión de Pescadores del Sur"),
+                signersOf(BODY + "Signed by:\n\nRiver Keepers Network, Coalition for Clean Water and Unión de Pescadores del Sur.\n"));
+        // one person and where she works is one signer, not three
+        assertEquals(1, signersOf(BODY + "Signed by:\n\nJane Example, Harbor University and Delta Research Centre\n").size());
+    }
+
+    @Test
+    void aMarkdownTableUnderTheClosingLineIsTheSignatureBlock() {
+        String table = "Sincerely,\n\n| Name | Category | Year |\n|---|---|---|\n| River Keepers Network | Organization | 2005 |\n"
+                + "| Coalition for Clean Water | Organization | 1998 |\n| Delta Research Centre | Organization | 2011 |\n";
+        assertEquals(List.of("River Keepers Network", "Coalition for Clean Water", "Delta Research Centre"), signersOf(BODY + table));
+    }
+
     @Test
     void aParagraphOfNamesBetweenSemicolonsUnderItsAnnouncementNamesSigners() {
         String text = "Nota pública sobre o exemplo\n"

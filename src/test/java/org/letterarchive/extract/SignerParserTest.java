@@ -175,4 +175,22 @@ class SignerParserTest {
         assertEquals("Eric Q. Example, Photographer, LLC", business.name());
         assertEquals(Signer.Kind.organization, business.kind());
     }
+
+    @Test
+    void readsTownAndRegionAfterNameAsLocation() {
+        Signer s = SignerParser.parse("Friends of the River (FR) – Springfield, IL", false);
+        assertEquals("Friends of the River", s.name());
+        assertEquals("FR", s.acronym());
+        assertEquals("Springfield, IL", s.location());
+        assertEquals("Lyon, France", SignerParser.parse("Example Water Alliance, Lyon, France", false).location());
+        // a person's title and employer are no town and region
+        assertEquals(Signer.Kind.person, SignerParser.parse("Jane Example, Director, Example Fund", false).kind());
+    }
+
+    @Test
+    void aSurnameSharedWithAWordOfALegalFormsNameIsStillAPerson() {
+        Signer s = SignerParser.parse("Alicia Morales, Research Fellow, Institute of Social Studies", false);
+        assertEquals(Signer.Kind.person, s.kind());
+        assertEquals("Alicia Morales", s.name());
+    }
 }
