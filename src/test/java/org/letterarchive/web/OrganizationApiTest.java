@@ -74,6 +74,7 @@ class OrganizationApiTest {
     @Test
     void profileCountsEqualTheSignerFacets() {
         api((app, c) -> {
+            int[] recipientsCounted = {0};
             for (JsonNode o : top(c, 6)) {
                 String key = o.get("key").asText();
                 JsonNode p = ok(c, "/api/organizations/" + enc(key));
@@ -94,6 +95,25 @@ class OrganizationApiTest {
                 for (JsonNode l : p.get("languages")) {
                     assertEquals(total(c, "signer", key, "language", l.get("value").asText()), l.get("count").asLong());
                 }
+                // whom it writes to: each recipient and recipient role counted as the search's filters count them
+                for (String dim : new String[] {"recipient", "recipientRole"}) {
+                    JsonNode counted = p.get(dim.equals("recipient") ? "recipients" : "recipientRoles");
+                    long prev = Long.MAX_VALUE;
+                    for (JsonNode r : counted) {
+                        long n = r.get("count").asLong();
+                        assertEquals(total(c, "signer", key, dim, r.get("value").asText()), n, key + " to " + dim + " " + r.get("value").asText());
+                        assertTrue(n <= prev, dim + " most first");
+                        prev = n;
+                        recipientsCounted[0]++;
+                    }
+                }
+                // its latest letters are the signer search's newest
+                List<String> latest = new ArrayList<>();
+                p.get("latest").forEach(h -> latest.add(h.get("id").asText()));
+                List<String> newest = new ArrayList<>();
+                ok(c, "/api/search", "signer", key, "sort", "newest", "size", Integer.toString(latest.size())).get("hits")
+                        .forEach(h -> newest.add(h.get("id").asText()));
+                assertEquals(newest, latest, "latest letters of " + key);
                 long spelled = 0;
                 for (JsonNode s : p.get("spellings")) spelled += s.get("count").asLong();
                 assertTrue(spelled >= letters, "every letter writes the organization somehow: " + key);
@@ -101,6 +121,7 @@ class OrganizationApiTest {
                 String first = p.get("latest").get(0).get("date").asText(null);
                 if (first != null) assertEquals(o.get("lastDate").asText(), first);
             }
+            assertTrue(recipientsCounted[0] > 0, "some recipients to check");
         });
     }
 
@@ -173,6 +194,22 @@ class OrganizationApiTest {
             String base = "/api/organizations/" + enc(center) + "/network";
             JsonNode ego = ok(c, base, "min", "2");
             int nodes = ego.get("nodes").size(), edges = ego.get("edges").size();
+            // min=2: every neighbour co-signed at least 2 letters with the centre, and every such co-signer
+            // of the profile is a neighbour
+            Set<String> neighbours = new HashSet<>();
+            for (JsonNode node : ego.get("nodes")) if (!node.get("id").asText().equals(center)) neighbours.add(node.get("id").asText());
+            assertFalse(neighbours.isEmpty());
+            for (String nb : neighbours) {
+                JsonNode toCenter = null;
+                for (JsonNode e : ego.get("edges")) {
+                    if (Set.of(e.get("source").asText(), e.get("target").asText()).equals(Set.of(nb, center))) toCenter = e;
+                }
+                assertNotNull(toCenter, nb + " linked to " + center);
+                assertTrue(toCenter.get("weight").asLong() >= 2, toCenter.toString());
+            }
+            for (JsonNode co : ok(c, "/api/organizations/" + enc(center)).get("coSigners")) {
+                if (co.get("count").asLong() >= 2) assertTrue(neighbours.contains(co.get("value").asText()), co.toString());
+            }
             var gexf = xml(get(c, base, "min", "2", "format", "gexf"));
             assertEquals(nodes, gexf.getElementsByTagName("node").getLength());
             assertEquals(edges, gexf.getElementsByTagName("edge").getLength());
