@@ -74,6 +74,7 @@ class OrganizationApiTest {
     @Test
     void profileCountsEqualTheSignerFacets() {
         api((app, c) -> {
+            int[] recipientsCounted = {0};
             for (JsonNode o : top(c, 6)) {
                 String key = o.get("key").asText();
                 JsonNode p = ok(c, "/api/organizations/" + enc(key));
@@ -94,6 +95,31 @@ class OrganizationApiTest {
                 for (JsonNode l : p.get("languages")) {
                     assertEquals(total(c, "signer", key, "language", l.get("value").asText()), l.get("count").asLong());
                 }
+                // whom it writes to: each recipient and recipient role counted as the search's filters count them
+                for (String dim : new String[] {"recipient", "recipientRole"}) {
+                    JsonNode counted = p.get(dim.equals("recipient") ? "recipients" : "recipientRoles");
+                    long prev = Long.MAX_VALUE;
+                    for (JsonNode r : counted) {
+                        long n = r.get("count").asLong();
+                        assertEquals(total(c, "signer", key, dim, r.get("value").asText()), n, key + " to " + dim + " " + r.get("value").asText());
+                        assertTrue(n <= prev, dim + " most first");
+                        prev = n;
+                        recipientsCounted[0]++;
+                    }
+                }
+                // its top recipients and recipient roles are the signer search's top facet values (its signer
+                // facet counts sideways, over the letters without the signer filter, so co-signers are checked above)
+                JsonNode facets = ok(c, "/api/search", "signer", key, "size", "1",
+                        "facets", "recipient:20,recipientRole:20").get("facets");
+                assertEquals(counts(facets.get("recipient")), counts(p.get("recipients")), "recipients of " + key);
+                assertEquals(counts(facets.get("recipientRole")), counts(p.get("recipientRoles")), "recipient roles of " + key);
+                // its latest letters are the signer search's newest
+                List<String> latest = new ArrayList<>();
+                p.get("latest").forEach(h -> latest.add(h.get("id").asText()));
+                List<String> newest = new ArrayList<>();
+                ok(c, "/api/search", "signer", key, "sort", "newest", "size", Integer.toString(latest.size())).get("hits")
+                        .forEach(h -> newest.add(h.get("id").asText()));
+                assertEquals(newest, latest, "latest letters of " + key);
                 long spelled = 0;
                 for (JsonNode s : p.get("spellings")) spelled += s.get("count").asLong();
                 assertTrue(spelled >= letters, "every letter writes the organization somehow: " + key);
@@ -101,6 +127,7 @@ class OrganizationApiTest {
                 String first = p.get("latest").get(0).get("date").asText(null);
                 if (first != null) assertEquals(o.get("lastDate").asText(), first);
             }
+            assertTrue(recipientsCounted[0] > 0, "some recipients to check");
         });
     }
 
@@ -173,6 +200,29 @@ class OrganizationApiTest {
             String base = "/api/organizations/" + enc(center) + "/network";
             JsonNode ego = ok(c, base, "min", "2");
             int nodes = ego.get("nodes").size(), edges = ego.get("edges").size();
+            // min: the neighbours are exactly the co-signers of at least min letters together (min taken so
+            // that some co-signers have fewer), each linked to the centre by at least min
+            JsonNode cos = ok(c, "/api/organizations/" + enc(center), "top", "100").get("coSigners");
+            long min = Math.max(2, cos.get(Math.min(4, cos.size() - 1)).get("count").asLong());
+            Set<String> expected = new HashSet<>();
+            boolean fewer = false;
+            for (JsonNode co : cos) {
+                if (co.get("count").asLong() >= min) expected.add(co.get("value").asText());
+                else fewer = true;
+            }
+            assertTrue(fewer, "some co-signers of " + center + " with fewer than " + min + " letters together");
+            JsonNode minEgo = ok(c, base, "min", Long.toString(min), "limit", "100");
+            Set<String> neighbours = new HashSet<>();
+            for (JsonNode node : minEgo.get("nodes")) if (!node.get("id").asText().equals(center)) neighbours.add(node.get("id").asText());
+            assertEquals(expected, neighbours, "neighbours of " + center + " with min " + min);
+            for (String nb : neighbours) {
+                JsonNode toCenter = null;
+                for (JsonNode e : minEgo.get("edges")) {
+                    if (Set.of(e.get("source").asText(), e.get("target").asText()).equals(Set.of(nb, center))) toCenter = e;
+                }
+                assertNotNull(toCenter, nb + " linked to " + center);
+                assertTrue(toCenter.get("weight").asLong() >= min, toCenter.toString());
+            }
             var gexf = xml(get(c, base, "min", "2", "format", "gexf"));
             assertEquals(nodes, gexf.getElementsByTagName("node").getLength());
             assertEquals(edges, gexf.getElementsByTagName("edge").getLength());
@@ -408,6 +458,12 @@ class OrganizationApiTest {
             JsonNode p1 = ok(c, "/api/organizations", "page", "1", "size", "20");
             assertEquals(p1.get("organizations").get(10).get("key"), p2.get("organizations").get(0).get("key"));
         });
+    }
+
+    private static List<Long> counts(JsonNode values) {
+        List<Long> out = new ArrayList<>();
+        values.forEach(v -> out.add(v.get("count").asLong()));
+        return out;
     }
 
     private static String enc(String s) {
