@@ -116,6 +116,8 @@ class OcrUploadTest {
             assertTrue(before < total, before + " of " + total + " pages read before the stop");
             assertEquals(total, done.get("pagesDone").asInt());
             assertEquals(id, done.get("letterId").asText());
+            // removed once the job is recorded done (its letter stored and committed first)
+            for (int i = 0; i < 100 && Files.exists(pages); i++) Thread.sleep(50);
             assertFalse(Files.exists(pages), "a finished job's pages are removed");
             JsonNode letter = s.get("/api/letters/" + id).json();
             assertEquals(total, letter.get("ocr").get("pages").asInt(), letter.get("ocr").toString());
@@ -150,6 +152,10 @@ class OcrUploadTest {
             // a TIFF declaring a huge page
             UploadTestServer.Response h = s.upload(ImageBombs.hugeTiff(), "huge.tif");
             assertEquals(413, h.status(), h.raw().body());
+            // a TIFF of 5,000 chained page directories: refused from its headers, beyond the pages limit
+            UploadTestServer.Response d = s.upload(ImageBombs.deepTiff(5000), "deep.tif");
+            assertEquals(413, d.status(), d.raw().body());
+            assertTrue(d.json().get("error").asText().contains("pages"), d.raw().body());
             assertEquals(200, s.get("/api/health").status());
             assertEquals(201, s.upload(UploadTestServer.letter("After bombs", "Gamma Org"), "after.txt").status());
         }
