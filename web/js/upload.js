@@ -81,7 +81,7 @@ async function pump() {
     done++;
   }
   running = false;
-  $('#upload-status').textContent = `Done: ${done === 1 ? 'the file has' : 'all ' + done + ' files have'} been sent; each shows its result below.`;
+  $('#upload-status').textContent = `${done === 1 ? 'The file has' : 'All ' + done + ' files have'} been sent; each shows its result below (a scan, its pages as they are read).`;
 }
 
 function send({ file, item, progress, result }) {
@@ -156,11 +156,17 @@ function showResult(status, body, item, result) {
 
 /** Shows an OCR job's progress (pages read of pages) until its letter is stored and searchable, or it fails. */
 function follow(job, item, result) {
-  const bar = el('progress', { max: String(Math.max(1, job.pagesTotal || 1)), value: String(job.pagesDone || 0), class: 'ocr-progress',
-    'aria-label': 'Pages read with OCR' });
+  // a file's own bar, full once it is sent, goes on to count the pages read (one bar per file, never a full
+  // upload bar above an unfinished job); an entry of a ZIP gets a bar of its own
+  const own = item ? item.querySelector('progress') : null;
+  const bar = own || el('progress', {});
+  bar.max = Math.max(1, job.pagesTotal || 1);
+  bar.value = job.pagesDone || 0;
+  bar.classList.add('ocr-progress');
+  bar.setAttribute('aria-label', 'Pages read with OCR');
   const label = el('span', { class: 'muted ocr-label' });
   const cancel = el('button', { type: 'button', class: 'link-button', text: 'Cancel' });
-  const box = el('div', { class: 'ocr-job', 'data-job': job.id }, el('p', { class: 'ocr-line' }, label, ' ', cancel), bar);
+  const box = el('div', { class: 'ocr-job', 'data-job': job.id }, el('p', { class: 'ocr-line' }, label, ' ', cancel), own ? null : bar);
   result.replaceChildren(box);
   if (item) item.dataset.state = 'ocr';
   let stopped = false;
@@ -182,6 +188,11 @@ function follow(job, item, result) {
       const link = el('a', { href: '/letter.html?id=' + encodeURIComponent(j.letterId), text: j.file || 'the letter' });
       result.replaceChildren(el('span', { class: j.status === 200 ? 'duplicate' : 'created' },
         el('strong', { text: j.status === 200 ? 'Already in the archive: ' : 'Added (read with OCR, now searchable): ' }), link));
+      // named by its title, as a letter added at once is
+      getJson('/api/letters/' + encodeURIComponent(j.letterId)).then((r) => {
+        const title = r.ok && r.body && r.body.title ? String(r.body.title).trim() : '';
+        if (title) link.textContent = title.length > 120 ? title.slice(0, 119) + '…' : title;
+      });
     } else if (j.state === 'cancelled') {
       stopped = true;
       if (item) item.dataset.state = 'error';

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         description = "Benchmarks on a generated corpus: generate letters, measure ingest, search and the letter analysis.",
         subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Search.class,
                 BenchCommand.Organizations.class, BenchCommand.AnalysisBench.class, BenchCommand.FamiliesBench.class,
-                BenchCommand.FacetCount.class, BenchCommand.Peer.class})
+                BenchCommand.FacetCount.class, BenchCommand.Peer.class, BenchCommand.OcrLoad.class})
 public final class BenchCommand implements Runnable {
 
     @Override
@@ -407,6 +407,61 @@ public final class BenchCommand implements Runnable {
                 return 0;
             } finally {
                 deleteQuietly(dir);
+            }
+        }
+    }
+
+    @Command(name = "ocr-load", mixinStandardHelpOptions = true,
+            description = "Search latency while a scan is read with OCR (the server's OCR parser process, nice 10, one Tesseract thread) "
+                    + "against no OCR, rounds alternating, in the same run: medians of p50/p99 and their ratios, OCR pages per second.")
+    static final class OcrLoad implements Callable<Integer> {
+        @Option(names = "--letters", paramLabel = "N", defaultValue = "10000", description = "letters in the index (default ${DEFAULT-VALUE})")
+        int letters;
+
+        @Option(names = "--queries", paramLabel = "Q", defaultValue = "400", description = "searches in the mix, one pass per phase (default ${DEFAULT-VALUE})")
+        int queries;
+
+        @Option(names = "--rounds", defaultValue = "7", description = "rounds, each an idle and an OCR phase; medians are reported (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--warmup", defaultValue = "2", description = "warm-up passes (default ${DEFAULT-VALUE})")
+        int warmup;
+
+        @Option(names = "--pages", defaultValue = "2", description = "pages of the scan read again and again (default ${DEFAULT-VALUE})")
+        int pages;
+
+        @Option(names = "--seed", defaultValue = "42", description = "corpus and query seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--threads", defaultValue = "2", description = "threads building the index (default ${DEFAULT-VALUE})")
+        int threads;
+
+        @Option(names = "--work", paramLabel = "DIR", description = "folder for the index, shared with 'bench search' (default: a temporary folder, removed after)")
+        Path work;
+
+        @Option(names = "--json", description = "print the figures as one JSON line last")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = work != null ? work : Files.createTempDirectory("letters-bench-ocr");
+            try {
+                Files.createDirectories(dir);
+                var r = OcrLoadBenchmark.run(dir, letters, queries, rounds, warmup, seed, threads, pages, System.err);
+                PrintStream out = System.out;
+                out.printf("%nSearch while OCR runs: %d generated letters, %d searches per phase in a row, median of %d round(s), "
+                        + "a %d-page scan read by one OCR parser process:%n", r.letters(), r.queries(), r.rounds(), r.scanPages());
+                out.printf("  %-20s %8s %8s %8s%n", "", "p50 ms", "p95 ms", "p99 ms");
+                out.printf("  %-20s %8.2f %8.2f %8.2f%n", "idle", r.idle().p50Ms(), r.idle().p95Ms(), r.idle().p99Ms());
+                out.printf("  %-20s %8.2f %8.2f %8.2f%n", "OCR running", r.ocr().p50Ms(), r.ocr().p95Ms(), r.ocr().p99Ms());
+                out.printf("  ratio OCR / idle: p50 %.2f, p99 %.2f (target p99 <= 2)%n", r.ratioP50(), r.ratioP99());
+                out.printf("  p99 per round: idle %s, OCR %s%n", r.idleP99s(), r.ocrP99s());
+                out.printf("  OCR: %d pages in %.1f s of reading (%.3f pages/s, first pass and rendering included)%n", r.pagesRead(), r.ocrSeconds(),
+                        r.pagesPerSecond());
+                if (json) out.println(Json.mapper().writeValueAsString(r.toJson()));
+                return 0;
+            } finally {
+                if (work == null) deleteQuietly(dir);
             }
         }
     }

@@ -206,6 +206,14 @@ public final class IsolatedParser implements ParserBackend {
         byte[] name = fileName == null ? new byte[0] : fileName.getBytes(StandardCharsets.UTF_8);
         if (name.length > ParserChild.MAX_NAME_BYTES) name = new byte[0];
         byte[] nameBytes = name;
+        byte[] known;
+        try {
+            known = mode == ParserChild.MODE_SCANNED && !progress.known().isEmpty()
+                    ? Json.mapper().writeValueAsBytes(progress.known().values()) : new byte[0];
+        } catch (IOException e) {
+            known = new byte[0]; // read every page again
+        }
+        byte[] knownBytes = known;
         BlockingQueue<byte[]> frames = new LinkedBlockingQueue<>();
         Future<byte[]> answer = io.submit(() -> {
             try {
@@ -214,6 +222,10 @@ public final class IsolatedParser implements ParserBackend {
                 child.in.write(nameBytes);
                 child.in.writeInt(bytes.length);
                 child.in.write(bytes);
+                if (mode == ParserChild.MODE_SCANNED) {
+                    child.in.writeInt(knownBytes.length);
+                    child.in.write(knownBytes);
+                }
                 child.in.flush();
                 while (true) {
                     int length = child.out.readInt();
@@ -239,6 +251,11 @@ public final class IsolatedParser implements ParserBackend {
                 if (frame == END) {
                     reply = answer.get(); // throws when the child died
                 } else if (isProgress(frame)) {
+                    ScanReader.PageText page = pageOf(frame);
+                    if (page != null) {
+                        progress.read(page);
+                        continue;
+                    }
                     int[] p = progressOf(frame);
                     progress.page(p[0], p[1]);
                     // each page has its own time: the clock starts again with every page reported
@@ -275,6 +292,17 @@ public final class IsolatedParser implements ParserBackend {
 
     private static boolean isProgress(byte[] reply) {
         return reply.length > 12 && reply[0] == '{' && reply[1] == '"' && reply[2] == 'p' && reply[3] == 'r';
+    }
+
+    /** The page of a page frame ({@code {"progress":"page","page":{...}}}), or null for a count. */
+    private static ScanReader.PageText pageOf(byte[] frame) {
+        try {
+            JsonNode node = Json.mapper().readTree(frame);
+            if (!node.path("progress").isTextual() || !node.has("page")) return null;
+            return Json.mapper().treeToValue(node.get("page"), ScanReader.PageText.class);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static int[] progressOf(byte[] frame) {

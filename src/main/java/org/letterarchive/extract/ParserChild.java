@@ -22,8 +22,10 @@ import org.letterarchive.corpus.Json;
  * process when it overruns its time.
  *
  * <p>Request: mode (int: 0 parse, 1 parse and read scans with OCR), name length (int), name (UTF-8), content
- * length (int), content. Answer: frames, each a length (int) and JSON; in mode 1 first
- * {@code {"progress":[done,total]}} frames, one per page read; the last frame is
+ * length (int), content; in mode 1 then the pages read before (length (int) and a JSON array of
+ * {@link ScanReader.PageText}, not read again). Answer: frames, each a length (int) and JSON; in mode 1 first
+ * {@code {"progress":[done,total]}} frames, one before the first page and one per page done, each page read
+ * preceded by {@code {"progress":"page","page":{...}}} with its text; the last frame is
  * {@code {"ok":true,"document":{...}}} or {@code {"ok":false,"reason":"CORRUPT","message":"..."}}.
  * Anything else the libraries print goes to stderr.
  */
@@ -39,6 +41,8 @@ public final class ParserChild {
     static final int MODE_PARSE = 0;
     static final int MODE_SCANNED = 1;
     static final int MAX_NAME_BYTES = 4096;
+    /** At most this much JSON of pages read before. */
+    static final int MAX_KNOWN_BYTES = 64 << 20;
     /** Written once warm, before the request is read: the parent starts the parse clock only then. */
     static final int READY = '+';
 
@@ -78,6 +82,7 @@ public final class ParserChild {
             String name;
             byte[] content;
             int mode;
+            Map<Integer, ScanReader.PageText> known = new LinkedHashMap<>();
             try {
                 mode = in.readInt();
                 int nameLength = in.readInt();
@@ -87,6 +92,15 @@ public final class ParserChild {
                 if (length < 0) throw new IOException("bad request");
                 content = in.readNBytes(length);
                 if (content.length != length) throw new IOException("truncated request");
+                if (mode == MODE_SCANNED) {
+                    int knownLength = in.readInt();
+                    if (knownLength < 0 || knownLength > MAX_KNOWN_BYTES) throw new IOException("bad request");
+                    byte[] k = in.readNBytes(knownLength);
+                    if (k.length != knownLength) throw new IOException("truncated request");
+                    if (knownLength > 0) {
+                        for (ScanReader.PageText p : json.readValue(k, ScanReader.PageText[].class)) known.put(p.page(), p);
+                    }
+                }
             } catch (IOException e) {
                 // the server closed our input: retired from the pool, or the server is gone
                 System.exit(0);
@@ -94,14 +108,24 @@ public final class ParserChild {
             }
             Map<String, Object> answer1;
             if (mode == MODE_SCANNED) {
-                answer1 = parseScanned(parser, content, name, (done, total) -> {
-                    try {
-                        byte[] frame = json.writeValueAsBytes(Map.of("progress", List.of(done, total)));
-                        out.writeInt(frame.length);
-                        out.write(frame);
-                        out.flush();
-                    } catch (IOException e) {
-                        System.exit(0); // the server is gone
+                Map<Integer, ScanReader.PageText> before = Map.copyOf(known);
+                answer1 = parseScanned(parser, content, name, new ScanReader.Progress() {
+                    @Override
+                    public void page(int done, int total) {
+                        frame(out, json, Map.of("progress", List.of(done, total)));
+                    }
+
+                    @Override
+                    public void read(ScanReader.PageText page) {
+                        Map<String, Object> f = new LinkedHashMap<>();
+                        f.put("progress", "page"); // first: the parent tells progress frames by their start
+                        f.put("page", page);
+                        frame(out, json, f);
+                    }
+
+                    @Override
+                    public Map<Integer, ScanReader.PageText> known() {
+                        return before;
                     }
                 });
             } else {
@@ -111,6 +135,17 @@ public final class ParserChild {
             out.writeInt(reply.length);
             out.write(reply);
             out.flush();
+        }
+    }
+
+    private static void frame(DataOutputStream out, ObjectMapper json, Map<String, Object> frame) {
+        try {
+            byte[] bytes = json.writeValueAsBytes(frame);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            System.exit(0); // the server is gone
         }
     }
 

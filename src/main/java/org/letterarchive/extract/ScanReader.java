@@ -78,13 +78,36 @@ public final class ScanReader {
     private static final Map<String, String> TESSERACT_LANGUAGE = Map.of("en", "eng", "es", "spa", "fr", "fra", "pt", "por");
     private static final List<String> LETTER_LANGUAGES = List.of("eng", "spa", "fra", "por");
 
-    /** Told after each page read. */
+    /**
+     * Told after each page read; it may also hold pages read before (a job stopped by a restart), which are
+     * used instead of reading them again, and be told each page's reading so it can keep them.
+     */
     @FunctionalInterface
     public interface Progress {
+        /** Pages done (read now, or known from before) of the pages to read; first told once before any page. */
         void page(int done, int total);
+
+        /** A page just read with OCR, told before the page is counted done. */
+        default void read(PageText page) {}
+
+        /** Pages read before, by their 1-based page number: these are not read again. */
+        default Map<Integer, PageText> known() {
+            return Map.of();
+        }
 
         Progress NONE = (d, t) -> {};
     }
+
+    /**
+     * One page as Tesseract read it.
+     *
+     * @param page           its 1-based number in the document
+     * @param text           its text
+     * @param language       the Tesseract languages it was read with
+     * @param confidenceSum  the sum of its words' confidences
+     * @param words          its words with a confidence
+     */
+    public record PageText(int page, String text, String language, double confidenceSum, long words) {}
 
     private final OcrLimits limits;
     private final TesseractOCRParser tesseract = new TesseractOCRParser();
@@ -232,7 +255,7 @@ public final class ScanReader {
     ParsedDocument readPdf(byte[] bytes, ParsedDocument first, List<String> pageTexts, Progress progress) throws ExtractionException {
         List<Integer> scanned = scannedPages(first);
         if (scanned.isEmpty()) return first;
-        Reading reading = new Reading(scanned.size(), progress);
+        Reading reading = new Reading(scanned, progress);
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
             int pages = pdf.getNumberOfPages();
             if (pages > limits.maxPages()) throw tooManyPages(pages);
@@ -251,13 +274,19 @@ public final class ScanReader {
                     if (byPage) text.append(pageTexts.get(i)).append('\n');
                     continue;
                 }
+                PageText before = reading.known(i + 1);
+                if (before != null) {
+                    known.append(before.text());
+                    text.append(before.text()).append('\n');
+                    continue;
+                }
                 PDRectangle box = pdf.getPage(i).getCropBox();
                 float dpi = DPI;
                 double pixels = (box.getWidth() / 72.0 * dpi) * (box.getHeight() / 72.0 * dpi);
                 long budget = Math.min(limits.maxPixelsPerPage(), OCR_TARGET_PIXELS * 2);
                 if (pixels > budget) dpi = (float) Math.max(36, dpi * Math.sqrt(budget / pixels));
                 BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.GRAY);
-                String pageText = reading.page(image, language(known));
+                String pageText = reading.page(i + 1, image, language(known));
                 known.append(pageText);
                 text.append(pageText).append('\n');
             }
@@ -281,17 +310,25 @@ public final class ScanReader {
                 pages++;
                 if (pages > limits.maxPages()) throw tooManyPages(pages);
             }
-            Reading reading = new Reading(pages, progress);
+            List<Integer> all = new ArrayList<>();
+            for (int i = 1; i <= pages; i++) all.add(i);
+            Reading reading = new Reading(all, progress);
             StringBuilder text = new StringBuilder();
             StringBuilder known = new StringBuilder();
             for (int i = 0; i < pages; i++) {
+                PageText before = reading.known(i + 1);
+                if (before != null) {
+                    known.append(before.text());
+                    text.append(before.text()).append('\n');
+                    continue;
+                }
                 long px = (long) reader.getWidth(i) * reader.getHeight(i);
                 ImageReadParam param = reader.getDefaultReadParam();
                 int sub = px > OCR_TARGET_PIXELS ? (int) Math.ceil(Math.sqrt(px / (double) OCR_TARGET_PIXELS)) : 1;
                 if (sub > 1) param.setSourceSubsampling(sub, sub, 0, 0);
                 BufferedImage image = grey(reader.read(i, param));
                 if (i == 0 && orientation > 1) image = orient(image, orientation);
-                String pageText = reading.page(image, language(known));
+                String pageText = reading.page(i + 1, image, language(known));
                 known.append(pageText);
                 text.append(pageText).append('\n');
             }
@@ -308,28 +345,51 @@ public final class ScanReader {
         return String.join("+", installedNow.isEmpty() ? List.of("eng") : installedNow);
     }
 
-    /** The pages of one document as they are read: their confidence, languages and progress. */
+    /**
+     * The pages of one document as they are read: their confidence, languages and progress. Pages read before
+     * (the progress's known pages among those to read) count as done from the start.
+     */
     private final class Reading {
         final int total;
         final Progress progress;
+        final Map<Integer, PageText> before = new LinkedHashMap<>();
         int done;
         double confidenceSum;
         long words;
         final Set<String> languages = new LinkedHashSet<>();
 
-        Reading(int total, Progress progress) {
-            this.total = total;
+        Reading(List<Integer> toRead, Progress progress) {
+            this.total = toRead.size();
             this.progress = progress;
-            progress.page(0, total);
+            Map<Integer, PageText> known = progress.known();
+            for (int n : toRead) {
+                PageText p = known.get(n);
+                if (p != null && p.page() == n && p.text() != null && p.language() != null) before.put(n, p);
+            }
+            done = before.size();
+            progress.page(done, total);
         }
 
-        String page(BufferedImage image, String language) throws ExtractionException {
+        /** The page as read before, counted in the document's confidence and languages; null when it is to be read. */
+        PageText known(int page) {
+            PageText p = before.get(page);
+            if (p != null) {
+                confidenceSum += p.confidenceSum();
+                words += p.words();
+                languages.add(p.language());
+            }
+            return p;
+        }
+
+        String page(int number, BufferedImage image, String language) throws ExtractionException {
             Hocr hocr = ocr(image, language);
             confidenceSum += hocr.confidenceSum;
             words += hocr.words;
             languages.add(language);
+            String text = hocr.text.toString();
+            progress.read(new PageText(number, text, language, hocr.confidenceSum, hocr.words));
             progress.page(++done, total);
-            return hocr.text.toString();
+            return text;
         }
 
         ParsedDocument result(ParsedDocument first, String text) {

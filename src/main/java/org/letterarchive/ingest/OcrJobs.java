@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On disk, in {@code corpus/jobs/}: {@code <id>.bin}, the original, and {@code <id>.json}, the job. Both are
  * written durably (forced, then moved into place) before the upload is answered 202, so an acknowledged
- * scan is never lost. When the server starts, jobs that were queued or running are queued again and read from
- * the start. Once a job is done (its letter stored, indexed and committed) or failed, its original is removed
+ * scan is never lost. Each page read is kept durably too, in {@code <id>.pages/<n>.json}, before it is counted
+ * done. When the server starts, jobs that were queued or running are queued again and go on from the pages
+ * they had read: those are not read again. Once a job is done (its letter stored, indexed and committed) or failed, its original is removed
  * from here (the corpus keeps it) and its record stays, so its status can still be asked for.
  */
 public final class OcrJobs implements Closeable {
@@ -38,6 +39,7 @@ public final class OcrJobs implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(OcrJobs.class);
     private static final String ORIGINAL = ".bin";
     private static final String RECORD = ".json";
+    private static final String PAGES = ".pages";
 
     public enum State { queued, running, done, failed, cancelled }
 
@@ -130,7 +132,7 @@ public final class OcrJobs implements Closeable {
         }
         pending.sort(Comparator.comparing(Job::created));
         for (Job job : pending) {
-            Job queued = job.with(State.queued, 0, job.pagesTotal());
+            Job queued = job.with(State.queued, pagesRead(job.id()).size(), job.pagesTotal());
             jobs.put(job.id(), queued);
             write(queued);
             schedule(queued.id());
@@ -183,6 +185,7 @@ public final class OcrJobs implements Closeable {
         Future<?> f = running.remove(id);
         if (f != null) f.cancel(true);
         Files.deleteIfExists(original(id));
+        deletePages(id);
         return Optional.of(cancelled);
     }
 
@@ -195,8 +198,24 @@ public final class OcrJobs implements Closeable {
         if (job == null || job.state() != State.queued) return;
         try {
             byte[] bytes = Files.readAllBytes(original(id));
-            update(id, j -> j.with(State.running, 0, j.pagesTotal()), true);
-            IngestPipeline.Result r = worker.run(bytes, job, (done, total) -> update(id, j -> j.with(State.running, done, total), false));
+            Map<Integer, ScanReader.PageText> before = pagesRead(id);
+            update(id, j -> j.with(State.running, before.size(), j.pagesTotal()), true);
+            IngestPipeline.Result r = worker.run(bytes, job, new ScanReader.Progress() {
+                @Override
+                public void page(int done, int total) {
+                    update(id, j -> j.with(State.running, done, total), false);
+                }
+
+                @Override
+                public void read(ScanReader.PageText page) {
+                    keepPage(id, page);
+                }
+
+                @Override
+                public Map<Integer, ScanReader.PageText> known() {
+                    return before;
+                }
+            });
             if (closed || Thread.currentThread().isInterrupted() || jobs.get(id).state() == State.cancelled) return;
             if (r.error() != null) {
                 int status = statusOf.applyAsInt(r.error());
@@ -205,6 +224,7 @@ public final class OcrJobs implements Closeable {
                 update(id, j -> j.finished(State.done, r.stored().id(), r.created() ? 201 : 200, null), true);
             }
             Files.deleteIfExists(original(id));
+            deletePages(id);
         } catch (IOException | RuntimeException e) {
             if (closed || jobs.get(id) != null && jobs.get(id).state() == State.cancelled) return;
             LOG.error("OCR job {} failed", id, e);
@@ -238,6 +258,55 @@ public final class OcrJobs implements Closeable {
                 LOG.warn("cannot record OCR job {}: {}", id, e.getMessage());
             }
         }
+    }
+
+    /** Keeps a page just read, durably, unless its job was cancelled meanwhile (or the jobs closed). */
+    private synchronized void keepPage(String id, ScanReader.PageText page) {
+        Job j = jobs.get(id);
+        if (j == null || !j.pending() || page.page() < 1) return;
+        try {
+            Path folder = Files.createDirectories(pagesDir(id));
+            Corpus.writeDurably(folder.resolve(page.page() + RECORD), Json.mapper().writeValueAsBytes(page));
+        } catch (IOException e) {
+            LOG.warn("cannot keep page {} of OCR job {}: {}", page.page(), id, e.getMessage());
+        }
+    }
+
+    /** The pages of a job read before, by page number (none when it has not started or its pages are unreadable). */
+    Map<Integer, ScanReader.PageText> pagesRead(String id) {
+        Map<Integer, ScanReader.PageText> pages = new java.util.TreeMap<>();
+        Path folder = pagesDir(id);
+        if (!Files.isDirectory(folder)) return pages;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (!name.matches("[0-9]{1,6}\\" + RECORD)) continue; // a write left unfinished by a stop: read that page again
+                try {
+                    ScanReader.PageText p = Json.mapper().readValue(f.toFile(), ScanReader.PageText.class);
+                    if (p.page() == Integer.parseInt(name.substring(0, name.length() - RECORD.length()))) pages.put(p.page(), p);
+                } catch (IOException e) {
+                    LOG.warn("unreadable page {} of OCR job {}: read again", f, id);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot list the pages of OCR job {}: {}", id, e.getMessage());
+        }
+        return pages;
+    }
+
+    private void deletePages(String id) {
+        Path folder = pagesDir(id);
+        if (!Files.isDirectory(folder)) return;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : (Iterable<Path>) files::iterator) Files.deleteIfExists(f);
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            LOG.warn("cannot remove the pages of OCR job {}: {}", id, e.getMessage());
+        }
+    }
+
+    private Path pagesDir(String id) {
+        return dir.resolve(id + PAGES);
     }
 
     private void write(Job job) throws IOException {

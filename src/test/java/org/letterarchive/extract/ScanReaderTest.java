@@ -61,4 +61,44 @@ class ScanReaderTest {
             System.out.println("image bomb refused: " + e.reason() + ": " + e.getMessage());
         }
     }
+
+    @Test
+    void pagesReadBeforeAreNotReadAgain() throws Exception {
+        Scans.assumeOcr();
+        List<BufferedImage> pages = new ArrayList<>();
+        pages.add(Scans.scanned(Scans.typeset("Open letter on the harbour ferry timetable\n\nDear Councillor Abernathy,\n\n"
+                + "We write about the winter ferry timetable of the harbour.", 150, 1).get(0), 21));
+        pages.add(Scans.scanned(Scans.typeset("The evening crossings should be kept.\n\nSincerely,\n\nHarbour Ferry Riders Association", 150, 1).get(0), 22));
+        byte[] scan = Scans.imagePdf(pages, 150);
+        // page one as read before a stop: its text stands for the page, which is not read again
+        ScanReader.PageText one = new ScanReader.PageText(1, "Remembered first page about the ferry timetable\n", "eng", 900, 10);
+        List<int[]> progress = new ArrayList<>();
+        List<ScanReader.PageText> read = new ArrayList<>();
+        ParsedDocument doc = parser.parseScanned(scan, "scan.pdf", new ScanReader.Progress() {
+            @Override
+            public void page(int done, int total) {
+                progress.add(new int[] {done, total});
+            }
+
+            @Override
+            public void read(ScanReader.PageText page) {
+                read.add(page);
+            }
+
+            @Override
+            public java.util.Map<Integer, ScanReader.PageText> known() {
+                return java.util.Map.of(1, one);
+            }
+        });
+        assertEquals(List.of(2), read.stream().map(ScanReader.PageText::page).toList(), "only page two is read");
+        assertTrue(read.get(0).text().contains("Riders"), read.get(0).text());
+        assertTrue(read.get(0).words() > 5 && read.get(0).confidenceSum() > 0);
+        assertEquals(List.of("1/2", "2/2"), progress.stream().map(p -> p[0] + "/" + p[1]).toList(), "page one counts as done from the start");
+        assertTrue(doc.text().startsWith("Remembered first page"), doc.text());
+        assertTrue(doc.text().indexOf("Riders") > doc.text().indexOf("Remembered"), "the pages in their order");
+        assertTrue(!doc.text().contains("Abernathy"), "page one was not read again: " + doc.text());
+        assertEquals("2", doc.first(ScanReader.OCR_PAGES));
+        double confidence = Double.parseDouble(doc.first(ScanReader.OCR_CONFIDENCE));
+        assertEquals((900 + read.get(0).confidenceSum()) / (10 + read.get(0).words()), confidence, 0.06, "the mean over both pages' words");
+    }
 }

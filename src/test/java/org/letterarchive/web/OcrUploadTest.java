@@ -78,18 +78,49 @@ class OcrUploadTest {
     @Test
     void aJobSurvivesARestartAndCanBeCancelled(@TempDir Path dir) throws Exception {
         String id;
+        int before;
         try (UploadTestServer s = UploadTestServer.withOcr(dir, IngestLimits.defaults())) {
             UploadTestServer.Response r = s.upload(scannedPdf, "scan.pdf");
             assertEquals(202, r.status(), r.raw().body());
             id = r.json().get("id").asText();
-            // stopped before the job is done
+            // stopped once the first page is read, before the job is done
+            JsonNode j = r.json();
+            for (int i = 0; i < 3000 && j.get("pagesDone").asInt() < 1; i++) {
+                Thread.sleep(100);
+                j = s.get("/api/jobs/" + id).json();
+            }
+            assertEquals("running", j.get("state").asText(), "stopped mid-job: " + j);
+            before = j.get("pagesDone").asInt();
+        }
+        Path pages = dir.resolve("corpus/jobs/" + id + ".pages");
+        long kept = 0;
+        if (Files.isDirectory(pages)) {
+            try (var files = Files.list(pages)) {
+                kept = files.filter(f -> f.getFileName().toString().matches("[0-9]+\\.json")).count();
+            }
         }
         try (UploadTestServer s = UploadTestServer.withOcr(dir, IngestLimits.defaults())) {
+            // the job goes on from the pages it had read: its count never falls back
             JsonNode j = s.get("/api/jobs/" + id).json();
-            assertTrue(List.of("queued", "running", "done").contains(j.get("state").asText()), j.toString());
-            JsonNode done = await(s, "/api/jobs/" + id);
+            int least = Integer.MAX_VALUE;
+            for (int i = 0; i < 3000 && List.of("queued", "running").contains(j.get("state").asText()); i++) {
+                least = Math.min(least, j.get("pagesDone").asInt());
+                Thread.sleep(50);
+                j = s.get("/api/jobs/" + id).json();
+            }
+            assertTrue(least >= before, "pages done after the restart fell to " + least + " from " + before);
+            assertTrue(kept >= before, "the pages read before the stop were kept: " + kept + " of " + before);
+            JsonNode done = j;
             assertEquals("done", done.get("state").asText(), done.toString());
+            int total = done.get("pagesTotal").asInt();
+            assertTrue(before < total, before + " of " + total + " pages read before the stop");
+            assertEquals(total, done.get("pagesDone").asInt());
             assertEquals(id, done.get("letterId").asText());
+            // removed once the job is recorded done (its letter stored and committed first)
+            for (int i = 0; i < 100 && Files.exists(pages); i++) Thread.sleep(50);
+            assertFalse(Files.exists(pages), "a finished job's pages are removed");
+            JsonNode letter = s.get("/api/letters/" + id).json();
+            assertEquals(total, letter.get("ocr").get("pages").asInt(), letter.get("ocr").toString());
             assertTrue(s.hits("\"safe third country\"") >= 1);
 
             // cancel a job: it never becomes a letter and its original is removed
@@ -121,6 +152,10 @@ class OcrUploadTest {
             // a TIFF declaring a huge page
             UploadTestServer.Response h = s.upload(ImageBombs.hugeTiff(), "huge.tif");
             assertEquals(413, h.status(), h.raw().body());
+            // a TIFF of 5,000 chained page directories: refused from its headers, beyond the pages limit
+            UploadTestServer.Response d = s.upload(ImageBombs.deepTiff(5000), "deep.tif");
+            assertEquals(413, d.status(), d.raw().body());
+            assertTrue(d.json().get("error").asText().contains("pages"), d.raw().body());
             assertEquals(200, s.get("/api/health").status());
             assertEquals(201, s.upload(UploadTestServer.letter("After bombs", "Gamma Org"), "after.txt").status());
         }
