@@ -142,9 +142,11 @@ public final class LineLabeller {
         for (int i = 0; i < tags.length; i++) if (tags[i] != Tag.OTHER) tagged.add(i);
         double[] p = probabilities(features, tagged, ids);
         for (int k = 0; k < tagged.size(); k++) confidence[tagged.get(k)] = p[k];
-        alikeInLists(lines, features, tags, confidence);
-        tablesUnderClosing(lines, tags, confidence);
-        tableHeaders(lines, tags);
+        // each line's list marker, read once for the decoding steps below
+        int[] marks = LineFeatures.listMarks(lines);
+        alikeInLists(marks, features, tags, confidence);
+        tablesUnderClosing(lines, marks, tags, confidence);
+        tableHeaders(lines, marks, tags);
         namesParagraphs(lines, tags, confidence);
         entriesByBlocks(lines, tags);
         return new Labelled(tags, confidence);
@@ -259,8 +261,7 @@ public final class LineLabeller {
      * each row under the header names a signer in its first column that is not a number, whatever the model made of
      * it (tables of signers are too rare in the annotated letters to learn from).
      */
-    private static void tablesUnderClosing(List<Line> lines, Tag[] tags, double[] confidence) {
-        int[] marks = LineFeatures.listMarks(lines);
+    private static void tablesUnderClosing(List<Line> lines, int[] marks, Tag[] tags, double[] confidence) {
         // the table, under which at most a few lines may follow (a note, a page's footer)
         int end = tags.length - 1;
         for (int after = 0; end >= 0 && marks[end] != LineFeatures.CELLS && after < AFTER_TABLE; after++) end--;
@@ -299,8 +300,7 @@ public final class LineLabeller {
     }
 
     /** The header rows of the tables in a letter are no signers, whatever the model made of them. */
-    private static void tableHeaders(List<Line> lines, Tag[] tags) {
-        int[] marks = LineFeatures.listMarks(lines);
+    private static void tableHeaders(List<Line> lines, int[] marks, Tag[] tags) {
         for (int i = 0; i < tags.length; ) {
             if (marks[i] != LineFeatures.CELLS) {
                 i++;
@@ -318,8 +318,7 @@ public final class LineLabeller {
      * table rows, or short lines of no sentence) where two lines in five or more open a signer's entry, the lines left as
      * other text open one too, with the share of the run as their confidence.
      */
-    private void alikeInLists(List<Line> lines, List<Example<Label>> features, Tag[] tags, double[] confidence) {
-        int[] marks = LineFeatures.listMarks(lines);
+    private void alikeInLists(int[] marks, List<Example<Label>> features, Tag[] tags, double[] confidence) {
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < tags.length; ) {
             int j = i;

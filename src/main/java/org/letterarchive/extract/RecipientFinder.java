@@ -84,7 +84,8 @@ public final class RecipientFinder {
         if (out.isEmpty() && salutation >= 0) {
             addressBlock(lines, salutation, dateIndex, titleIndex, title, out);
             // an address block that names none of the people the greeting names is not theirs
-            if (!surnames(greeted).isEmpty() && out.stream().noneMatch(r -> mentions(r.label(), surnames(greeted)))) out.clear();
+            List<String> greetedSurnames = surnames(greeted);
+            if (!greetedSurnames.isEmpty() && out.stream().noneMatch(r -> mentions(r.label(), greetedSurnames))) out.clear();
         }
         if (out.isEmpty() && salutation >= 0) out.addAll(namedAbove(lines, salutation, greeted));
         if (out.isEmpty() && to < 0) addressedLines(lines, Math.min(headEnd, salutation >= 0 ? salutation : ADDRESSED_SEARCH), out);

@@ -112,6 +112,19 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Closes the browser, then stops the server, then closes the archive, each even when the one before fails. */
+    static void stopAll(Browser browser, io.javalin.Javalin app, AutoCloseable archive) throws Exception {
+        try {
+            if (browser != null) browser.close();
+        } finally {
+            try {
+                if (app != null) app.stop();
+            } finally {
+                if (archive != null) archive.close();
+            }
+        }
+    }
+
     private static void deleteTree(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

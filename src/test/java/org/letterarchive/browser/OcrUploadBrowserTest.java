@@ -103,15 +103,7 @@ class OcrUploadBrowserTest {
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            try {
-                if (app != null) app.stop();
-            } finally {
-                if (archive != null) archive.close();
-            }
-        }
+        Browser.stopAll(browser, app, archive);
     }
 
     @Test

@@ -62,15 +62,7 @@ class OrganizationBrowserTest {
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            try {
-                if (app != null) app.stop();
-            } finally {
-                if (archive != null) archive.close();
-            }
-        }
+        Browser.stopAll(browser, app, archive);
     }
 
     private static void await(String what, java.util.function.BooleanSupplier ok) {

@@ -69,15 +69,7 @@ class ReviewBrowserTest {
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            try {
-                if (app != null) app.stop();
-            } finally {
-                if (archive != null) archive.close();
-            }
-        }
+        Browser.stopAll(browser, app, archive);
     }
 
     private static List<WebElement> rows() {

@@ -104,16 +104,8 @@ class WebUiBrowserTest {
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            try {
-                if (app != null) app.stop();
-            } finally {
-                if (archive != null) archive.close();
-            }
-        }
+    static void stop() throws Exception {
+        Browser.stopAll(browser, app, archive);
     }
 
     @BeforeEach
