@@ -100,9 +100,10 @@ public final class LetterAnalyzer {
             titleConfidence = title.title() == null ? 0 : title.lineIndex() < 0 ? 0.8 : 0.5;
         }
         List<Recipient> recipients = recipients(RecipientFinder.tagged(lines, labelled),
-                RecipientFinder.find(lines, salutation, date.lineIndex(), title.lineIndex(), title.title(), blockStart));
+                RecipientFinder.find(lines, salutation, date.lineIndex(), title.lineIndex(), title.title(), blockStart),
+                RecipientFinder.greeted(lines, salutation));
         // with no addressee in the letter, the one its title names ("Open letter to X")
-        if (recipients.isEmpty()) recipients = recipients(List.of(), RecipientFinder.namedInTitle(title.title()));
+        if (recipients.isEmpty()) recipients = recipients(List.of(), RecipientFinder.namedInTitle(title.title()), List.of());
         Assessment assessment = assess(titleConfidence, dateConfidence, date, recipients, signers, salutation >= 0);
         return new Letter(id, fileName, doc.mediaType(), language, title.title(), date.date(), date.source(),
                 recipients, signers, entries.signerCount(), doc.text(), doc.warnings(), assessment);
@@ -110,10 +111,13 @@ public final class LetterAnalyzer {
 
     /**
      * The addressees: those the model tags, joined by those the grammar reads from the greeting, a "To:"
-     * block, the address block or the title; one found both ways is kept once, as the model tagged it.
+     * block, the address block or the title; one found both ways is kept once, as the model tagged it,
+     * except that a body the address block names wins over the group the greeting names for it.
      */
-    private static List<Recipient> recipients(List<Recipient> tagged, List<Recipient> ruled) {
+    static List<Recipient> recipients(List<Recipient> tagged, List<Recipient> ruled, List<Recipient> greeted) {
         Folds folds = new Folds();
+        java.util.Set<String> greetedLabels = new java.util.HashSet<>();
+        for (Recipient g : greeted) greetedLabels.add(folds.of(g.label()));
         List<Recipient> out = new ArrayList<>();
         for (Recipient r : tagged) {
             // an addressee written twice (an address block repeated on a second page) is one addressee
@@ -138,6 +142,16 @@ public final class LetterAnalyzer {
             });
             // a group greeted ("Members of the Council") where the addressees are named one by one is those people
             boolean group = r.role() == null && !RecipientFinder.isPerson(r) && out.stream().filter(t -> t.role() != null && RecipientFinder.isPerson(t)).count() >= 2;
+            if (known && r.role() == null && r.name() != null && !RecipientFinder.isPerson(r) && !greetedLabels.contains(k)) {
+                // the body as the address block writes it ("X House") over the group the greeting names ("Dear Members of the X House")
+                for (int j = 0; j < out.size(); j++) {
+                    Recipient t = out.get(j);
+                    if (t.role() == null && t.name() != null && !RecipientFinder.isPerson(t) && greetedLabels.contains(folds.of(t.label()))
+                            && folds.lastWord(t.name()).equals(folds.lastWord(r.name()))) {
+                        out.set(j, r.withConfidence(t.confidence()));
+                    }
+                }
+            }
             if (!known && !group) {
                 out.add(r.withConfidence(RULE_RECIPIENT));
             } else if (r.role() == null && r.name() != null) {
@@ -160,7 +174,20 @@ public final class LetterAnalyzer {
                 }
             }
         }
+        // a line the model cut from a grid of addressees ("Region A Region B" under "Minister / Minister") whose
+        // words are all in the offices read for the addressees beside it is part of those offices
+        out.removeIf(r -> r.role() == null && r.name() != null && !RecipientFinder.honorificStart(r.name()) && SignerParser.words(r.name()) >= 2
+                && inOthersRoles(r, out, folds));
         return out;
+    }
+
+    /** True when every word of the addressee's name is in the offices of the other addressees. */
+    private static boolean inOthersRoles(Recipient r, List<Recipient> all, Folds folds) {
+        java.util.Set<String> roleWords = new java.util.HashSet<>();
+        for (Recipient o : all) {
+            if (o != r && o.role() != null) roleWords.addAll(List.of(folds.of(o.role()).split(" ")));
+        }
+        return !roleWords.isEmpty() && roleWords.containsAll(List.of(folds.of(r.name()).split(" ")));
     }
 
     /** True when another addressee names the same person more fully: "Dr. Doe" of the greeting is "Dr. Jane Doe, Minister". */

@@ -14,6 +14,9 @@ import org.letterarchive.letter.Recipient;
 public final class RecipientFinder {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** between the cells of a table row as the text gives it */
+    private static final String CELL = " | ";
+    private static final Pattern CELL_SPLIT = Pattern.compile(" \\| ");
     private static final Pattern COMMA_SPACE = Pattern.compile(",\\s+");
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s,;:]+|[\\s,;:]+$");
     /** "you" in a greeting names nobody */
@@ -33,9 +36,14 @@ public final class RecipientFinder {
     private static final Pattern ROLE_WORD = Pattern.compile(
             "(?iu)\\b(?:minister|ministry|secretary|general|director|directora|committee|department|council|parliament|organi[sz]ation|"
             + "organizaci[oó]n|commission|office|house|senate|government|gobierno|attorney|affairs|state|states|of|for|de|del|the|and|y)\\b");
-    private static final Pattern POSTAL = Pattern.compile("(?iu)\\b(?:p\\.?o\\.? box|street|avenue|suite|floor)\\b|\\b\\d{4,6}\\b|^\\d{1,5}\\s+\\p{Lu}");
+    private static final Pattern POSTAL = Pattern.compile(
+            "(?iu)\\b(?:p\\.?o\\.? box|street|avenue|suite|floor)\\b|\\b\\d{4,6}\\b|^\\d{1,5}\\s+\\p{Lu}|^\\p{Lu}[\\p{L}'’.-]*(?:\\s+[\\p{L}'’.-]+){1,4}\\s+\\d{1,4}[a-z]?$");
+    /** a telephone or fax number, alone or after a short label: "Tel. +1 202 555 0100", "(55) 5555-0100" */
+    private static final Pattern PHONE = Pattern.compile("^(?:\\p{L}{1,10}\\.?:?\\s*)?\\+?\\(?\\d[\\d ()./-]{6,}\\d$");
     /** "and" between two addressees; not between two words of one ("miembros de los MSF y OGP") */
-    private static final Pattern SPLIT_AND = Pattern.compile("\\s+(?:and|y|e|et|&)\\s+(?=\\p{Lu}\\S*\\s+\\S|all\\b|todos\\b|todas\\b)");
+    private static final Pattern SPLIT_AND = Pattern.compile("\\s+(?:and|y|e|et|und|&)\\s+(?=\\p{Lu}\\S*\\s+\\S|all\\b|todos\\b|todas\\b)");
+    /** "and" followed by a second greeting: "Dear Ms. A and dear Mr. B", "Sehr geehrte Frau A und sehr geehrter Herr B" */
+    private static final Pattern AND_GREETING = Pattern.compile("(?iu)\\s+(?:and|y|e|et|und)\\s+(?=(?:dear|estimad[oa]s?|querid[oa]s?|prezad[oa]s?|car[oa]s?|cher|chère|sehr geehrte[rn]?|liebe[rn]?)\\s)");
     /** the body naming whom it addresses: "nos dirigimos a la Comisión ... y a los proveedores ..., con ..." */
     private static final Pattern ADDRESSES = Pattern.compile(
             "(?iu)\\b(?:nos dirigimos|me dirijo|we (?:are )?address(?:ing)?|nous nous adressons|dirigimo-nos)\\s+(?:a|à|to)?\\s*"
@@ -132,6 +140,12 @@ public final class RecipientFinder {
         double least = 1;
         for (int i = 0; i < lines.size(); i++) {
             String s = lines.get(i).clean();
+            // a street line the model left out between two addressee lines is the address of the one above
+            if (!block.isEmpty() && labelled.tags()[i] != LineLabeller.Tag.ADDRESSEE && i + 1 < lines.size()
+                    && labelled.tags()[i + 1] == LineLabeller.Tag.ADDRESSEE && s.length() <= 80 && POSTAL.matcher(s).find()) {
+                block.add(s);
+                continue;
+            }
             boolean copyHeader = COPY_HEADER.matcher(s).matches();
             Matcher copy = CC.matcher(s);
             if (labelled.tags()[i] != LineLabeller.Tag.ADDRESSEE || s.length() > 500 || copyHeader || copy.matches()) {
@@ -160,8 +174,8 @@ public final class RecipientFinder {
                 continue;
             }
             // the building over a street line ("Town Hall" / "1 Main Street"), under the addressees: their address
-            boolean addressStart = !block.isEmpty() && i + 1 < lines.size() && labelled.tags()[i + 1] != LineLabeller.Tag.ADDRESSEE
-                    && POSTAL.matcher(lines.get(i + 1).clean()).find() && !POSTAL.matcher(s).find() && !honorificStart(s) && officeSplit(s) == null;
+            boolean addressStart = block.size() >= 2 && i + 1 < lines.size() && labelled.tags()[i + 1] != LineLabeller.Tag.ADDRESSEE
+                    && POSTAL.matcher(lines.get(i + 1).clean()).find() && !POSTAL.matcher(s).find() && !honorificStart(s) && officeSplit(s) == null && !namesOffice(s);
             if (addressStart) continue;
             block.add(s);
             least = Math.min(least, labelled.confidence()[i]);
@@ -206,8 +220,9 @@ public final class RecipientFinder {
         for (int l = 0; l < lines.size(); l++) {
             String line = lines.get(l);
             // the first line of a postal address under an addressee: the building over the street ("Town Hall" / "1 Main Street")
-            if (current != null && l + 1 < lines.size() && POSTAL.matcher(lines.get(l + 1)).find() && !POSTAL.matcher(line).find()
-                    && !honorificStart(line) && officeSplit(line) == null) {
+            // (a line right under a name is the office, not a building)
+            if (current != null && current.role() != null && l + 1 < lines.size() && POSTAL.matcher(lines.get(l + 1)).find() && !POSTAL.matcher(line).find()
+                    && !honorificStart(line) && officeSplit(line) == null && !namesOffice(line)) {
                 postal = true;
                 continue;
             }
@@ -296,6 +311,8 @@ public final class RecipientFinder {
      * an honorific (of two letters or more) that follows a name of two words or more.
      */
     static List<String> sideBySide(String line) {
+        // the cells of a table row, or of a line laid out in columns, are its pieces
+        if (line.contains(CELL)) return cells(line);
         String[] w = SPACES.split(line);
         Vocabulary v = Vocabulary.get();
         List<String> out = new ArrayList<>(2);
@@ -308,8 +325,11 @@ public final class RecipientFinder {
             String prev = w[k - 1];
             if (prev.endsWith("-") || prev.equals("–") || prev.equals("—")) continue;
             if (v.isHonorific(prev) || prev.equalsIgnoreCase("the") || (v.isOffice(prev) && k - 1 == from) || !Character.isUpperCase(w[the ? k + 2 : k + 1].codePointAt(0))) continue;
-            out.add(String.join(" ", java.util.Arrays.copyOfRange(w, from, k)));
-            from = k;
+            // an office used as a style opens the second name: "... MP Senator the Hon. B"
+            // (not a letters-after-name office in capitals: "... Jane Roe MP The Hon. B")
+            int cut = the && v.isOffice(prev) && !prev.equals(prev.toUpperCase(java.util.Locale.ROOT)) && k - 1 - from >= 2 ? k - 1 : k;
+            out.add(String.join(" ", java.util.Arrays.copyOfRange(w, from, cut)));
+            from = cut;
         }
         out.add(String.join(" ", java.util.Arrays.copyOfRange(w, from, w.length)));
         return out;
@@ -332,6 +352,9 @@ public final class RecipientFinder {
 
     private static void addressBlock(List<Line> lines, int salutation, int dateIndex, int titleIndex, String title, List<Recipient> out) {
         List<String> block = new ArrayList<>();
+        // where each paragraph of the block starts (its index in the block, counted from the end)
+        List<Integer> paragraphs = new ArrayList<>();
+        int top = -1;
         boolean skipped = false;
         for (int i = salutation - 1; i >= Math.max(0, salutation - MAX_BLOCK); i--) {
             String s = lines.get(i).clean();
@@ -344,17 +367,45 @@ public final class RecipientFinder {
             if (i == dateIndex) continue;
             if (isTitle || s.length() > 160 || (s.endsWith(".") && s.split(" ").length > 6) || s.endsWith(":") || TitleFinder.namesLetter(s)
                     || FIELD.matcher(s).lookingAt()
-                    || !Character.isUpperCase(s.codePointAt(0)) || DateFinder.dateLine(s, false) != null) {
+                    || (!Character.isUpperCase(s.codePointAt(0)) && !postalLine(s)) || DateFinder.dateLine(s, false) != null) {
                 break;
             }
             block.add(0, s);
+            top = i;
+            if (lines.get(i).gapBefore()) paragraphs.add(block.size());
         }
         if (block.isEmpty()) return;
-        // a postal address with nobody named in it is the sender's letterhead
-        if (block.stream().anyMatch(s -> POSTAL.matcher(s).find()) && block.stream().noneMatch(RecipientFinder::honorificStart)) return;
+        dropLetterhead(block, paragraphs);
+        // a postal address with nobody named in it is the sender's letterhead, unless it is the one under the date
+        boolean underDate = dateIndex >= 0 && top == dateIndex + 1;
+        if (!underDate && block.stream().anyMatch(s -> POSTAL.matcher(s).find()) && block.stream().noneMatch(RecipientFinder::namesPerson)) return;
         // above a headline, only lines that name people are addressees
         if (skipped && block.stream().noneMatch(RecipientFinder::addressLine)) return;
         readBlock(block, false, out);
+    }
+
+    /**
+     * The sender's letterhead over the addressees ("Org / street / town / phone", then "Hon. Jane Doe / ..."): the
+     * paragraphs before the first that names a person, when they give a postal address or a telephone number and name nobody.
+     */
+    private static void dropLetterhead(List<String> block, List<Integer> fromEnd) {
+        int first = -1;
+        int start = 0;
+        List<Integer> starts = new ArrayList<>();
+        for (int k = fromEnd.size() - 1; k >= 0; k--) starts.add(block.size() - fromEnd.get(k));
+        starts.add(block.size());
+        int cut = 0;
+        for (int end : starts) {
+            if (end <= start) continue;
+            List<String> paragraph = block.subList(start, end);
+            if (paragraph.stream().anyMatch(RecipientFinder::addressLine)) {
+                first = start;
+                break;
+            }
+            if (paragraph.stream().anyMatch(p -> PHONE.matcher(p).matches() || POSTAL.matcher(p).find())) cut = end;
+            start = end;
+        }
+        if (first > 0 && cut > 0) block.subList(0, Math.min(cut, first)).clear();
     }
 
     /**
@@ -362,7 +413,7 @@ public final class RecipientFinder {
      * pair, and each line under it holds the two roles, one per column. False when not such a grid.
      */
     private static boolean grid(List<String> block, boolean cc, List<Recipient> out) {
-        boolean paired = block.stream().anyMatch(s -> sideBySide(s).size() == 2);
+        boolean paired = block.stream().anyMatch(s -> honorificStart(s) && sideBySide(s).size() == 2);
         if (!paired) return false;
         List<String[]> names = new ArrayList<>();
         List<StringBuilder[]> roles = new ArrayList<>();
@@ -392,6 +443,7 @@ public final class RecipientFinder {
 
     /** One line of a two-column grid cut in two: where its first word comes again, else nearest the middle. */
     static String[] splitColumns(String line) {
+        if (line.contains(CELL)) return cells(line).toArray(String[]::new);
         String[] w = SPACES.split(line);
         if (w.length < 2) return new String[] {line};
         for (int k = 1; k < w.length; k++) {
@@ -410,6 +462,23 @@ public final class RecipientFinder {
             }
         }
         return best < 0 ? new String[] {line} : halves(w, best);
+    }
+
+    /** A line of a postal address: a street, a post box, a postcode. */
+    static boolean postalLine(String s) {
+        return s.length() <= 80 && POSTAL.matcher(s).find();
+    }
+
+    /** A line that opens with an office ("Governor of X", "Deputy Minister"): an addressee's role, not a building. */
+    private static boolean namesOffice(String s) {
+        return Vocabulary.get().officeWords(List.of(SPACES.split(s.strip(), 6))) > 0;
+    }
+
+    /** The cells of a row, "A | B", without empty ones. */
+    private static List<String> cells(String line) {
+        List<String> out = new ArrayList<>(2);
+        for (String c : CELL_SPLIT.split(line)) if (!c.isBlank()) out.add(c.strip());
+        return out;
     }
 
     private static String[] halves(String[] w, int k) {
@@ -553,6 +622,11 @@ public final class RecipientFinder {
     }
 
     /** Who the greeting names, and the greetings on the lines right under it ("Dear Commissioner A," / "Dear Commissioner B,"). */
+    /** The addressees the greeting names, as it names them ("Dear Members of X," gives "Members of X"); empty when none. */
+    public static List<Recipient> greeted(List<Line> lines, int salutation) {
+        return salutation >= 0 ? fromGreetings(lines, salutation) : List.of();
+    }
+
     private static List<Recipient> fromGreetings(List<Line> lines, int salutation) {
         List<Recipient> out = new ArrayList<>();
         for (int i = salutation; i < lines.size() && Salutation.isGreeting(lines.get(i).clean()); i++) {
@@ -624,16 +698,30 @@ public final class RecipientFinder {
     private static void fromGreeting(String greeting, boolean cc, List<Recipient> out) {
         String who = Salutation.addressee(greeting);
         if (who == null) return;
-        for (String part : SPLIT_AND.split(who)) {
-            part = trimPunct(part);
+        for (String part : AND_GREETING.splitAsStream(who).flatMap(SPLIT_AND::splitAsStream).toList()) {
+            part = trimPunct(Salutation.withoutGreetingWord(part));
             if (part.isEmpty()) continue;
             // "Ms. Roe, Mr. Doe": several people, each after an honorific
             String[] named = COMMA_SPACE.split(part);
             boolean each = named.length > 1 && java.util.Arrays.stream(named).allMatch(n -> honorificStart(n.strip()));
             // a greeting of styles with no name after them ("Dear Mrs., Dear Sir,") greets nobody in particular
             if (java.util.Arrays.stream(named).allMatch(n -> onlyHonorifics(Salutation.withoutGreetingWord(trimPunct(n))))) continue;
-            for (String n : each ? named : new String[] {part}) out.add(person(trimPunct(n), null, cc));
+            for (String n : each ? named : new String[] {part}) out.add(person(withoutCourtesy(trimPunct(n)), null, cc));
         }
+    }
+
+    /**
+     * A name as a greeting writes it, without the courtesy style before it ("Ms. Roe" gives "Roe", "Frau Dr. Ana Roe"
+     * gives "Ana Roe"): the style is the greeting's form of address. An office ("Minister Roe") is kept, and so is a
+     * style with no name after it.
+     */
+    static String withoutCourtesy(String name) {
+        String[] w = SPACES.split(name.strip());
+        Vocabulary v = Vocabulary.get();
+        int i = 0;
+        while (i < w.length - 1 && v.isHonorific(w[i]) && !v.isOffice(w[i])) i++;
+        if (i == 0 || i == w.length || !Character.isUpperCase(w[i].codePointAt(0))) return name;
+        return String.join(" ", java.util.Arrays.copyOfRange(w, i, w.length));
     }
 
     /** The addressee a title names ("Open letter to the Board of X on Y" gives "Board of X"); empty when none. */

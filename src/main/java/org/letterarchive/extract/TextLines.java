@@ -41,6 +41,10 @@ public final class TextLines {
     private static final Pattern TABLE_DELIMITER = Pattern.compile("^\\|?(?:\\s*:?-{3,}:?\\s*\\|)+(?:\\s*:?-{3,}:?\\s*)?\\|?$");
     /** a Markdown table row, "| a | b |": read as its cells joined by " | ", as an HTML table row is */
     private static final Pattern TABLE_ROW = Pattern.compile("^\\|(.*\\|.*)\\|$");
+    /** a gap between two columns of plain text: a tab, or three spaces or more, between two words */
+    private static final Pattern COLUMN_GAP = Pattern.compile("(?<=\\S)(?: {3,}|\\t+ *)(?=\\S)");
+    /** a list marker opening a line: "-", "*", "1.", "a)" */
+    private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*+•]|\\d{1,3}[.)]|\\p{L}[.)])(?: {2,}|\\t)");
     /** a line seen this often, on a document of several pages, is a running header or footer */
     private static final int REPEATED = 3;
 
@@ -51,7 +55,7 @@ public final class TextLines {
         List<Line> lines = new ArrayList<>();
         boolean gap = false;
         for (String rawLine : splitLines(body)) {
-            String raw = plainSpaces(rawLine) ? rawLine.strip() : SPACES.matcher(INVISIBLE.matcher(rawLine).replaceAll("")).replaceAll(" ").strip();
+            String raw = plainSpaces(rawLine) ? rawLine.strip() : SPACES.matcher(INVISIBLE.matcher(columns(rawLine)).replaceAll("")).replaceAll(" ").strip();
             if (raw.isEmpty()) {
                 gap = true;
                 continue;
@@ -96,6 +100,19 @@ public final class TextLines {
         }
         if (s.indexOf('&') >= 0 && s.indexOf(';') > 0) s = StringEscapeUtils.unescapeHtml4(s);
         return plainSpaces(s) ? s.strip() : SPACES.matcher(s).replaceAll(" ").strip();
+    }
+
+    /**
+     * A line of plain text laid out in columns ("Hon. A Roe        Hon. B Doe"): the wide gaps (three spaces or more, or a
+     * tab, between words) become the " | " between cells that a table row is read as. A list marker's gap ("-   item") is no column.
+     */
+    static String columns(String line) {
+        String s = line.strip();
+        Matcher marker = LIST_MARKER.matcher(s);
+        int from = marker.lookingAt() ? marker.end() : 0;
+        String rest = s.substring(from);
+        if (!COLUMN_GAP.matcher(rest).find()) return line;
+        return s.substring(0, from) + String.join(" | ", COLUMN_GAP.split(rest));
     }
 
     /** The lines of a text, split at \\n, \\r\\n or \\r. */

@@ -146,10 +146,10 @@ class RecipientFinderTest {
 
     @Test
     void marksCcRecipients() {
-        List<Recipient> r = recipients("Dear Ms. Durant,\nText.\nSincerely,\nRed Uno\nCc: Arlette Verploegh, UNCTAD\nMaria Ahmed, UNCTAD\n", null);
+        List<Recipient> r = recipients("Dear Ms. Quill,\nText.\nSincerely,\nRed Uno\nCc: Teo Brandt, River Agency\nLea Morn, River Agency\n", null);
         List<Recipient> cc = r.stream().filter(Recipient::cc).toList();
-        assertEquals(List.of("Arlette Verploegh", "Maria Ahmed"), cc.stream().map(Recipient::name).toList());
-        assertTrue(r.stream().anyMatch(x -> !x.cc() && "Ms. Durant".equals(x.name())));
+        assertEquals(List.of("Teo Brandt", "Lea Morn"), cc.stream().map(Recipient::name).toList());
+        assertTrue(r.stream().anyMatch(x -> !x.cc() && "Quill".equals(x.name())));
     }
 
     private static List<Recipient> recipients(String text, int titleIndex, String title) {
@@ -273,5 +273,68 @@ class RecipientFinderTest {
         assertEquals(List.of(false, true, true), r.stream().map(Recipient::cc).toList());
         assertEquals("Presidente do Conselho Exemplar", r.get(0).role());
         assertEquals("Secretaria de Exemplos", r.get(1).organization());
+    }
+
+    @Test
+    void readsAddresseesLaidOutInColumnsOfPlainText() {
+        String text = "3 March 2024\n\nThe Hon. Mara Quill        Senator the Honorable Teo Brandt\n"
+                + "Minister for Rivers          Attorney General\n12 Elm Street                Rue des Lilas 40\n"
+                + "Springfield                  Lyon\n\nDear Sir or Madam,\n\nWe write.";
+        List<Recipient> r = recipients(text, null);
+        assertEquals(List.of("The Hon. Mara Quill", "Senator the Honorable Teo Brandt"), r.stream().map(Recipient::name).toList());
+        assertEquals(List.of("Minister for Rivers, 12 Elm Street, Springfield", "Attorney General, Rue des Lilas 40, Lyon"),
+                r.stream().map(Recipient::role).toList());
+    }
+
+    @Test
+    void cutsTwoStyledNamesWhereAnOfficeUsedAsStyleOpensTheSecond() {
+        assertEquals(List.of("The Hon. Mara Quill", "Senator the Honorable Teo Brandt"),
+                RecipientFinder.sideBySide("The Hon. Mara Quill Senator the Honorable Teo Brandt"));
+        // letters after a name in capitals stay with it
+        assertEquals(List.of("The Hon. Mara Quill MP", "The Hon. Teo Brandt MLA"), RecipientFinder.sideBySide("The Hon. Mara Quill MP The Hon. Teo Brandt MLA"));
+    }
+
+    @Test
+    void readsATableCellThatOpensTheNextAddressee() {
+        // two addressees in two cells of one row, each cell broken into lines: the row runs on from the first cell's last line
+        String text = "The Hon. Mara Quill\nMinister for Rivers\nSpringfield | The Hon. Teo Brandt\nAttorney General\nLyon\nDear Sir or Madam,\nWe write.";
+        List<Recipient> r = recipients(text, null);
+        assertEquals(List.of("The Hon. Mara Quill", "The Hon. Teo Brandt"), r.stream().map(Recipient::name).toList());
+        assertEquals("Minister for Rivers, Springfield", r.get(0).role());
+    }
+
+    @Test
+    void splitsAGreetingOfTwoPeopleEachGreeted() {
+        List<Recipient> r = recipients("Sehr geehrte Frau Mara Quill und sehr geehrter Herr Teo Brandt,\nWir schreiben Ihnen.", null);
+        assertEquals(List.of("Mara Quill", "Teo Brandt"), r.stream().map(Recipient::name).toList());
+        r = recipients("Dear Ms. Quill and dear Mr. Brandt,\nWe write.", null);
+        assertEquals(List.of("Quill", "Brandt"), r.stream().map(Recipient::name).toList());
+    }
+
+    @Test
+    void dropsTheCourtesyStyleOfAGreetingButKeepsAnOffice() {
+        assertEquals("Quill", RecipientFinder.withoutCourtesy("Ms. Quill"));
+        assertEquals("Mara Quill", RecipientFinder.withoutCourtesy("Frau Dr. Mara Quill"));
+        assertEquals("Minister Quill", RecipientFinder.withoutCourtesy("Minister Quill"));
+        assertEquals("Sir", RecipientFinder.withoutCourtesy("Sir"));
+    }
+
+    @Test
+    void leavesTheSendersLetterheadOutOfTheAddressees() {
+        String text = "Friends of the Valley\nRue des Lilas 40\nLyon\nTel. +33 4 55 66 77 88\n\nMs. Mara Quill\nMinister for Rivers\n"
+                + "Plaza Mayor 7\nSpringfield\n\nDear Minister,\nWe write.";
+        List<Recipient> r = recipients(text, null);
+        assertEquals(1, r.size(), r.toString());
+        assertEquals("Ms. Mara Quill", r.get(0).name());
+        assertEquals("Minister for Rivers", r.get(0).role());
+    }
+
+    @Test
+    void readsABodyAddressedUnderTheDateThoughItNamesNobody() {
+        String text = "May 4, 2021\nRiver Basin Commission\nSpringfield, ST 40411\nDear Members of the River Basin Commission:\nWe write.";
+        assertEquals(List.of("River Basin Commission"), recipients(text, null).stream().map(Recipient::name).toList());
+        // the same block over the date is the sender's letterhead
+        text = "River Basin Commission\nSpringfield, ST 40411\nMay 4, 2021\nDear Members of the Valley Council:\nWe write.";
+        assertEquals(List.of("Members of the Valley Council"), recipients(text, null).stream().map(Recipient::name).toList());
     }
 }
