@@ -61,7 +61,7 @@ public final class TitleFinder {
         for (int anchor : new int[] {dateIndex, salutationIndex}) {
             if (anchor >= 0 && anchor + 1 < end && anchor + 1 != salutationIndex) {
                 String next = lines.get(anchor + 1).clean();
-                // (a line over a street or a town's postcode is an inside address: "Town Council" / "1 Main Street")
+                // (a line over a street or a town's postcode is an inside address: "Water Board" / "1 Main Street")
                 boolean overAddress = anchor + 2 < end && RecipientFinder.postalLine(lines.get(anchor + 2).clean());
                 if (isHeadline(next, MAX_HEADLINE) && !Salutation.isGreeting(next) && !RecipientFinder.addressLine(next) && !overAddress) {
                     return new Result(next, anchor + 1);
