@@ -9,7 +9,7 @@ import org.letterarchive.letter.Recipient;
 
 /**
  * The addressees: a "To:" block, the address lines above the greeting, or the greeting itself
- * ("Dear Members of Congress,"), else the one a title names ("Open letter to ..."); plus "cc:" lines.
+ * ("Dear Members of the Board,"), else the one a title names ("Open letter to ..."); plus "cc:" lines.
  */
 public final class RecipientFinder {
 
@@ -40,7 +40,7 @@ public final class RecipientFinder {
             "(?iu)\\b(?:p\\.?o\\.? box|street|avenue|suite|floor)\\b|\\b\\d{4,6}\\b|^\\d{1,5}\\s+\\p{Lu}|^\\p{Lu}[\\p{L}'’.-]*(?:\\s+[\\p{L}'’.-]+){1,4}\\s+\\d{1,4}[a-z]?$");
     /** a telephone or fax number, alone or after a short label: "Tel. +1 202 555 0100", "(55) 5555-0100" */
     private static final Pattern PHONE = Pattern.compile("^(?:\\p{L}{1,10}\\.?:?\\s*)?\\+?\\(?\\d[\\d ()./-]{6,}\\d$");
-    /** "and" between two addressees; not between two words of one ("miembros de los MSF y OGP") */
+    /** "and" between two addressees; not between two words of one ("socios de la ABC y DEF") */
     private static final Pattern SPLIT_AND = Pattern.compile("\\s+(?:and|y|e|et|und|&)\\s+(?=\\p{Lu}\\S*\\s+\\S|all\\b|todos\\b|todas\\b)");
     /** "and" followed by a second greeting: "Dear Ms. A and dear Mr. B", "Sehr geehrte Frau A und sehr geehrter Herr B" */
     private static final Pattern AND_GREETING = Pattern.compile("(?iu)\\s+(?:and|y|e|et|und)\\s+(?=(?:dear|estimad[oa]s?|querid[oa]s?|prezad[oa]s?|car[oa]s?|cher|chère|sehr geehrte[rn]?|liebe[rn]?)\\s)");

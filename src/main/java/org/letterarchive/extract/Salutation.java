@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.letterarchive.extract.TextLines.Line;
 
-/** The greeting that opens the letter ("Dear ...,", "Estimados ...:", "To the Members of ...:"). */
+/** The greeting that opens the letter ("Dear ...,", "Estimados ...:", "To the Board of ...:"). */
 public final class Salutation {
 
     static final Pattern GREETING = Pattern.compile(
@@ -39,7 +39,7 @@ public final class Salutation {
         return LEADING_WORD.matcher(s.strip()).replaceFirst("");
     }
 
-    /** Who a greeting names ("Dear Senator Ron Wyden," gives "Senator Ron Wyden"); null when nobody. */
+    /** Who a greeting names ("Dear Senator Jane Roe," gives "Senator Jane Roe"); null when nobody. */
     public static String addressee(String line) {
         String s = line.strip();
         s = s.substring(0, s.length() - 1).strip();

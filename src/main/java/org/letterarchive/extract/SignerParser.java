@@ -9,7 +9,7 @@ import org.letterarchive.letter.Signer;
 
 /**
  * One signer from one entry of a signature list: the name, minus what trails it — an acronym
- * "(WOLA)" or "- ADEF", a place "(Chiapas, México)" or ", Colombia", a person's title and
+ * "(ABCD)" or "- EFGH", a place "(Oaxaca, México)" or ", Peru", a person's title and
  * affiliation ("Jane Doe, Professor, University X", "**Jane Doe** / Author", "Jane Doe *W3C*").
  */
 public final class SignerParser {
@@ -35,7 +35,7 @@ public final class SignerParser {
     private static final Pattern ACRONYM_WORD = Pattern.compile("\\b\\p{Lu}[\\p{Lu}\\d]+\\b");
     /** a town and its country or region after a name: "Example Fund – Springfield, IL", "Example Fund, Lyon, France" */
     private static final Pattern TOWN_TAIL = Pattern.compile("^(.+?)(?:\\s+[-–—]\\s+|,\\s+)([^,\\-–—()]+),\\s*([^,\\-–—()]+)$");
-    /** a place after a dash: "Center for Media Research – Nepal" */
+    /** a place after a dash: "Friends of the River – Ghana" */
     private static final Pattern DASH_TAIL = Pattern.compile("^(.+?)\\s+[-–—]\\s+([^-–—]+)$");
     private static final Pattern TRAILING_DOT = Pattern.compile("(?<![\\s.]\\p{L})(?<!\\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St))\\.$");
 
@@ -159,7 +159,7 @@ public final class SignerParser {
             kept.append(name.substring(last));
             name = tidy(kept.toString());
             List<String> parts = splitOutsideBrackets(name);
-            // trailing place: ", Colombia" / ", Paris, France"
+            // trailing place: ", Peru" / ", Lyon, France"
             if (parts.size() >= 2 && Vocabulary.get().isPlace(parts.get(parts.size() - 1))) {
                 String place = parts.remove(parts.size() - 1);
                 if (parts.size() >= 2 && words(parts.get(parts.size() - 1)) <= 2 && !Vocabulary.get().hasOrganisationWord(parts.get(parts.size() - 1))
@@ -173,7 +173,7 @@ public final class SignerParser {
                     && !Vocabulary.get().isPlace(parts.get(1)) && words(parts.get(0)) >= 2) {
                 acronym = parts.remove(1);
             }
-            // text after the acronym that is short and not a legal form is a place: "(CARECEN) DC"
+            // text after the acronym that is short and not a legal form is a place: "(ABCD) NY"
             if (parts.size() == 1 && acronym != null && location == null) {
                 String[] w = WHITESPACE.split(parts.get(0));
                 String lastWord = w[w.length - 1];
