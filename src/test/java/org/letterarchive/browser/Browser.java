@@ -95,6 +95,37 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
+    /** Waits until the condition holds, failing with what was awaited. */
+    void await(String what, java.util.function.BooleanSupplier ok) {
+        waiting().withMessage(what).until(d -> ok.getAsBoolean());
+    }
+
+    /** Waits until the search page shows the answer to its query: the results no longer busy and the count written. */
+    void awaitResults() {
+        await("results shown", () -> Boolean.TRUE.equals(driver.executeScript(
+                "const r = document.getElementById('results'); const c = document.getElementById('count');"
+                        + "return !!r && !r.hasAttribute('aria-busy') && !!c && c.textContent.length > 0")));
+    }
+
+    /** The checkbox of one value of a facet on the search page. */
+    org.openqa.selenium.WebElement facetCheckbox(String facet, String value) {
+        for (org.openqa.selenium.WebElement box : driver.findElements(org.openqa.selenium.By.cssSelector(
+                "section.facet[data-facet='" + facet + "'] input[type=checkbox]"))) {
+            if (value.equals(box.getAttribute("value"))) return box;
+        }
+        throw new AssertionError("no checkbox for " + facet + "=" + value);
+    }
+
+    /** The values of a facet the search page shows, with their counts, in the order shown. */
+    java.util.Map<String, Long> facetCounts(String facet) {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (org.openqa.selenium.WebElement li : driver.findElements(org.openqa.selenium.By.cssSelector("section.facet[data-facet='" + facet + "'] li"))) {
+            out.put(li.findElement(org.openqa.selenium.By.tagName("input")).getAttribute("value"),
+                    Long.parseLong(li.findElement(org.openqa.selenium.By.className("count")).getText().replace(",", "")));
+        }
+        return out;
+    }
+
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path out = SCREENSHOTS.resolve(name + ".png");

@@ -65,10 +65,6 @@ class OrganizationBrowserTest {
         Browser.stopAll(browser, app, archive);
     }
 
-    private static void await(String what, java.util.function.BooleanSupplier ok) {
-        browser.waiting().withMessage(what).until(d -> ok.getAsBoolean());
-    }
-
     private static Object js(String script) {
         return ((JavascriptExecutor) browser.driver).executeScript(script);
     }
@@ -85,7 +81,7 @@ class OrganizationBrowserTest {
         // the timeline: one bar per year, 2016 to 2019
         assertEquals(4, browser.driver.findElements(By.cssSelector("#timeline .year-bar")).size());
         // the network: drawn by cytoscape, with the organization and its three co-signers
-        await("network drawn", () -> Boolean.TRUE.equals(js(
+        browser.await("network drawn", () -> Boolean.TRUE.equals(js(
                 "const c = document.querySelector('#network-graph canvas'); return !!c && c.width > 0")));
         assertTrue(browser.driver.findElement(By.id("network-status")).getText().startsWith("3 co-signers"));
         assertTrue(browser.driver.findElement(By.id("org-feed")).getAttribute("href").endsWith("/letters.atom"));
@@ -95,23 +91,23 @@ class OrganizationBrowserTest {
         js("document.querySelector('.neighbour-list').open = true");
         WebElement neighbour = browser.driver.findElement(By.xpath("//ul[@id='neighbours']//a[contains(., 'Red Regional')]"));
         neighbour.click();
-        await("the neighbour's page", () -> browser.driver.getCurrentUrl().contains("red%20regional") || browser.driver.getCurrentUrl().contains("red+regional"));
+        browser.await("the neighbour's page", () -> browser.driver.getCurrentUrl().contains("red%20regional") || browser.driver.getCurrentUrl().contains("red+regional"));
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("org-title"), "Red Regional de Migración"));
-        await("co-signers listed", () -> !browser.driver.findElements(By.cssSelector("#org-cosigners a")).isEmpty());
+        browser.await("co-signers listed", () -> !browser.driver.findElements(By.cssSelector("#org-cosigners a")).isEmpty());
         assertEquals("Washington Office on Latin America", browser.driver.findElement(By.cssSelector("#org-cosigners tbody a")).getText());
     }
 
     @Test
     void theOrganizationsBrowserFiltersByLetterAndTheSearchPageLinksFeedAndExport() {
         browser.driver.get(base + "/organizations.html");
-        await("list shown", () -> browser.driver.findElements(By.cssSelector("#org-list tbody tr")).size() == 4);
+        browser.await("list shown", () -> browser.driver.findElements(By.cssSelector("#org-list tbody tr")).size() == 4);
         browser.driver.findElement(By.xpath("//nav[@id='az']/a[.='C']")).click();
-        await("organizations starting with C", () -> browser.driver.findElements(By.cssSelector("#org-list tbody tr")).size() == 2);
+        browser.await("organizations starting with C", () -> browser.driver.findElements(By.cssSelector("#org-list tbody tr")).size() == 2);
         browser.driver.get(base + "/?q=asylum");
-        await("feed link", () -> browser.driver.findElement(By.id("feed-link")).getAttribute("href").contains("/api/search.atom?q=asylum"));
+        browser.await("feed link", () -> browser.driver.findElement(By.id("feed-link")).getAttribute("href").contains("/api/search.atom?q=asylum"));
         assertTrue(browser.driver.findElement(By.id("export-csv")).getAttribute("href").contains("/api/export?q=asylum"));
         // every signer name of a hit links to its organization
-        await("hits", () -> !browser.driver.findElements(By.cssSelector("#hits .signers a.org-link")).isEmpty());
+        browser.await("hits", () -> !browser.driver.findElements(By.cssSelector("#hits .signers a.org-link")).isEmpty());
         assertTrue(browser.driver.findElement(By.cssSelector("#hits .signers a.org-link")).getAttribute("href").contains("/organization.html?key="));
     }
 
@@ -121,11 +117,11 @@ class OrganizationBrowserTest {
         WebElement box = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("names")));
         box.sendKeys("WOLA\nWashington Office on Latin America, Inc.\nRed Regional de Migracion\nCentro de Derechos Humanos del Surr\nNobody Imaginary Group");
         browser.driver.findElement(By.id("check-button")).click();
-        await("results", () -> browser.driver.findElements(By.cssSelector("#check-results tbody tr")).size() == 5);
+        browser.await("results", () -> browser.driver.findElements(By.cssSelector("#check-results tbody tr")).size() == 5);
         List<String> statuses = browser.driver.findElements(By.cssSelector("#check-results tbody tr")).stream()
                 .map(r -> r.getAttribute("class")).toList();
         assertEquals(List.of("status-acronym", "status-exact", "status-exact", "status-fuzzy", "status-none"), statuses);
-        await("CSV link", () -> !browser.driver.findElements(By.id("check-csv")).isEmpty());
+        browser.await("CSV link", () -> !browser.driver.findElements(By.id("check-csv")).isEmpty());
         assertTrue(browser.driver.findElement(By.id("check-status")).getText().startsWith("4 names of 5 found"));
         browser.screenshot("check");
     }

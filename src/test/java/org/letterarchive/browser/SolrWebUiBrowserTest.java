@@ -208,16 +208,16 @@ class SolrWebUiBrowserTest {
         assertTrue(languages.size() >= 2, languages.toString());
         String pick = languages.keySet().iterator().next();
         open("/");
-        checkbox("language", pick).click();
+        browser.facetCheckbox("language", pick).click();
         awaitUrl("language=" + pick);
         assertTrue(count().startsWith(languages.get(pick) + " letter"), count());
-        assertEquals(languages, shownCounts("language"), "drill-sideways: every language keeps its count");
-        long formats = shownCounts("format").values().stream().mapToLong(Long::longValue).sum();
+        assertEquals(languages, browser.facetCounts("language"), "drill-sideways: every language keeps its count");
+        long formats = browser.facetCounts("format").values().stream().mapToLong(Long::longValue).sum();
         assertTrue(formats >= languages.get(pick) && formats < all.get("total").asLong(), "the other panels count within the choice");
         driver().executeScript("window.scrollTo(0, 0)");
         browser.screenshot("solr-facet");
         driver().findElement(By.cssSelector("#chips button.chip")).click();
-        awaitCondition("the filter is removed", () -> !driver().getCurrentUrl().contains("language="));
+        browser.await("the filter is removed", () -> !driver().getCurrentUrl().contains("language="));
         awaitIdle();
         assertTrue(count().startsWith(all.get("total").asText() + " letter"), count());
     }
@@ -234,11 +234,11 @@ class SolrWebUiBrowserTest {
         List<WebElement> marks = driver().findElements(By.cssSelector("#letter-text mark"));
         assertFalse(marks.isEmpty());
         marks.forEach(m -> assertTrue(m.getText().toLowerCase().startsWith("encryption"), m.getText()));
-        awaitCondition("related letters listed", () -> !driver().findElements(By.cssSelector("#related-list a")).isEmpty()
+        browser.await("related letters listed", () -> !driver().findElements(By.cssSelector("#related-list a")).isEmpty()
                 || driver().findElement(By.id("related-status")).getText().startsWith("No other"));
         browser.screenshot("solr-letter");
         driver().navigate().back();
-        awaitCondition("back on the search", () -> driver().getCurrentUrl().contains("q=encryption"));
+        browser.await("back on the search", () -> driver().getCurrentUrl().contains("q=encryption"));
         awaitIdle();
         assertTrue(count().startsWith(get(base, "/api/search?q=encryption").get("total").asText() + " letter"), count());
     }
@@ -270,38 +270,16 @@ class SolrWebUiBrowserTest {
     }
 
     private static void awaitIdle() {
-        awaitCondition("results shown", () -> Boolean.TRUE.equals(driver().executeScript(
-                "const r = document.getElementById('results'); const c = document.getElementById('count');"
-                        + "return !!r && !r.hasAttribute('aria-busy') && !!c && c.textContent.length > 0")));
+        browser.awaitResults();
     }
 
     private static void awaitUrl(String part) {
-        awaitCondition("URL with " + part, () -> driver().getCurrentUrl().contains(part));
+        browser.await("URL with " + part, () -> driver().getCurrentUrl().contains(part));
         awaitIdle();
-    }
-
-    private static void awaitCondition(String what, java.util.function.BooleanSupplier ok) {
-        browser.waiting().withMessage(what).until(d -> ok.getAsBoolean());
     }
 
     private static String count() {
         return driver().findElement(By.id("count")).getText();
-    }
-
-    private static WebElement checkbox(String facet, String value) {
-        for (WebElement box : driver().findElements(By.cssSelector("section.facet[data-facet='" + facet + "'] input[type=checkbox]"))) {
-            if (value.equals(box.getAttribute("value"))) return box;
-        }
-        throw new AssertionError("no checkbox for " + facet + "=" + value);
-    }
-
-    private static Map<String, Long> shownCounts(String facet) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (WebElement li : driver().findElements(By.cssSelector("section.facet[data-facet='" + facet + "'] li"))) {
-            out.put(li.findElement(By.tagName("input")).getAttribute("value"),
-                    Long.parseLong(li.findElement(By.className("count")).getText().replace(",", "")));
-        }
-        return out;
     }
 
     private static JsonNode get(String server, String path) throws IOException, InterruptedException {

@@ -173,19 +173,19 @@ class WebUiBrowserTest {
         String pick = languages.keySet().iterator().next();
         open("/");
         browser.screenshot("search-all");
-        checkbox("language", pick).click();
+        browser.facetCheckbox("language", pick).click();
         awaitUrl("language=" + pick);
         assertTrue(countText().startsWith(languages.get(pick) + " letter"), countText());
         // drill-sideways: the language panel still shows every language with its count over all letters
-        assertEquals(languages, shownCounts("language"));
-        assertTrue(checkbox("language", pick).isSelected());
+        assertEquals(languages, browser.facetCounts("language"));
+        assertTrue(browser.facetCheckbox("language", pick).isSelected());
         // other panels count within the selection
-        long formats = shownCounts("format").values().stream().mapToLong(Long::longValue).sum();
+        long formats = browser.facetCounts("format").values().stream().mapToLong(Long::longValue).sum();
         assertTrue(formats >= languages.get(pick) && formats < all.get("total").asLong() + 1);
         WebElement chip = driver().findElement(By.cssSelector("#chips button.chip"));
         assertTrue(chip.getText().startsWith("Language:"), chip.getText());
         chip.click();
-        awaitCondition("the filter is removed", () -> !driver().getCurrentUrl().contains("language="));
+        browser.await("the filter is removed", () -> !driver().getCurrentUrl().contains("language="));
         awaitIdle();
         assertTrue(countText().startsWith(all.get("total").asText() + " letter"), countText());
         assertTrue(driver().findElements(By.cssSelector("#chips button.chip")).isEmpty());
@@ -213,10 +213,10 @@ class WebUiBrowserTest {
         }
         assertNotNull(pair, "the shared letters have signers");
         open("/");
-        checkbox("signer", pair[0]).click();
+        browser.facetCheckbox("signer", pair[0]).click();
         awaitUrl("signer=");
-        checkbox("signer", pair[1]).click();
-        awaitCondition("two signers chosen", () -> driver().getCurrentUrl().split("signer=", -1).length == 3);
+        browser.facetCheckbox("signer", pair[1]).click();
+        browser.await("two signers chosen", () -> driver().getCurrentUrl().split("signer=", -1).length == 3);
         awaitIdle();
         assertTrue(countText().startsWith(any + " letter"), countText() + " for any of " + List.of(pair));
         assertTrue(driver().findElement(By.id("signer-match-any")).isSelected());
@@ -234,7 +234,7 @@ class WebUiBrowserTest {
         String typed = label.substring(0, Math.min(label.length(), 6));
         WebElement filter = driver().findElement(By.id("facet-signer-filter"));
         filter.sendKeys(typed);
-        awaitCondition("the list shows '" + label + "'", () -> driver().findElements(By.cssSelector("#facet-signer-values .value-label"))
+        browser.await("the list shows '" + label + "'", () -> driver().findElements(By.cssSelector("#facet-signer-values .value-label"))
                 .stream().anyMatch(e -> e.getText().equals(label)));
         for (WebElement e : driver().findElements(By.cssSelector("#facet-signer-values .value-label"))) {
             assertTrue(fold(e.getText()).contains(fold(typed)), e.getText() + " matches " + typed);
@@ -242,11 +242,11 @@ class WebUiBrowserTest {
         assertEquals(filter, driver().switchTo().activeElement(), "typing keeps the focus in the box");
         // picking from the filtered list keeps the filter and shows the value chosen
         String value = target.get("value").asText();
-        checkbox("signer", value).sendKeys(Keys.SPACE);
+        browser.facetCheckbox("signer", value).sendKeys(Keys.SPACE);
         awaitUrl("signer=" + enc(value));
-        awaitCondition("the filtered list again", () -> driver().findElements(By.cssSelector("#facet-signer-values input:checked")).size() == 1);
+        browser.await("the filtered list again", () -> driver().findElements(By.cssSelector("#facet-signer-values input:checked")).size() == 1);
         assertEquals(typed, driver().findElement(By.id("facet-signer-filter")).getAttribute("value"));
-        assertTrue(checkbox("signer", value).isSelected());
+        assertTrue(browser.facetCheckbox("signer", value).isSelected());
     }
 
     @Test
@@ -305,7 +305,7 @@ class WebUiBrowserTest {
         open("/?q=encryption");
         String first = countText();
         String language = counts(api("/api/search?q=encryption").get("facets").get("language")).keySet().iterator().next();
-        checkbox("language", language).click();
+        browser.facetCheckbox("language", language).click();
         awaitUrl("language=");
         awaitIdle();
         String filtered = driver().getCurrentUrl();
@@ -313,19 +313,19 @@ class WebUiBrowserTest {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("letter-title")));
         assertEquals(filtered, driver().findElement(By.id("back-link")).getAttribute("href"), "the letter leads back to the whole search");
         driver().navigate().back();
-        awaitCondition("back on the filtered search", () -> driver().getCurrentUrl().equals(filtered));
+        browser.await("back on the filtered search", () -> driver().getCurrentUrl().equals(filtered));
         awaitIdle();
-        assertTrue(checkbox("language", language).isSelected());
+        assertTrue(browser.facetCheckbox("language", language).isSelected());
         driver().navigate().back();
-        awaitCondition("back on the first search", () -> !driver().getCurrentUrl().contains("language="));
+        browser.await("back on the first search", () -> !driver().getCurrentUrl().contains("language="));
         awaitIdle();
         assertEquals(first, countText());
         assertEquals("encryption", driver().findElement(By.id("q")).getAttribute("value"));
-        assertFalse(checkbox("language", language).isSelected());
+        assertFalse(browser.facetCheckbox("language", language).isSelected());
         driver().navigate().forward();
-        awaitCondition("forward again", () -> driver().getCurrentUrl().equals(filtered));
+        browser.await("forward again", () -> driver().getCurrentUrl().equals(filtered));
         awaitIdle();
-        assertTrue(checkbox("language", language).isSelected());
+        assertTrue(browser.facetCheckbox("language", language).isSelected());
     }
 
     @Test
@@ -343,7 +343,7 @@ class WebUiBrowserTest {
         assertEquals(List.of(), lowContrastTexts(), "query syntax help contrast");
         driver().findElement(By.id("syntax-toggle")).click();
         String language = counts(api("/api/search?q=encryption").get("facets").get("language")).keySet().iterator().next();
-        WebElement box = checkbox("language", language);
+        WebElement box = browser.facetCheckbox("language", language);
         driver().findElement(By.id("q")).click();
         for (int i = 0; i < 120 && !box.equals(driver().switchTo().activeElement()); i++) {
             driver().switchTo().activeElement().sendKeys(Keys.TAB);
@@ -401,7 +401,7 @@ class WebUiBrowserTest {
         assertEquals(200, original.statusCode());
         assertEquals(letter.get("size").asLong(), original.body().length);
         // letters signed by the same organizations: each shares one, none is this letter
-        awaitCondition("related letters listed", () -> !driver().findElements(By.cssSelector("#related-list a")).isEmpty()
+        browser.await("related letters listed", () -> !driver().findElements(By.cssSelector("#related-list a")).isEmpty()
                 || driver().findElement(By.id("related-status")).getText().startsWith("No other"));
         for (WebElement a : driver().findElements(By.cssSelector("#related-list a"))) {
             assertFalse(a.getAttribute("href").contains(id));
@@ -427,7 +427,7 @@ class WebUiBrowserTest {
         JsonNode hits = api("/api/search?signer=" + enc(top.get("value").asText())).get("hits");
         String id = hits.get(0).get("id").asText();
         openLetter(id, null);
-        awaitCondition("related letters listed", () -> !driver().findElements(By.cssSelector("#related-list a")).isEmpty());
+        browser.await("related letters listed", () -> !driver().findElements(By.cssSelector("#related-list a")).isEmpty());
         WebElement first = driver().findElement(By.cssSelector("#related-list li"));
         assertTrue(first.getText().contains("in common"), first.getText());
         String other = first.findElement(By.tagName("a")).getAttribute("href").replaceAll(".*id=", "");
@@ -495,7 +495,7 @@ class WebUiBrowserTest {
     void oneChosenFilterShowsItsChipAlone() throws Exception {
         String year = api("/api/search?size=1").get("facets").get("year").get(0).get("value").asText();
         open("/?year=" + year);
-        awaitCondition("the chip", () -> !driver().findElements(By.cssSelector("#chips .chip")).isEmpty());
+        browser.await("the chip", () -> !driver().findElements(By.cssSelector("#chips .chip")).isEmpty());
         String chips = driver().findElement(By.id("chips")).getText();
         assertFalse(chips.contains("null"), chips);
         assertTrue(chips.startsWith("Year: " + year), chips);
@@ -520,7 +520,7 @@ class WebUiBrowserTest {
         open("/upload.html");
         driver().findElement(By.id("token")).sendKeys(token);
         driver().findElement(By.id("files")).sendKeys(file.toAbsolutePath() + "\n" + second.toAbsolutePath());
-        awaitCondition("a result for each file", () -> !driver().findElements(By.cssSelector("#result-2 a, #result-2 .error")).isEmpty());
+        browser.await("a result for each file", () -> !driver().findElements(By.cssSelector("#result-2 a, #result-2 .error")).isEmpty());
         assertEquals(2, driver().findElements(By.cssSelector("#uploads li.upload")).size());
         WebElement item = driver().findElement(By.cssSelector("#uploads li"));
         assertEquals(file.getFileName().toString(), item.findElement(By.cssSelector(".file-name")).getText(), "the file name as text");
@@ -534,7 +534,7 @@ class WebUiBrowserTest {
         assertTrue(driver().findElement(By.id("result-2")).getText().startsWith("Added"), driver().findElement(By.id("result-2")).getText());
         // the same file again is recognized
         driver().findElement(By.id("files")).sendKeys(file.toAbsolutePath().toString());
-        awaitCondition("a result for the third upload", () -> !driver().findElements(By.cssSelector("#result-3 a, #result-3 .error")).isEmpty());
+        browser.await("a result for the third upload", () -> !driver().findElements(By.cssSelector("#result-3 a, #result-3 .error")).isEmpty());
         assertTrue(driver().findElement(By.id("result-3")).getText().startsWith("Already in the archive"));
         browser.screenshot("upload");
         link.click();
@@ -607,18 +607,12 @@ class WebUiBrowserTest {
     /** Waits until the search page shows the answer to the URL it is on. */
     private static void awaitIdle() {
         if (!driver().getCurrentUrl().startsWith(base + "/?") && !driver().getCurrentUrl().equals(base + "/")) return;
-        awaitCondition("results shown", () -> Boolean.TRUE.equals(((JavascriptExecutor) driver()).executeScript(
-                "const r = document.getElementById('results'); const c = document.getElementById('count');"
-                        + "return !!r && !r.hasAttribute('aria-busy') && !!c && c.textContent.length > 0")));
+        browser.awaitResults();
     }
 
     private static void awaitUrl(String part) {
-        awaitCondition("URL with " + part, () -> driver().getCurrentUrl().contains(part));
+        browser.await("URL with " + part, () -> driver().getCurrentUrl().contains(part));
         awaitIdle();
-    }
-
-    private static void awaitCondition(String what, java.util.function.BooleanSupplier ok) {
-        browser.waiting().withMessage(what).until(d -> ok.getAsBoolean());
     }
 
     private static String countText() {
@@ -627,22 +621,6 @@ class WebUiBrowserTest {
 
     private static String firstHitTitle() {
         return driver().findElement(By.cssSelector("#hits .hit h2 a")).getText();
-    }
-
-    private static WebElement checkbox(String facet, String value) {
-        for (WebElement box : driver().findElements(By.cssSelector("section.facet[data-facet='" + facet + "'] input[type=checkbox]"))) {
-            if (value.equals(box.getAttribute("value"))) return box;
-        }
-        throw new AssertionError("no checkbox for " + facet + "=" + value);
-    }
-
-    private static Map<String, Long> shownCounts(String facet) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (WebElement li : driver().findElements(By.cssSelector("section.facet[data-facet='" + facet + "'] li"))) {
-            String value = li.findElement(By.tagName("input")).getAttribute("value");
-            out.put(value, Long.parseLong(li.findElement(By.className("count")).getText().replace(",", "")));
-        }
-        return out;
     }
 
     private static Map<String, Long> counts(JsonNode values) {
