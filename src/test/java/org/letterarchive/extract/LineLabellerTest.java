@@ -95,6 +95,83 @@ class LineLabellerTest {
     }
 
     @Test
+    void aTableUnderAClosingWithoutPunctuationIsTheSignatureBlock() {
+        String table = "Signed\n\n| Name | Category | Year |\n|---|---|---|\n| River Keepers Network | Organization | 2005 |\n"
+                + "| Coalition for Clean Water | Organization | 1998 |\n| Delta Research Centre | Organization | 2011 |\n";
+        assertEquals(List.of("River Keepers Network", "Coalition for Clean Water", "Delta Research Centre"), signersOf(BODY + table));
+    }
+
+    @Test
+    void aSingleSignersBlockIsTheNameAndThePersonsDetails() {
+        var letter = new LetterAnalyzer().analyze(new ParsedDocument(BODY + "Respectfully,\n\nJane Example\nExecutive Director\nRiver Keepers Network\n",
+                "text/plain", null, false, null), "x", "x.txt");
+        assertEquals(List.of("Jane Example"), letter.signers().stream().map(s -> s.name()).toList());
+        assertEquals("Executive Director", letter.signers().get(0).title());
+        assertEquals("River Keepers Network", letter.signers().get(0).affiliation());
+        List<Line> block = List.of(new Line("Jane Example", "Jane Example"), new Line("Executive Director", "Executive Director"),
+                new Line("River Keepers Network", "River Keepers Network"));
+        assertTrue(LineLabeller.onePersonsBlock(block, 0, 2));
+        // three people are three signers
+        List<Line> people = List.of(new Line("Jane Example", "Jane Example"), new Line("John Roe Example", "John Roe Example"),
+                new Line("Mary Example", "Mary Example"));
+        assertFalse(LineLabeller.onePersonsBlock(people, 0, 2));
+    }
+
+    @Test
+    void signersAboveCopiedAddresseesAreReadAsTheEndOfTheLetter() {
+        String text = BODY + "Sincerely,\n\nRiver Keepers Network\nCoalition for Clean Water\nTenants United\n\ncc:\n"
+                + "Jane Example, Minister of the Interior\nJohn Example, Mayor of Springfield\n";
+        assertEquals(List.of("River Keepers Network", "Coalition for Clean Water", "Tenants United"), signersOf(text));
+        assertEquals(6, LineLabeller.copiesAtEnd(TextLines.of(text)));
+        assertEquals(-1, LineLabeller.copiesAtEnd(TextLines.of(BODY + "Sincerely,\n\nRiver Keepers Network\n")));
+    }
+
+    @Test
+    void headingsOverGroupsOfSignersAreNoSigners() {
+        String text = BODY + "Sincerely,\n\nORGANIZATIONS\n\nRiver Keepers Network (RKN)\nCoalition for Clean Water\nTenants United of Springfield\n\n"
+                + "Local Associations\n\nData Rights Institute (DRI)\nPublic Transit Alliance\n";
+        List<String> signers = signersOf(text);
+        assertFalse(signers.contains("ORGANIZATIONS"), signers.toString());
+        assertFalse(signers.contains("Local Associations"), signers.toString());
+        assertTrue(signers.containsAll(List.of("Coalition for Clean Water", "Data Rights Institute")), signers.toString());
+        Line entry = new Line("River Keepers Network", "River Keepers Network", true);
+        assertTrue(LineLabeller.headingShape(new Line("INDIVIDUALS", "INDIVIDUALS", true), LineFeatures.UNMARKED, entry, LineFeatures.UNMARKED, true));
+        assertTrue(LineLabeller.headingShape(new Line("Signed by:", "Signed by:"), LineFeatures.UNMARKED, entry, LineFeatures.UNMARKED, true));
+        assertTrue(LineLabeller.headingShape(new Line("Regional", "Regional"), LineFeatures.UNMARKED,
+                new Line("12. River Keepers Network", "12. River Keepers Network"), LineFeatures.NUMBERED, true));
+        // an acronym standing for an organisation, an organisation's name and a person's name in capitals are entries
+        assertFalse(LineLabeller.headingShape(new Line("JANE EXAMPLE", "JANE EXAMPLE", true), LineFeatures.UNMARKED,
+                new Line("Governor of the Example Province", "Governor of the Example Province", true), LineFeatures.UNMARKED, true));
+        // nor a line in capitals among entries each in a paragraph of its own, nor a bulleted one
+        assertFalse(LineLabeller.headingShape(new Line("EXAMPLEFUND", "EXAMPLEFUND", true), LineFeatures.UNMARKED, entry, LineFeatures.UNMARKED, false));
+        assertFalse(LineLabeller.headingShape(new Line("- EXAMPLEFUND", "- EXAMPLEFUND", true), LineFeatures.UNMARKED, entry, LineFeatures.UNMARKED, true));
+        assertFalse(LineLabeller.headingShape(new Line("ACLU", "ACLU", true), LineFeatures.UNMARKED, entry, LineFeatures.UNMARKED, true));
+        assertFalse(LineLabeller.headingShape(new Line("Tenants United", "Tenants United", true), LineFeatures.UNMARKED, entry, LineFeatures.UNMARKED, true));
+    }
+
+    @Test
+    void theLinesOfABlockOfEntriesAreReadForEntriesToo() {
+        List<Line> lines = TextLines.of(BODY + "River Keepers Network (RKN)\nCoalition for Clean Water Inc. (CCW), Springfield, IL\nTenants United of Springfield\n"
+                + "\nSincerely,\nData Rights Institute (DRI)\nPublic Transit Alliance of Springfield\nSeed Savers Union\n\nThe force of the example\nExample Fund\n");
+        Tag[] tags = new Tag[lines.size()];
+        Arrays.fill(tags, Tag.OTHER);
+        // the model read all entries as such but the first of the first block and the last of the second
+        for (int i : new int[] {3, 4, 6, 7, 10}) tags[i] = Tag.SIGNER;
+        // those two are candidates; a closing ("Sincerely,") and a line of running text are not
+        assertEquals(List.of(2, 8), LineLabeller.blockEntryCandidates(lines, LineFeatures.listMarks(lines), tags));
+        assertTrue(LineLabeller.nameLike("1. Council on Example Rights of the Valley (CERV)"));
+        assertTrue(LineLabeller.nameLike("● Example Fund"));
+        assertFalse(LineLabeller.nameLike("The force of the example"));
+    }
+
+    @Test
+    void aParagraphThatIsAPersonsWholeEntryOpensAnEntry() {
+        String text = BODY + "Sincerely,\n\nJane Example, Professor of Law, Example State University\n\nJohn Example, Senior Lecturer, University of Springfield\n\n"
+                + "Mary Example, Coordinator, Example Institute of Social Studies\n";
+        assertEquals(List.of("Jane Example", "John Example", "Mary Example"), signersOf(text));
+    }
+
+    @Test
     void aParagraphOfNamesBetweenSemicolonsUnderItsAnnouncementNamesSigners() {
         String text = "Nota pública sobre o exemplo\n"
                 + "As organizações abaixo repudiam a proposta de lei que fere os direitos de todas as pessoas da cidade de exemplo. "
