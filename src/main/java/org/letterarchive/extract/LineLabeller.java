@@ -349,9 +349,9 @@ public final class LineLabeller {
     }
 
     /**
-     * Written as a name: after any list marker it opens with a capital or a digit, and every word of four letters or
-     * more is capitalised ("Council on Example Rights of the Valley (CERV)"), as a heading of running text seldom is
-     * ("The force of the example").
+     * Written as a name: after any list marker it opens with a capital or a digit, and fewer than a third of its words
+     * of four letters or more are in lower case ("Alliance para Example Rights of the Valley (AERV)"), as a heading of
+     * running text seldom is ("The force of the example").
      */
     static boolean nameLike(String s) {
         String t = LIST_MARK.matcher(s.strip()).replaceFirst("");
@@ -360,13 +360,16 @@ public final class LineLabeller {
         while (start < t.length() && !Character.isLetterOrDigit(t.charAt(start)) && "\"“«'(".indexOf(t.charAt(start)) < 0) start++;
         t = t.substring(start);
         if (t.isEmpty() || !(Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) return false;
+        int longWords = 0, lowerCase = 0;
         for (String w : SignerParser.WHITESPACE.split(t)) {
             int k = 0;
             while (k < w.length() && !Character.isLetterOrDigit(w.charAt(k))) k++;
             String word = w.substring(k);
-            if (word.length() >= 4 && word.chars().allMatch(Character::isLetter) && Character.isLowerCase(word.codePointAt(0))) return false;
+            if (word.length() < 4) continue;
+            longWords++;
+            if (word.chars().allMatch(Character::isLetter) && Character.isLowerCase(word.codePointAt(0))) lowerCase++;
         }
-        return true;
+        return lowerCase * 3 < longWords || lowerCase == 0;
     }
 
     /**

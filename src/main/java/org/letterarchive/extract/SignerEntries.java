@@ -87,13 +87,16 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
                 case DETAIL -> {
                     if (entryLine < 0) continue;
                     Signer p = signers.get(entryLine);
-                    if (p.isOrganization() && p.affiliation() == null && PersonName.shaped(p.name())) {
+                    // a name with details under it is a person's, unless it is given with an acronym, as organisations are
+                    if (p.isOrganization() && p.affiliation() == null && p.acronym() == null && PersonName.shaped(p.name())) {
                         p = new Signer(p.name(), Signer.Kind.person, p.acronym(), p.location(), null, p.title(), p.raw())
                                 .withConfidence(p.confidence());
                     }
                     if (p.isOrganization()) {
-                        // an organisation has no person's details: a line under it that names an organisation is an entry of its own
-                        if (namesOrganisation(s)) {
+                        // an organisation has no person's details: a line under it written as the name of an organisation is an
+                        // entry of its own; not an office under a name in capitals ("JANE DOE" / "Governor of the Example Province")
+                        if (namesOrganisation(s) && LineLabeller.nameLike(s) && (p.acronym() != null || !PersonName.shaped(p.name(), PersonName.AllCaps.ACCEPT))
+                                && Vocabulary.get().officeWords(List.of(SignerParser.WHITESPACE.split(s.strip()))) == 0) {
                             Signer own = SignerParser.parse(strip(line.raw()), false);
                             if (add(signers, organizations, own, confidence)) {
                                 entry = strip(line.raw());
@@ -244,9 +247,13 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
         String[] items = ITEMS.split(s);
         if (items.length < 2) return false;
         int people = 0;
-        for (String it : items) {
-            String t = AND_PREFIX.matcher(it.strip()).replaceFirst("");
-            if (t.isEmpty() || SignerParser.WHITESPACE.split(t).length > 14 || !(Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) return false;
+        for (int k = 0; k < items.length; k++) {
+            String t = AND_PREFIX.matcher(items[k].strip()).replaceFirst("");
+            // the last item holds the last two names, joined by "and": each is a name of its own length
+            Matcher pair = k == items.length - 1 ? AND_SPLIT.matcher(t) : null;
+            int words = pair != null && pair.matches()
+                    ? Math.max(SignerParser.words(pair.group(1)), SignerParser.words(pair.group(2))) : SignerParser.WHITESPACE.split(t).length;
+            if (t.isEmpty() || words > 14 || !(Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) return false;
             if (PersonName.shaped(t)) people++;
         }
         // "Jane Doe, Example University and Example Centre": one person and where they work, not three signers

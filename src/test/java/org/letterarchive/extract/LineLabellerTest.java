@@ -83,6 +83,10 @@ class LineLabellerTest {
     void aShortListOfNamesClosedByAndUnderItsAnnouncementNamesSigners() {
         assertEquals(List.of("River Keepers Network", "Coalition for Clean Water", "Unión de Pescadores del Sur"),
                 signersOf(BODY + "Signed by:\n\nRiver Keepers Network, Coalition for Clean Water and Unión de Pescadores del Sur.\n"));
+        // the last two names joined by "and" are read each as a name of its own length
+        assertEquals(List.of("Servicio de Ejemplos \"Valle\"", "Example Policy Project \"Paso del Ejemplo\"", "Consejo de Economía del Ejemplo \"Río\" Valle Alto"),
+                signersOf(BODY + "Signed by:\n\nServicio de Ejemplos \"Valle\", Example Policy Project \"Paso del Ejemplo\" and "
+                        + "Consejo de Economía del Ejemplo \"Río\" Valle Alto.\n"));
         // one person and where she works is one signer, not three
         assertEquals(1, signersOf(BODY + "Signed by:\n\nJane Example, Harbor University and Delta Research Centre\n").size());
     }
@@ -161,6 +165,8 @@ class LineLabellerTest {
         assertEquals(List.of(2, 8), LineLabeller.blockEntryCandidates(lines, LineFeatures.listMarks(lines), tags));
         assertTrue(LineLabeller.nameLike("1. Council on Example Rights of the Valley (CERV)"));
         assertTrue(LineLabeller.nameLike("● Example Fund"));
+        assertTrue(LineLabeller.nameLike("Asociación para Ejemplos Comunitarios \"Valle\", Springfield"));
+        assertFalse(LineLabeller.nameLike("Examples and other questions"));
         assertFalse(LineLabeller.nameLike("The force of the example"));
     }
 

@@ -62,6 +62,11 @@ class SignerEntriesTest {
     void anOrganisationUnderAnotherOneIsAnEntryOfItsOwn() {
         SignerEntries e = read("SIGNER | River Keepers Alliance (RKA)", "DETAIL | Coalition for Clean Water (CCW)", "DETAIL | Springfield, IL");
         assertEquals(List.of("River Keepers Alliance", "Coalition for Clean Water"), names(e));
+        // an office under a person's name in capitals is the person's
+        assertEquals(List.of("JANE EXAMPLE"), names(read("SIGNER | JANE EXAMPLE", "DETAIL | Governor of the Example Province")));
+        // a name that reads as a person's, given with its acronym, is an organisation's
+        SignerEntries acronym = read("SIGNER | Servicio Ejemplar de Defensa Legal (SEDL)", "DETAIL | Fundación Valle del Ejemplo");
+        assertEquals(List.of("Servicio Ejemplar de Defensa Legal", "Fundación Valle del Ejemplo"), names(acronym));
         assertEquals(true, SignerEntries.namesOrganisation("Example Valley Rivers LLC"));
         assertEquals(false, SignerEntries.namesOrganisation("Springfield"));
     }
