@@ -321,12 +321,12 @@ public final class LineLabeller {
             if (tags[i] != Tag.SIGNER || mark == LineFeatures.NOT_LISTED || mark == LineFeatures.CELLS) continue;
             // the lines above it in its block
             for (int k = i - 1; k >= 0 && !lines.get(k + 1).gapBefore() && tags[k] == Tag.OTHER && entryMark(lines, marks, k) == mark; k--) {
-                if (!entryLike(lines, marks, k)) break;
+                if (!entryLike(lines, marks, k, i)) break;
                 candidates.add(k);
             }
             // and below it
             for (int k = i + 1; k < tags.length && !lines.get(k).gapBefore() && tags[k] == Tag.OTHER && entryMark(lines, marks, k) == mark; k++) {
-                if (!entryLike(lines, marks, k)) break;
+                if (!entryLike(lines, marks, k, i)) break;
                 candidates.add(k);
             }
         }
@@ -341,9 +341,16 @@ public final class LineLabeller {
         return marks[i] == LineFeatures.NOT_LISTED && lines.get(i).clean().length() <= SHORT_ENTRY ? LineFeatures.UNMARKED : marks[i];
     }
 
-    /** A line that may be an entry: written as a name, announcing nothing (a colon), closing nothing (a comma), no heading. */
-    private static boolean entryLike(List<Line> lines, int[] marks, int k) {
+    /** a number opening a line, as a footnote's does ("3 Example v. Example, 12 F.3d 45") */
+    private static final java.util.regex.Pattern LEADING_NUMBER = java.util.regex.Pattern.compile("^\\d+\\s");
+
+    /**
+     * A line that may be an entry like the entry at i: written as a name, announcing nothing (a colon), closing nothing
+     * (a comma), no heading, and opening with a number only where that entry does (a footnote under a list is no entry).
+     */
+    private static boolean entryLike(List<Line> lines, int[] marks, int k, int i) {
         String s = lines.get(k).clean();
+        if (LEADING_NUMBER.matcher(s).find() != LEADING_NUMBER.matcher(lines.get(i).clean()).find()) return false;
         return !(s.endsWith(":") || s.endsWith(",") || !nameLike(s) || RecipientFinder.opensCopies(s) || Salutation.isGreeting(s)
                 || (k + 1 < lines.size() && headingShape(lines.get(k), marks[k], lines.get(k + 1), marks[k + 1], true)));
     }

@@ -163,6 +163,10 @@ class LineLabellerTest {
         for (int i : new int[] {3, 4, 6, 7, 10}) tags[i] = Tag.SIGNER;
         // those two are candidates; a closing ("Sincerely,") and a line of running text are not
         assertEquals(List.of(2, 8), LineLabeller.blockEntryCandidates(lines, LineFeatures.listMarks(lines), tags));
+        // a footnote opening with its number above entries that open with none is no entry
+        List<Line> notes = TextLines.of(BODY + "3 Example Studios v. Example, 429 F.3d 445 (2000)\nExample v. Doe, 481 F.3d 484 (2000)\n");
+        Tag[] noteTags = {Tag.OTHER, Tag.OTHER, Tag.OTHER, Tag.SIGNER};
+        assertEquals(List.of(), LineLabeller.blockEntryCandidates(notes, LineFeatures.listMarks(notes), noteTags));
         assertTrue(LineLabeller.nameLike("1. Council on Example Rights of the Valley (CERV)"));
         assertTrue(LineLabeller.nameLike("● Example Fund"));
         assertTrue(LineLabeller.nameLike("Asociación para Ejemplos Comunitarios \"Valle\", Springfield"));
