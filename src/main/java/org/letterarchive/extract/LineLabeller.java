@@ -123,8 +123,40 @@ public final class LineLabeller {
         model.serializeToFile(file);
     }
 
-    /** The tag of each line. */
+    /**
+     * The tag of each line. Where copied addressees close the letter ("cc:" and the lines under it), the lines above
+     * them are tagged again as a letter of their own: the signature block is the end of a letter, and the model reads
+     * it best where nothing follows it; the copy block keeps the tags read over the whole letter.
+     */
     public Labelled label(List<Line> lines) {
+        Labelled whole = labelAll(lines);
+        int copies = copiesAtEnd(lines);
+        if (copies <= 0) return whole;
+        Labelled head = labelAll(lines.subList(0, copies));
+        Tag[] tags = whole.tags().clone();
+        double[] confidence = whole.confidence().clone();
+        System.arraycopy(head.tags(), 0, tags, 0, copies);
+        System.arraycopy(head.confidence(), 0, confidence, 0, copies);
+        return new Labelled(tags, confidence);
+    }
+
+    /** the most lines a copy block closing a letter holds */
+    private static final int COPY_BLOCK = 12;
+
+    /**
+     * The first line of a block of copied addressees that closes the letter ("cc:" over a few short lines), or -1:
+     * its header or first line opens it, and no line of it is a paragraph.
+     */
+    static int copiesAtEnd(List<Line> lines) {
+        for (int i = lines.size() - 1; i > 0 && i >= lines.size() - COPY_BLOCK; i--) {
+            String s = lines.get(i).clean();
+            if (s.length() > 200) return -1;
+            if (RecipientFinder.opensCopies(s)) return i;
+        }
+        return -1;
+    }
+
+    private Labelled labelAll(List<Line> lines) {
         Tag[] tags = new Tag[lines.size()];
         double[] confidence = new double[lines.size()];
         if (lines.isEmpty()) return new Labelled(tags, confidence);
@@ -148,7 +180,10 @@ public final class LineLabeller {
         tablesUnderClosing(lines, marks, tags, confidence);
         tableHeaders(lines, marks, tags);
         namesParagraphs(lines, tags, confidence);
+        headings(lines, marks, tags);
+        alikeInBlocks(lines, marks, features, tags, confidence);
         entriesByBlocks(lines, tags);
+        paragraphEntries(lines, tags);
         return new Labelled(tags, confidence);
     }
 
@@ -179,9 +214,8 @@ public final class LineLabeller {
                 int size = b[1] - b[0] + 1;
                 if (size >= 2 && size <= 4 && PersonName.shaped(lines.get(b[0]).clean())) shaped++;
             }
-            // one block alone: a person's name over lines that are not names ("Jane Doe" / "President" / "Example Fund")
-            boolean single = blocks.size() == 1 && shaped == 1 && java.util.stream.IntStream.rangeClosed(blocks.get(0)[0] + 1, blocks.get(0)[1])
-                    .noneMatch(k -> PersonName.shaped(lines.get(k).clean()));
+            // one block alone: a person's name over the person's details ("Jane Doe" / "President" / "Example Fund")
+            boolean single = blocks.size() == 1 && shaped == 1 && onePersonsBlock(lines, blocks.get(0)[0], blocks.get(0)[1]);
             if ((blocks.size() >= 2 && shaped * 10 >= blocks.size() * 7) || single) {
                 for (int[] b : blocks) {
                     if (b[1] - b[0] + 1 > 4) continue;
@@ -192,6 +226,193 @@ public final class LineLabeller {
             }
             i = j + 1;
         }
+    }
+
+    /**
+     * Headings over groups of signers ("ORGANIZATIONS", "Local associations:", "Regional" over numbered entries)
+     * are no signers: a line tagged as opening an entry, followed by an entry, that has no entry's shape (see
+     * {@link #headingShape}). An entry the model left as a person's detail under such a heading opens an entry.
+     */
+    private static void headings(List<Line> lines, int[] marks, Tag[] tags) {
+        for (int i = 0; i + 1 < tags.length; i++) {
+            if (tags[i] != Tag.SIGNER || !(entryTag(tags[i + 1]) || tags[i + 1] == Tag.SIGNERS)) continue;
+            // a person's name over the person's details is no heading
+            boolean detailBelow = tags[i + 1] == Tag.DETAIL || tags[i + 1] == Tag.CONTINUED;
+            if (detailBelow && PersonName.shaped(lines.get(i).clean())) continue;
+            // a heading opens a group: it follows no entry, or a block of entries with no blank line between them
+            boolean opensGroup = i == 0 || !(entryTag(tags[i - 1]) || tags[i - 1] == Tag.SIGNERS) || !lines.get(i - 1).gapBefore();
+            if (!headingShape(lines.get(i), marks[i], lines.get(i + 1), detailBelow ? marks[i] : marks[i + 1], opensGroup)) continue;
+            tags[i] = Tag.OTHER;
+            if (tags[i + 1] == Tag.DETAIL || tags[i + 1] == Tag.CONTINUED) tags[i + 1] = Tag.SIGNER;
+        }
+    }
+
+    /** a heading in capitals: this many letters at least, or two words */
+    private static final int CAPITALS_HEADING = 7;
+
+    /**
+     * True when a line over an entry is a heading rather than an entry of its own: it announces what follows (it ends
+     * in a colon); or the entry under it carries a list marker (a number, a bullet, a table's cells) that it lacks;
+     * or, opening a group (after a blank line, and after no entry or a block of entries with no blank line between
+     * them: entries each in a paragraph of its own are read alike), it is set in capitals, a word of seven letters or more or several words with no digit or
+     * bracket and no person's name, over an entry that is not; or it names a kind of signer in the plural and nothing else, in three words
+     * at most ("Local Associations", "Asociaciones locales").
+     */
+    static boolean headingShape(Line line, int mark, Line next, int nextMark, boolean opensGroup) {
+        String s = line.clean().strip();
+        if (s.endsWith(":")) return true;
+        // a list marker kept in the clean text (a bullet typed in an HTML paragraph) marks the line as much as one in its source
+        boolean marked = mark == LineFeatures.BULLETED || mark == LineFeatures.NUMBERED || mark == LineFeatures.CELLS || LIST_MARK.matcher(s).lookingAt();
+        boolean nextMarked = nextMark == LineFeatures.BULLETED || nextMark == LineFeatures.NUMBERED || nextMark == LineFeatures.CELLS
+                || LIST_MARK.matcher(next.clean().strip()).lookingAt();
+        if (nextMarked && !marked) return true;
+        if (marked || !opensGroup || !line.gapBefore() || s.indexOf('(') >= 0 || DIGIT.matcher(s).find()) return false;
+        int words = SignerParser.words(s);
+        // a person's name in capitals over the person's position ("JANE DOE" / "Governor of Example") is no heading
+        if (capitals(s) && !capitals(next.clean()) && (words >= 2 || s.length() >= CAPITALS_HEADING)
+                && !PersonName.shaped(s, PersonName.AllCaps.ACCEPT)) return true;
+        return words <= 3 && Vocabulary.get().namesKindsOnly(s);
+    }
+
+    /** a bullet or a number opening a line's text */
+    private static final java.util.regex.Pattern LIST_MARK = java.util.regex.Pattern.compile("(?:[-*•·▪◦–+]|\\d{1,4}[.)])\\s");
+
+    /** Every letter a capital, four letters at least. */
+    private static boolean capitals(String s) {
+        int letters = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (!Character.isLetter(c)) continue;
+            if (!Character.isUpperCase(c)) return false;
+            letters++;
+        }
+        return letters >= 4;
+    }
+
+    /** the least probability of opening an entry for which the lines of a block of entries are read as entries */
+    private static final double BLOCK_ENTRY = 0.1;
+
+    /**
+     * The lines of a block of entries (written alike: the same list marker, no blank line between) left as other text
+     * above or below a line tagged as one are entries too where the model gives them some chance of being one: a list
+     * of signers is read alike from its first line to its last. Lines not written as names, lines that announce the
+     * list (a colon), close the letter (a comma), head copied addressees or are headings are left as they are, and so
+     * are tables (their first row is often a header).
+     */
+    private void alikeInBlocks(List<Line> lines, int[] marks, List<Example<Label>> features, Tag[] tags, double[] confidence) {
+        List<Integer> candidates = blockEntryCandidates(lines, marks, tags);
+        if (candidates.isEmpty()) return;
+        int[] signer = new int[tags.length];
+        java.util.Arrays.fill(signer, model.getOutputIDInfo().getID(new Label(Tag.SIGNER.name())));
+        double[] p = probabilities(features, candidates, signer);
+        for (int k = 0; k < candidates.size(); k++) {
+            if (p[k] < BLOCK_ENTRY) continue;
+            tags[candidates.get(k)] = Tag.SIGNER;
+            confidence[candidates.get(k)] = p[k];
+        }
+    }
+
+    /** The lines left as other text in blocks of entries, in order (see {@link #alikeInBlocks}). */
+    static List<Integer> blockEntryCandidates(List<Line> lines, int[] marks, Tag[] tags) {
+        java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>();
+        for (int i = 0; i < tags.length; i++) {
+            // a table's rows are read by its own rules, its header being no entry
+            int mark = entryMark(lines, marks, i);
+            if (tags[i] != Tag.SIGNER || mark == LineFeatures.NOT_LISTED || mark == LineFeatures.CELLS) continue;
+            // the lines above it in its block
+            for (int k = i - 1; k >= 0 && !lines.get(k + 1).gapBefore() && tags[k] == Tag.OTHER && entryMark(lines, marks, k) == mark; k--) {
+                if (!entryLike(lines, marks, k, i)) break;
+                candidates.add(k);
+            }
+            // and below it
+            for (int k = i + 1; k < tags.length && !lines.get(k).gapBefore() && tags[k] == Tag.OTHER && entryMark(lines, marks, k) == mark; k++) {
+                if (!entryLike(lines, marks, k, i)) break;
+                candidates.add(k);
+            }
+        }
+        return new ArrayList<>(candidates);
+    }
+
+    /** the longest line that is read as an entry with no list marker */
+    private static final int SHORT_ENTRY = 120;
+
+    /** A line's list marker as the entries of a block are compared: a short line with none is unmarked, full stops in it ("Inc.") notwithstanding. */
+    private static int entryMark(List<Line> lines, int[] marks, int i) {
+        return marks[i] == LineFeatures.NOT_LISTED && lines.get(i).clean().length() <= SHORT_ENTRY ? LineFeatures.UNMARKED : marks[i];
+    }
+
+    /** a number opening a line, as a footnote's does ("3 Example v. Example, 12 F.3d 45") */
+    private static final java.util.regex.Pattern LEADING_NUMBER = java.util.regex.Pattern.compile("^\\d+\\s");
+
+    /**
+     * A line that may be an entry like the entry at i: written as a name, announcing nothing (a colon), closing nothing
+     * (a comma), no heading, and opening with a number only where that entry does (a footnote under a list is no entry).
+     */
+    private static boolean entryLike(List<Line> lines, int[] marks, int k, int i) {
+        String s = lines.get(k).clean();
+        if (LEADING_NUMBER.matcher(s).find() != LEADING_NUMBER.matcher(lines.get(i).clean()).find()) return false;
+        return !(s.endsWith(":") || s.endsWith(",") || !nameLike(s) || RecipientFinder.opensCopies(s) || Salutation.isGreeting(s)
+                || (k + 1 < lines.size() && headingShape(lines.get(k), marks[k], lines.get(k + 1), marks[k + 1], true)));
+    }
+
+    /**
+     * Written as a name: after any list marker it opens with a capital or a digit, and fewer than a third of its words
+     * of four letters or more are in lower case ("Alliance para Example Rights of the Valley (AERV)"), as a heading of
+     * running text seldom is ("The force of the example").
+     */
+    static boolean nameLike(String s) {
+        String t = LIST_MARK.matcher(s.strip()).replaceFirst("");
+        // past any other mark opening it ("● Example Fund")
+        int start = 0;
+        while (start < t.length() && !Character.isLetterOrDigit(t.charAt(start)) && "\"“«'(".indexOf(t.charAt(start)) < 0) start++;
+        t = t.substring(start);
+        if (t.isEmpty() || !(Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) return false;
+        int longWords = 0, lowerCase = 0;
+        for (String w : SignerParser.WHITESPACE.split(t)) {
+            int k = 0;
+            while (k < w.length() && !Character.isLetterOrDigit(w.charAt(k))) k++;
+            String word = w.substring(k);
+            if (word.length() < 4) continue;
+            longWords++;
+            if (word.chars().allMatch(Character::isLetter) && Character.isLowerCase(word.codePointAt(0))) lowerCase++;
+        }
+        return lowerCase * 3 < longWords || lowerCase == 0;
+    }
+
+    /**
+     * A paragraph of its own that is a whole entry, a person's name and what follows it ("Jane Doe, Professor, Example
+     * University"), opens an entry, though the model took it for the details of the entry above: details follow a name
+     * in its own block, and a name that is no office opens none.
+     */
+    private static void paragraphEntries(List<Line> lines, Tag[] tags) {
+        for (int i = 1; i < tags.length; i++) {
+            if ((tags[i] != Tag.DETAIL && tags[i] != Tag.CONTINUED) || !lines.get(i).gapBefore()) continue;
+            List<String> parts = SignerParser.splitOutsideBrackets(lines.get(i).clean());
+            String first = parts.get(0);
+            if (parts.size() >= 2 && PersonName.shaped(first) && Vocabulary.get().officeWords(List.of(SignerParser.WHITESPACE.split(first))) == 0) {
+                tags[i] = Tag.SIGNER;
+            }
+        }
+    }
+
+    /**
+     * True when a block that opens with a person's name holds that person's details under it, not more people: no
+     * line under the name reads as a name, but a position right under it (an office of the general list, or two words
+     * at most) where a line that is no name closes the block ("Jane Doe" / "Executive Director" / "Example Fund":
+     * name, position, organisation).
+     */
+    static boolean onePersonsBlock(List<Line> lines, int start, int end) {
+        boolean closedByOrganisation = end - start >= 2 && !PersonName.shaped(lines.get(end).clean());
+        for (int k = start + 1; k <= end; k++) {
+            if (k == start + 1 && closedByOrganisation && position(lines.get(k).clean())) continue;
+            if (PersonName.shaped(lines.get(k).clean())) return false;
+        }
+        return true;
+    }
+
+    /** A position held, as written under a name: it opens with an office ("Chair of the Board"), or is two words at most. */
+    private static boolean position(String s) {
+        return SignerParser.words(s) <= 2 || Vocabulary.get().officeWords(List.of(SignerParser.WHITESPACE.split(s.strip()))) > 0;
     }
 
     private static boolean entryTag(Tag t) {
@@ -257,7 +478,7 @@ public final class LineLabeller {
     }
 
     /**
-     * A table that ends the letter right under its closing line ("Sincerely," / "Signed:") is its signature block:
+     * A table that ends the letter right under its closing line ("Sincerely," / "Signed:" / "Signed") is its signature block:
      * each row under the header names a signer in its first column that is not a number, whatever the model made of
      * it (tables of signers are too rare in the annotated letters to learn from).
      */
@@ -270,7 +491,8 @@ public final class LineLabeller {
         while (start - 1 >= 0 && marks[start - 1] == LineFeatures.CELLS) start--;
         if (end - start < 1 || start == 0) return;
         String closing = lines.get(start - 1).clean();
-        if (closing.length() > CLOSING || !(closing.endsWith(",") || closing.endsWith(":"))) return;
+        // a short line over it: a closing ("Sincerely,", "Signed", "Veuillez agréer ... considération."), not a paragraph
+        if (closing.length() > CLOSING) return;
         boolean header = headerRow(lines, start, end);
         if (header) tags[start] = Tag.OTHER;
         for (int i = header ? start + 1 : start; i <= end; i++) {

@@ -105,6 +105,11 @@ public final class RecipientFinder {
         return out;
     }
 
+    /** True when the line heads copied addressees ("cc:", "Copies to:") or is the first of them ("cc: Jane Doe, Minister"). */
+    static boolean opensCopies(String line) {
+        return COPY_HEADER.matcher(line).matches() || CC.matcher(line).matches();
+    }
+
     /**
      * The lines of a "To:" block at the head of the letter (the header line and the addressee lines under
      * it, up to the date, the greeting, a sentence or a long line); empty when there is none.

@@ -28,19 +28,27 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
     private static final Pattern ITEMS = Pattern.compile("[;,]\\s+");
     private static final Pattern NUMBERING = Pattern.compile("^(?:\\d{1,4}[.)]|\\d{1,4}(?=\\s*\\|))\\s*(?:\\|\\s*)?");
     private static final Pattern BULLET = Pattern.compile("^(?:[-*•·▪◦–+]|\\\\-)\\s*");
-    /** "and 40 others", "y 12 organizaciones más": a count of signers not listed */
+    /**
+     * "and 40 others", "y 12 organizaciones más", "e mais 12 organizações": a count of signers not listed. A number after at
+     * most a conjunction and a word of more, then a few words (see {@link #countOfMore}).
+     */
     private static final Pattern OTHERS = Pattern.compile(
-            "(?i)^(?:and|y|e|et|plus|und)?\\s*(\\d{1,6})\\s+(?:\\p{L}+\\s+){0,2}(?:others?|more|otr[oa]s|m[aá]s|autres|weitere|additional)\\b.{0,60}$");
+            "(?iu)^[^\\p{L}\\d]*(?:(?:and|y|e|et|plus|und|mais|m[aá]s|more|de|than|que)\\s+){0,3}(\\d{1,6})\\+?\\s+(\\p{L}[\\p{L}'’\\s]{0,60}?)[.…]?$");
+    /** a word saying that more signed than are listed */
+    private static final Pattern MORE = Pattern.compile("(?iu)others?|more|otr[oa]s|m[aá]s|mais|autres|weitere|additional|outr[oa]s");
 
     public static SignerEntries read(List<Line> lines, Labelled input) {
         Labelled labelled = afterTheBody(lines, input);
+        // copied addressees closing the letter ("cc:" and the lines under it) sign nothing
+        int copies = LineLabeller.copiesAtEnd(lines);
+        int end = copies > 0 ? copies : lines.size();
         List<Signer> signers = new ArrayList<>();
         Set<String> organizations = new HashSet<>();
         int counted = 0;
         int first = -1;
         String entry = null;
         int entryLine = -1;
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < end; i++) {
             Tag tag = labelled.tags()[i];
             double confidence = labelled.confidence()[i];
             Line line = lines.get(i);
@@ -49,6 +57,8 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
             // no entry or list of names runs this long: a tag on such a line is the model's slip
             if (s.length() > LONGEST_LIST && tag != Tag.OTHER) tag = Tag.OTHER;
             if (tag == Tag.SIGNER && isNameList(s)) tag = Tag.SIGNERS;
+            // "and 40 others" under the list is a count of signers, whatever the model made of it
+            if (tag != Tag.OTHER && first >= 0 && countOfMore(s) > 0) tag = Tag.OTHER;
             switch (tag) {
                 case SIGNER -> {
                     String raw = strip(line.raw());
@@ -77,11 +87,24 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
                 case DETAIL -> {
                     if (entryLine < 0) continue;
                     Signer p = signers.get(entryLine);
-                    if (p.isOrganization() && p.affiliation() == null && PersonName.shaped(p.name())) {
+                    // a name with details under it is a person's, unless it is given with an acronym, as organisations are
+                    if (p.isOrganization() && p.affiliation() == null && p.acronym() == null && PersonName.shaped(p.name())) {
                         p = new Signer(p.name(), Signer.Kind.person, p.acronym(), p.location(), null, p.title(), p.raw())
                                 .withConfidence(p.confidence());
                     }
-                    if (p.isOrganization()) continue;
+                    if (p.isOrganization()) {
+                        // an organisation has no person's details: a line under it written as the name of an organisation is an
+                        // entry of its own; not an office under a name in capitals ("JANE DOE" / "Governor of the Example Province")
+                        if (namesOrganisation(s) && LineLabeller.nameLike(s) && (p.acronym() != null || !PersonName.shaped(p.name(), PersonName.AllCaps.ACCEPT))
+                                && Vocabulary.get().officeWords(List.of(SignerParser.WHITESPACE.split(s.strip()))) == 0) {
+                            Signer own = SignerParser.parse(strip(line.raw()), false);
+                            if (add(signers, organizations, own, confidence)) {
+                                entry = strip(line.raw());
+                                entryLine = signers.size() - 1;
+                            }
+                        }
+                        continue;
+                    }
                     String detail = SignerParser.tidy(s);
                     if (p.title() == null && p.affiliation() == null && !lastDetail(lines, labelled, i)) {
                         signers.set(entryLine, p.withTitle(detail));
@@ -90,12 +113,28 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
                     }
                 }
                 default -> {
-                    Matcher others = OTHERS.matcher(s);
-                    if (first >= 0 && others.matches()) counted += Integer.parseInt(others.group(1));
+                    int more = countOfMore(s);
+                    if (first >= 0 && more > 0) counted += more;
                 }
             }
         }
         return new SignerEntries(signers, signers.size() + counted, first);
+    }
+
+    /**
+     * How many more signed than are listed, as a line under the list says: a number, then at most four words of which one
+     * says "more" ("and 40 others", "et 12 autres organisations", "und 12 weitere Organisationen") or names kinds of
+     * organisation or people of the general list ("y 69 organizaciones más", "e mais 12 organizações"); 0 for any other line.
+     */
+    static int countOfMore(String s) {
+        if (s.length() > 80) return 0;
+        Matcher m = OTHERS.matcher(s.strip());
+        if (!m.matches()) return 0;
+        String[] words = SignerParser.WHITESPACE.split(m.group(2).strip());
+        if (words.length > 4) return 0;
+        boolean more = MORE.matcher(s).find() && java.util.Arrays.stream(SignerParser.WHITESPACE.split(s.strip())).anyMatch(w -> MORE.matcher(w).matches());
+        boolean kinds = java.util.Arrays.stream(words).anyMatch(w -> Vocabulary.get().hasOrganisationTypeWord(w));
+        return more || kinds ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /**
@@ -135,6 +174,16 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
             if ((c == '.' || c == '!' || c == '?') && Character.isLowerCase(s.charAt(k - 1)) && (k + 1 == s.length() || s.charAt(k + 1) == ' ')) ends++;
         }
         return ends >= 2 || s.length() >= 300;
+    }
+
+    private static final Pattern BRACKETED_ACRONYM = Pattern.compile("\\((?=[^)]*\\p{Lu}[^)]*\\p{Lu})[\\p{Lu}\\p{N}&./\\-]{2,15}\\)");
+
+    /** Names an organisation: a word naming a kind of organisation or a legal form, or an acronym in brackets; no place alone. */
+    static boolean namesOrganisation(String s) {
+        if (Vocabulary.get().isPlace(s) || SignerParser.words(s) < 2) return false;
+        if (Vocabulary.get().hasOrganisationWord(s) || BRACKETED_ACRONYM.matcher(s).find()) return true;
+        for (String w : SignerParser.WHITESPACE.split(s.strip())) if (SignerParser.legalForm(w)) return true;
+        return false;
     }
 
     /** True when the detail at i is the last of its entry's: an organisation rather than a position. */
@@ -198,9 +247,13 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
         String[] items = ITEMS.split(s);
         if (items.length < 2) return false;
         int people = 0;
-        for (String it : items) {
-            String t = AND_PREFIX.matcher(it.strip()).replaceFirst("");
-            if (t.isEmpty() || SignerParser.WHITESPACE.split(t).length > 14 || !(Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) return false;
+        for (int k = 0; k < items.length; k++) {
+            String t = AND_PREFIX.matcher(items[k].strip()).replaceFirst("");
+            // the last item holds the last two names, joined by "and": each is a name of its own length
+            Matcher pair = k == items.length - 1 ? AND_SPLIT.matcher(t) : null;
+            int words = pair != null && pair.matches()
+                    ? Math.max(SignerParser.words(pair.group(1)), SignerParser.words(pair.group(2))) : SignerParser.WHITESPACE.split(t).length;
+            if (t.isEmpty() || words > 14 || !(Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) return false;
             if (PersonName.shaped(t)) people++;
         }
         // "Jane Doe, Example University and Example Centre": one person and where they work, not three signers

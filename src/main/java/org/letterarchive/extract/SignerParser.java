@@ -107,7 +107,8 @@ public final class SignerParser {
     private static Signer organizationOrPerson(String s, boolean person) {
         // a town with its country or region code after the name, by a dash or a comma: "Example Fund – Springfield, IL"
         Matcher town = TOWN_TAIL.matcher(s);
-        if (!person && town.matches() && words(town.group(1)) >= 2 && !PersonName.shaped(town.group(1)) && townAndRegion(town.group(2), town.group(3))) {
+        if (!person && town.matches() && words(town.group(1)) >= 2 && !PersonName.shaped(town.group(1))
+                && townAndRegion(town.group(1), town.group(2), town.group(3))) {
             Signer sg = organizationOrPerson(town.group(1).strip(), false);
             String where = town.group(2).strip() + ", " + town.group(3).strip();
             // with the town written after it, a code in brackets in the name is its acronym ("(FR)"), not a country
@@ -159,6 +160,11 @@ public final class SignerParser {
             kept.append(name.substring(last));
             name = tidy(kept.toString());
             List<String> parts = splitOutsideBrackets(name);
+            // a town with particles after the name: ", San Martín de los Ejemplos"
+            if (parts.size() >= 2 && location == null && !person && townName(parts.get(parts.size() - 1)) && words(parts.get(0)) >= 2
+                    && !PersonName.shaped(parts.get(0))) {
+                location = parts.remove(parts.size() - 1);
+            }
             // trailing place: ", Peru" / ", Lyon, France"
             if (parts.size() >= 2 && Vocabulary.get().isPlace(parts.get(parts.size() - 1))) {
                 String place = parts.remove(parts.size() - 1);
@@ -188,7 +194,13 @@ public final class SignerParser {
             }
             boolean personLike = PersonName.shaped(parts.get(0));
             // "Jane Doe, Photographer, LLC": a business named for a person
-            boolean business = legalForm(parts.get(parts.size() - 1));
+            boolean business = legalForm(parts.get(parts.size() - 1))
+                    && (parts.size() <= 2 || (parts.size() == 3 && words(parts.get(1)) <= 2 && !Vocabulary.get().hasOrganisationWord(parts.get(1))));
+            // "Jane Doe, Example Fund for the River, LLC": the legal form closes the organisation the person is of
+            if (!business && parts.size() >= 3 && legalForm(parts.get(parts.size() - 1)) && (person || personLike)) {
+                String form = parts.remove(parts.size() - 1);
+                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + ", " + form);
+            }
             if (parts.size() >= 2 && (person || personLike) && !legalForm(parts.get(1)) && !business) {
                 String title = parts.size() >= 3 ? parts.get(1) : null;
                 String aff = parts.size() >= 3 ? String.join(", ", parts.subList(2, parts.size())) : parts.get(1);
@@ -218,7 +230,10 @@ public final class SignerParser {
             if (acronym == null && location == null) {
                 // a short tail of capitalised words after a dash: "Union of River Workers – North Province", "... - URW Riverside"
                 Matcher t = DASH_TAIL.matcher(name);
-                if (t.matches() && words(t.group(1)) >= 3 && !PersonName.shaped(t.group(1)) && capitalisedWords(t.group(2))
+                if (t.matches() && words(t.group(1)) >= 3 && !PersonName.shaped(t.group(1)) && townName(t.group(2))) {
+                    location = t.group(2).strip();
+                    name = t.group(1).strip();
+                } else if (t.matches() && words(t.group(1)) >= 3 && !PersonName.shaped(t.group(1)) && capitalisedWords(t.group(2))
                         && (words(t.group(2)) <= 2 || (words(t.group(2)) <= 3 && ACRONYM_WORD.matcher(t.group(2)).find()))) {
                     String tailText = t.group(2).strip();
                     name = t.group(1).strip();
@@ -244,11 +259,20 @@ public final class SignerParser {
         return named(name, kind, acronym, location, null, s);
     }
 
-    /** A town (one to three capitalised words) and a country, or a region's code of two or three capitals that is no legal form. */
-    private static boolean townAndRegion(String town, String region) {
+    /** a region's code: two or three capitals, or their initials with full stops ("IL", "B.C.") */
+    private static final Pattern REGION_CODE = Pattern.compile("\\p{Lu}{2,3}|(?:\\p{Lu}\\.){2,3}");
+
+    /**
+     * A town (one to three capitalised words) and a country, or a region's code (two or three capitals, or their
+     * initials) that is no legal form; initials that could be a legal form are a region's after the town of an
+     * organisation named before it ("Example Fund, Springfield, B.C."), which would write its legal form after its name.
+     */
+    private static boolean townAndRegion(String name, String town, String region) {
         if (!capitalisedWords(town) || words(town) > 3 || Vocabulary.get().hasOrganisationWord(town)) return false;
         String r = region.strip();
-        return Vocabulary.get().isPlace(r) || (r.matches("\\p{Lu}{2,3}") && !legalForm(r));
+        if (Vocabulary.get().isPlace(r)) return true;
+        if (!REGION_CODE.matcher(r).matches()) return false;
+        return !legalForm(r) || (r.indexOf('.') > 0 && Vocabulary.get().hasOrganisationWord(name));
     }
 
     /**
@@ -261,6 +285,24 @@ public final class SignerParser {
         if (v.isLegalForm(t)) return true;
         return t.length() >= 2 && t.length() <= 4 && t.chars().allMatch(Character::isLetter) && v.isLegalForm(String.join(".", t.split("")) + ".");
     }
+
+    /**
+     * The name of a town as written after a dash: two to four capitalised words, with name particles between them
+     * ("San Cristóbal de las Casas", "Rio de Janeiro"), no acronym and no word naming a kind of organisation.
+     */
+    static boolean townName(String s) {
+        String[] w = WHITESPACE.split(s.strip());
+        if (w.length < 3 || w.length > 6 || Vocabulary.get().hasOrganisationWord(s) || ACRONYM_WORD.matcher(s).find()) return false;
+        int capitalised = 0;
+        for (int k = 0; k < w.length; k++) {
+            boolean capital = Character.isUpperCase(w[k].codePointAt(0)) && w[k].chars().allMatch(Character::isLetter);
+            if (capital) capitalised++;
+            else if (k == 0 || k == w.length - 1 || !NAME_PARTICLE.matcher(w[k]).matches()) return false;
+        }
+        return capitalised >= 2 && capitalised <= 4 && capitalised < w.length;
+    }
+
+    private static final Pattern NAME_PARTICLE = Pattern.compile("de|del|la|las|los|da|das|do|dos|di|du|des|le");
 
     /** Every word starts with a capital (or a digit): a name, a code, a place, not a phrase. */
     private static boolean capitalisedWords(String s) {

@@ -138,6 +138,27 @@ public final class Vocabulary {
         return false;
     }
 
+    /**
+     * True when the text names kinds of organisation in the plural and holds no name: one word at least is a plural
+     * of the general list of organisation types ("organizations" of "organization", "organizaciones" of
+     * "organización"), no word is a singular one, and every other word is capitalised ("Local Associations").
+     */
+    public boolean namesKindsOnly(String text) {
+        boolean plural = false;
+        for (String raw : text.strip().split("\\s+")) {
+            String w = fold(raw);
+            if (w.isEmpty()) continue;
+            boolean isPlural = (w.endsWith("s") && organisationTypes.contains(w.substring(0, w.length() - 1)))
+                    || (w.endsWith("es") && organisationTypes.contains(w.substring(0, w.length() - 2)));
+            if (isPlural) {
+                plural = true;
+            } else if (organisationTypes.contains(w) || !Character.isUpperCase(raw.codePointAt(0))) {
+                return false;
+            }
+        }
+        return plural;
+    }
+
     /** True when any word of the text names a kind of organisation. */
     public boolean hasOrganisationWord(String text) {
         for (String w : fold(text).split(" ")) if (!w.isEmpty() && (organisationTypes.contains(w) || legalFormWords.contains(w))) return true;

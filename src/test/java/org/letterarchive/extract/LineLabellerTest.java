@@ -83,6 +83,10 @@ class LineLabellerTest {
     void aShortListOfNamesClosedByAndUnderItsAnnouncementNamesSigners() {
         assertEquals(List.of("River Keepers Network", "Coalition for Clean Water", "Unión de Pescadores del Sur"),
                 signersOf(BODY + "Signed by:\n\nRiver Keepers Network, Coalition for Clean Water and Unión de Pescadores del Sur.\n"));
+        // the last two names joined by "and" are read each as a name of its own length
+        assertEquals(List.of("Servicio de Ejemplos \"Valle\"", "Example Policy Project \"Paso del Ejemplo\"", "Consejo de Economía del Ejemplo \"Río\" Valle Alto"),
+                signersOf(BODY + "Signed by:\n\nServicio de Ejemplos \"Valle\", Example Policy Project \"Paso del Ejemplo\" and "
+                        + "Consejo de Economía del Ejemplo \"Río\" Valle Alto.\n"));
         // one person and where she works is one signer, not three
         assertEquals(1, signersOf(BODY + "Signed by:\n\nJane Example, Harbor University and Delta Research Centre\n").size());
     }
@@ -92,6 +96,89 @@ class LineLabellerTest {
         String table = "Sincerely,\n\n| Name | Category | Year |\n|---|---|---|\n| River Keepers Network | Organization | 2005 |\n"
                 + "| Coalition for Clean Water | Organization | 1998 |\n| Delta Research Centre | Organization | 2011 |\n";
         assertEquals(List.of("River Keepers Network", "Coalition for Clean Water", "Delta Research Centre"), signersOf(BODY + table));
+    }
+
+    @Test
+    void aTableUnderAClosingWithoutPunctuationIsTheSignatureBlock() {
+        String table = "Signed\n\n| Name | Category | Year |\n|---|---|---|\n| River Keepers Network | Organization | 2005 |\n"
+                + "| Coalition for Clean Water | Organization | 1998 |\n| Delta Research Centre | Organization | 2011 |\n";
+        assertEquals(List.of("River Keepers Network", "Coalition for Clean Water", "Delta Research Centre"), signersOf(BODY + table));
+    }
+
+    @Test
+    void aSingleSignersBlockIsTheNameAndThePersonsDetails() {
+        var letter = new LetterAnalyzer().analyze(new ParsedDocument(BODY + "Respectfully,\n\nJane Example\nExecutive Director\nRiver Keepers Network\n",
+                "text/plain", null, false, null), "x", "x.txt");
+        assertEquals(List.of("Jane Example"), letter.signers().stream().map(s -> s.name()).toList());
+        assertEquals("Executive Director", letter.signers().get(0).title());
+        assertEquals("River Keepers Network", letter.signers().get(0).affiliation());
+        List<Line> block = List.of(new Line("Jane Example", "Jane Example"), new Line("Executive Director", "Executive Director"),
+                new Line("River Keepers Network", "River Keepers Network"));
+        assertTrue(LineLabeller.onePersonsBlock(block, 0, 2));
+        // three people are three signers
+        List<Line> people = List.of(new Line("Jane Example", "Jane Example"), new Line("John Roe Example", "John Roe Example"),
+                new Line("Mary Example", "Mary Example"));
+        assertFalse(LineLabeller.onePersonsBlock(people, 0, 2));
+    }
+
+    @Test
+    void signersAboveCopiedAddresseesAreReadAsTheEndOfTheLetter() {
+        String text = BODY + "Sincerely,\n\nRiver Keepers Network\nCoalition for Clean Water\nTenants United\n\ncc:\n"
+                + "Jane Example, Minister of the Interior\nJohn Example, Mayor of Springfield\n";
+        assertEquals(List.of("River Keepers Network", "Coalition for Clean Water", "Tenants United"), signersOf(text));
+        assertEquals(6, LineLabeller.copiesAtEnd(TextLines.of(text)));
+        assertEquals(-1, LineLabeller.copiesAtEnd(TextLines.of(BODY + "Sincerely,\n\nRiver Keepers Network\n")));
+    }
+
+    @Test
+    void headingsOverGroupsOfSignersAreNoSigners() {
+        String text = BODY + "Sincerely,\n\nORGANIZATIONS\n\nRiver Keepers Network (RKN)\nCoalition for Clean Water\nTenants United of Springfield\n\n"
+                + "Local Associations\n\nData Rights Institute (DRI)\nPublic Transit Alliance\n";
+        List<String> signers = signersOf(text);
+        assertFalse(signers.contains("ORGANIZATIONS"), signers.toString());
+        assertFalse(signers.contains("Local Associations"), signers.toString());
+        assertTrue(signers.containsAll(List.of("Coalition for Clean Water", "Data Rights Institute")), signers.toString());
+        Line entry = new Line("River Keepers Network", "River Keepers Network", true);
+        assertTrue(LineLabeller.headingShape(new Line("INDIVIDUALS", "INDIVIDUALS", true), LineFeatures.UNMARKED, entry, LineFeatures.UNMARKED, true));
+        assertTrue(LineLabeller.headingShape(new Line("Signed by:", "Signed by:"), LineFeatures.UNMARKED, entry, LineFeatures.UNMARKED, true));
+        assertTrue(LineLabeller.headingShape(new Line("Regional", "Regional"), LineFeatures.UNMARKED,
+                new Line("12. River Keepers Network", "12. River Keepers Network"), LineFeatures.NUMBERED, true));
+        // an acronym standing for an organisation, an organisation's name and a person's name in capitals are entries
+        assertFalse(LineLabeller.headingShape(new Line("JANE EXAMPLE", "JANE EXAMPLE", true), LineFeatures.UNMARKED,
+                new Line("Governor of the Example Province", "Governor of the Example Province", true), LineFeatures.UNMARKED, true));
+        // nor a line in capitals among entries each in a paragraph of its own, nor a bulleted one
+        assertFalse(LineLabeller.headingShape(new Line("EXAMPLEFUND", "EXAMPLEFUND", true), LineFeatures.UNMARKED, entry, LineFeatures.UNMARKED, false));
+        assertFalse(LineLabeller.headingShape(new Line("- EXAMPLEFUND", "- EXAMPLEFUND", true), LineFeatures.UNMARKED, entry, LineFeatures.UNMARKED, true));
+        assertFalse(LineLabeller.headingShape(new Line("ACLU", "ACLU", true), LineFeatures.UNMARKED, entry, LineFeatures.UNMARKED, true));
+        assertFalse(LineLabeller.headingShape(new Line("Tenants United", "Tenants United", true), LineFeatures.UNMARKED, entry, LineFeatures.UNMARKED, true));
+    }
+
+    @Test
+    void theLinesOfABlockOfEntriesAreReadForEntriesToo() {
+        List<Line> lines = TextLines.of(BODY + "River Keepers Network (RKN)\nCoalition for Clean Water Inc. (CCW), Springfield, IL\nTenants United of Springfield\n"
+                + "\nSincerely,\nData Rights Institute (DRI)\nPublic Transit Alliance of Springfield\nSeed Savers Union\n\nThe force of the example\nExample Fund\n");
+        Tag[] tags = new Tag[lines.size()];
+        Arrays.fill(tags, Tag.OTHER);
+        // the model read all entries as such but the first of the first block and the last of the second
+        for (int i : new int[] {3, 4, 6, 7, 10}) tags[i] = Tag.SIGNER;
+        // those two are candidates; a closing ("Sincerely,") and a line of running text are not
+        assertEquals(List.of(2, 8), LineLabeller.blockEntryCandidates(lines, LineFeatures.listMarks(lines), tags));
+        // a footnote opening with its number above entries that open with none is no entry
+        List<Line> notes = TextLines.of(BODY + "3 Example Studios v. Example, 429 F.3d 445 (2000)\nExample v. Doe, 481 F.3d 484 (2000)\n");
+        Tag[] noteTags = {Tag.OTHER, Tag.OTHER, Tag.OTHER, Tag.SIGNER};
+        assertEquals(List.of(), LineLabeller.blockEntryCandidates(notes, LineFeatures.listMarks(notes), noteTags));
+        assertTrue(LineLabeller.nameLike("1. Council on Example Rights of the Valley (CERV)"));
+        assertTrue(LineLabeller.nameLike("● Example Fund"));
+        assertTrue(LineLabeller.nameLike("Asociación para Ejemplos Comunitarios \"Valle\", Springfield"));
+        assertFalse(LineLabeller.nameLike("Examples and other questions"));
+        assertFalse(LineLabeller.nameLike("The force of the example"));
+    }
+
+    @Test
+    void aParagraphThatIsAPersonsWholeEntryOpensAnEntry() {
+        String text = BODY + "Sincerely,\n\nJane Example, Professor of Law, Example State University\n\nJohn Example, Senior Lecturer, University of Springfield\n\n"
+                + "Mary Example, Coordinator, Example Institute of Social Studies\n";
+        assertEquals(List.of("Jane Example", "John Example", "Mary Example"), signersOf(text));
     }
 
     @Test

@@ -44,6 +44,41 @@ class SignerEntriesTest {
     }
 
     @Test
+    void aCountOfMoreSignersIsCountedWhateverTheModelMadeOfIt() {
+        SignerEntries e = read("SIGNER | River Keepers Alliance", "SIGNER | Coalición por el Agua", "SIGNER | y 23 organizaciones más");
+        assertEquals(List.of("River Keepers Alliance", "Coalición por el Agua"), names(e));
+        assertEquals(25, e.signerCount());
+        assertEquals(40, SignerEntries.countOfMore("and 40 others"));
+        assertEquals(7, SignerEntries.countOfMore("e mais 7 organizações"));
+        assertEquals(9, SignerEntries.countOfMore("…and 9 other organizations"));
+        assertEquals(12, SignerEntries.countOfMore("und 12 weitere Organisationen"));
+        assertEquals(3, SignerEntries.countOfMore("et 3 autres organisations"));
+        // a name with a number in it counts nobody
+        assertEquals(0, SignerEntries.countOfMore("350 Example Valley"));
+        assertEquals(0, SignerEntries.countOfMore("Coalition of 40 groups for the river"));
+    }
+
+    @Test
+    void anOrganisationUnderAnotherOneIsAnEntryOfItsOwn() {
+        SignerEntries e = read("SIGNER | River Keepers Alliance (RKA)", "DETAIL | Coalition for Clean Water (CCW)", "DETAIL | Springfield, IL");
+        assertEquals(List.of("River Keepers Alliance", "Coalition for Clean Water"), names(e));
+        // an office under a person's name in capitals is the person's
+        assertEquals(List.of("JANE EXAMPLE"), names(read("SIGNER | JANE EXAMPLE", "DETAIL | Governor of the Example Province")));
+        // a name that reads as a person's, given with its acronym, is an organisation's
+        SignerEntries acronym = read("SIGNER | Servicio Ejemplar de Defensa Legal (SEDL)", "DETAIL | Fundación Valle del Ejemplo");
+        assertEquals(List.of("Servicio Ejemplar de Defensa Legal", "Fundación Valle del Ejemplo"), names(acronym));
+        assertEquals(true, SignerEntries.namesOrganisation("Example Valley Rivers LLC"));
+        assertEquals(false, SignerEntries.namesOrganisation("Springfield"));
+    }
+
+    @Test
+    void copiedAddresseesClosingTheLetterSignNothing() {
+        SignerEntries e = read("OTHER | Sincerely,", "SIGNER | River Keepers Alliance", "SIGNER | Tenants United", "OTHER | cc:",
+                "SIGNER | Jane Example, Minister of Examples", "SIGNER | John Example, Mayor of Springfield");
+        assertEquals(List.of("River Keepers Alliance", "Tenants United"), names(e));
+    }
+
+    @Test
     void aWrappedNameIsJoinedAndDetailsGoToThePerson() {
         SignerEntries e = read("SIGNER | Northern Federation of Community", "CONTINUED | Broadcasters",
                 "SIGNER | Ana Ruiz Gomez", "DETAIL | Director", "DETAIL | Institute for Open Maps");

@@ -1,6 +1,8 @@
 package org.letterarchive.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
@@ -174,6 +176,36 @@ class SignerParserTest {
         Signer business = SignerParser.parse("Eric Q. Example, Photographer, LLC", false);
         assertEquals("Eric Q. Example, Photographer, LLC", business.name());
         assertEquals(Signer.Kind.organization, business.kind());
+    }
+
+    @Test
+    void aLegalFormClosingAPersonsEntryBelongsToTheOrganisationBeforeIt() {
+        Signer s = SignerParser.parse("Jane Example, Fund for the Western Valley Rivers, LLC", false);
+        assertEquals("Jane Example", s.name());
+        assertEquals(Signer.Kind.person, s.kind());
+        assertEquals("Fund for the Western Valley Rivers, LLC", s.affiliation());
+        // a business named for the person stays one name
+        assertEquals(Signer.Kind.organization, SignerParser.parse("Eric Q. Example, Photographer, LLC", false).kind());
+    }
+
+    @Test
+    void readsATownWithParticlesAfterADashAndRegionInitialsAsLocation() {
+        Signer town = SignerParser.parse("Friends of the Valley Rivers ASBL – San Martín de los Ejemplos", false);
+        assertEquals("Friends of the Valley Rivers ASBL", town.name());
+        assertEquals("San Martín de los Ejemplos", town.location());
+        Signer initials = SignerParser.parse("Alliance for Example Rivers Inc., Springfield, N.X.", false);
+        assertEquals("Alliance for Example Rivers Inc.", initials.name());
+        assertEquals("Springfield, N.X.", initials.location());
+        Signer legalLike = SignerParser.parse("Alliance for Example Rivers Inc., Springfield, B.C.", false);
+        assertEquals("Alliance for Example Rivers Inc.", legalLike.name());
+        assertEquals("Springfield, B.C.", legalLike.location());
+        Signer comma = SignerParser.parse("Council on Example Rights \"Valley\", San Martín de los Ejemplos", false);
+        assertEquals("Council on Example Rights \"Valley\"", comma.name());
+        assertEquals("San Martín de los Ejemplos", comma.location());
+        // an organisation's name after a dash is no town
+        assertEquals("Example Church - General Board of the Valley", SignerParser.parse("Example Church - General Board of the Valley", false).name());
+        assertFalse(SignerParser.townName("Centro del Valle"));
+        assertTrue(SignerParser.townName("San Martín de los Ejemplos"));
     }
 
     @Test

@@ -43,6 +43,15 @@ class VocabularyTest {
     }
 
     @Test
+    void kindsOfOrganisationInThePluralNameNoOrganisation() {
+        assertTrue(v.namesKindsOnly("Local Associations"));
+        assertTrue(v.namesKindsOnly("Asociaciones Locales"));
+        assertFalse(v.namesKindsOnly("Example Organizations Network"));
+        assertFalse(v.namesKindsOnly("River Keepers"));
+        assertFalse(v.namesKindsOnly("organizations of the valley"));
+    }
+
+    @Test
     void honorificsAndOrganisationWords() {
         assertTrue(v.isHonorific("Dr"));
         assertTrue(v.isHonorific("Sra"));
