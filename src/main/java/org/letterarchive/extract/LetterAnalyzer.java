@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.letterarchive.extract.LineLabeller.Labelled;
 import org.letterarchive.extract.LineLabeller.Tag;
 import org.letterarchive.extract.TextLines.Line;
@@ -63,10 +62,22 @@ public final class LetterAnalyzer {
         return TextLines.of(doc.text().substring(front.bodyStart()));
     }
 
+    /** The first {@code chars} characters of the lines' clean text, one line under another: all the language detector reads. */
+    static String head(List<Line> lines, int chars) {
+        StringBuilder out = new StringBuilder(Math.min(chars, 4_096));
+        for (Line l : lines) {
+            if (out.length() > 0) out.append('\n');
+            if (out.length() >= chars) break;
+            out.append(l.clean(), 0, Math.min(l.clean().length(), chars - out.length()));
+        }
+        out.setLength(Math.min(out.length(), chars));
+        return out.toString();
+    }
+
     public Letter analyze(ParsedDocument doc, String id, String fileName) {
         FrontMatter front = FrontMatter.read(doc.text());
         List<Line> lines = lines(doc, front);
-        String language = languages.detect(lines.stream().map(Line::clean).collect(Collectors.joining("\n")));
+        String language = languages.detect(head(lines, LanguageDetector.READ));
         boolean dayFirst = language != null && DAY_FIRST.contains(language);
         int salutation = Salutation.find(lines, 0, HEAD_SEARCH);
         Labelled labelled = withNamesAboveGreeting(lines, salutation, withToBlock(lines, labeller.label(lines)));
