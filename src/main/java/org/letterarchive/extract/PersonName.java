@@ -31,8 +31,11 @@ final class PersonName {
     static boolean shaped(String s, AllCaps allCaps) {
         String rest = afterHonorific(s.strip());
         String t = rest == null ? s.strip() : rest;
+        // a line of many words (a paragraph) is no name: counted, not split
+        int words = words(t, 6);
+        if (words < 2 || words > 5) return false;
         String[] w = WHITESPACE.split(t);
-        if (w.length < 2 || w.length > 5 || NOT_IN_NAME.matcher(t).find() || Vocabulary.get().hasOrganisationTypeWord(t)) return false;
+        if (NOT_IN_NAME.matcher(t).find() || Vocabulary.get().hasOrganisationTypeWord(t)) return false;
         int caps = 0;
         for (String x : w) {
             if (Character.isUpperCase(x.codePointAt(0))) caps++;
@@ -40,6 +43,23 @@ final class PersonName {
             if (allCaps == AllCaps.REJECT && x.length() > 2 && x.equals(x.toUpperCase()) && !x.contains(".")) return false;
         }
         return caps >= 2;
+    }
+
+    /**
+     * How many words {@link #WHITESPACE} splits a stripped text into, counted up to {@code most}: one more than its
+     * runs of whitespace (an empty text is one empty word).
+     */
+    static int words(String t, int most) {
+        int n = 1;
+        for (int i = 0; i < t.length() && n < most; i++) {
+            if (splits(t.charAt(i)) && (i == 0 || !splits(t.charAt(i - 1)))) n++;
+        }
+        return n;
+    }
+
+    /** The characters of {@code \s}: space, tab, line and page breaks. */
+    private static boolean splits(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** What follows an honorific opening the text ("Dr. Jane Doe" gives "Jane Doe"); null when none opens it. */
