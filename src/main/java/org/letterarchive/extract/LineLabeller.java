@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.letterarchive.extract.TextLines.Line;
 import org.tribuo.Example;
-import org.tribuo.Feature;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
@@ -362,14 +361,16 @@ public final class LineLabeller {
     }
 
     private static Example<Label> example(List<String> names, Label label) {
-        // the names in order, each once
-        List<String> sorted = new ArrayList<>(names);
-        sorted.sort(null);
-        List<Feature> fs = new ArrayList<>(sorted.size());
-        for (int i = 0; i < sorted.size(); i++) {
-            if (i == 0 || !sorted.get(i).equals(sorted.get(i - 1))) fs.add(new Feature(sorted.get(i), 1.0));
+        // the names in order, each once, given as names and values: no feature made only to be copied
+        String[] sorted = names.toArray(new String[0]);
+        java.util.Arrays.sort(sorted);
+        int n = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || !sorted[i].equals(sorted[n - 1])) sorted[n++] = sorted[i];
         }
-        return new ListExample<>(label, fs);
+        double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1.0);
+        return new ListExample<>(label, n == sorted.length ? sorted : java.util.Arrays.copyOf(sorted, n), ones);
     }
 
     /** A letter's lines with the tag of each, for training. */
