@@ -35,7 +35,7 @@ public final class LanguageDetector {
         String[][] words = {
             {"the", "and", "of", "to", "is", "that", "for", "we", "are", "with", "this", "be", "our", "by", "it", "have", "from", "will", "which", "their", "you", "its", "has", "was", "these"},
             {"el", "los", "las", "y", "del", "por", "con", "una", "es", "su", "sus", "al", "como", "más", "lo", "pero", "está", "este", "esta", "nuestra", "nuestro", "sobre", "también", "ha", "han"},
-            {"os", "e", "do", "da", "dos", "das", "com", "uma", "não", "ao", "pelo", "pela", "são", "é", "um", "seu", "sua", "nós", "mais", "também", "foi", "às", "nas", "nos", "pelos", "pelas"},
+            {"os", "e", "em", "na", "do", "da", "dos", "das", "com", "uma", "não", "ao", "pelo", "pela", "são", "é", "um", "seu", "sua", "nós", "mais", "também", "foi", "às", "nas", "nos", "pelos", "pelas"},
             {"le", "les", "et", "des", "du", "dans", "une", "est", "sur", "pas", "nous", "vous", "au", "aux", "ce", "qui", "leur", "ont", "sont", "il", "cette", "avec", "ces", "été", "être"},
             {"der", "die", "und", "nicht", "mit", "ist", "sich", "auf", "für", "wir", "von", "zu", "dem", "eine", "ein", "auch", "wird", "werden", "sind", "bei", "zur", "zum", "durch", "über", "unsere"},
         };

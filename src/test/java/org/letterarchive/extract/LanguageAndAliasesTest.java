@@ -63,9 +63,25 @@ class LanguageAndAliasesTest {
         for (int i = 0; i < 400; i++) lines.add(new TextLines.Line("Line " + i + " of an invented letter", "Line " + i + " of an invented letter"));
         String joined = String.join("\n", lines.stream().map(TextLines.Line::clean).toList());
         for (int chars : new int[] {1, 5, 28, 29, 30, 31, 1_000, 3_000, joined.length(), joined.length() + 10}) {
-            assertEquals(joined.substring(0, Math.min(chars, joined.length())), LetterAnalyzer.head(lines, chars));
+            assertEquals(joined.substring(0, Math.min(chars, joined.length())), LetterAnalyzer.head(lines, chars, 0));
         }
-        assertEquals("", LetterAnalyzer.head(List.of(), 3_000));
+        assertEquals("", LetterAnalyzer.head(List.of(), 3_000, 0));
+    }
+
+    @Test
+    void theDetectorReadsTheRunningTextElseEveryLine() {
+        String paragraph = "Nous écrivons au sujet du projet de loi qui menace la liberté de la presse dans le pays.";
+        List<TextLines.Line> letter = List.of(new TextLines.Line("Madame la Ministre", "Madame la Ministre"),
+                new TextLines.Line(paragraph, paragraph), new TextLines.Line("Jane Doe", "Jane Doe"), new TextLines.Line(paragraph, paragraph));
+        assertEquals(paragraph + "\n" + paragraph, LetterAnalyzer.languageSample(letter, 3_000));
+        List<TextLines.Line> names = List.of(new TextLines.Line("Jane Doe", "Jane Doe"), new TextLines.Line("John Roe", "John Roe"));
+        assertEquals("Jane Doe\nJohn Roe", LetterAnalyzer.languageSample(names, 3_000));
+    }
+
+    @Test
+    void portugueseContractionsAreItsFunctionWords() {
+        assertEquals("pt", LanguageDetector.byFunctionWords(times3("Escrevemos em nome das organizações da sociedade civil, na esperança de que o governo "
+                + "reveja a proposta em discussão na assembleia e garanta a participação das comunidades em cada etapa do processo.")));
     }
 
     @Test
