@@ -113,8 +113,10 @@ public final class LanguageDetector {
         int length = 0;
         for (int i = 0; i <= end; i++) {
             char c = i < end ? text.charAt(i) : ' ';
-            if (Character.isLetter(c)) {
-                if (length < word.length) word[length] = Character.toLowerCase(c);
+            // ASCII letters without the Unicode tables
+            boolean letter = c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
+            if (letter) {
+                if (length < word.length) word[length] = c < 0x80 ? (char) (c | 0x20) : Character.toLowerCase(c);
                 length++;
                 continue;
             }

@@ -216,7 +216,7 @@ public final class Vocabulary {
         if (s == null) return "";
         String ascii = foldAscii(s);
         if (ascii != null) return ascii;
-        String latin = foldLatin(s);
+        String latin = foldLatin(s, false);
         return latin != null ? latin : foldUnicode(s);
     }
 
@@ -230,9 +230,10 @@ public final class Vocabulary {
     /**
      * The folding of a text of Latin letters (accented or not), digits, punctuation and combining accents, one
      * character at a time by {@link #LATIN}, as {@link #foldUnicode} folds it (each such character decomposes alone,
-     * and none lower-cases by its neighbours); null for any other text.
+     * and none lower-cases by its neighbours); null for any other text. With {@code scorer}, as the scorer folds
+     * ({@link Annotations#fold} but for a leading "the"): '_' is kept as a letter and '&' is read "and".
      */
-    private static String foldLatin(String s) {
+    static String foldLatin(String s, boolean scorer) {
         StringBuilder out = new StringBuilder(s.length());
         boolean gap = false;
         for (int i = 0; i < s.length(); i++) {
@@ -245,8 +246,14 @@ public final class Vocabulary {
             int n = folded == null ? 1 : folded.length();
             for (int k = 0; k < n; k++) {
                 char d = folded == null ? c : folded.charAt(k);
-                boolean alnum = d < 0x80 ? (d >= 'a' && d <= 'z') || (d >= '0' && d <= '9') || (d >= 'A' && d <= 'Z') : Character.isLetterOrDigit(d)
-                        || Character.getType(d) == Character.LETTER_NUMBER || Character.getType(d) == Character.OTHER_NUMBER;
+                if (scorer && d == '&') {
+                    if (out.length() > 0) out.append(' ');
+                    out.append("and");
+                    gap = true;
+                    continue;
+                }
+                boolean alnum = d < 0x80 ? (d >= 'a' && d <= 'z') || (d >= '0' && d <= '9') || (d >= 'A' && d <= 'Z') || (scorer && d == '_')
+                        : Character.isLetterOrDigit(d) || Character.getType(d) == Character.LETTER_NUMBER || Character.getType(d) == Character.OTHER_NUMBER;
                 if (!alnum) {
                     gap = true;
                     continue;

@@ -19,7 +19,7 @@ class FastPathsTest {
     private static final Pattern SENTENCE_END = Pattern.compile("\\p{Ll}{2}[.!?](?:\\s|$)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final String ALPHABET = "aeiouxyzAEIOUXYZ0123456789 .,;:!?'’-()\t\n\r\f\u000B\u0085\u2028\u2029\u00A0"
+    private static final String ALPHABET = "aeiouxyzAEIOUXYZ0123456789 .,;:!?'’-()&_\u001C\t\n\r\f\u000B\u0085\u2028\u2029\u00A0"
             + "áéíóúñçãõâêôàèìòùäëïöüÿßæøåÁÉÍÓÚÑÇÃÕÄÖÜÆØÅªº¹²½œŒłŁđĐħıİǆǅǄĳŉſƀɐ"
             + "\u0301\u0303\u0308\u0327\u0340\u0344αβΣσςДжאب中𝑎𝐀😀ﬁ№™①";
 
@@ -75,5 +75,14 @@ class FastPathsTest {
         for (String s : texts()) assertEquals(Vocabulary.foldUnicode(s), Vocabulary.fold(s), s);
         assertEquals("asociacion civil", Vocabulary.fold("Asociación  Civil"));
         assertEquals("sao paulo", Vocabulary.fold("São-Paulo"));
+    }
+
+    @Test
+    void latinTextFoldsForTheScorerAsTheNormaliserFoldsIt() {
+        for (String s : texts()) {
+            String expected = Annotations.foldUnicode(s);
+            assertEquals(expected.startsWith("the ") ? expected.substring(4) : expected, Annotations.fold(s), s);
+        }
+        assertEquals("asociacion de defensa and co", Annotations.fold("The Asociación de Defensa & Co."));
     }
 }
