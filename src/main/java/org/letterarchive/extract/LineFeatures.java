@@ -220,7 +220,13 @@ public final class LineFeatures {
             int letters = 0, upper = 0;
             for (int k = 0; k < s.length(); k++) {
                 char c = s.charAt(k);
-                if (Character.isLetter(c)) {
+                if (c < 0x80) {
+                    // ASCII without Character's tables
+                    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                        letters++;
+                        if (c <= 'Z') upper++;
+                    }
+                } else if (Character.isLetter(c)) {
                     letters++;
                     if (Character.isUpperCase(c)) upper++;
                 }
@@ -267,7 +273,7 @@ public final class LineFeatures {
             if (raw.startsWith("#")) f.add("mdHeading");
             if (raw.startsWith("*") && !raw.startsWith("**") || raw.startsWith("_") && !raw.startsWith("__")) f.add("italicStart");
             if (raw.contains("<br") || raw.endsWith("\\") || raw.endsWith("  ")) f.add("lineBreakMark");
-            if (PAREN_ACRONYM.matcher(s).find()) f.add("parenAcronym");
+            if (s.indexOf('(') >= 0 && PAREN_ACRONYM.matcher(s).find()) f.add("parenAcronym");
             if (s.indexOf('(') >= 0) f.add("paren");
             if (s.contains(" - ") || s.contains(" – ") || s.contains(" — ")) f.add("dash");
             if (s.indexOf('"') >= 0 || s.indexOf('“') >= 0 || s.indexOf('«') >= 0) f.add("quote");
@@ -319,8 +325,9 @@ public final class LineFeatures {
             if (parts.size() >= 2) f.add(PARTS.of(parts.size()));
             if (Character.isLowerCase(s.codePointAt(0))) f.add("lowerStart");
             // a paragraph of names: many short capitalised items between commas or semicolons
-            String[] items = ITEM_SEPARATOR.split(s);
-            if (items.length >= 3) {
+            // fewer than two separators make fewer than three items: no split needed
+            String[] items = commas >= 2 ? ITEM_SEPARATOR.split(s) : null;
+            if (items != null && items.length >= 3) {
                 int shortCapital = 0;
                 for (String it : items) {
                     String t = it.strip();
