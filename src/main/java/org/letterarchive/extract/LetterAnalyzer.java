@@ -288,11 +288,17 @@ public final class LetterAnalyzer {
         return null;
     }
 
+    /** Whether {@link #PERSONAL} can match: one of its words, in any case, is in the line (a cheap test before the regex). */
+    private static boolean mayBePersonal(String line) {
+        String t = line.toLowerCase(java.util.Locale.ROOT);
+        return t.contains("identif") || t.contains("capacity") || t.contains("tulo ") || t.contains("titre personnel");
+    }
+
     /** People sign on behalf of their organisation unless the letter says affiliations are for identification only. */
     private static List<Signer> withCapacity(List<Line> lines, SignerEntries entries) {
         boolean personal = false;
         for (Line l : lines) {
-            if (l.clean().length() < 300 && PERSONAL.matcher(l.clean()).find()) {
+            if (l.clean().length() < 300 && mayBePersonal(l.clean()) && PERSONAL.matcher(l.clean()).find()) {
                 personal = true;
                 break;
             }
