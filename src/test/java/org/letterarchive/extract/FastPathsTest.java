@@ -85,4 +85,17 @@ class FastPathsTest {
         }
         assertEquals("asociacion de defensa and co", Annotations.fold("The Asociación de Defensa & Co."));
     }
+
+    @Test
+    void everyDateFormHasAShortNumberAndALineWithOnlyAYearIsPassedOver() {
+        String[] dates = {"September 14th, 2018", "Sept. 4, 2018", "14 September 2018", "14 de septiembre de 2018", "4 de setembro de 2018",
+            "1er mai 2018", "14. September 2018", "2018-09-14", "14/09/2018", "4.9.2018"};
+        for (String d : dates) {
+            String line = "Written in an invented town, " + d + ", for the record";
+            assertEquals(true, Dates.hasShortNumber(line), d);
+            assertEquals(false, Dates.find(line, false) == null, d);
+        }
+        assertEquals(false, Dates.hasShortNumber("Since 2018 and until 2024 the law stood"));
+        assertEquals(null, Dates.find("Since 2018 and until 2024 the law stood", false));
+    }
 }
