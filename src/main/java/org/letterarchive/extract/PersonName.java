@@ -34,15 +34,14 @@ final class PersonName {
         // a line of many words (a paragraph) is no name: counted, not split
         int words = words(t, 6);
         if (words < 2 || words > 5) return false;
-        String[] w = WHITESPACE.split(t);
-        if (NOT_IN_NAME.matcher(t).find() || Vocabulary.get().hasOrganisationTypeWord(t)) return false;
+        // the words' shapes first, the vocabulary last: each test only says no, so the cheapest go first
         int caps = 0;
-        for (String x : w) {
+        for (String x : WHITESPACE.split(t)) {
             if (Character.isUpperCase(x.codePointAt(0))) caps++;
             else if (!NAME_PARTICLE.matcher(x).matches()) return false;
             if (allCaps == AllCaps.REJECT && x.length() > 2 && x.equals(x.toUpperCase()) && !x.contains(".")) return false;
         }
-        return caps >= 2;
+        return caps >= 2 && !NOT_IN_NAME.matcher(t).find() && !Vocabulary.get().hasOrganisationTypeWord(t);
     }
 
     /**
