@@ -304,8 +304,8 @@ public final class LineFeatures {
             if (month) f.add("month");
             if (legal) f.add("legalForm");
             if (legalWord) f.add("legalFormWord");
-            List<String> parts = SignerParser.splitOutsideBrackets(s);
-            if (parts.size() >= 2 && v.isPlace(parts.get(parts.size() - 1))) place = true;
+            SignerParser.Outline parts = SignerParser.outlineOutsideBrackets(s);
+            if (parts.count() >= 2 && v.isPlace(parts.last())) place = true;
             if (v.isPlace(s)) f.add("placeOnly");
             if (place) f.add("endsWithPlace");
             String firstWord = null, shortLine = null;
@@ -320,9 +320,9 @@ public final class LineFeatures {
                     f.add(shortLine);
                 }
             }
-            boolean person = PersonName.shaped(parts.get(0));
-            if (person) f.add(parts.size() == 1 ? "personName" : "personNameFirst");
-            if (parts.size() >= 2) f.add(PARTS.of(parts.size()));
+            boolean person = PersonName.shaped(parts.first());
+            if (person) f.add(parts.count() == 1 ? "personName" : "personNameFirst");
+            if (parts.count() >= 2) f.add(PARTS.of(parts.count()));
             if (Character.isLowerCase(s.codePointAt(0))) f.add("lowerStart");
             // a paragraph of names: many short capitalised items between commas or semicolons
             // fewer than two separators make fewer than three items: no split needed
@@ -346,7 +346,7 @@ public final class LineFeatures {
             if (bullet || numbered) c.add("listMark");
             if (dateLine) c.add("dateLine");
             if (cells > 0) c.add("cells");
-            if (parts.size() >= 2) c.add("parts");
+            if (parts.count() >= 2) c.add("parts");
             if (person) c.add("personName");
             if (firstWord != null) c.add(firstWord);
             if (shortLine != null) c.add(shortLine);

@@ -294,6 +294,45 @@ public final class SignerParser {
         return parts;
     }
 
+    /** How many parts {@link #splitOutsideBrackets} cuts a text into, and the first and the last of them. */
+    record Outline(int count, String first, String last) {}
+
+    /** As {@link #splitOutsideBrackets}, without making the parts between the first and the last (a paragraph has many). */
+    static Outline outlineOutsideBrackets(String s) {
+        int depth = 0, start = 0, count = 0, firstStart = -1, firstEnd = -1, lastStart = -1, lastEnd = -1;
+        for (int k = 0; k <= s.length(); k++) {
+            boolean cut = k == s.length();
+            if (!cut) {
+                char c = s.charAt(k);
+                if (c == '(' || c == '[') depth++;
+                else if ((c == ')' || c == ']') && depth > 0) depth--;
+                else cut = c == ',' && depth == 0 && k + 1 < s.length() && Character.isWhitespace(s.charAt(k + 1));
+            }
+            if (!cut) continue;
+            if (!blank(s, start, k)) {
+                if (count++ == 0) {
+                    firstStart = start;
+                    firstEnd = k;
+                }
+                lastStart = start;
+                lastEnd = k;
+            }
+            start = k + 1;
+        }
+        if (count == 0) return new Outline(1, s.strip(), s.strip());
+        return new Outline(count, s.substring(firstStart, firstEnd).strip(), s.substring(lastStart, lastEnd).strip());
+    }
+
+    /** Whether the text between from and to is white space only, as {@link String#isBlank} reads it. */
+    private static boolean blank(String s, int from, int to) {
+        for (int i = from; i < to; ) {
+            int cp = s.codePointAt(i);
+            if (!Character.isWhitespace(cp)) return false;
+            i += Character.charCount(cp);
+        }
+        return true;
+    }
+
     private static boolean isPlaceList(String inner) {
         String[] parts = COMMA.split(inner);
         if (Vocabulary.get().isPlace(parts[parts.length - 1])) return true;

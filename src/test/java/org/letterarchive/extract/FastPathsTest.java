@@ -98,4 +98,19 @@ class FastPathsTest {
         assertEquals(false, Dates.hasShortNumber("Since 2018 and until 2024 the law stood"));
         assertEquals(null, Dates.find("Since 2018 and until 2024 the law stood", false));
     }
+
+    @Test
+    void theOutlineOfAnEntryIsItsSplitsCountFirstAndLast() {
+        String alphabet = "ab ,,,(()[]]\t\u2003é";
+        Random random = new Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(20);
+            for (int k = 0; k < length; k++) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String s = b.toString();
+            List<String> parts = SignerParser.splitOutsideBrackets(s);
+            SignerParser.Outline outline = SignerParser.outlineOutsideBrackets(s);
+            assertEquals(new SignerParser.Outline(parts.size(), parts.get(0), parts.get(parts.size() - 1)), outline, s);
+        }
+    }
 }
