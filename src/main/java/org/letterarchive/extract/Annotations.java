@@ -233,8 +233,14 @@ public final class Annotations {
     /** The scorer's folding: case, accents, punctuation, white space, '&' as 'and', a leading 'the'. */
     public static String fold(String s) {
         if (s == null) return "";
-        String t = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
-        t = SPACES.matcher(NON_WORD.matcher(t.replace("&", " and ")).replaceAll(" ")).replaceAll(" ").strip();
+        String t = Vocabulary.foldLatin(s, true);
+        if (t == null) t = foldUnicode(s);
         return t.startsWith("the ") ? t.substring(4) : t;
+    }
+
+    /** The folding by the Unicode normaliser and regexes, for any text: {@link #fold} but for the leading 'the'. */
+    static String foldUnicode(String s) {
+        String t = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(NON_WORD.matcher(t.replace("&", " and ")).replaceAll(" ")).replaceAll(" ").strip();
     }
 }

@@ -50,9 +50,27 @@ public final class Dates {
         return false;
     }
 
+    /**
+     * Every date written here also has a number of one or two digits standing alone (a day, or an ISO date's month):
+     * a line whose only number is a year ("in 2018") holds none, and is passed over without the regexes.
+     */
+    static boolean hasShortNumber(String text) {
+        int run = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (c >= '0' && c <= '9') {
+                run++;
+            } else {
+                if (run == 1 || run == 2) return true;
+                run = 0;
+            }
+        }
+        return false;
+    }
+
     /** The first date written in text, or null; dayFirst reads 03/04/2019 as 3 April (Spanish, French, ...). */
     public static Found find(String text, boolean dayFirst) {
-        if (!hasYear(text)) return null;
+        if (!hasYear(text) || !hasShortNumber(text)) return null;
         Found best = null;
         for (Pattern p : new Pattern[] {MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO, NUMERIC}) {
             if (p == MONTH_DAY_YEAR && !DAY_YEAR.matcher(text).find()) continue;

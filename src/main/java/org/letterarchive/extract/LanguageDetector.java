@@ -8,7 +8,7 @@ import org.apache.tika.language.detect.LanguageResult;
 
 /**
  * The language of a letter's body as an ISO 639-1 code. Most letters are settled cheaply by counting
- * the function words of English, Spanish, Portuguese and French in a sample of the text: a language
+ * the function words of English, Spanish, Portuguese, French and German in a sample of the text: a language
  * whose own words make up a good share of the words, far ahead of the others, wins. Otherwise one
  * OpenNLP detector (its model loads once, shared; not thread-safe, so calls take turns) decides.
  */
@@ -21,22 +21,23 @@ public final class LanguageDetector {
     /** a decision by function words needs this many hits, this share of all words, and this lead over the next language */
     private static final int MIN_HITS = 25;
     private static final double MIN_SHARE = 0.12;
-    /** function words of neighbouring languages (Italian, Catalan, Galician, German, Dutch): their presence leaves the choice to OpenNLP */
+    /** function words of neighbouring languages (Italian, Catalan, Galician, Dutch): their presence leaves the choice to OpenNLP */
     private static final java.util.Set<String> NEIGHBOURS = java.util.Set.of(
             "il", "di", "che", "della", "gli", "sono", "anche", "questo", "nel", "alla", "per", "non",
             "amb", "els", "dels", "aquest", "aquesta", "però", "més", "unha", "coa", "polo", "pola", "xa", "tamén",
-            "der", "und", "nicht", "wir", "ist", "mit", "für", "het", "een", "wij", "niet", "voor", "zijn");
+            "het", "een", "wij", "niet", "voor", "zijn", "ook", "naar", "wordt", "onze", "deze");
     private static final int LEAD = 4;
-    private static final String[] LANGUAGES = {"en", "es", "pt", "fr"};
-    /** words frequent in one of the four languages and rare in the other three */
+    private static final String[] LANGUAGES = {"en", "es", "pt", "fr", "de"};
+    /** words frequent in one of the five languages and rare in the other four */
     private static final Map<String, Integer> FUNCTION_WORDS = new HashMap<>();
 
     static {
         String[][] words = {
             {"the", "and", "of", "to", "is", "that", "for", "we", "are", "with", "this", "be", "our", "by", "it", "have", "from", "will", "which", "their", "you", "its", "has", "was", "these"},
             {"el", "los", "las", "y", "del", "por", "con", "una", "es", "su", "sus", "al", "como", "más", "lo", "pero", "está", "este", "esta", "nuestra", "nuestro", "sobre", "también", "ha", "han"},
-            {"os", "e", "do", "da", "dos", "das", "com", "uma", "não", "ao", "pelo", "pela", "são", "é", "um", "seu", "sua", "nós", "mais", "também", "foi", "às", "nas", "nos", "pelos", "pelas"},
+            {"os", "e", "em", "na", "do", "da", "dos", "das", "com", "uma", "não", "ao", "pelo", "pela", "são", "é", "um", "seu", "sua", "nós", "mais", "também", "foi", "às", "nas", "nos", "pelos", "pelas"},
             {"le", "les", "et", "des", "du", "dans", "une", "est", "sur", "pas", "nous", "vous", "au", "aux", "ce", "qui", "leur", "ont", "sont", "il", "cette", "avec", "ces", "été", "être"},
+            {"der", "die", "und", "nicht", "mit", "ist", "sich", "auf", "für", "wir", "von", "zu", "dem", "eine", "ein", "auch", "wird", "werden", "sind", "bei", "zur", "zum", "durch", "über", "unsere"},
         };
         for (int lang = 0; lang < words.length; lang++) {
             for (String w : words[lang]) {
@@ -44,6 +45,11 @@ public final class LanguageDetector {
             }
         }
     }
+    /** the length of the longest function word of any language, neighbours included */
+    private static final int LONGEST_WORD = java.util.stream.Stream.concat(FUNCTION_WORDS.keySet().stream(), NEIGHBOURS.stream())
+            .mapToInt(String::length).max().orElse(0);
+    /** how much of a text's head {@link #detect} reads: the function-word sample, and the detector's within it */
+    public static final int READ = Math.max(SAMPLE, WORD_SAMPLE);
     private static final Map<String, String> ISO3_TO_ISO1 = new HashMap<>();
 
     static {
@@ -97,25 +103,32 @@ public final class LanguageDetector {
         return null;
     }
 
-    /** Function-word hits per language (en, es, pt, fr), then those of neighbouring languages, then the number of words. */
+    /** Function-word hits per language (en, es, pt, fr, de), then those of neighbouring languages, then the number of words. */
     static int[] counts(String text) {
         int[] hits = new int[LANGUAGES.length + 2];
         int words = 0;
         int end = Math.min(text.length(), WORD_SAMPLE);
-        StringBuilder word = new StringBuilder(16);
+        // a word longer than every listed word is counted, never looked up
+        char[] word = new char[LONGEST_WORD + 1];
+        int length = 0;
         for (int i = 0; i <= end; i++) {
             char c = i < end ? text.charAt(i) : ' ';
-            if (Character.isLetter(c)) {
-                if (word.length() < 16) word.append(Character.toLowerCase(c));
+            // ASCII letters without the Unicode tables
+            boolean letter = c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
+            if (letter) {
+                if (length < word.length) word[length] = c < 0x80 ? (char) (c | 0x20) : Character.toLowerCase(c);
+                length++;
                 continue;
             }
-            if (word.length() > 0) {
+            if (length > 0) {
                 words++;
-                String w = word.toString();
-                Integer lang = FUNCTION_WORDS.get(w);
-                if (lang != null) hits[lang]++;
-                else if (NEIGHBOURS.contains(w)) hits[LANGUAGES.length]++;
-                word.setLength(0);
+                if (length <= LONGEST_WORD) {
+                    String w = new String(word, 0, length);
+                    Integer lang = FUNCTION_WORDS.get(w);
+                    if (lang != null) hits[lang]++;
+                    else if (NEIGHBOURS.contains(w)) hits[LANGUAGES.length]++;
+                }
+                length = 0;
             }
         }
         hits[LANGUAGES.length + 1] = words;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.letterarchive.extract.LineLabeller.Labelled;
 import org.letterarchive.extract.LineLabeller.Tag;
 import org.letterarchive.extract.TextLines.Line;
@@ -25,6 +24,8 @@ public final class LetterAnalyzer {
     /** languages whose numeric dates are written day first */
     private static final Set<String> DAY_FIRST = Set.of("es", "pt", "fr", "it", "de", "nl", "ca", "gl");
     private static final int HEAD_SEARCH = 80;
+    /** a line of running text, for the language detector: longer than most names, addresses and headings */
+    private static final int RUNNING_TEXT = 60;
     /** "listed for identification only", "in a personal capacity": the people below sign for themselves */
     private static final Pattern PERSONAL = Pattern.compile(
             "(?i)\\b(?:identification (?:purposes )?only|for identification|personal capacity|individual capacity|"
@@ -63,10 +64,33 @@ public final class LetterAnalyzer {
         return TextLines.of(doc.text().substring(front.bodyStart()));
     }
 
+    /**
+     * What the language detector reads: the first {@code chars} characters of the letter's running text (its lines of
+     * {@value #RUNNING_TEXT} characters or more, one under another), or of all its lines when it has none. Names,
+     * addresses and headings say little of a language and dilute the function words.
+     */
+    static String languageSample(List<Line> lines, int chars) {
+        String sample = head(lines, chars, RUNNING_TEXT);
+        return sample.isEmpty() ? head(lines, chars, 0) : sample;
+    }
+
+    /** The first {@code chars} characters of the clean text of the lines at least {@code shortest} long, one under another. */
+    static String head(List<Line> lines, int chars, int shortest) {
+        StringBuilder out = new StringBuilder(Math.min(chars, 4_096));
+        for (Line l : lines) {
+            if (l.clean().length() < shortest) continue;
+            if (out.length() > 0) out.append('\n');
+            if (out.length() >= chars) break;
+            out.append(l.clean(), 0, Math.min(l.clean().length(), chars - out.length()));
+        }
+        out.setLength(Math.min(out.length(), chars));
+        return out.toString();
+    }
+
     public Letter analyze(ParsedDocument doc, String id, String fileName) {
         FrontMatter front = FrontMatter.read(doc.text());
         List<Line> lines = lines(doc, front);
-        String language = languages.detect(lines.stream().map(Line::clean).collect(Collectors.joining("\n")));
+        String language = languages.detect(languageSample(lines, LanguageDetector.READ));
         boolean dayFirst = language != null && DAY_FIRST.contains(language);
         int salutation = Salutation.find(lines, 0, HEAD_SEARCH);
         Labelled labelled = withNamesAboveGreeting(lines, salutation, withToBlock(lines, labeller.label(lines)));
@@ -291,11 +315,17 @@ public final class LetterAnalyzer {
         return null;
     }
 
+    /** Whether {@link #PERSONAL} can match: one of its words, in any case, is in the line (a cheap test before the regex). */
+    private static boolean mayBePersonal(String line) {
+        String t = line.toLowerCase(java.util.Locale.ROOT);
+        return t.contains("identif") || t.contains("capacity") || t.contains("tulo ") || t.contains("titre personnel");
+    }
+
     /** People sign on behalf of their organisation unless the letter says affiliations are for identification only. */
     private static List<Signer> withCapacity(List<Line> lines, SignerEntries entries) {
         boolean personal = false;
         for (Line l : lines) {
-            if (l.clean().length() < 300 && PERSONAL.matcher(l.clean()).find()) {
+            if (l.clean().length() < 300 && mayBePersonal(l.clean()) && PERSONAL.matcher(l.clean()).find()) {
                 personal = true;
                 break;
             }

@@ -23,10 +23,8 @@ public final class LineFeatures {
     private static final Pattern YEAR = Pattern.compile("\\b(?:1[89]|20)\\d\\d\\b");
     private static final Pattern URL = Pattern.compile("https?://|www\\.|\\.(?:org|com|net)\\b");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.\\w");
-    private static final Pattern SENTENCE_END = Pattern.compile("\\p{Ll}{2}[.!?](?:\\s|$)");
     private static final Pattern ITEM_SEPARATOR = Pattern.compile("[;,]\\s+");
     private static final Pattern CELL_NUMBER = Pattern.compile("\\d{1,4}[.)]?");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*");
     private static final int[] LEN_BOUNDS = {8, 16, 32, 64, 100, 160, 300};
     private static final Buckets LEN = new Buckets("len=", LEN_BOUNDS), WORDS = new Buckets("words=", 2, 3, 4, 6, 9, 14, 25),
             SENTENCES = new Buckets("sentences=", 1, 2, 3), COMMAS = new Buckets("commas=", 1, 2, 3, 6), CELL_COUNT = new Buckets("cells=", 1, 2, 3),
@@ -154,7 +152,7 @@ public final class LineFeatures {
             if (l.raw().indexOf('|') >= 0) out[i] = CELLS;
             else if (BULLET.matcher(l.raw()).lookingAt()) out[i] = BULLETED;
             else if (NUMBERING.matcher(l.raw()).lookingAt()) out[i] = NUMBERED;
-            else if (s.length() <= 80 && !(mayEndSentence(s) && SENTENCE_END.matcher(s).find()) && !s.endsWith(":") && !url(s)
+            else if (s.length() <= 80 && sentenceEnds(s) == 0 && !s.endsWith(":") && !url(s)
                     && !(s.indexOf('@') >= 0 && EMAIL.matcher(s).find())) out[i] = UNMARKED;
         }
         return out;
@@ -218,13 +216,17 @@ public final class LineFeatures {
             }
             String raw = line.raw();
             Vocabulary v = Vocabulary.get();
-            List<String> words = new ArrayList<>();
-            var m = WORD.matcher(s);
-            while (m.find()) words.add(m.group());
+            List<String> words = words(s);
             int letters = 0, upper = 0;
             for (int k = 0; k < s.length(); k++) {
                 char c = s.charAt(k);
-                if (Character.isLetter(c)) {
+                if (c < 0x80) {
+                    // ASCII without Character's tables
+                    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                        letters++;
+                        if (c <= 'Z') upper++;
+                    }
+                } else if (Character.isLetter(c)) {
                     letters++;
                     if (Character.isUpperCase(c)) upper++;
                 }
@@ -235,11 +237,7 @@ public final class LineFeatures {
                 alphaWords++;
                 if (Character.isUpperCase(w.charAt(0))) capWords++;
             }
-            int sentenceEnds = 0;
-            if (mayEndSentence(s)) {
-                var se = SENTENCE_END.matcher(s);
-                while (se.find()) sentenceEnds++;
-            }
+            int sentenceEnds = sentenceEnds(s);
             boolean prose = s.length() >= PROSE || sentenceEnds >= 2 || (words.size() > 14 && sentenceEnds >= 1);
             char last = s.charAt(s.length() - 1);
             String end = last == '.' ? "." : last == ',' ? "," : last == ':' ? ":" : last == ';' ? ";" : last == ')' ? ")"
@@ -275,7 +273,7 @@ public final class LineFeatures {
             if (raw.startsWith("#")) f.add("mdHeading");
             if (raw.startsWith("*") && !raw.startsWith("**") || raw.startsWith("_") && !raw.startsWith("__")) f.add("italicStart");
             if (raw.contains("<br") || raw.endsWith("\\") || raw.endsWith("  ")) f.add("lineBreakMark");
-            if (PAREN_ACRONYM.matcher(s).find()) f.add("parenAcronym");
+            if (s.indexOf('(') >= 0 && PAREN_ACRONYM.matcher(s).find()) f.add("parenAcronym");
             if (s.indexOf('(') >= 0) f.add("paren");
             if (s.contains(" - ") || s.contains(" – ") || s.contains(" — ")) f.add("dash");
             if (s.indexOf('"') >= 0 || s.indexOf('“') >= 0 || s.indexOf('«') >= 0) f.add("quote");
@@ -306,8 +304,8 @@ public final class LineFeatures {
             if (month) f.add("month");
             if (legal) f.add("legalForm");
             if (legalWord) f.add("legalFormWord");
-            List<String> parts = SignerParser.splitOutsideBrackets(s);
-            if (parts.size() >= 2 && v.isPlace(parts.get(parts.size() - 1))) place = true;
+            SignerParser.Outline parts = SignerParser.outlineOutsideBrackets(s);
+            if (parts.count() >= 2 && v.isPlace(parts.last())) place = true;
             if (v.isPlace(s)) f.add("placeOnly");
             if (place) f.add("endsWithPlace");
             String firstWord = null, shortLine = null;
@@ -322,13 +320,14 @@ public final class LineFeatures {
                     f.add(shortLine);
                 }
             }
-            boolean person = PersonName.shaped(parts.get(0));
-            if (person) f.add(parts.size() == 1 ? "personName" : "personNameFirst");
-            if (parts.size() >= 2) f.add(PARTS.of(parts.size()));
+            boolean person = PersonName.shaped(parts.first());
+            if (person) f.add(parts.count() == 1 ? "personName" : "personNameFirst");
+            if (parts.count() >= 2) f.add(PARTS.of(parts.count()));
             if (Character.isLowerCase(s.codePointAt(0))) f.add("lowerStart");
             // a paragraph of names: many short capitalised items between commas or semicolons
-            String[] items = ITEM_SEPARATOR.split(s);
-            if (items.length >= 3) {
+            // fewer than two separators make fewer than three items: no split needed
+            String[] items = commas >= 2 ? ITEM_SEPARATOR.split(s) : null;
+            if (items != null && items.length >= 3) {
                 int shortCapital = 0;
                 for (String it : items) {
                     String t = it.strip();
@@ -347,7 +346,7 @@ public final class LineFeatures {
             if (bullet || numbered) c.add("listMark");
             if (dateLine) c.add("dateLine");
             if (cells > 0) c.add("cells");
-            if (parts.size() >= 2) c.add("parts");
+            if (parts.count() >= 2) c.add("parts");
             if (person) c.add("personName");
             if (firstWord != null) c.add(firstWord);
             if (shortLine != null) c.add(shortLine);
@@ -372,9 +371,67 @@ public final class LineFeatures {
         return (s.contains(".org") || s.contains(".com") || s.contains(".net")) && URL.matcher(s).find();
     }
 
-    /** Whether {@link #SENTENCE_END} can match: it needs a full stop, an exclamation or a question mark. */
-    private static boolean mayEndSentence(String s) {
-        return s.indexOf('.') >= 0 || s.indexOf('!') >= 0 || s.indexOf('?') >= 0;
+    /**
+     * How many sentences end in the text, as {@code \p{Ll}{2}[.!?](?:\s|$)} finds them: each full stop, exclamation
+     * or question mark after two lower-case letters and before a space or the end of the text, found without a
+     * regex walking every letter of a paragraph.
+     */
+    static int sentenceEnds(String s) {
+        int n = 0;
+        for (int k = 2; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c != '.' && c != '!' && c != '?') continue;
+            if (!endsThere(s, k + 1)) continue;
+            int a = s.codePointBefore(k);
+            int before = k - Character.charCount(a);
+            if (before < 1 || Character.getType(a) != Character.LOWERCASE_LETTER) continue;
+            if (Character.getType(s.codePointBefore(before)) == Character.LOWERCASE_LETTER) n++;
+        }
+        return n;
+    }
+
+    /** Whether {@code (?:\s|$)} matches at k: a space, tab or line break, the end, or a last line terminator. */
+    private static boolean endsThere(String s, int k) {
+        if (k == s.length()) return true;
+        char c = s.charAt(k);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') return true;
+        if (k + 1 == s.length()) return c == '\u0085' || c == '\u2028' || c == '\u2029';
+        return false;
+    }
+
+    /**
+     * The words of a line, as {@code [\p{L}\p{N}][\p{L}\p{N}'’.\-]*} finds them: a letter or digit, then letters,
+     * digits, apostrophes, dots and hyphens.
+     */
+    static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        int i = 0, n = s.length();
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            if (!letterOrNumber(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            i += Character.charCount(cp);
+            while (i < n) {
+                int c = s.codePointAt(i);
+                if (!(letterOrNumber(c) || c == '\'' || c == '’' || c == '.' || c == '-')) break;
+                i += Character.charCount(c);
+            }
+            out.add(s.substring(start, i));
+        }
+        return out;
+    }
+
+    /** {@code [\p{L}\p{N}]}: a letter or a number of any kind. */
+    private static boolean letterOrNumber(int cp) {
+        if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 
     private static boolean hasDigit(String s) {

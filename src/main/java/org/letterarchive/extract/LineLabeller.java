@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.letterarchive.extract.TextLines.Line;
 import org.tribuo.Example;
-import org.tribuo.Feature;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.crf.CRFModel;
-import org.tribuo.classification.sgd.crf.Chunk;
 import org.tribuo.classification.sgd.crf.CRFTrainer;
 import org.tribuo.impl.ListExample;
 import org.tribuo.math.optimisers.AdaGrad;
@@ -74,9 +72,17 @@ public final class LineLabeller {
     private static final double NAMES_PARAGRAPH = 0.55;
 
     private final CRFModel model;
+    /**
+     * The same model, reporting the marginal probability of every tag of every line (Tribuo's MULTIPLY confidence):
+     * one pass of belief propagation over a window gives the confidence of all its lines, where the probability of
+     * each line's tag by constrained belief propagation took a pass per line.
+     */
+    private final CRFModel marginals;
 
     private LineLabeller(CRFModel model) {
         this.model = model;
+        this.marginals = (CRFModel) SequenceModel.deserialize(model.serialize());
+        this.marginals.setConfidenceType(CRFModel.ConfidenceType.MULTIPLY);
     }
 
     /** The model shipped with the archive. */
@@ -162,26 +168,21 @@ public final class LineLabeller {
         if (lines.isEmpty()) return new Labelled(tags, confidence);
         List<Example<Label>> features = examples(LineFeatures.of(lines));
         List<Prediction<Label>> predictions = model.predict(new SequenceExample<>(features));
-        int[] ids = new int[tags.length];
         for (int i = 0; i < tags.length; i++) {
-            Label best = predictions.get(i).getOutput();
-            tags[i] = Tag.valueOf(best.getLabel());
-            ids[i] = model.getOutputIDInfo().getID(best);
+            tags[i] = Tag.valueOf(predictions.get(i).getOutput().getLabel());
             confidence[i] = 1.0;
         }
         // the probability of each tagged line's tag, by belief propagation over windows of the chain
-        List<Integer> tagged = new ArrayList<>();
-        for (int i = 0; i < tags.length; i++) if (tags[i] != Tag.OTHER) tagged.add(i);
-        double[] p = probabilities(features, tagged, ids);
-        for (int k = 0; k < tagged.size(); k++) confidence[tagged.get(k)] = p[k];
+        Windows windows = new Windows(features);
+        for (int i = 0; i < tags.length; i++) if (tags[i] != Tag.OTHER) confidence[i] = windows.probability(i, tags[i]);
         // each line's list marker, read once for the decoding steps below
         int[] marks = LineFeatures.listMarks(lines);
-        alikeInLists(marks, features, tags, confidence);
+        alikeInLists(marks, windows, tags, confidence);
         tablesUnderClosing(lines, marks, tags, confidence);
         tableHeaders(lines, marks, tags);
         namesParagraphs(lines, tags, confidence);
         headings(lines, marks, tags);
-        alikeInBlocks(lines, marks, features, tags, confidence);
+        alikeInBlocks(lines, marks, windows, tags, confidence);
         entriesByBlocks(lines, tags);
         paragraphEntries(lines, tags);
         return new Labelled(tags, confidence);
@@ -299,16 +300,12 @@ public final class LineLabeller {
      * list (a colon), close the letter (a comma), head copied addressees or are headings are left as they are, and so
      * are tables (their first row is often a header).
      */
-    private void alikeInBlocks(List<Line> lines, int[] marks, List<Example<Label>> features, Tag[] tags, double[] confidence) {
-        List<Integer> candidates = blockEntryCandidates(lines, marks, tags);
-        if (candidates.isEmpty()) return;
-        int[] signer = new int[tags.length];
-        java.util.Arrays.fill(signer, model.getOutputIDInfo().getID(new Label(Tag.SIGNER.name())));
-        double[] p = probabilities(features, candidates, signer);
-        for (int k = 0; k < candidates.size(); k++) {
-            if (p[k] < BLOCK_ENTRY) continue;
-            tags[candidates.get(k)] = Tag.SIGNER;
-            confidence[candidates.get(k)] = p[k];
+    private static void alikeInBlocks(List<Line> lines, int[] marks, Windows windows, Tag[] tags, double[] confidence) {
+        for (int k : blockEntryCandidates(lines, marks, tags)) {
+            double p = windows.probability(k, Tag.SIGNER);
+            if (p < BLOCK_ENTRY) continue;
+            tags[k] = Tag.SIGNER;
+            confidence[k] = p;
         }
     }
 
@@ -455,26 +452,31 @@ public final class LineLabeller {
     }
 
     /**
-     * The probability that each line at the given indexes has the given tag (by id), by belief propagation
-     * over a window of the chain around it: far lines hardly change it, and a whole long letter at once
-     * would cost its square.
+     * The probability that a line has a tag, by belief propagation over a window of the chain around it (the
+     * window of {@value #WINDOW} lines that holds it, and {@value #MARGIN} lines on each side): far lines hardly
+     * change it, and a whole long letter at once would cost its square. Each window is read once, when one of its
+     * lines is first asked for. The marginals equal the probabilities Tribuo's constrained belief propagation gave
+     * line by line (within 1e-11), but for the first line of a letter, which that pass left unconstrained and so
+     * reported as certain: it still is, so that the review queue reads the letters as before.
      */
-    private double[] probabilities(List<Example<Label>> features, List<Integer> at, int[] ids) {
-        double[] out = new double[at.size()];
-        int k = 0;
-        while (k < at.size()) {
-            int start = at.get(k) / WINDOW * WINDOW;
-            int from = Math.max(0, start - MARGIN), to = Math.min(features.size(), start + WINDOW + MARGIN);
-            List<Chunk> chunks = new ArrayList<>();
-            int first = k;
-            while (k < at.size() && at.get(k) < start + WINDOW) {
-                chunks.add(new Chunk(at.get(k) - from, new int[] {ids[at.get(k)]}));
-                k++;
-            }
-            List<Double> p = model.scoreChunks(new SequenceExample<>(new ArrayList<>(features.subList(from, to))), chunks);
-            for (int c = 0; c < chunks.size(); c++) out[first + c] = Math.max(0, Math.min(1, p.get(c)));
+    private final class Windows {
+        private final List<Example<Label>> features;
+        private final Map<Integer, List<Prediction<Label>>> read = new java.util.HashMap<>();
+
+        Windows(List<Example<Label>> features) {
+            this.features = features;
         }
-        return out;
+
+        double probability(int line, Tag tag) {
+            // the first line is as sure as the constrained pass made it: that pass leaves the chain's first line unconstrained
+            if (line == 0) return 1.0;
+            int start = line / WINDOW * WINDOW;
+            int from = Math.max(0, start - MARGIN);
+            List<Prediction<Label>> window = read.computeIfAbsent(start, s -> marginals.predict(
+                    new SequenceExample<>(new ArrayList<>(features.subList(from, Math.min(features.size(), s + WINDOW + MARGIN))))));
+            double p = window.get(line - from).getOutputScores().get(tag.name()).getScore();
+            return Math.max(0, Math.min(1, p));
+        }
     }
 
     /**
@@ -540,7 +542,7 @@ public final class LineLabeller {
      * table rows, or short lines of no sentence) where two lines in five or more open a signer's entry, the lines left as
      * other text open one too, with the share of the run as their confidence.
      */
-    private void alikeInLists(int[] marks, List<Example<Label>> features, Tag[] tags, double[] confidence) {
+    private static void alikeInLists(int[] marks, Windows windows, Tag[] tags, double[] confidence) {
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < tags.length; ) {
             int j = i;
@@ -552,14 +554,11 @@ public final class LineLabeller {
             }
             i = j + 1;
         }
-        if (candidates.isEmpty()) return;
-        int[] signer = new int[tags.length];
-        java.util.Arrays.fill(signer, model.getOutputIDInfo().getID(new Label(Tag.SIGNER.name())));
-        double[] p = probabilities(features, candidates, signer);
-        for (int k = 0; k < candidates.size(); k++) {
-            if (p[k] < LIST_ITEM) continue;
-            tags[candidates.get(k)] = Tag.SIGNER;
-            confidence[candidates.get(k)] = p[k];
+        for (int k : candidates) {
+            double p = windows.probability(k, Tag.SIGNER);
+            if (p < LIST_ITEM) continue;
+            tags[k] = Tag.SIGNER;
+            confidence[k] = p;
         }
     }
 
@@ -584,14 +583,16 @@ public final class LineLabeller {
     }
 
     private static Example<Label> example(List<String> names, Label label) {
-        // the names in order, each once
-        List<String> sorted = new ArrayList<>(names);
-        sorted.sort(null);
-        List<Feature> fs = new ArrayList<>(sorted.size());
-        for (int i = 0; i < sorted.size(); i++) {
-            if (i == 0 || !sorted.get(i).equals(sorted.get(i - 1))) fs.add(new Feature(sorted.get(i), 1.0));
+        // the names in order, each once, given as names and values: no feature made only to be copied
+        String[] sorted = names.toArray(new String[0]);
+        java.util.Arrays.sort(sorted);
+        int n = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || !sorted[i].equals(sorted[n - 1])) sorted[n++] = sorted[i];
         }
-        return new ListExample<>(label, fs);
+        double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1.0);
+        return new ListExample<>(label, n == sorted.length ? sorted : java.util.Arrays.copyOf(sorted, n), ones);
     }
 
     /** A letter's lines with the tag of each, for training. */

@@ -31,15 +31,34 @@ final class PersonName {
     static boolean shaped(String s, AllCaps allCaps) {
         String rest = afterHonorific(s.strip());
         String t = rest == null ? s.strip() : rest;
-        String[] w = WHITESPACE.split(t);
-        if (w.length < 2 || w.length > 5 || NOT_IN_NAME.matcher(t).find() || Vocabulary.get().hasOrganisationTypeWord(t)) return false;
+        // a line of many words (a paragraph) is no name: counted, not split
+        int words = words(t, 6);
+        if (words < 2 || words > 5) return false;
+        // the words' shapes first, the vocabulary last: each test only says no, so the cheapest go first
         int caps = 0;
-        for (String x : w) {
+        for (String x : WHITESPACE.split(t)) {
             if (Character.isUpperCase(x.codePointAt(0))) caps++;
             else if (!NAME_PARTICLE.matcher(x).matches()) return false;
             if (allCaps == AllCaps.REJECT && x.length() > 2 && x.equals(x.toUpperCase()) && !x.contains(".")) return false;
         }
-        return caps >= 2;
+        return caps >= 2 && !NOT_IN_NAME.matcher(t).find() && !Vocabulary.get().hasOrganisationTypeWord(t);
+    }
+
+    /**
+     * How many words {@link #WHITESPACE} splits a stripped text into, counted up to {@code most}: one more than its
+     * runs of whitespace (an empty text is one empty word).
+     */
+    static int words(String t, int most) {
+        int n = 1;
+        for (int i = 0; i < t.length() && n < most; i++) {
+            if (splits(t.charAt(i)) && (i == 0 || !splits(t.charAt(i - 1)))) n++;
+        }
+        return n;
+    }
+
+    /** The characters of {@code \s}: space, tab, line and page breaks. */
+    private static boolean splits(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** What follows an honorific opening the text ("Dr. Jane Doe" gives "Jane Doe"); null when none opens it. */

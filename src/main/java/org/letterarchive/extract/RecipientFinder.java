@@ -198,6 +198,11 @@ public final class RecipientFinder {
         return 1;
     }
 
+    /** The text without its e-mail addresses; one with no '@' has none, and is not scanned for them. */
+    private static String withoutEmails(String s) {
+        return s.indexOf('@') >= 0 ? EMAIL.matcher(s).replaceAll("") : s;
+    }
+
     /**
      * An address block, top to bottom: a line (or a piece of one) that names a person opens an addressee, and
      * the lines under it give the office; a line under no person is an addressee of its own (a body, a group).
@@ -208,7 +213,8 @@ public final class RecipientFinder {
         for (String line : block) {
             // a heading over the addressees ("On behalf of the Ministry:") is none of them
             if (line.strip().endsWith(":") && !TO_BLOCK.matcher(line.strip()).matches()) continue;
-            String s = trimPunct(EMAIL.matcher(ADDRESS_PREPOSITION.matcher(OPENING_QUOTES.matcher(line).replaceFirst("")).replaceFirst("")).replaceAll(""));
+            String addressed = ADDRESS_PREPOSITION.matcher(OPENING_QUOTES.matcher(line).replaceFirst("")).replaceFirst("");
+            String s = trimPunct(withoutEmails(addressed));
             if (!s.isEmpty() && !s.contains("://")) lines.add(s);
         }
         // a line of honorifics alone ("EXMO. SR.") is the style of the name under it
@@ -650,7 +656,7 @@ public final class RecipientFinder {
             String surname = surname(r);
             Recipient full = null;
             for (int i = salutation - 1; surname != null && full == null && i >= Math.max(0, salutation - MAX_BLOCK); i--) {
-                String s = trimPunct(EMAIL.matcher(lines.get(i).clean()).replaceAll(""));
+                String s = trimPunct(withoutEmails(lines.get(i).clean()));
                 if (s.length() > 160 || Salutation.isGreeting(s) || !mentions(s, List.of(surname)) || !styled(s)) continue;
                 Recipient f = fromLine(s, r.cc());
                 if (f.name() != null && mentions(f.name(), List.of(surname))) full = f;
@@ -760,7 +766,7 @@ public final class RecipientFinder {
     /** "Name, Role" on one line; semicolon-separated lines give several. */
     private static void addLine(String line, boolean cc, List<Recipient> out) {
         for (String item : line.split(";")) {
-            item = trimPunct(EMAIL.matcher(item).replaceAll(""));
+            item = trimPunct(withoutEmails(item));
             if (item.isEmpty() || item.contains("://")) continue;
             out.add(fromLine(item, cc));
         }
@@ -803,7 +809,7 @@ public final class RecipientFinder {
     static Recipient person(String name, String role, boolean cc) {
         String organization = null;
         if (name != null) {
-            name = trimPunct(EMAIL.matcher(name).replaceAll(""));
+            name = trimPunct(withoutEmails(name));
             name = withoutDashAcronym(name);
             String[] parts = DASH.split(name);
             if (parts.length >= 2) {

@@ -55,27 +55,28 @@ public final class SignerParser {
     public static Signer parse(String rawEntry, boolean person) {
         String raw = rawEntry.strip();
         if (raw.indexOf("](") > 0) raw = MD_LINK.matcher(raw).replaceAll("$1");
-        for (int k = 0; k < 4; k++) {
+        // a contact tail holds an '@' or a web address
+        for (int k = 0; k < 4 && (raw.indexOf('@') >= 0 || raw.contains("http") || raw.contains("www.")); k++) {
             Matcher contact = CONTACT_TAIL.matcher(raw);
             if (!contact.find() || contact.start() == 0) break;
             raw = raw.substring(0, contact.start()).strip();
         }
         // a bold name opens the entry, after any list marker: "- **Jane Doe** Professor of Law"
-        Matcher bold = BOLD_NAME.matcher(LIST_MARKER.matcher(raw).replaceFirst(""));
-        if (bold.matches()) {
+        Matcher bold = raw.contains("**") || raw.contains("__") ? BOLD_NAME.matcher(LIST_MARKER.matcher(raw).replaceFirst("")) : null;
+        if (bold != null && bold.matches()) {
             String name = tidy(TextLines.clean(bold.group(1)));
             String rest = tidy(LEADING_SEPARATORS.matcher(TextLines.clean(bold.group(2))).replaceFirst(""));
             return named(name, Signer.Kind.person, null, null, rest, TextLines.clean(raw));
         }
-        Matcher italic = ITALIC_TAIL.matcher(LEADING_BULLET.matcher(raw).replaceFirst(""));
-        if (italic.matches() && words(italic.group(1)) <= 6) {
+        Matcher italic = raw.indexOf('*') >= 0 || raw.indexOf('_') >= 0 ? ITALIC_TAIL.matcher(LEADING_BULLET.matcher(raw).replaceFirst("")) : null;
+        if (italic != null && italic.matches() && words(italic.group(1)) <= 6) {
             return named(tidy(TextLines.clean(italic.group(1))), Signer.Kind.person, null, null,
                     tidy(TextLines.clean(italic.group(2))), TextLines.clean(raw));
         }
         String s = tidy(TextLines.clean(raw));
         if (s.isEmpty()) return null;
-        Matcher behalf = ON_BEHALF.matcher(s);
-        if (behalf.matches() && words(behalf.group(1)) <= 5) {
+        Matcher behalf = mayActOnBehalf(s) ? ON_BEHALF.matcher(s) : null;
+        if (behalf != null && behalf.matches() && words(behalf.group(1)) <= 5) {
             String aff = behalf.group(2).strip();
             if (aff.startsWith("(") && aff.endsWith(")")) aff = aff.substring(1, aff.length() - 1);
             aff = tidy(aff);
@@ -90,6 +91,12 @@ public final class SignerParser {
         Signer parsed = organizationOrPerson(mendBrackets(s), person);
         return parsed == null || parsed.raw() != null || s.equals(parsed.name()) ? parsed
                 : new Signer(parsed.name(), parsed.kind(), parsed.acronym(), parsed.location(), parsed.affiliation(), parsed.title(), s);
+    }
+
+    /** Whether {@link #ON_BEHALF} can match: its phrases, in any case, are in the text (a cheap test before the regex). */
+    private static boolean mayActOnBehalf(String s) {
+        String t = s.toLowerCase(java.util.Locale.ROOT);
+        return t.contains("behalf") || t.contains("nombre de") || t.contains("representaci") || t.contains("capacity");
     }
 
     /** Typing slips in brackets mended: empty "()" dropped, a bracket left open at the end closed. */
@@ -107,7 +114,7 @@ public final class SignerParser {
     private static Signer organizationOrPerson(String s, boolean person) {
         // a town with its country or region code after the name, by a dash or a comma: "Example Fund – Springfield, IL"
         Matcher town = TOWN_TAIL.matcher(s);
-        if (!person && town.matches() && words(town.group(1)) >= 2 && !PersonName.shaped(town.group(1))
+        if (!person && s.indexOf(',') >= 0 && town.matches() && words(town.group(1)) >= 2 && !PersonName.shaped(town.group(1))
                 && townAndRegion(town.group(1), town.group(2), town.group(3))) {
             Signer sg = organizationOrPerson(town.group(1).strip(), false);
             String where = town.group(2).strip() + ", " + town.group(3).strip();
@@ -327,6 +334,45 @@ public final class SignerParser {
         parts.removeIf(String::isEmpty);
         if (parts.isEmpty()) parts.add(s.strip());
         return parts;
+    }
+
+    /** How many parts {@link #splitOutsideBrackets} cuts a text into, and the first and the last of them. */
+    record Outline(int count, String first, String last) {}
+
+    /** As {@link #splitOutsideBrackets}, without making the parts between the first and the last (a paragraph has many). */
+    static Outline outlineOutsideBrackets(String s) {
+        int depth = 0, start = 0, count = 0, firstStart = -1, firstEnd = -1, lastStart = -1, lastEnd = -1;
+        for (int k = 0; k <= s.length(); k++) {
+            boolean cut = k == s.length();
+            if (!cut) {
+                char c = s.charAt(k);
+                if (c == '(' || c == '[') depth++;
+                else if ((c == ')' || c == ']') && depth > 0) depth--;
+                else cut = c == ',' && depth == 0 && k + 1 < s.length() && Character.isWhitespace(s.charAt(k + 1));
+            }
+            if (!cut) continue;
+            if (!blank(s, start, k)) {
+                if (count++ == 0) {
+                    firstStart = start;
+                    firstEnd = k;
+                }
+                lastStart = start;
+                lastEnd = k;
+            }
+            start = k + 1;
+        }
+        if (count == 0) return new Outline(1, s.strip(), s.strip());
+        return new Outline(count, s.substring(firstStart, firstEnd).strip(), s.substring(lastStart, lastEnd).strip());
+    }
+
+    /** Whether the text between from and to is white space only, as {@link String#isBlank} reads it. */
+    private static boolean blank(String s, int from, int to) {
+        for (int i = from; i < to; ) {
+            int cp = s.codePointAt(i);
+            if (!Character.isWhitespace(cp)) return false;
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     private static boolean isPlaceList(String inner) {

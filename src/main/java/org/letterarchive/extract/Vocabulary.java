@@ -37,6 +37,17 @@ public final class Vocabulary {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+    /** the first character past the Latin letters folded by {@link #LATIN} */
+    private static final char LATIN_END = '\u0250';
+    /** what each character from U+0080 to U+024F folds to by {@link #foldUnicode}'s first steps (decomposed, marks dropped, lower case) */
+    private static final String[] LATIN = new String[LATIN_END - 0x80];
+
+    static {
+        for (char c = 0x80; c < LATIN_END; c++) {
+            LATIN[c - 0x80] = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
+        }
+    }
+
     private static final Vocabulary INSTANCE = new Vocabulary();
 
     private final Set<String> legalForms = new HashSet<>();
@@ -226,9 +237,54 @@ public final class Vocabulary {
         if (s == null) return "";
         String ascii = foldAscii(s);
         if (ascii != null) return ascii;
+        String latin = foldLatin(s, false);
+        return latin != null ? latin : foldUnicode(s);
+    }
+
+    /** The folding by the Unicode normaliser: compatibility decomposition, marks dropped, lower case, runs of other than letters and digits one space. */
+    static String foldUnicode(String s) {
         String t = Normalizer.normalize(s, Normalizer.Form.NFKD);
         t = MARKS.matcher(t).replaceAll("").toLowerCase(Locale.ROOT);
         return NON_ALNUM.matcher(t).replaceAll(" ").strip();
+    }
+
+    /**
+     * The folding of a text of Latin letters (accented or not), digits, punctuation and combining accents, one
+     * character at a time by {@link #LATIN}, as {@link #foldUnicode} folds it (each such character decomposes alone,
+     * and none lower-cases by its neighbours); null for any other text. With {@code scorer}, as the scorer folds
+     * ({@link Annotations#fold} but for a leading "the"): '_' is kept as a letter and '&' is read "and".
+     */
+    static String foldLatin(String s, boolean scorer) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean gap = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String folded;
+            if (c < 0x80) folded = null;
+            else if (c < LATIN_END) folded = LATIN[c - 0x80];
+            else if (c >= '\u0300' && c <= '\u036F') continue; // a combining accent: dropped, as the marks are
+            else return null;
+            int n = folded == null ? 1 : folded.length();
+            for (int k = 0; k < n; k++) {
+                char d = folded == null ? c : folded.charAt(k);
+                if (scorer && d == '&') {
+                    if (out.length() > 0) out.append(' ');
+                    out.append("and");
+                    gap = true;
+                    continue;
+                }
+                boolean alnum = d < 0x80 ? (d >= 'a' && d <= 'z') || (d >= '0' && d <= '9') || (d >= 'A' && d <= 'Z') || (scorer && d == '_')
+                        : Character.isLetterOrDigit(d) || Character.getType(d) == Character.LETTER_NUMBER || Character.getType(d) == Character.OTHER_NUMBER;
+                if (!alnum) {
+                    gap = true;
+                    continue;
+                }
+                if (gap && out.length() > 0) out.append(' ');
+                gap = false;
+                out.append(d < 0x80 ? Character.toLowerCase(d) : d);
+            }
+        }
+        return out.toString();
     }
 
     /**
