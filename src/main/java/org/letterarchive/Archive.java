@@ -41,13 +41,18 @@ public final class Archive implements Closeable {
     private final OrganizationService organizationService;
     private final ReviewQueue reviewQueue;
 
+    /** How many answers each searcher keeps for searches asked again: {@code -Dletters.answers=N} (0: none). */
+    private static int answersKept() {
+        return Integer.getInteger("letters.answers", SearchService.DEFAULT_ANSWERS);
+    }
+
     private Archive(LetterStore store, IngestLimits limits, ParserBackend parser, SearchBackend remote) {
         this.store = store;
         this.analysis = Analysis.standard();
         this.ingest = new IngestPipeline(store, limits, parser, analysis);
         this.curation = new Curation(store);
         this.maintenance = new IndexMaintenance(store);
-        EmbeddedSearch embedded = new EmbeddedSearch(store.index(), store::organizationLabel);
+        EmbeddedSearch embedded = new EmbeddedSearch(store.index(), store::organizationLabel, store::organizationNamesVersion, answersKept());
         this.search = embedded.service();
         this.backend = remote != null ? remote : embedded;
         if (remote != null) {

@@ -32,6 +32,7 @@ import org.letterarchive.letter.Letter;
 import org.letterarchive.letter.Recipient;
 import org.letterarchive.letter.Signer;
 import org.letterarchive.search.SearchRequest;
+import org.letterarchive.search.SearchService;
 
 /**
  * The archive against Solr 9.10.1 on the same letters and the same searches, in one run ({@code bench peer}).
@@ -157,8 +158,10 @@ public final class PeerBenchmark {
         String cp = target.resolve("bench-classes") + ":" + target.resolve("classes") + ":"
                 + Files.readString(target.resolve("runtime.classpath")).strip();
         log.printf("starting the archive (its web app, -Xmx%dm) on port %d%n", options.heapMb(), port);
+        // like with like: with Solr's caches off, the archive keeps no answers either
         return new ProcessBuilder(java(), "-Xms" + options.heapMb() + "m", "-Xmx" + options.heapMb() + "m", "-cp", cp,
-                "-Dletters.home=" + options.home(), "org.letterarchive.bench.ArchivePeerServer", corpusDir.toString(),
+                "-Dletters.home=" + options.home(), "-Dletters.answers=" + (options.solrCaches() ? SearchService.DEFAULT_ANSWERS : 0),
+                "org.letterarchive.bench.ArchivePeerServer", corpusDir.toString(),
                 indexDir.toString(), Integer.toString(port))
                 .redirectOutput(logs.resolve("archive.out").toFile()).redirectError(logs.resolve("archive.err").toFile()).start();
     }
@@ -401,6 +404,7 @@ public final class PeerBenchmark {
             out.put("requests_per_kind", options.perKind());
             out.put("heap_mb", options.heapMb());
             out.put("solr_caches", options.solrCaches() ? "on (the _default configset's)" : "off");
+            out.put("archive_answers_kept", options.solrCaches() ? SearchService.DEFAULT_ANSWERS : 0);
             out.put("answer", "facets=" + mix.get(0).request().answer().facetsParam() + "&snippets=" + mix.get(0).request().answer().snippets());
             Map<String, Object> sidesOut = new LinkedHashMap<>();
             for (Side s : sides) sidesOut.put(s.name(), figures(rounds.get(s.name())));

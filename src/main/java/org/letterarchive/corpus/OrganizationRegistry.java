@@ -38,6 +38,8 @@ public final class OrganizationRegistry {
     private final Set<String> repointed = new LinkedHashSet<>();
     private final Set<String> separate = new HashSet<>();
     private boolean dirty;
+    /** counts the changes to the table, so that what shows its names can tell when they may have changed */
+    private long version;
 
     private OrganizationRegistry(Path file) {
         this.file = file;
@@ -75,6 +77,7 @@ public final class OrganizationRegistry {
         for (String k : oldSeparate) separate.add(Organization.refold(k));
         names.keySet().removeAll(aliases.keySet());
         dirty |= !names.equals(oldNames) || !aliases.equals(oldAliases) || !separate.equals(oldSeparate);
+        version++;
     }
 
     /** Learns the organizations a letter names; true when the table changed. */
@@ -102,6 +105,7 @@ public final class OrganizationRegistry {
             }
         }
         dirty |= changed;
+        if (changed) version++;
         return changed;
     }
 
@@ -121,6 +125,11 @@ public final class OrganizationRegistry {
         if (name == null || name.isBlank()) return null;
         String key = Organization.keyOf(name);
         return aliases.getOrDefault(key, key);
+    }
+
+    /** A number that changes whenever the table does (a name learnt, a merge, a split, the table read again). */
+    public synchronized long version() {
+        return version;
     }
 
     /** The display name of a canonical key; the key itself when unknown. */
@@ -162,6 +171,7 @@ public final class OrganizationRegistry {
         if (displayName != null && !displayName.isBlank()) names.put(target, displayName.strip());
         else names.putIfAbsent(target, target);
         dirty = true;
+        version++;
         return affected;
     }
 
@@ -191,7 +201,10 @@ public final class OrganizationRegistry {
                 }
             }
         }
-        if (!affected.isEmpty()) dirty = true;
+        if (!affected.isEmpty()) {
+            dirty = true;
+            version++;
+        }
         return affected;
     }
 

@@ -18,8 +18,13 @@ public final class EmbeddedSearch implements SearchBackend {
     private final SearchService service;
 
     public EmbeddedSearch(LetterIndex index, UnaryOperator<String> signerLabel) {
+        this(index, signerLabel, () -> 0, SearchService.DEFAULT_ANSWERS);
+    }
+
+    /** @see SearchService#SearchService(LetterIndex, UnaryOperator, java.util.function.LongSupplier, int) */
+    public EmbeddedSearch(LetterIndex index, UnaryOperator<String> signerLabel, java.util.function.LongSupplier namesVersion, int answers) {
         this.index = index;
-        this.service = new SearchService(index, signerLabel);
+        this.service = new SearchService(index, signerLabel, namesVersion, answers);
     }
 
     /** The service with what only the embedded index answers (match explanations, parsed queries). */

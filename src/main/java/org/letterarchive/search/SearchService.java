@@ -48,9 +48,16 @@ public final class SearchService {
     private static final int SNIPPET_CHARS = 160;
     private static final int HIGHLIGHT_EXPANSION = 25;
 
+    /** Answers kept per searcher (as many as Solr's query result cache keeps by default); pages larger than {@link #CACHED_PAGE} are not kept. */
+    public static final int DEFAULT_ANSWERS = 512;
+    private static final int CACHED_PAGE = 100;
+    private static final String ANSWERS = "answers";
+
     private final LetterIndex index;
     private final FacetsConfig facetsConfig;
     private final UnaryOperator<String> signerLabel;
+    private final java.util.function.LongSupplier namesVersion;
+    private final int answers;
     private final FacetLister facetLister;
     private final MatchExplainer explainer;
     private final Exporter exporter;
@@ -59,9 +66,21 @@ public final class SearchService {
      * @param signerLabel the display name of an organization key (facet values are keys)
      */
     public SearchService(LetterIndex index, UnaryOperator<String> signerLabel) {
+        this(index, signerLabel, () -> 0, DEFAULT_ANSWERS);
+    }
+
+    /**
+     * @param signerLabel  the display name of an organization key (facet values are keys)
+     * @param namesVersion changes whenever a display name may have changed
+     * @param answers      answers kept per searcher for requests asked again; 0 keeps none
+     */
+    public SearchService(LetterIndex index, UnaryOperator<String> signerLabel, java.util.function.LongSupplier namesVersion, int answers) {
+        if (answers < 0) throw new IllegalArgumentException("answers kept must be 0 or more, not " + answers);
         this.index = index;
         this.facetsConfig = index.schema().facetsConfig();
         this.signerLabel = signerLabel;
+        this.namesVersion = namesVersion;
+        this.answers = answers;
         this.facetLister = new FacetLister(index, this::label);
         this.explainer = new MatchExplainer(index);
         this.exporter = new Exporter(index);
@@ -86,8 +105,14 @@ public final class SearchService {
         try {
             LetterSearcher searcher = index.acquire();
             try {
+                AnswerCache kept = answers == 0 || size > CACHED_PAGE ? null : searcher.derived(ANSWERS, k -> new AnswerCache(answers));
+                AnswerCache.Key key = kept == null ? null : new AnswerCache.Key(request, namesVersion.getAsLong());
+                SearchResult known = kept == null ? null : kept.get(key);
+                if (known != null) return known;
                 rq.checkExpansion(searcher);
-                return run(searcher, rq, offset, size);
+                SearchResult answer = run(searcher, rq, offset, size);
+                if (kept != null) kept.put(key, answer);
+                return answer;
             } finally {
                 index.release(searcher);
             }

@@ -116,6 +116,11 @@ public final class LetterStore implements Closeable {
         return organizations.label(key);
     }
 
+    /** Changes whenever an organization's display name may have changed. */
+    public long organizationNamesVersion() {
+        return organizations.version();
+    }
+
     public String canonicalOrganization(String key) {
         return organizations.canonical(key);
     }
