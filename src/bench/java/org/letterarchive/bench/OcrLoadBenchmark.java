@@ -88,6 +88,7 @@ public final class OcrLoadBenchmark {
         log.printf("ocr-load bench: a scanned PDF of %d page(s), %d KB, read again and again by one OCR parser process%n", scanPages, scan.length / 1024);
 
         IngestLimits limits = IngestLimits.defaults();
+        BenchFiles.runEverySearch();
         try (Archive archive = Archive.open(workDir.resolve("corpus"), workDir.resolve("index"));
              IsolatedParser ocrParser = IsolatedParser.forOcr(limits)) {
             List<QueryMix.BenchQuery> mix = QueryMix.build(gen, letters, queries, seed, archive.store().organizations()::keyOf);

@@ -44,6 +44,7 @@ public final class OrganizationBenchmark {
             throws IOException, InterruptedException {
         // builds the index (or reuses the one in workDir) exactly as the search bench does
         new SearchBenchmark(new SearchBenchmark.Options(letters, 10, 1, 0, seed, threads, 0, 0, workDir, false), log).run();
+        BenchFiles.runEverySearch();
         try (Archive archive = Archive.open(workDir.resolve("corpus"), workDir.resolve("index"))) {
             OrganizationService service = archive.organizationService();
             List<Map.Entry<String, Long>> all = new ArrayList<>(service.letterCounts().entrySet());

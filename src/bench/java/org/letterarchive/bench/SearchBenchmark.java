@@ -169,6 +169,7 @@ public final class SearchBenchmark {
                 throw new IllegalStateException("the index holds " + count + " letters, expected " + options.letters());
             }
         }
+        BenchFiles.runEverySearch();
         try (Archive archive = Archive.open(corpusDir, indexDir)) {
             long heapAfter = heapAfterGc();
             log.printf("  index opened in %.0f ms, holding %.0f MB of heap after GC; whole process after opening the archive: %.0f MB%n",
@@ -270,6 +271,7 @@ public final class SearchBenchmark {
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         long t0;
+        BenchFiles.runEverySearch();
         try (Archive archive = Archive.open(corpusDir, indexDir)) {
             t0 = System.nanoTime();
             List<Future<?>> workers = new ArrayList<>();

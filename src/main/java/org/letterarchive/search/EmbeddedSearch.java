@@ -17,8 +17,9 @@ public final class EmbeddedSearch implements SearchBackend {
     private final LetterIndex index;
     private final SearchService service;
 
+    /** Keeping no answers: every search is run. */
     public EmbeddedSearch(LetterIndex index, UnaryOperator<String> signerLabel) {
-        this(index, signerLabel, () -> 0, SearchService.DEFAULT_ANSWERS);
+        this(index, signerLabel, () -> 0, 0);
     }
 
     /** @see SearchService#SearchService(LetterIndex, UnaryOperator, java.util.function.LongSupplier, int) */
