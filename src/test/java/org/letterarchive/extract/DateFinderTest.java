@@ -10,36 +10,36 @@ import org.junit.jupiter.api.Test;
 
 class DateFinderTest {
 
-    private static final LocalDate SEPT_14 = LocalDate.of(2018, 9, 14);
+    private static final LocalDate SEPT_14 = LocalDate.of(2016, 9, 14);
 
     @Test
     void readsAbbreviatedEnglishMonth() {
-        assertEquals(SEPT_14, DateFinder.dateLine("Sept. 14, 2018", false));
+        assertEquals(SEPT_14, DateFinder.dateLine("Sept. 14, 2016", false));
     }
 
     @Test
     void readsOrdinalEnglishDate() {
-        assertEquals(SEPT_14, DateFinder.dateLine("September 14th, 2018", false));
+        assertEquals(SEPT_14, DateFinder.dateLine("September 14th, 2016", false));
     }
 
     @Test
     void readsDayMonthYear() {
-        assertEquals(SEPT_14, DateFinder.dateLine("14 September 2018", false));
+        assertEquals(SEPT_14, DateFinder.dateLine("14 September 2016", false));
     }
 
     @Test
     void readsSpanishDate() {
-        assertEquals(SEPT_14, DateFinder.dateLine("14 de septiembre de 2018", true));
+        assertEquals(SEPT_14, DateFinder.dateLine("14 de septiembre de 2016", true));
     }
 
     @Test
     void readsSpanishDateWithCityPrefix() {
-        assertEquals(SEPT_14, DateFinder.dateLine("Ciudad de México, a 14 de septiembre de 2018", true));
+        assertEquals(SEPT_14, DateFinder.dateLine("Ciudad de México, a 14 de septiembre de 2016", true));
     }
 
     @Test
     void readsIsoDate() {
-        assertEquals(SEPT_14, DateFinder.dateLine("2018-09-14", false));
+        assertEquals(SEPT_14, DateFinder.dateLine("2016-09-14", false));
     }
 
     @Test
@@ -50,7 +50,7 @@ class DateFinderTest {
 
     @Test
     void readsClosingDateWithTrailingOccasion() {
-        assertEquals(LocalDate.of(2025, 5, 3), DateFinder.dateLine("3 de mayo de 2025, Día Mundial de la Libertad de Prensa", true));
+        assertEquals(LocalDate.of(2024, 3, 22), DateFinder.dateLine("22 de marzo de 2024, Día Mundial del Agua", true));
     }
 
     @Test
@@ -69,7 +69,7 @@ class DateFinderTest {
     @Test
     void fallsBackToFrontMatterThenFileMetadata() {
         var lines = TextLines.of("No date here at all.");
-        FrontMatter fm = new FrontMatter(Map.of("date", "2019-10-04T13:08:06+00:00"), 0);
+        FrontMatter fm = new FrontMatter(Map.of("date", "2017-06-02T09:15:30+00:00"), 0);
         assertEquals("front-matter", DateFinder.find(lines, -1, false, fm, null).source());
         ParsedDocument doc = new ParsedDocument("x", "application/pdf", Map.of("dcterms:created", List.of("2016-06-28T10:00:00Z")), false, List.of());
         DateFinder.Result r = DateFinder.find(lines, -1, false, FrontMatter.NONE, doc);

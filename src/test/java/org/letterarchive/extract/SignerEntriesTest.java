@@ -91,9 +91,9 @@ class SignerEntriesTest {
 
     @Test
     void aListLineIsSplitAndARepeatedOrganisationCountsOnce() {
-        SignerEntries e = read("SIGNER | Water Watch, Green Roots, Open Valley, Seed Savers Union, Tenants United and Bike Coalition.",
-                "SIGNER | Water Watch");
-        assertEquals(List.of("Water Watch", "Green Roots", "Open Valley", "Seed Savers Union", "Tenants United", "Bike Coalition"), names(e));
+        SignerEntries e = read("SIGNER | River Watchers, Green Roots, Open Valley, Seed Savers Union, Tenants United and Bike Coalition.",
+                "SIGNER | River Watchers");
+        assertEquals(List.of("River Watchers", "Green Roots", "Open Valley", "Seed Savers Union", "Tenants United", "Bike Coalition"), names(e));
     }
 
     @Test
