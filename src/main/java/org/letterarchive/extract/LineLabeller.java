@@ -185,7 +185,30 @@ public final class LineLabeller {
         alikeInBlocks(lines, marks, windows, tags, confidence);
         entriesByBlocks(lines, tags);
         paragraphEntries(lines, tags);
+        officesUnderNames(lines, tags);
         return new Labelled(tags, confidence);
+    }
+
+    /**
+     * An office under a person's name ("JANE ROE" / "Governor of the Example Province", "Ana Pérez" / "Ministra de X"),
+     * both read as signers, is the person's title: a detail of the entry above, not an entry of its own. Only where the
+     * letter writes two such pairs or more, so that one organisation named for an office is left alone.
+     */
+    static void officesUnderNames(List<Line> lines, Tag[] tags) {
+        List<Integer> offices = new ArrayList<>();
+        for (int i = 1; i < tags.length; i++) {
+            if (tags[i] != Tag.SIGNER || tags[i - 1] != Tag.SIGNER) continue;
+            String s = lines.get(i).clean(), above = lines.get(i - 1).clean();
+            if (s.length() > 120 || !Character.isUpperCase(s.codePointAt(0))) continue;
+            List<String> words = List.of(SignerParser.WHITESPACE.split(s.strip()));
+            int office = Vocabulary.get().officeWords(words);
+            if (office == 0 || !PersonName.shaped(above, PersonName.AllCaps.ACCEPT)) continue;
+            // an office and a person after it ("Senator Jane Roe") is an entry; the office of a place or body ("Governor of X") is not
+            if (office < words.size() && Character.isUpperCase(words.get(office).codePointAt(0))) continue;
+            offices.add(i);
+        }
+        if (offices.size() < 2) return;
+        for (int i : offices) tags[i] = Tag.DETAIL;
     }
 
     /**

@@ -195,4 +195,19 @@ class LineLabellerTest {
         assertTrue(LineLabeller.namesList(lines.get(lines.size() - 1).clean()));
         assertFalse(LineLabeller.namesList("We ask three things; first, that the law be withdrawn; second, that it be debated; third, that it be voted on."));
     }
+
+    @Test
+    void anOfficeUnderAPersonsNameIsTheirTitle() {
+        List<TextLines.Line> lines = TextLines.of("MARA QUILL\nGovernadora do Estado de Exemplo\nTEO BRANDT\nGovernador do Estado do Modelo\nLea Morn\nMinistra de Águas");
+        LineLabeller.Tag[] tags = new LineLabeller.Tag[lines.size()];
+        java.util.Arrays.fill(tags, LineLabeller.Tag.SIGNER);
+        LineLabeller.officesUnderNames(lines, tags);
+        assertEquals(List.of(LineLabeller.Tag.SIGNER, LineLabeller.Tag.DETAIL, LineLabeller.Tag.SIGNER, LineLabeller.Tag.DETAIL,
+                LineLabeller.Tag.SIGNER, LineLabeller.Tag.DETAIL), List.of(tags));
+        // one such pair alone is left as the model read it: an organisation may be named for an office
+        lines = TextLines.of("MARA QUILL\nGovernadora do Estado de Exemplo\nRiver Friends");
+        tags = new LineLabeller.Tag[] {LineLabeller.Tag.SIGNER, LineLabeller.Tag.SIGNER, LineLabeller.Tag.SIGNER};
+        LineLabeller.officesUnderNames(lines, tags);
+        assertEquals(LineLabeller.Tag.SIGNER, tags[1]);
+    }
 }
