@@ -86,6 +86,17 @@ public final class Families {
             return size() > 256;
         }
     };
+    /**
+     * Fingerprints of letters seen lately (admitted before the last refresh, or read as candidates): a letter's
+     * family is mostly found among letters shortly before it, so they are not read and fingerprinted again.
+     */
+    private final Map<String, Fingerprint> recent = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Fingerprint> e) {
+            return size() > RECENT;
+        }
+    };
+    static final int RECENT = 2048;
     private Corrections corrections;
     private final AtomicLong detections = new AtomicLong();
     private final AtomicLong detectionNanos = new AtomicLong();
@@ -155,8 +166,11 @@ public final class Families {
     /** The index fields of a letter's family. */
     public synchronized IndexSchema.FamilyFields fields(Letter l) {
         Fingerprint fp = pending.get(l.id());
-        if (fp == null) fp = Fingerprint.of(l);
-        List<String> trans = fp.translationKeys(0);
+        if (fp == null) {
+            fp = Fingerprint.of(l);
+            recent.put(l.id(), fp);
+        }
+        List<String> trans = translationTerms(fp);
         String family = familyOf(l.id());
         Family f = families.get(family);
         return new IndexSchema.FamilyFields(family, relation(l.id()), f == null ? Link.earliest.name() : f.members.get(l.id()).link().name(),
@@ -175,12 +189,19 @@ public final class Families {
      * Finds the family of a letter about to be indexed, and joins it. Returns the other letters whose family
      * fields changed (to be indexed again).
      */
-    public synchronized Set<String> admit(Letter l) throws IOException {
+    public Set<String> admit(Letter l) throws IOException {
+        return admit(l, Fingerprint.of(l));
+    }
+
+    /**
+     * As {@link #admit(Letter)}, with the letter's fingerprint taken beforehand ({@link Fingerprint#of(Letter)}),
+     * outside the lock that detection and indexing hold.
+     */
+    public synchronized Set<String> admit(Letter l, Fingerprint fp) throws IOException {
         long t0 = System.nanoTime();
         try {
             if (familyOf.containsKey(l.id())) remove(l.id());
             if (pending.size() >= REFRESH_EVERY) refresh();
-            Fingerprint fp = Fingerprint.of(l);
             Set<String> linked = new LinkedHashSet<>();
             if (!corrections.split().contains(l.id())) {
                 for (Fingerprint c : candidates(fp)) {
@@ -189,8 +210,9 @@ public final class Families {
                 }
             }
             pending.put(l.id(), fp);
+            recent.remove(l.id());
             List<String> keys = new ArrayList<>(fp.nearKeys());
-            keys.addAll(fp.translationKeys(0));
+            keys.addAll(translationTerms(fp));
             for (String k : keys) pendingKeys.computeIfAbsent(k, x -> new ArrayList<>()).add(l.id());
             if (linked.isEmpty()) return Set.of();
             Set<String> members = new LinkedHashSet<>();
@@ -211,17 +233,39 @@ public final class Families {
     private List<Fingerprint> candidates(Fingerprint fp) throws IOException {
         List<String> trans = new ArrayList<>();
         for (int shift = -1; shift <= 1; shift++) trans.addAll(fp.translationKeys(shift));
+        List<String> anchors = new ArrayList<>();
+        for (int shift = -1; shift <= 1; shift++) anchors.addAll(fp.anchorKeys(shift));
         List<Fingerprint> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        lookup(fp, fp.nearKeys(), IndexSchema.FAMILY_NEAR, MIN_BANDS, out, seen);
-        lookup(fp, trans, IndexSchema.FAMILY_TRANSLATION, 1, out, seen);
+        lookup(fp, fp.nearKeys(), IndexSchema.FAMILY_NEAR, MIN_BANDS, false, out, seen);
+        // signer keys find versions whose text changed too much for the body bands, as well as translations
+        lookup(fp, trans, IndexSchema.FAMILY_TRANSLATION, 1, false, out, seen);
+        lookup(fp, anchors, IndexSchema.FAMILY_TRANSLATION, MIN_ANCHOR_KEYS, true, out, seen);
         return out;
+    }
+
+    /** Anchor keys shared from which a letter in another language is a translation candidate. */
+    static final int MIN_ANCHOR_KEYS = 2;
+    private static final String LANGUAGE_MARK = "lang:";
+
+    /**
+     * What a letter indexes for translation lookups: its signer-set keys and anchor keys (with its month), and its
+     * language, so that a lookup passes over letters in the same language.
+     */
+    private static List<String> translationTerms(Fingerprint fp) {
+        List<String> keys = new ArrayList<>(fp.translationKeys(0));
+        keys.addAll(fp.anchorKeys(0));
+        if (fp.language != null) keys.add(LANGUAGE_MARK + fp.language);
+        return keys;
     }
 
     static final int MIN_BANDS = 2;
 
-    private void lookup(Fingerprint fp, List<String> keys, String field, int minHits, List<Fingerprint> out, Set<String> seen) throws IOException {
+    /** Candidates sharing at least {@code minHits} of these keys; with {@code otherLanguage}, only letters in another language. */
+    private void lookup(Fingerprint fp, List<String> keys, String field, int minHits, boolean otherLanguage,
+                        List<Fingerprint> out, Set<String> seen) throws IOException {
         if (keys.isEmpty()) return;
+        if (otherLanguage && fp.language == null) return;
         Map<String, Integer> hits = new HashMap<>();
         for (String k : keys) for (String id : pendingKeys.getOrDefault(k, List.of())) hits.merge(id, 1, Integer::sum);
         List<String> ids = new ArrayList<>(hits.keySet());
@@ -231,13 +275,17 @@ public final class Families {
         int taken = 0;
         for (String id : ids) {
             if (taken >= MAX_CANDIDATES || id.equals(fp.id) || !seen.add(id)) continue;
+            Fingerprint c = pending.get(id);
+            if (!Rules.couldLink(fp, c.language, c.date, otherLanguage)) continue;
             if (perFamily.merge(familyOf(id), 1, Integer::sum) > 2) continue;
-            out.add(pending.get(id));
+            out.add(c);
             taken++;
         }
+        if (taken >= MAX_CANDIDATES) return;
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String k : keys) b.add(new ConstantScoreQuery(new TermQuery(new Term(field, k))), BooleanClause.Occur.SHOULD);
         if (minHits > 1) b.setMinimumNumberShouldMatch(minHits);
+        if (otherLanguage) b.add(new TermQuery(new Term(field, LANGUAGE_MARK + fp.language)), BooleanClause.Occur.MUST_NOT);
         IndexSearcher s = index.acquireLatest();
         try {
             for (ScoreDoc d : s.search(b.build(), MAX_CANDIDATES * 4).scoreDocs) {
@@ -246,11 +294,20 @@ public final class Families {
                 String id = doc.get(IndexSchema.ID);
                 if (id.equals(fp.id) || pending.containsKey(id) || !seen.add(id)) continue;
                 String fam = doc.get(IndexSchema.FAMILY_ID);
-                if (perFamily.merge(fam == null ? id : fam, 1, Integer::sum) > 2) continue;
-                doc = s.storedFields().document(d.doc, Set.of(IndexSchema.TEXT, IndexSchema.SIGNER_NAMES, IndexSchema.SUMMARY));
-                IndexSchema.Summary sum = IndexSchema.readSummary(doc.getBinaryValue(IndexSchema.SUMMARY));
-                out.add(Fingerprint.of(id, doc.get(IndexSchema.TEXT), List.of(doc.getValues(IndexSchema.SIGNER_NAMES)),
-                        sum.language(), sum.date() == null ? null : LocalDate.parse(sum.date())));
+                if (perFamily.getOrDefault(fam == null ? id : fam, 0) >= 2) continue;
+                Fingerprint c = recent.get(id);
+                if (c == null) {
+                    IndexSchema.Summary sum = IndexSchema.readSummary(
+                            s.storedFields().document(d.doc, Set.of(IndexSchema.SUMMARY)).getBinaryValue(IndexSchema.SUMMARY));
+                    String language = sum.language();
+                    LocalDate date = sum.date() == null ? null : LocalDate.parse(sum.date());
+                    if (!Rules.couldLink(fp, language, date, otherLanguage)) continue;
+                    doc = s.storedFields().document(d.doc, Set.of(IndexSchema.TEXT, IndexSchema.SIGNER_NAMES));
+                    c = Fingerprint.of(id, doc.get(IndexSchema.TEXT), List.of(doc.getValues(IndexSchema.SIGNER_NAMES)), language, date);
+                    recent.put(id, c);
+                } else if (!Rules.couldLink(fp, c.language, c.date, otherLanguage)) continue;
+                perFamily.merge(fam == null ? id : fam, 1, Integer::sum);
+                out.add(c);
                 taken++;
             }
         } finally {
@@ -261,6 +318,7 @@ public final class Families {
     /** Makes every letter admitted so far visible to the detection's reader. */
     public synchronized void refresh() throws IOException {
         index.refreshLatest();
+        recent.putAll(pending);
         pending.clear();
         pendingKeys.clear();
     }
@@ -367,6 +425,7 @@ public final class Families {
 
     /** A letter leaves its family (deleted, or indexed anew); returns the members whose fields changed. */
     public synchronized Set<String> remove(String id) {
+        recent.remove(id);
         Family f = families.get(familyOf(id));
         if (f == null) return Set.of();
         f.members.remove(id);
@@ -425,6 +484,7 @@ public final class Families {
         pending.clear();
         pendingKeys.clear();
         rootCache.clear();
+        recent.clear();
     }
 
     private void save() throws IOException {

@@ -17,7 +17,11 @@ import org.letterarchive.letter.Signer;
 /**
  * What family detection compares of a letter: its body (the text without heading, salutation and signature
  * block) as a set of hashed word 4-shingles with a MinHash signature over them, its signers as a set of
- * folded names, its paragraphs, the numbers of its body, its language and date.
+ * folded names, its paragraphs and their layout (each one's share of the body), the numbers of its body, its
+ * anchors (numbers, addresses and names in the order written: what a translation keeps), its language and date.
+ *
+ * <p>Each line is folded once (lower case, accents dropped, one space between words); the patterns are compiled
+ * once. The fingerprint needs no lock: the store takes it before detection's.
  *
  * <p>The body is found with what the letter analysis gives: lines that hold a signer name are dropped, and so
  * is every line from the start of the signature block (the first signer line after which signer lines make up
@@ -32,8 +36,12 @@ public final class Fingerprint {
     /** MinHash functions over the signer names, read as {@link #SIGNER_BANDS} bands of 2. */
     static final int SIGNER_BANDS = 8;
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-    private static final Pattern NUMBER = Pattern.compile("\\d[\\d.,]*\\d|\\d");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    private static final Pattern SEPARATORS = Pattern.compile("[.,]");
+    /** An address (web or mail), a number (as {@code \\d[\\d.,]*\\d}), or a word. */
+    private static final Pattern TOKEN = Pattern.compile(
+            "((?i:https?://|www\\.)[^\\s<>()\"']*[^\\s<>()\"'.,;:!?]|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)|(\\d[\\d.,]*\\d|\\d)|[\\p{L}\\p{M}]+");
+    static final int MAX_ANCHORS = 400;
     private static final Pattern SALUTATION = Pattern.compile(
             "(?i)^(dear|to whom|estimad[oa]s?|señor|señora|sr\\.|sra\\.|prezad|caro|cara|querid[oa]s?|chers?|madame|monsieur|sehr geehrte|liebe)\\b.*");
     private static final long[] SEEDS = seeds(BANDS * ROWS + SIGNER_BANDS * 2);
@@ -49,9 +57,14 @@ public final class Fingerprint {
     final List<String> paragraphs;
     final List<String> foldedParagraphs;
     final Set<String> numbers;
+    /** Numbers, addresses and names of the body in the order of their first use, folded (at most {@value #MAX_ANCHORS}). */
+    final String[] anchors;
+    /** Each paragraph's share of the body's words, in order (the first {@value #MAX_LAYOUT}). */
+    final double[] layout;
+    static final int MAX_LAYOUT = 200;
 
     private Fingerprint(String id, String language, LocalDate date, long[] shingles, Set<String> signers,
-                        List<String> paragraphs, Set<String> numbers) {
+                        List<String> paragraphs, List<String> foldedParagraphs, Set<String> numbers, String[] anchors) {
         this.id = id;
         this.language = language;
         this.date = date;
@@ -59,8 +72,14 @@ public final class Fingerprint {
         this.minhash = minhash(shingles);
         this.signers = signers;
         this.paragraphs = paragraphs;
-        this.foldedParagraphs = paragraphs.stream().map(p -> String.join(" ", words(p))).toList();
+        this.foldedParagraphs = foldedParagraphs;
         this.numbers = numbers;
+        this.anchors = anchors;
+        int total = 0;
+        int[] counts = new int[Math.min(foldedParagraphs.size(), MAX_LAYOUT)];
+        for (int i = 0; i < counts.length; i++) total += counts[i] = wordCount(foldedParagraphs.get(i));
+        this.layout = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) layout[i] = (double) counts[i] / Math.max(1, total);
     }
 
     public static Fingerprint of(Letter l) {
@@ -75,13 +94,14 @@ public final class Fingerprint {
             if (!f.isBlank()) signers.add(f);
             if (f.length() >= 4) needles.add(f);
         }
-        String[] lines = (text == null ? "" : text).split("\\R", -1);
+        String[] lines = LINE_BREAK.split(text == null ? "" : text, -1);
         boolean[] signerLine = new boolean[lines.length];
+        // each line folded once: the signer search, the prose test and the body's words all read this
         String[] folded = new String[lines.length];
         int nonEmpty = 0;
         for (int i = 0; i < lines.length; i++) {
             folded[i] = fold(lines[i]);
-            if (!folded[i].isBlank()) nonEmpty++;
+            if (!folded[i].isEmpty()) nonEmpty++;
             for (String n : needles) {
                 if (folded[i].length() < n.length() * 4 + 40 && folded[i].contains(n)) {
                     signerLine[i] = true;
@@ -94,7 +114,7 @@ public final class Fingerprint {
         for (int i = 0; i < lines.length; i++) if (signerLine[i]) signersAfter++;
         int seen = 0;
         for (int i = 0; i < lines.length && signersAfter > 0; i++) {
-            if (!folded[i].isBlank()) seen++;
+            if (!folded[i].isEmpty()) seen++;
             if (signerLine[i]) {
                 int linesAfter = nonEmpty - seen + 1;
                 if (signersAfter * 2 >= linesAfter) {
@@ -105,36 +125,85 @@ public final class Fingerprint {
             }
         }
         List<String> paragraphs = new ArrayList<>();
+        List<String> foldedParagraphs = new ArrayList<>();
+        List<String> words = new ArrayList<>();
         StringBuilder para = new StringBuilder();
+        StringBuilder foldedPara = new StringBuilder();
         for (int i = 0; i < cut; i++) {
             String line = lines[i].strip();
-            boolean prose = !line.isEmpty() && !signerLine[i] && words(line).size() >= 6
-                    && !(SALUTATION.matcher(line).matches() && line.length() < 120);
+            boolean prose = false;
+            if (!line.isEmpty() && !signerLine[i]) {
+                int n = wordCount(folded[i]);
+                prose = n >= 6 && !(line.length() < 120 && SALUTATION.matcher(line).matches());
+            }
             if (prose) {
-                if (para.length() > 0) para.append(' ');
+                if (para.length() > 0) {
+                    para.append(' ');
+                    foldedPara.append(' ');
+                }
                 para.append(line);
+                foldedPara.append(folded[i]);
+                addWords(folded[i], words);
             } else if (para.length() > 0) {
                 paragraphs.add(para.toString());
+                foldedParagraphs.add(foldedPara.toString());
                 para.setLength(0);
+                foldedPara.setLength(0);
             }
         }
-        if (para.length() > 0) paragraphs.add(para.toString());
-
-        List<String> words = new ArrayList<>();
-        Set<String> numbers = new TreeSet<>();
-        for (String p : paragraphs) {
-            words.addAll(words(p));
-            Matcher m = NUMBER.matcher(p);
-            while (m.find()) numbers.add(m.group().replaceAll("[.,]", ""));
+        if (para.length() > 0) {
+            paragraphs.add(para.toString());
+            foldedParagraphs.add(foldedPara.toString());
         }
+
+        Set<String> numbers = new TreeSet<>();
+        Set<String> anchors = new LinkedHashSet<>();
+        for (String p : paragraphs) anchors(p, numbers, anchors);
         long[] sh = new long[Math.max(0, words.size() - SHINGLE + 1)];
         for (int i = 0; i + SHINGLE <= words.size(); i++) {
             long h = 0xcbf29ce484222325L;
             for (int k = 0; k < SHINGLE; k++) h = mix(h ^ words.get(i + k).hashCode());
             sh[i] = h;
         }
-        long[] distinct = Arrays.stream(sh).sorted().distinct().toArray();
-        return new Fingerprint(id, language, date, distinct, signers, paragraphs, numbers);
+        Arrays.sort(sh);
+        int d = 0;
+        for (int i = 0; i < sh.length; i++) if (i == 0 || sh[i] != sh[i - 1]) sh[d++] = sh[i];
+        return new Fingerprint(id, language, date, Arrays.copyOf(sh, d), signers, paragraphs, foldedParagraphs, numbers,
+                anchors.toArray(String[]::new));
+    }
+
+    /**
+     * The body's numbers (separators dropped), and its anchors in the order of their first use: what a translation
+     * keeps as written — numbers, web and mail addresses, and names (words capitalised within a sentence, or with
+     * capitals after their first letter), folded.
+     */
+    private static void anchors(String paragraph, Set<String> numbers, Set<String> anchors) {
+        Matcher m = TOKEN.matcher(paragraph);
+        int end = 0;
+        boolean sentenceStart = true;
+        while (m.find()) {
+            for (int i = end; i < m.start(); i++) {
+                char c = paragraph.charAt(i);
+                if (c == '.' || c == '!' || c == '?' || c == '\u00bf' || c == '\u00a1') sentenceStart = true;
+            }
+            end = m.end();
+            String t = m.group();
+            if (m.group(1) != null) {
+                if (anchors.size() < MAX_ANCHORS) anchors.add(t.toLowerCase(Locale.ROOT));
+            } else if (m.group(2) != null) {
+                String n = SEPARATORS.matcher(t).replaceAll("");
+                numbers.add(n);
+                if (anchors.size() < MAX_ANCHORS) anchors.add(n);
+            } else {
+                boolean capital = Character.isUpperCase(t.codePointAt(0));
+                boolean innerCapital = false;
+                for (int i = Character.charCount(t.codePointAt(0)); i < t.length() && !innerCapital; i++) {
+                    innerCapital = Character.isUpperCase(t.charAt(i));
+                }
+                if (((capital && !sentenceStart) || innerCapital) && anchors.size() < MAX_ANCHORS) anchors.add(fold(t));
+            }
+            sentenceStart = false;
+        }
     }
 
     // ---------- comparisons ----------
@@ -166,6 +235,49 @@ public final class Fingerprint {
 
     boolean sameLanguage(Fingerprint o) {
         return language == null || o.language == null || language.equals(o.language);
+    }
+
+    /** Anchors (numbers, addresses, names) both bodies hold in the same order: their longest common subsequence. */
+    int anchorsInOrder(Fingerprint o) {
+        String[] a = anchors, b = o.anchors;
+        if (a.length == 0 || b.length == 0) return 0;
+        int[] prev = new int[b.length + 1], cur = new int[b.length + 1];
+        for (int i = 1; i <= a.length; i++) {
+            for (int j = 1; j <= b.length; j++) {
+                cur[j] = a[i - 1].equals(b[j - 1]) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length];
+    }
+
+    /** What aligning a paragraph with two costs beyond the difference of their shares. */
+    static final double JOIN_COST = 0.02;
+
+    /**
+     * How far apart the two bodies' layouts are: their paragraphs aligned in order, one with one or one with two
+     * (split or joined in translation), each pairing costing the difference of the shares of the body it holds, a
+     * paragraph left out its own share. 0 when the paragraphs run alike, at most 2.
+     */
+    double layoutDistance(Fingerprint o) {
+        double[] p = layout, q = o.layout;
+        int n = p.length, m = q.length;
+        double[][] d = new double[n + 1][m + 1];
+        for (int i = 0; i <= n; i++) {
+            for (int j = 0; j <= m; j++) {
+                if (i == 0 && j == 0) continue;
+                double best = Double.MAX_VALUE;
+                if (i > 0) best = d[i - 1][j] + p[i - 1];
+                if (j > 0) best = Math.min(best, d[i][j - 1] + q[j - 1]);
+                if (i > 0 && j > 0) best = Math.min(best, d[i - 1][j - 1] + Math.abs(p[i - 1] - q[j - 1]));
+                if (i > 1 && j > 0) best = Math.min(best, d[i - 2][j - 1] + Math.abs(p[i - 2] + p[i - 1] - q[j - 1]) + JOIN_COST);
+                if (i > 0 && j > 1) best = Math.min(best, d[i - 1][j - 2] + Math.abs(p[i - 1] - q[j - 2] - q[j - 1]) + JOIN_COST);
+                d[i][j] = best;
+            }
+        }
+        return d[n][m];
     }
 
     int bodySize() {
@@ -220,6 +332,39 @@ public final class Fingerprint {
         return keys;
     }
 
+    static final int ANCHOR_KEYS = 8;
+
+    /**
+     * Keys of what a translation keeps exactly — the body's numbers and addresses, in the order of their first
+     * use — with the letter's month: the MinHash (one key per function) of their consecutive pairs. Letters
+     * sharing several wrote the same numbers in the same order that month, whatever their language and whoever
+     * signed. None for a body with fewer than two.
+     */
+    List<String> anchorKeys(int shift) {
+        List<String> keys = new ArrayList<>();
+        if (date == null && shift != 0) return keys;
+        Set<Long> pairs = new java.util.HashSet<>();
+        String previous = null;
+        for (String a : anchors) {
+            if (!exact(a)) continue;
+            if (previous != null) pairs.add(mix(previous.hashCode() * 0x9E3779B97F4A7C15L ^ a.hashCode()));
+            previous = a;
+        }
+        if (pairs.isEmpty()) return keys;
+        String month = date == null ? "undated" : date.withDayOfMonth(1).plusMonths(shift).toString().substring(0, 7);
+        long[] sig = new long[ANCHOR_KEYS];
+        Arrays.fill(sig, Long.MAX_VALUE);
+        for (long p : pairs) for (int k = 0; k < sig.length; k++) sig[k] = Math.min(sig[k], mix(p ^ SEEDS[k]));
+        for (int k = 0; k < sig.length; k++) keys.add("a" + k + Long.toHexString(sig[k]) + "@" + month);
+        return keys;
+    }
+
+    /** A number or an address (not a name): written alike in every language. */
+    private static boolean exact(String anchor) {
+        char c = anchor.charAt(0);
+        return (c >= '0' && c <= '9') || anchor.indexOf('.') >= 0 || anchor.indexOf('@') >= 0 || anchor.indexOf('/') >= 0;
+    }
+
     private static int[] minhash(long[] shingles) {
         int[] sig = new int[BANDS * ROWS];
         Arrays.fill(sig, Integer.MAX_VALUE);
@@ -234,17 +379,67 @@ public final class Fingerprint {
 
     // ---------- text helpers ----------
 
+    /**
+     * Lower case, accents and other combining marks dropped, every run of other than letters and digits one space,
+     * no space at either end. Plain ASCII skips the Unicode decomposition.
+     */
     static String fold(String s) {
-        if (s == null) return "";
-        String n = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return n.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        if (s == null || s.isEmpty()) return "";
+        boolean ascii = true;
+        for (int i = 0; i < s.length() && ascii; i++) ascii = s.charAt(i) < 0x80;
+        String n = ascii ? s : Normalizer.normalize(s, Normalizer.Form.NFD);
+        StringBuilder b = new StringBuilder(n.length());
+        boolean space = false;
+        for (int i = 0; i < n.length(); ) {
+            int c = n.codePointAt(i);
+            i += Character.charCount(c);
+            if (ascii) {
+                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                    if (space && b.length() > 0) b.append(' ');
+                    space = false;
+                    b.append((char) c);
+                } else if (c >= 'A' && c <= 'Z') {
+                    if (space && b.length() > 0) b.append(' ');
+                    space = false;
+                    b.append((char) (c + 32));
+                } else space = true;
+                continue;
+            }
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) continue;
+            if (Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                    || type == Character.OTHER_NUMBER) {
+                if (space && b.length() > 0) b.append(' ');
+                space = false;
+                b.appendCodePoint(c);
+            } else space = true;
+        }
+        return ascii ? b.toString() : b.toString().toLowerCase(Locale.ROOT);
     }
 
+    /** The words of a string, folded. */
     static List<String> words(String s) {
         List<String> out = new ArrayList<>();
-        Matcher m = WORD.matcher(fold(s));
-        while (m.find()) out.add(m.group());
+        addWords(fold(s), out);
         return out;
+    }
+
+    private static int wordCount(String folded) {
+        if (folded.isEmpty()) return 0;
+        int n = 1;
+        for (int i = 0; i < folded.length(); i++) if (folded.charAt(i) == ' ') n++;
+        return n;
+    }
+
+    /** The words of a folded string (one space between words). */
+    private static void addWords(String folded, List<String> out) {
+        int start = 0;
+        for (int i = 0; i <= folded.length(); i++) {
+            if (i == folded.length() || folded.charAt(i) == ' ') {
+                if (i > start) out.add(folded.substring(start, i));
+                start = i + 1;
+            }
+        }
     }
 
     static long mix(long z) {

@@ -1,5 +1,6 @@
 package org.letterarchive.family;
 
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -8,8 +9,10 @@ import java.time.temporal.ChronoUnit;
  * <ul>
  *   <li><b>near duplicate</b>: one body holds most of the other's word 4-shingles (containment), so a letter
  *       re-sent with a longer signer list, updated in a paragraph or copied with small edits is found;</li>
- *   <li><b>translation</b>: another language, a strongly overlapping signer set, dates within
- *       {@value #TRANSLATION_DAYS} days, and the same structure (paragraph count, the numbers of the body).</li>
+ *   <li><b>translation</b>: another language, dates within {@value #TRANSLATION_DAYS} days, and either a strongly
+ *       overlapping signer set with the same structure (paragraph count, the numbers of the body), or what a
+ *       translation keeps as written — numbers, addresses and names in the same order — with the same layout and
+ *       signers not contradicting it.</li>
  * </ul>
  */
 public final class Rules {
@@ -22,6 +25,8 @@ public final class Rules {
     static final double COPY_SIGNERS = 0.3;
     public static final int CAMPAIGN_MIN = 10;
     static final int TRANSLATION_DAYS = 42;
+    /** Signers shared from which a signer list alone tells one letter, when a body could not be read. */
+    static final int COALITION = 20;
 
     private Rules() {}
 
@@ -38,16 +43,40 @@ public final class Rules {
         return a.containment(b) >= CONTAINMENT;
     }
 
+    /** Another language, and dates near enough (or both undated) for {@code b} to be a translation of {@code a}. */
+    static boolean translationDistance(Fingerprint a, String language, LocalDate date) {
+        if (a.language == null || language == null || a.language.equals(language)) return false;
+        if ((a.date == null) != (date == null)) return false;
+        return a.date == null || Math.abs(ChronoUnit.DAYS.between(a.date, date)) <= TRANSLATION_DAYS;
+    }
+
+    /**
+     * Whether a letter of this language and date may be tied to {@code a} at all: in the same language (a near
+     * duplicate), or, unless {@code otherLanguage} is asked for, in another within the days of a translation.
+     */
+    static boolean couldLink(Fingerprint a, String language, LocalDate date, boolean otherLanguage) {
+        boolean same = a.language == null || language == null || a.language.equals(language);
+        return same ? !otherLanguage : translationDistance(a, language, date);
+    }
+
+    static boolean translationDistance(Fingerprint a, Fingerprint b) {
+        return translationDistance(a, b.language, b.date);
+    }
+
     static boolean translation(Fingerprint a, Fingerprint b) {
-        if (a.language == null || b.language == null || a.language.equals(b.language)) return false;
-        if ((a.date == null) != (b.date == null)) return false;
-        if (a.date != null && Math.abs(ChronoUnit.DAYS.between(a.date, b.date)) > TRANSLATION_DAYS) return false;
+        if (!translationDistance(a, b)) return false;
         int shared = a.sharedSigners(b);
         int smaller = Math.min(a.signers.size(), b.signers.size());
-        if (smaller == 0 || (double) shared / smaller < 0.7) return false;
+        if (smaller == 0 || (double) shared / smaller < 0.7) return byAnchors(a, b, shared, smaller);
+        if (shared >= COALITION && a.signerJaccard(b) >= 0.9
+                && Math.min(a.bodySize(), b.bodySize()) < Families.MIN_SHINGLES) {
+            // a large coalition signing alike within weeks, and one body not read (too short to compare)
+            return true;
+        }
         // paragraph counts alike, and the body's numbers alike; the fewer signers shared, the closer
         int pa = a.paragraphs.size(), pb = b.paragraphs.size();
         if (pa == 0 || pb == 0) return false;
+        if (byAnchors(a, b, shared, smaller)) return true;
         double numbers = numberOverlap(a, b);
         if (shared >= 10 && a.signerJaccard(b) >= 0.8) {
             // a large coalition signing alike within weeks: notes or an introduction may be added in one language
@@ -63,6 +92,36 @@ public final class Rules {
             return Math.abs(pa - pb) <= 1 && length >= 0.75 && sharedNumbers(a, b) >= 2 && numbers >= 0.5;
         }
         return numbers >= 0.3;
+    }
+
+    /** Paragraph layouts this close ({@link Fingerprint#layoutDistance}) run alike. */
+    static final double LAYOUT = 0.2;
+    static final double CLOSE_LAYOUT = 0.15;
+    /** Anchors in the same order from which two bodies of like layout tell one letter, with signers not contradicting. */
+    static final int ANCHORS = 4;
+    static final int ANCHORS_CLOSE_LAYOUT = 3;
+    /** Anchors in the same order from which they tell one letter whoever signed. */
+    static final int ANCHORS_ALONE = 8;
+
+    /**
+     * The same letter in another language told by what a translation keeps: its numbers, addresses and names in
+     * the same order, and its layout (paragraphs of like shares of the body, a paragraph split or joined at
+     * most). The signers must not contradict it (both lists read, none shared), unless the anchors alone are many.
+     */
+    static boolean byAnchors(Fingerprint a, Fingerprint b, int sharedSigners, int fewerSigners) {
+        int pa = a.paragraphs.size(), pb = b.paragraphs.size();
+        if (pa == 0 || pb == 0 || (double) Math.min(pa, pb) / Math.max(pa, pb) < 0.5) return false;
+        double length = (double) Math.min(a.bodySize(), b.bodySize()) / Math.max(1, Math.max(a.bodySize(), b.bodySize()));
+        if (length < 0.6) return false;
+        if (Math.min(a.anchors.length, b.anchors.length) < ANCHORS_CLOSE_LAYOUT) return false;
+        // a translation keeps the numbers: those of one mostly the other's
+        if (a.numbers.size() + b.numbers.size() >= 3 && numberOverlap(a, b) < 0.5) return false;
+        double layout = a.layoutDistance(b);
+        if (layout > LAYOUT) return false;
+        int inOrder = a.anchorsInOrder(b);
+        if (inOrder >= ANCHORS_ALONE) return true;
+        if (fewerSigners > 0 && sharedSigners == 0) return false;
+        return inOrder >= ANCHORS || (inOrder >= ANCHORS_CLOSE_LAYOUT && layout <= CLOSE_LAYOUT);
     }
 
     static int sharedNumbers(Fingerprint a, Fingerprint b) {

@@ -19,6 +19,7 @@ import org.letterarchive.corpus.OrganizationRegistry;
 import org.letterarchive.corpus.StoredLetter;
 import org.letterarchive.corpus.Tombstone;
 import org.letterarchive.family.Families;
+import org.letterarchive.family.Fingerprint;
 import org.letterarchive.index.LetterIndex;
 import org.letterarchive.letter.Letter;
 import org.letterarchive.letter.Signer;
@@ -164,8 +165,10 @@ public final class LetterStore implements Closeable {
             index.upsert(letter, organizations::keyOf);
             return;
         }
+        // the fingerprint (the costly part of detection) is taken before the lock, in the ingest thread's time
+        Fingerprint fp = Fingerprint.of(letter);
         synchronized (families) {
-            Set<String> changed = families.admit(letter);
+            Set<String> changed = families.admit(letter, fp);
             index.upsert(letter, organizations::keyOf);
             reindex(changed);
         }

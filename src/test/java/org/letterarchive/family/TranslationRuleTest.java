@@ -2,9 +2,12 @@ package org.letterarchive.family;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Translations signed by one or two organizations: told from other letters of the same signers by their structure. */
@@ -46,5 +49,54 @@ class TranslationRuleTest {
                 "La autoridad de licencias no ha respondido a nuestras 12 solicitudes de información presentadas en 2021.",
                 "Le pedimos revisar la ley y abrir una consulta pública con las radios comunitarias de todo el país.");
         assertNull(Rules.link(other, EN));
+    }
+
+    // ---------- told by numbers, addresses and names, when the signers do not line up ----------
+
+    static Fingerprint unsigned(String id, String language, LocalDate date, String... paragraphs) {
+        StringBuilder b = new StringBuilder();
+        for (String p : paragraphs) b.append(p).append("\n\n");
+        return Fingerprint.of(id, b.toString(), List.of(), language, date);
+    }
+
+    static final Fingerprint REPORT_EN = print("report-en", "en", LocalDate.of(2022, 5, 2),
+            "Since 2018 the Valmora Water Board has cut supply to 23 villages of the Sierra Alta district for months.",
+            "In its own report of 2021 the Board counted 4500 households without running water and 310 wells dried up.",
+            "The complaint filed with the Ombudsman on 9 March was answered with a form letter that gave no reasons at all.",
+            "Residents ask that data be published at www.valmora-water.example and that the Board meet them before 30 June.");
+
+    @Test
+    void aTranslationWhoseSignersWereNotReadIsToldByItsNumbersAndNamesInOrder() {
+        Fingerprint es = unsigned("report-es", "es", LocalDate.of(2022, 5, 6),
+                "Desde 2018 la Junta de Aguas de Valmora ha cortado el suministro a 23 pueblos del distrito de Sierra Alta durante meses.",
+                "En su propio informe de 2021 la Junta contó 4500 hogares sin agua corriente y 310 pozos secos.",
+                "La queja presentada ante la Defensoría el 9 de marzo recibió una carta modelo que no daba ninguna razón.",
+                "Los vecinos piden que los datos se publiquen en www.valmora-water.example y que la Junta los reciba antes del 30 de junio.");
+        assertTrue(es.anchorsInOrder(REPORT_EN) >= Rules.ANCHORS, String.join(" ", es.anchors));
+        assertEquals(Families.Link.translation, Rules.link(es, REPORT_EN));
+        // and the two meet in the index: they share keys of their numbers and addresses in order
+        Set<String> keys = new HashSet<>(REPORT_EN.anchorKeys(0));
+        assertTrue(es.anchorKeys(0).stream().filter(keys::contains).count() >= Families.MIN_ANCHOR_KEYS);
+    }
+
+    @Test
+    void anotherLetterOfThePlaceAndYearWithOtherNumbersIsNot() {
+        Fingerprint other = unsigned("other-es", "es", LocalDate.of(2022, 5, 20),
+                "Desde 2018 la Junta de Aguas de Valmora no ha respondido a 14 solicitudes del distrito de Sierra Alta.",
+                "En 2020 el Congreso aprobó 2 millones para nuevos pozos que nunca se construyeron en 61 comunidades.",
+                "La Defensoría abrió 3 expedientes y ninguno ha sido resuelto en los plazos que fija la ley vigente.",
+                "Pedimos una auditoría independiente de los fondos y una mesa de diálogo con las comunidades afectadas.");
+        assertNull(Rules.link(other, REPORT_EN));
+    }
+
+    @Test
+    void signersReadOnBothSidesAndNoneSharedContradictAFewAnchors() {
+        Fingerprint es = Fingerprint.of("signed-es", String.join("\n\n",
+                "Desde 2018 la Junta de Aguas de Valmora ha cortado el suministro a 23 pueblos del distrito de Sierra Alta durante meses.",
+                "En su propio informe la Junta contó muchos hogares sin agua corriente y pozos secos en toda la región.",
+                "La queja presentada ante la Defensoría recibió una carta modelo que no daba ninguna razón a los vecinos.",
+                "Los vecinos piden que los datos se publiquen y que la Junta los reciba antes de que termine la temporada.",
+                "Comité Vecinal de Sierra Alta"), List.of("Comité Vecinal de Sierra Alta"), "es", LocalDate.of(2022, 5, 6));
+        assertNull(Rules.link(es, REPORT_EN));
     }
 }
