@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.letterarchive.corpus.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -84,13 +85,13 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--work", paramLabel = "DIR", description = "scratch folder (default: a temporary folder, removed after)")
         Path work;
 
-        @Option(names = "--json", description = "print the figures as one JSON line last")
-        boolean json;
+        @Mixin
+        JsonOutput output;
 
         @Override
         public Integer call() throws Exception {
-            Path dir = work != null ? work : Files.createTempDirectory("letters-bench-ingest");
-            try {
+            try (Scratch scratch = Scratch.of(work, "letters-bench-ingest")) {
+                Path dir = scratch.dir();
                 IngestBenchmark.Report r = new IngestBenchmark(
                         new IngestBenchmark.Options(letters, threads, seed, formats, rounds, dir), System.err).run();
                 PrintStream out = System.out;
@@ -106,12 +107,10 @@ public final class BenchCommand implements Runnable {
                         r.ratio(), r.indexed(), r.failed(), r.commitSeconds());
                 out.println("  (pipeline = Archive.ingestWithoutCommit per letter, one commit at the end, as `letters ingest`;");
                 out.println("   corpus writes and index upserts run in parallel; the commit forces the corpus files in one batch)");
-                if (json) out.println(Json.mapper().writeValueAsString(r.toJson()));
+                output.print(out, r.toJson());
                 return r.failed() == 0 ? 0 : 1;
             } catch (IllegalArgumentException e) {
                 return fail(e.getMessage());
-            } finally {
-                if (work == null) deleteQuietly(dir);
             }
         }
 
@@ -179,15 +178,15 @@ public final class BenchCommand implements Runnable {
                 description = "with --backend solr: heap of the local cluster's JVM (default ${DEFAULT-VALUE})")
         int clusterHeapMb;
 
-        @Option(names = "--json", description = "print the figures as one JSON line last")
-        boolean json;
+        @Mixin
+        JsonOutput output;
 
         @Override
         public Integer call() throws Exception {
             if (warmup < 0) return fail("--warmup must not be negative");
             if (!backend.equals("embedded") && !backend.equals("solr")) return fail("--backend is embedded or solr");
-            Path dir = work != null ? work : Files.createTempDirectory("letters-bench-search");
-            try {
+            try (Scratch scratch = Scratch.of(work, "letters-bench-search")) {
+                Path dir = scratch.dir();
                 Files.createDirectories(dir);
                 if (backend.equals("solr")) return backends(dir);
                 SearchBenchmark.Report r = new SearchBenchmark(new SearchBenchmark.Options(letters, queries, rounds, warmup,
@@ -214,12 +213,10 @@ public final class BenchCommand implements Runnable {
                         r.indexHeapBytes() / 1048576.0, r.heapAfterOpenBytes() / 1048576.0);
                 out.printf("  hits by kind: %s%n", r.hitsByKind());
                 out.printf("  answer asked for: %s%n", r.answer());
-                if (json) out.println(Json.mapper().writeValueAsString(r.toJson()));
+                output.print(out, r.toJson());
                 return 0;
             } catch (IllegalArgumentException e) {
                 return fail(e.getMessage());
-            } finally {
-                if (work == null) deleteQuietly(dir);
             }
         }
 
@@ -247,7 +244,7 @@ public final class BenchCommand implements Runnable {
             out.printf("  p50 ms by kind, SolrCloud: %s%n", r.p50ByKindSolr());
             out.printf("  every total agrees (%d hits in all); searches whose facet counts or histogram differ: %d%n",
                     r.totalHits(), r.facetDifferences());
-            if (json) out.println(Json.mapper().writeValueAsString(r.toJson()));
+            output.print(out, r.toJson());
             return 0;
         }
     }
@@ -273,13 +270,13 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--work", paramLabel = "DIR", description = "folder for the index, shared with 'bench search' (default: a temporary folder, removed after)")
         Path work;
 
-        @Option(names = "--json", description = "print the figures as one JSON line last")
-        boolean json;
+        @Mixin
+        JsonOutput output;
 
         @Override
         public Integer call() throws Exception {
-            Path dir = work != null ? work : Files.createTempDirectory("letters-bench-orgs");
-            try {
+            try (Scratch scratch = Scratch.of(work, "letters-bench-orgs")) {
+                Path dir = scratch.dir();
                 Files.createDirectories(dir);
                 var r = OrganizationBenchmark.run(dir, letters, seed, threads, organizations, rounds, System.err);
                 PrintStream out = System.out;
@@ -294,10 +291,8 @@ public final class BenchCommand implements Runnable {
                 out.printf("  ratio p50 profile / search: %.2f; network / search: %.2f%n", r.profile().p50Ms() / r.search().p50Ms(),
                         r.network().p50Ms() / r.search().p50Ms());
                 out.printf("  profile of the biggest organization: %.1f ms (median of 5)%n", r.profileOfBiggestMs());
-                if (json) out.println(Json.mapper().writeValueAsString(r.toJson()));
+                output.print(out, r.toJson());
                 return 0;
-            } finally {
-                if (work == null) deleteQuietly(dir);
             }
         }
 
@@ -327,23 +322,21 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--formats", description = "when generating, about 30%% of the plain-text letters as PDF, DOCX and HTML")
         boolean formats;
 
-        @Option(names = "--json", description = "print the figures as one JSON line last")
-        boolean json;
+        @Mixin
+        JsonOutput output;
 
         @Override
         public Integer call() throws Exception {
-            Path d = dir != null ? dir : Files.createTempDirectory("letters-bench-analysis");
-            try {
+            try (Scratch scratch = Scratch.of(dir, "letters-bench-analysis")) {
+                Path d = scratch.dir();
                 Files.createDirectories(d);
                 var r = new AnalysisBenchmark(
                         new AnalysisBenchmark.Options(letters, seed, d, rounds, formats), System.err).run();
                 AnalysisBenchmark.print(r, System.out);
-                if (json) System.out.println(Json.mapper().writeValueAsString(r.toJson()));
+                output.print(System.out, r.toJson());
                 return 0;
             } catch (IllegalArgumentException e) {
                 return fail(e.getMessage());
-            } finally {
-                if (dir == null) deleteQuietly(d);
             }
         }
     }
@@ -365,14 +358,12 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path dir = work != null ? work : Files.createTempDirectory("letters-bench-families");
-            try {
+            try (Scratch scratch = Scratch.of(work, "letters-bench-families")) {
+                Path dir = scratch.dir();
                 Files.createDirectories(dir);
                 System.out.println(Json.mapper().writeValueAsString(
                         org.letterarchive.bench.FamilyBenchmark.run(dir, letters, seed, threads, System.err)));
                 return 0;
-            } finally {
-                if (work == null) deleteQuietly(dir);
             }
         }
     }
@@ -392,8 +383,8 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path dir = Files.createTempDirectory("letters-bench-facets");
-            try {
+            try (Scratch scratch = Scratch.of(null, "letters-bench-facets")) {
+                Path dir = scratch.dir();
                 var r = FacetCountBenchmark.run(dir, letters, seed, rounds, System.err);
                 System.out.printf("%nFacet counts of signer + recipient (top 10 each) over %d letters in %d segment(s), %d word searches, "
                         + "CPU ms per count, median of %d round(s):%n", r.letters(), r.segments(), r.queries(), rounds);
@@ -405,8 +396,6 @@ public final class BenchCommand implements Runnable {
                         r.taxonomyMedianMs() / r.ssdvMedianMs(), r.taxonomyAllMs() / r.ssdvAllMs());
                 System.out.println(Json.mapper().writeValueAsString(r.toJson()));
                 return 0;
-            } finally {
-                deleteQuietly(dir);
             }
         }
     }
@@ -439,13 +428,13 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--work", paramLabel = "DIR", description = "folder for the index, shared with 'bench search' (default: a temporary folder, removed after)")
         Path work;
 
-        @Option(names = "--json", description = "print the figures as one JSON line last")
-        boolean json;
+        @Mixin
+        JsonOutput output;
 
         @Override
         public Integer call() throws Exception {
-            Path dir = work != null ? work : Files.createTempDirectory("letters-bench-ocr");
-            try {
+            try (Scratch scratch = Scratch.of(work, "letters-bench-ocr")) {
+                Path dir = scratch.dir();
                 Files.createDirectories(dir);
                 var r = OcrLoadBenchmark.run(dir, letters, queries, rounds, warmup, seed, threads, pages, System.err);
                 PrintStream out = System.out;
@@ -458,10 +447,8 @@ public final class BenchCommand implements Runnable {
                 out.printf("  p99 per round: idle %s, OCR %s%n", r.idleP99s(), r.ocrP99s());
                 out.printf("  OCR: %d pages in %.1f s of reading (%.3f pages/s, first pass and rendering included)%n", r.pagesRead(), r.ocrSeconds(),
                         r.pagesPerSecond());
-                if (json) out.println(Json.mapper().writeValueAsString(r.toJson()));
+                output.print(out, r.toJson());
                 return 0;
-            } finally {
-                if (work == null) deleteQuietly(dir);
             }
         }
     }
@@ -509,15 +496,15 @@ public final class BenchCommand implements Runnable {
                 + "the same --letters/--seed (default: a temporary folder, removed after)")
         Path work;
 
-        @Option(names = "--json", description = "print the figures as one JSON line last")
-        boolean json;
+        @Mixin
+        JsonOutput output;
 
         @Override
         @SuppressWarnings("unchecked")
         public Integer call() throws Exception {
             if (!solrCaches.equals("on") && !solrCaches.equals("off")) return fail("--solr-caches is on or off");
-            Path dir = work != null ? work : Files.createTempDirectory("letters-bench-peer");
-            try {
+            try (Scratch scratch = Scratch.of(work, "letters-bench-peer")) {
+                Path dir = scratch.dir();
                 Path home = Path.of(System.getProperty("letters.home", ".")).toAbsolutePath().normalize();
                 Map<String, Object> r = new PeerBenchmark(new PeerBenchmark.Options(letters, queries, rounds, seed, threads,
                         connections, requests, perKind, heapMb, full, solrCaches.equals("on"), dir, home), System.err).run();
@@ -549,12 +536,10 @@ public final class BenchCommand implements Runnable {
                 out.printf("  memory after the load (live heap after a full GC, RSS): %s%n", r.get("memory"));
                 out.printf("  hit counts: %s%n", ((Map<String, Object>) r.get("hit_counts")).get("by_kind"));
                 out.printf("  load average after: %s%n", r.get("load_after"));
-                if (json) out.println(Json.mapper().writeValueAsString(r));
+                output.print(out, r);
                 return 0;
             } catch (IllegalArgumentException e) {
                 return fail(e.getMessage());
-            } finally {
-                if (work == null) deleteQuietly(dir);
             }
         }
 
@@ -572,6 +557,28 @@ public final class BenchCommand implements Runnable {
     static int fail(String message) {
         System.err.println("error: " + message);
         return 2;
+    }
+
+    /** --json: the figures as one JSON line last, for scripts. */
+    static final class JsonOutput {
+        @Option(names = "--json", description = "print the figures as one JSON line last")
+        boolean json;
+
+        void print(PrintStream out, Object figures) throws IOException {
+            if (json) out.println(Json.mapper().writeValueAsString(figures));
+        }
+    }
+
+    /** The folder a bench works in: the one given (--work), kept after; else a temporary one, removed after. */
+    record Scratch(Path dir, boolean temporary) implements AutoCloseable {
+        static Scratch of(Path given, String prefix) throws IOException {
+            return given != null ? new Scratch(given, false) : new Scratch(Files.createTempDirectory(prefix), true);
+        }
+
+        @Override
+        public void close() {
+            if (temporary) deleteQuietly(dir);
+        }
     }
 
     static void deleteQuietly(Path dir) {
