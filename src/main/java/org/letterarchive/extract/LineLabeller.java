@@ -409,7 +409,7 @@ public final class LineLabeller {
             if ((tags[i] != Tag.DETAIL && tags[i] != Tag.CONTINUED) || !lines.get(i).gapBefore()) continue;
             List<String> parts = SignerParser.splitOutsideBrackets(lines.get(i).clean());
             String first = parts.get(0);
-            if (parts.size() >= 2 && PersonName.shaped(first) && Vocabulary.get().officeWords(List.of(SignerParser.WHITESPACE.split(first))) == 0) {
+            if (parts.size() >= 2 && PersonName.shaped(first) && !Vocabulary.get().opensWithOffice(first)) {
                 tags[i] = Tag.SIGNER;
             }
         }
@@ -432,7 +432,7 @@ public final class LineLabeller {
 
     /** A position held, as written under a name: it opens with an office ("Chair of the Board"), or is two words at most. */
     private static boolean position(String s) {
-        return SignerParser.words(s) <= 2 || Vocabulary.get().officeWords(List.of(SignerParser.WHITESPACE.split(s.strip()))) > 0;
+        return SignerParser.words(s) <= 2 || Vocabulary.get().opensWithOffice(s);
     }
 
     private static boolean entryTag(Tag t) {

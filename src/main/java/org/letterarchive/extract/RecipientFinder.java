@@ -180,7 +180,7 @@ public final class RecipientFinder {
             }
             // the building over a street line ("Town Hall" / "1 Main Street"), under the addressees: their address
             boolean addressStart = block.size() >= 2 && i + 1 < lines.size() && labelled.tags()[i + 1] != LineLabeller.Tag.ADDRESSEE
-                    && POSTAL.matcher(lines.get(i + 1).clean()).find() && !POSTAL.matcher(s).find() && !honorificStart(s) && officeSplit(s) == null && !namesOffice(s);
+                    && POSTAL.matcher(lines.get(i + 1).clean()).find() && !POSTAL.matcher(s).find() && !honorificStart(s) && officeSplit(s) == null && !Vocabulary.get().opensWithOffice(s);
             if (addressStart) continue;
             block.add(s);
             least = Math.min(least, labelled.confidence()[i]);
@@ -233,7 +233,7 @@ public final class RecipientFinder {
             // the first line of a postal address under an addressee: the building over the street ("Town Hall" / "1 Main Street")
             // (a line right under a name is the office, not a building)
             if (current != null && current.role() != null && l + 1 < lines.size() && POSTAL.matcher(lines.get(l + 1)).find() && !POSTAL.matcher(line).find()
-                    && !honorificStart(line) && officeSplit(line) == null && !namesOffice(line)) {
+                    && !honorificStart(line) && officeSplit(line) == null && !Vocabulary.get().opensWithOffice(line)) {
                 postal = true;
                 continue;
             }
@@ -480,11 +480,6 @@ public final class RecipientFinder {
         return s.length() <= 80 && POSTAL.matcher(s).find();
     }
 
-    /** A line that opens with an office ("Governor of X", "Deputy Minister"): an addressee's role, not a building. */
-    private static boolean namesOffice(String s) {
-        return Vocabulary.get().officeWords(List.of(SPACES.split(s.strip(), 6))) > 0;
-    }
-
     /** The cells of a row, "A | B", without empty ones. */
     private static List<String> cells(String line) {
         List<String> out = new ArrayList<>(2);
@@ -547,7 +542,7 @@ public final class RecipientFinder {
             item = trimPunct(ADDRESS_PREPOSITION.matcher(trimPunct(item)).replaceFirst(""));
             if (item.isEmpty()) continue;
             // an office addressed as such ("Presidenta de la Corporación X"): the office is the role
-            boolean office = Vocabulary.get().officeWords(List.of(item.split("\\s+"))) > 0 && !honorificStart(item);
+            boolean office = Vocabulary.get().opensWithOffice(item) && !honorificStart(item);
             out.add(office ? new Recipient(null, item, null, false) : person(item, null, false));
         }
     }

@@ -96,7 +96,7 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
                         // an organisation has no person's details: a line under it written as the name of an organisation is an
                         // entry of its own; not an office under a name in capitals ("JANE DOE" / "Governor of the Example Province")
                         if (namesOrganisation(s) && LineLabeller.nameLike(s) && (p.acronym() != null || !PersonName.shaped(p.name(), PersonName.AllCaps.ACCEPT))
-                                && Vocabulary.get().officeWords(List.of(SignerParser.WHITESPACE.split(s.strip()))) == 0) {
+                                && !Vocabulary.get().opensWithOffice(s)) {
                             Signer own = SignerParser.parse(strip(line.raw()), false);
                             if (add(signers, organizations, own, confidence)) {
                                 entry = strip(line.raw());

@@ -194,6 +194,11 @@ public final class Vocabulary {
         return officeWords(words, 2);
     }
 
+    /** True when the text opens with an office ("Governor of X", "Deputy Minister"): see {@link #officeWords(List)}. */
+    public boolean opensWithOffice(String text) {
+        return officeWords(List.of(text.strip().split("\\s+"))) > 0;
+    }
+
     /** As {@link #officeWords(List)}, with at most this many qualifying words before the office. */
     public int officeWords(List<String> words, int qualifiers) {
         for (int q = 0; q <= qualifiers && q < words.size(); q++) {
