@@ -80,6 +80,8 @@ public final class Families {
     private final Map<String, Family> families = new HashMap<>();
     private final Map<String, Fingerprint> pending = new LinkedHashMap<>();
     private final Map<String, List<String>> pendingKeys = new HashMap<>();
+    /** Letters admitted whose indexing has not finished (see {@link #indexed}). */
+    private final Set<String> indexing = new HashSet<>();
     private final Map<String, Fingerprint> rootCache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Fingerprint> e) {
@@ -164,17 +166,25 @@ public final class Families {
     }
 
     /** The index fields of a letter's family. */
-    public synchronized IndexSchema.FamilyFields fields(Letter l) {
-        Fingerprint fp = pending.get(l.id());
-        if (fp == null) {
+    public IndexSchema.FamilyFields fields(Letter l) {
+        Fingerprint fp = pendingPrint(l.id());
+        if (fp == null) { // a letter indexed again: its fingerprint is taken outside the lock
             fp = Fingerprint.of(l);
-            recent.put(l.id(), fp);
+            synchronized (this) {
+                recent.put(l.id(), fp);
+            }
         }
         List<String> trans = translationTerms(fp);
-        String family = familyOf(l.id());
-        Family f = families.get(family);
-        return new IndexSchema.FamilyFields(family, relation(l.id()), f == null ? Link.earliest.name() : f.members.get(l.id()).link().name(),
-                f != null, kinds(l.id()), fp.nearKeys(), trans);
+        synchronized (this) {
+            String family = familyOf(l.id());
+            Family f = families.get(family);
+            return new IndexSchema.FamilyFields(family, relation(l.id()), f == null ? Link.earliest.name() : f.members.get(l.id()).link().name(),
+                    f != null, kinds(l.id()), fp.nearKeys(), trans);
+        }
+    }
+
+    private synchronized Fingerprint pendingPrint(String id) {
+        return pending.get(id);
     }
 
     public synchronized Fingerprint fingerprint(String id) {
@@ -187,15 +197,8 @@ public final class Families {
 
     /**
      * Finds the family of a letter about to be indexed, and joins it. Returns the other letters whose family
-     * fields changed (to be indexed again).
-     */
-    public Set<String> admit(Letter l) throws IOException {
-        return admit(l, Fingerprint.of(l));
-    }
-
-    /**
-     * As {@link #admit(Letter)}, with the letter's fingerprint taken beforehand ({@link Fingerprint#of(Letter)}),
-     * outside the lock that detection and indexing hold.
+     * fields changed (to be indexed again). The letter's fingerprint ({@link Fingerprint#of(Letter)}) is taken
+     * beforehand, outside this object's lock; the caller says {@link #indexed} once it has indexed the letter.
      */
     public synchronized Set<String> admit(Letter l, Fingerprint fp) throws IOException {
         long t0 = System.nanoTime();
@@ -209,11 +212,9 @@ public final class Families {
                     if (Rules.link(fp, c) != null) linked.add(familyOf(c.id));
                 }
             }
-            pending.put(l.id(), fp);
+            pend(fp);
+            indexing.add(l.id());
             recent.remove(l.id());
-            List<String> keys = new ArrayList<>(fp.nearKeys());
-            keys.addAll(translationTerms(fp));
-            for (String k : keys) pendingKeys.computeIfAbsent(k, x -> new ArrayList<>()).add(l.id());
             if (linked.isEmpty()) return Set.of();
             Set<String> members = new LinkedHashSet<>();
             members.add(l.id());
@@ -315,12 +316,36 @@ public final class Families {
         }
     }
 
-    /** Makes every letter admitted so far visible to the detection's reader. */
+    /** A letter admitted but not yet indexed, found by its keys until the detection's reader holds it. */
+    private void pend(Fingerprint fp) {
+        pending.put(fp.id, fp);
+        List<String> keys = new ArrayList<>(fp.nearKeys());
+        keys.addAll(translationTerms(fp));
+        for (String k : keys) pendingKeys.computeIfAbsent(k, x -> new ArrayList<>()).add(fp.id);
+    }
+
+    /**
+     * Says that a letter {@link #admit admitted} is now in the index (or failed to get there), so that the next
+     * {@link #refresh} may leave it to the detection's reader. Letters are indexed outside this object's lock.
+     */
+    public synchronized void indexed(String id) {
+        indexing.remove(id);
+    }
+
+    /**
+     * Makes every letter admitted and indexed so far visible to the detection's reader; letters still being
+     * indexed stay pending.
+     */
     public synchronized void refresh() throws IOException {
         index.refreshLatest();
-        recent.putAll(pending);
+        List<Fingerprint> unindexed = new ArrayList<>();
+        for (Fingerprint fp : pending.values()) {
+            if (indexing.contains(fp.id)) unindexed.add(fp);
+            else recent.put(fp.id, fp);
+        }
         pending.clear();
         pendingKeys.clear();
+        for (Fingerprint fp : unindexed) pend(fp);
     }
 
     /**
@@ -483,6 +508,7 @@ public final class Families {
         families.clear();
         pending.clear();
         pendingKeys.clear();
+        indexing.clear();
         rootCache.clear();
         recent.clear();
     }

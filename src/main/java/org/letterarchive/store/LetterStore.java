@@ -52,7 +52,9 @@ public final class LetterStore implements Closeable {
     private final LetterIndex index;
     private final OrganizationRegistry organizations;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Object[] stripes = new Object[64];
+    /** Locks by letter id: one for storing a letter, one for writing it to the index (never held together the other way round). */
+    private final Object[] stripes = locks(64);
+    private final Object[] indexStripes = locks(64);
     /** Letter families, detected as letters are indexed; null when detection is off. */
     private final Families families;
 
@@ -60,9 +62,18 @@ public final class LetterStore implements Closeable {
         this.corpus = corpus;
         this.index = index;
         this.organizations = organizations;
-        for (int i = 0; i < stripes.length; i++) stripes[i] = new Object();
         this.families = detectFamilies ? new Families(index, corpus, id -> corpus.get(id).map(StoredLetter::letter)) : null;
         if (families != null) index.families(families::fields);
+    }
+
+    private static Object[] locks(int n) {
+        Object[] locks = new Object[n];
+        for (int i = 0; i < n; i++) locks[i] = new Object();
+        return locks;
+    }
+
+    private static Object stripe(Object[] locks, String id) {
+        return locks[(id.hashCode() & 0x7fffffff) % locks.length];
     }
 
     /** Whether family detection runs unless told otherwise: on, unless the property letters.families is "off". */
@@ -146,7 +157,7 @@ public final class LetterStore implements Closeable {
         Lock shared = lock.readLock();
         shared.lock();
         try {
-            synchronized (stripes[(id.hashCode() & 0x7fffffff) % stripes.length]) {
+            synchronized (stripe(stripes, id)) {
                 Optional<StoredLetter> existing = corpus.get(id);
                 if (existing.isPresent()) return new Stored(Outcome.duplicate, existing.get());
                 StoredLetter stored = corpus.stage(bytes, fileName, letter.withId(id), ANALYSIS_VERSION);
@@ -162,15 +173,26 @@ public final class LetterStore implements Closeable {
     /** Indexes a new letter after finding its family; members whose family changed are indexed again. */
     private void indexWithFamily(Letter letter) throws IOException {
         if (families == null) {
-            index.upsert(letter, organizations::keyOf);
+            upsert(letter);
             return;
         }
-        // the fingerprint (the costly part of detection) is taken before the lock, in the ingest thread's time
-        Fingerprint fp = Fingerprint.of(letter);
-        synchronized (families) {
-            Set<String> changed = families.admit(letter, fp);
+        // only detection holds the families' lock: the fingerprint is taken before it, the indexing done after it
+        Set<String> changed = families.admit(letter, Fingerprint.of(letter));
+        try {
+            upsert(letter);
+        } finally {
+            families.indexed(letter.id());
+        }
+        reindex(changed);
+    }
+
+    /**
+     * Indexes a letter with its family fields as they are now. Writes of one letter are taken one at a time, so
+     * that the last written holds the latest fields: whoever changes a family indexes its members after.
+     */
+    private void upsert(Letter letter) throws IOException {
+        synchronized (stripe(indexStripes, letter.id())) {
             index.upsert(letter, organizations::keyOf);
-            reindex(changed);
         }
     }
 
@@ -187,12 +209,7 @@ public final class LetterStore implements Closeable {
             families.clear();
         }
         for (StoredLetter s : ordered) indexWithFamily(s.letter());
-        if (families != null && !ordered.isEmpty()) {
-            synchronized (families) {
-                Set<String> present = new HashSet<>(corpus.ids());
-                reindex(families.applyJoins(present));
-            }
-        }
+        if (families != null && !ordered.isEmpty()) reindex(families.applyJoins(new HashSet<>(corpus.ids())));
     }
 
     /** Letter families; null when detection is off. */
@@ -259,7 +276,7 @@ public final class LetterStore implements Closeable {
         exclusive(() -> {
             corpus.update(updated);
             organizations.learn(updated.letter());
-            index.upsert(updated.letter(), organizations::keyOf);
+            upsert(updated.letter());
             commit();
             return null;
         });
@@ -308,7 +325,7 @@ public final class LetterStore implements Closeable {
         for (String id : ids) {
             Optional<StoredLetter> s = corpus.get(id);
             if (s.isEmpty()) continue;
-            index.upsert(s.get().letter(), organizations::keyOf);
+            upsert(s.get().letter());
             n++;
         }
         return n;
