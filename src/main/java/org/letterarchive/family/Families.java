@@ -197,7 +197,7 @@ public final class Families {
 
     /**
      * Finds the family of a letter about to be indexed, and joins it. Returns the other letters whose family
-     * fields changed (to be indexed again). The letter's fingerprint ({@link Fingerprint#of(Letter)}) is taken
+     * fields changed (to be indexed again). The letter's fingerprint ({@link Fingerprint#keyed(Letter)}) is taken
      * beforehand, outside this object's lock; the caller says {@link #indexed} once it has indexed the letter.
      */
     public synchronized Set<String> admit(Letter l, Fingerprint fp) throws IOException {

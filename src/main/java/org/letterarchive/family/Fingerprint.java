@@ -4,9 +4,11 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -51,7 +53,8 @@ public final class Fingerprint {
     final LocalDate date;
     /** Sorted distinct shingle hashes of the body. */
     final long[] shingles;
-    final int[] minhash;
+    /** The MinHash band keys, taken when first asked for: a candidate read to be compared needs none. */
+    private volatile List<String> nearKeys;
     final Set<String> signers;
     /** The body's paragraphs, as written (for diffs), and folded (for comparison). */
     final List<String> paragraphs;
@@ -69,7 +72,6 @@ public final class Fingerprint {
         this.language = language;
         this.date = date;
         this.shingles = shingles;
-        this.minhash = minhash(shingles);
         this.signers = signers;
         this.paragraphs = paragraphs;
         this.foldedParagraphs = foldedParagraphs;
@@ -82,17 +84,24 @@ public final class Fingerprint {
         for (int i = 0; i < counts.length; i++) layout[i] = (double) counts[i] / Math.max(1, total);
     }
 
+    /** A letter's fingerprint with its index keys already taken, as detection and indexing will ask for them. */
+    public static Fingerprint keyed(Letter l) {
+        Fingerprint fp = of(l);
+        fp.nearKeys();
+        return fp;
+    }
+
     public static Fingerprint of(Letter l) {
         return of(l.id(), l.text(), l.signers().stream().map(Signer::name).toList(), l.language(), l.date());
     }
 
     public static Fingerprint of(String id, String text, List<String> signerNames, String language, LocalDate date) {
         Set<String> signers = new LinkedHashSet<>();
-        List<String> needles = new ArrayList<>();
+        Needles needles = new Needles();
         for (String n : signerNames) {
             String f = fold(n);
             if (!f.isBlank()) signers.add(f);
-            if (f.length() >= 4) needles.add(f);
+            if (f.length() >= Needles.HEAD) needles.add(f);
         }
         String[] lines = LINE_BREAK.split(text == null ? "" : text, -1);
         boolean[] signerLine = new boolean[lines.length];
@@ -102,12 +111,7 @@ public final class Fingerprint {
         for (int i = 0; i < lines.length; i++) {
             folded[i] = fold(lines[i]);
             if (!folded[i].isEmpty()) nonEmpty++;
-            for (String n : needles) {
-                if (folded[i].length() < n.length() * 4 + 40 && folded[i].contains(n)) {
-                    signerLine[i] = true;
-                    break;
-                }
-            }
+            signerLine[i] = needles.inLine(folded[i]);
         }
         int cut = lines.length;
         int signersAfter = 0;
@@ -206,6 +210,36 @@ public final class Fingerprint {
         }
     }
 
+    /**
+     * Folded signer names, looked for in a folded line that is not much longer than the name (four times and 40
+     * characters): each name is filed under its first {@value #HEAD} characters, so a line is read once whatever
+     * the number of signers.
+     */
+    private static final class Needles {
+        static final int HEAD = 4;
+        private final Map<Long, List<String>> byHead = new HashMap<>();
+        private int longest;
+
+        void add(String name) {
+            byHead.computeIfAbsent(head(name, 0), k -> new ArrayList<>(1)).add(name);
+            longest = Math.max(longest, name.length());
+        }
+
+        boolean inLine(String line) {
+            if (line.length() >= longest * 4 + 40) return false;
+            for (int p = 0; p + HEAD <= line.length(); p++) {
+                List<String> names = byHead.get(head(line, p));
+                if (names == null) continue;
+                for (String n : names) if (line.length() < n.length() * 4 + 40 && line.startsWith(n, p)) return true;
+            }
+            return false;
+        }
+
+        private static long head(String s, int p) {
+            return (long) s.charAt(p) << 48 | (long) s.charAt(p + 1) << 32 | (long) s.charAt(p + 2) << 16 | s.charAt(p + 3);
+        }
+    }
+
     // ---------- comparisons ----------
 
     /** Shared body shingles over the smaller body's: 1 when one body holds the other. */
@@ -301,14 +335,21 @@ public final class Fingerprint {
 
     /** The body's MinHash band keys: letters sharing one are near-duplicate candidates. */
     List<String> nearKeys() {
+        List<String> keys = nearKeys;
+        if (keys == null) nearKeys = keys = bandKeys(shingles);
+        return keys;
+    }
+
+    private static List<String> bandKeys(long[] shingles) {
+        if (shingles.length < Families.MIN_SHINGLES) return List.of();
+        int[] minhash = minhash(shingles);
         List<String> keys = new ArrayList<>();
-        if (shingles.length < Families.MIN_SHINGLES) return keys;
         for (int b = 0; b < BANDS; b++) {
             long h = b;
             for (int r = 0; r < ROWS; r++) h = mix(h * 31 + minhash[b * ROWS + r]);
             keys.add(Long.toHexString(h));
         }
-        return keys;
+        return List.copyOf(keys);
     }
 
     /**

@@ -177,7 +177,7 @@ public final class LetterStore implements Closeable {
             return;
         }
         // only detection holds the families' lock: the fingerprint is taken before it, the indexing done after it
-        Set<String> changed = families.admit(letter, Fingerprint.of(letter));
+        Set<String> changed = families.admit(letter, Fingerprint.keyed(letter));
         try {
             upsert(letter);
         } finally {
