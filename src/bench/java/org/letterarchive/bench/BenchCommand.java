@@ -353,6 +353,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--threads", defaultValue = "2", description = "ingest threads (default ${DEFAULT-VALUE})")
         int threads;
 
+        @Option(names = "--rounds", defaultValue = "1", description = "rounds of ingest with detection off then on, each into new archives; "
+                + "speeds and ratio are medians over them (default ${DEFAULT-VALUE})")
+        int rounds;
+
         @Option(names = "--work", paramLabel = "DIR", description = "scratch folder (default: a temporary folder, removed after)")
         Path work;
 
@@ -362,7 +366,7 @@ public final class BenchCommand implements Runnable {
                 Path dir = scratch.dir();
                 Files.createDirectories(dir);
                 System.out.println(Json.mapper().writeValueAsString(
-                        org.letterarchive.bench.FamilyBenchmark.run(dir, letters, seed, threads, System.err)));
+                        org.letterarchive.bench.FamilyBenchmark.run(dir, letters, seed, threads, rounds, System.err)));
                 return 0;
             }
         }

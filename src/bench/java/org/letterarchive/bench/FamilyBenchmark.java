@@ -28,35 +28,63 @@ public final class FamilyBenchmark {
 
     private FamilyBenchmark() {}
 
-    public static Map<String, Object> run(Path work, int letters, long seed, int threads, PrintStream log) throws Exception {
+    /**
+     * Ingests the letters {@code rounds} times with detection off and on, alternating (off first), each into a
+     * new archive; the speeds are the medians over the rounds, the ratio the median of each round's on/off, and
+     * precision and recall those of the last round.
+     */
+    public static Map<String, Object> run(Path work, int letters, long seed, int threads, int rounds, PrintStream log) throws Exception {
         CorpusGenerator gen = new CorpusGenerator(seed);
         List<CorpusGenerator.GeneratedLetter> corpus = new ArrayList<>(letters);
         for (int i = 0; i < letters; i++) corpus.add(gen.familyLetter(i));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("bench", "families");
-        out.put("letters", letters);
+        Map<String, Object> quality = new LinkedHashMap<>();
         String before = System.getProperty("letters.families");
-        double off, on;
-        Map<String, String> idOf = new HashMap<>();
+        List<Double> offs = new ArrayList<>(), ons = new ArrayList<>(), ratios = new ArrayList<>();
         try {
-            System.setProperty("letters.families", "off");
-            off = ingest(work.resolve("off"), corpus, threads, null, log);
-            System.setProperty("letters.families", "on");
-            try (Archive archive = Archive.open(work.resolve("on/corpus"), work.resolve("on/index"))) {
-                on = ingest(archive, corpus, threads, idOf, log);
-                Families f = archive.store().families();
-                out.put("ingest_off_letters_per_s", round(letters / off));
-                out.put("ingest_on_letters_per_s", round(letters / on));
-                out.put("ingest_ratio_on_over_off", round(on / off));
-                out.put("detection_ms_per_letter", round(f.meanDetectionMillis()));
-                out.put("families_detected", f.familyCount());
-                out.putAll(score(corpus, idOf, f));
+            for (int r = 1; r <= rounds; r++) {
+                log.printf("round %d of %d: detection off%n", r, rounds);
+                System.setProperty("letters.families", "off");
+                double off = ingest(work.resolve("off"), corpus, threads, null, log);
+                BenchFiles.deleteTree(work.resolve("off"));
+                log.printf("round %d of %d: detection on%n", r, rounds);
+                System.setProperty("letters.families", "on");
+                Map<String, String> idOf = new HashMap<>();
+                double on;
+                try (Archive archive = Archive.open(work.resolve("on/corpus"), work.resolve("on/index"))) {
+                    on = ingest(archive, corpus, threads, idOf, log);
+                    if (r == rounds) {
+                        Families f = archive.store().families();
+                        quality.put("detection_ms_per_letter", round(f.meanDetectionMillis()));
+                        quality.put("families_detected", f.familyCount());
+                        quality.putAll(score(corpus, idOf, f));
+                    }
+                }
+                BenchFiles.deleteTree(work.resolve("on"));
+                offs.add(letters / off);
+                ons.add(letters / on);
+                ratios.add(on / off);
             }
         } finally {
             if (before == null) System.clearProperty("letters.families");
             else System.setProperty("letters.families", before);
         }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("bench", "families");
+        out.put("letters", letters);
+        out.put("rounds", rounds);
+        out.put("ingest_off_letters_per_s", round(median(offs)));
+        out.put("ingest_on_letters_per_s", round(median(ons)));
+        out.put("ingest_ratio_on_over_off", round(median(ratios)));
+        out.put("ratios_per_round", ratios.stream().map(FamilyBenchmark::round).toList());
+        out.putAll(quality);
         return out;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> v = new ArrayList<>(values);
+        v.sort(null);
+        int n = v.size();
+        return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
     }
 
     private static double ingest(Path dir, List<CorpusGenerator.GeneratedLetter> corpus, int threads, Map<String, String> idOf,
@@ -137,17 +165,5 @@ public final class FamilyBenchmark {
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        Path work = java.nio.file.Files.createTempDirectory("letters-bench-families");
-        try {
-            System.out.println(org.letterarchive.corpus.Json.mapper().writeValueAsString(run(work, n, 42, 2, System.err)));
-        } finally {
-            try (var walk = java.nio.file.Files.walk(work)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }

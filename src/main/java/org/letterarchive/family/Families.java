@@ -25,6 +25,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.letterarchive.corpus.Corpus;
@@ -200,14 +201,14 @@ public final class Families {
      * fields changed (to be indexed again). The letter's fingerprint ({@link Fingerprint#keyed(Letter)}) is taken
      * beforehand, outside this object's lock; the caller says {@link #indexed} once it has indexed the letter.
      */
-    public synchronized Set<String> admit(Letter l, Fingerprint fp) throws IOException {
+    public synchronized Set<String> admit(Letter l, Fingerprint fp, Map<String, Fingerprint> read) throws IOException {
         long t0 = System.nanoTime();
         try {
             if (familyOf.containsKey(l.id())) remove(l.id());
             if (pending.size() >= REFRESH_EVERY) refresh();
             Set<String> linked = new LinkedHashSet<>();
             if (!corrections.split().contains(l.id())) {
-                for (Fingerprint c : candidates(fp)) {
+                for (Fingerprint c : candidates(fp, read)) {
                     if (corrections.split().contains(c.id) || linked.contains(familyOf(c.id))) continue;
                     if (Rules.link(fp, c) != null) linked.add(familyOf(c.id));
                 }
@@ -231,18 +232,113 @@ public final class Families {
      * {@value #MIN_BANDS} body bands, then translation candidates sharing a signer key in a month around its own;
      * most shared keys first, a few of each family (a campaign of hundreds is one candidate family).
      */
-    private List<Fingerprint> candidates(Fingerprint fp) throws IOException {
+    private List<Fingerprint> candidates(Fingerprint fp, Map<String, Fingerprint> read) throws IOException {
+        List<Fingerprint> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Lookup q : lookups(fp)) lookup(fp, q, read, out, seen);
+        return out;
+    }
+
+    /**
+     * The letter's look-ups, in order: near-duplicate candidates sharing at least {@value #MIN_BANDS} body bands;
+     * signer keys (versions whose text changed too much for the body bands, and translations); anchor keys of
+     * letters in another language.
+     */
+    private static List<Lookup> lookups(Fingerprint fp) {
         List<String> trans = new ArrayList<>();
         for (int shift = -1; shift <= 1; shift++) trans.addAll(fp.translationKeys(shift));
         List<String> anchors = new ArrayList<>();
         for (int shift = -1; shift <= 1; shift++) anchors.addAll(fp.anchorKeys(shift));
-        List<Fingerprint> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        lookup(fp, fp.nearKeys(), IndexSchema.FAMILY_NEAR, MIN_BANDS, false, out, seen);
-        // signer keys find versions whose text changed too much for the body bands, as well as translations
-        lookup(fp, trans, IndexSchema.FAMILY_TRANSLATION, 1, false, out, seen);
-        lookup(fp, anchors, IndexSchema.FAMILY_TRANSLATION, MIN_ANCHOR_KEYS, true, out, seen);
+        return List.of(new Lookup(fp.nearKeys(), IndexSchema.FAMILY_NEAR, MIN_BANDS, false),
+                new Lookup(trans, IndexSchema.FAMILY_TRANSLATION, 1, false),
+                new Lookup(anchors, IndexSchema.FAMILY_TRANSLATION, MIN_ANCHOR_KEYS, true));
+    }
+
+    /** Letters sharing at least {@code minHits} of these keys; with {@code otherLanguage}, only letters in another language. */
+    private record Lookup(List<String> keys, String field, int minHits, boolean otherLanguage) {
+        boolean applies(Fingerprint fp) {
+            return !keys.isEmpty() && !(otherLanguage && fp.language == null);
+        }
+
+        Query query(Fingerprint fp) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            for (String k : keys) b.add(new ConstantScoreQuery(new TermQuery(new Term(field, k))), BooleanClause.Occur.SHOULD);
+            if (minHits > 1) b.setMinimumNumberShouldMatch(minHits);
+            if (otherLanguage) b.add(new TermQuery(new Term(field, LANGUAGE_MARK + fp.language)), BooleanClause.Occur.MUST_NOT);
+            return b.build();
+        }
+    }
+
+    /**
+     * Reads and fingerprints, before detection's lock, the indexed letters that detection will likely compare
+     * this letter with (the costly part of detection: their text is read and folded); by id, for
+     * {@link #admit}. Letters detection already holds a fingerprint of are passed over.
+     */
+    public Map<String, Fingerprint> read(Fingerprint fp) throws IOException {
+        Map<String, Fingerprint> read = new HashMap<>();
+        IndexSearcher s = index.acquireLatest();
+        try {
+            for (Lookup q : lookups(fp)) {
+                if (!q.applies(fp)) continue;
+                List<IndexedCandidate> top = new ArrayList<>();
+                for (ScoreDoc d : top(s, q, fp)) top.add(candidate(s, d));
+                Map<String, Fingerprint> known = known(top);
+                Map<String, Integer> perFamily = new HashMap<>();
+                int taken = 0;
+                for (IndexedCandidate d : top) {
+                    if (taken >= MAX_CANDIDATES) break;
+                    if (d.id().equals(fp.id) || perFamily.getOrDefault(d.family(), 0) >= 2) continue;
+                    Fingerprint c = known.containsKey(d.id()) ? known.get(d.id()) : read.get(d.id());
+                    if (c == null) {
+                        c = d.read(s, fp, q.otherLanguage());
+                        if (c == null) continue;
+                        read.put(d.id(), c);
+                    } else if (!Rules.couldLink(fp, c.language, c.date, q.otherLanguage())) continue;
+                    perFamily.merge(d.family(), 1, Integer::sum);
+                    taken++;
+                }
+            }
+        } finally {
+            index.releaseLatest(s);
+        }
+        return read;
+    }
+
+    /** The fingerprints detection holds of these letters (pending or seen lately). */
+    private synchronized Map<String, Fingerprint> known(List<IndexedCandidate> candidates) {
+        Map<String, Fingerprint> out = new HashMap<>();
+        for (IndexedCandidate d : candidates) {
+            Fingerprint fp = pending.get(d.id());
+            if (fp == null && recent.containsKey(d.id())) fp = recent.get(d.id());
+            if (fp != null) out.put(d.id(), fp);
+        }
         return out;
+    }
+
+    /** An indexed letter a look-up found: its document, id and family. */
+    private record IndexedCandidate(int doc, String id, String family) {
+        /** Its fingerprint from the index, or null when its language and date rule it out. */
+        Fingerprint read(IndexSearcher s, Fingerprint fp, boolean otherLanguage) throws IOException {
+            IndexSchema.Summary sum = IndexSchema.readSummary(
+                    s.storedFields().document(doc, Set.of(IndexSchema.SUMMARY)).getBinaryValue(IndexSchema.SUMMARY));
+            String language = sum.language();
+            LocalDate date = sum.date() == null ? null : LocalDate.parse(sum.date());
+            if (!Rules.couldLink(fp, language, date, otherLanguage)) return null;
+            Document d = s.storedFields().document(doc, Set.of(IndexSchema.TEXT, IndexSchema.SIGNER_NAMES));
+            return Fingerprint.of(id, d.get(IndexSchema.TEXT), List.of(d.getValues(IndexSchema.SIGNER_NAMES)), language, date);
+        }
+    }
+
+    /** The indexed letters a look-up finds, most shared keys first. */
+    private static ScoreDoc[] top(IndexSearcher s, Lookup q, Fingerprint fp) throws IOException {
+        return s.search(q.query(fp), MAX_CANDIDATES * 4).scoreDocs;
+    }
+
+    private static IndexedCandidate candidate(IndexSearcher s, ScoreDoc d) throws IOException {
+        Document doc = s.storedFields().document(d.doc, Set.of(IndexSchema.ID, IndexSchema.FAMILY_ID));
+        String id = doc.get(IndexSchema.ID);
+        String fam = doc.get(IndexSchema.FAMILY_ID);
+        return new IndexedCandidate(d.doc, id, fam == null ? id : fam);
     }
 
     /** Anchor keys shared from which a letter in another language is a translation candidate. */
@@ -262,52 +358,45 @@ public final class Families {
 
     static final int MIN_BANDS = 2;
 
-    /** Candidates sharing at least {@code minHits} of these keys; with {@code otherLanguage}, only letters in another language. */
-    private void lookup(Fingerprint fp, List<String> keys, String field, int minHits, boolean otherLanguage,
-                        List<Fingerprint> out, Set<String> seen) throws IOException {
-        if (keys.isEmpty()) return;
-        if (otherLanguage && fp.language == null) return;
+    /**
+     * Candidates of one look-up: first among letters admitted since the last refresh, then in the index; the
+     * fingerprints {@link #read} before the lock are used for letters detection holds none of.
+     */
+    private void lookup(Fingerprint fp, Lookup q, Map<String, Fingerprint> read, List<Fingerprint> out, Set<String> seen)
+            throws IOException {
+        if (!q.applies(fp)) return;
         Map<String, Integer> hits = new HashMap<>();
-        for (String k : keys) for (String id : pendingKeys.getOrDefault(k, List.of())) hits.merge(id, 1, Integer::sum);
+        for (String k : q.keys()) for (String id : pendingKeys.getOrDefault(k, List.of())) hits.merge(id, 1, Integer::sum);
         List<String> ids = new ArrayList<>(hits.keySet());
-        ids.removeIf(id -> hits.get(id) < minHits);
+        ids.removeIf(id -> hits.get(id) < q.minHits());
         ids.sort(Comparator.comparing((String id) -> -hits.get(id)).thenComparing(id -> id));
         Map<String, Integer> perFamily = new HashMap<>();
         int taken = 0;
         for (String id : ids) {
             if (taken >= MAX_CANDIDATES || id.equals(fp.id) || !seen.add(id)) continue;
             Fingerprint c = pending.get(id);
-            if (!Rules.couldLink(fp, c.language, c.date, otherLanguage)) continue;
+            if (!Rules.couldLink(fp, c.language, c.date, q.otherLanguage())) continue;
             if (perFamily.merge(familyOf(id), 1, Integer::sum) > 2) continue;
             out.add(c);
             taken++;
         }
         if (taken >= MAX_CANDIDATES) return;
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String k : keys) b.add(new ConstantScoreQuery(new TermQuery(new Term(field, k))), BooleanClause.Occur.SHOULD);
-        if (minHits > 1) b.setMinimumNumberShouldMatch(minHits);
-        if (otherLanguage) b.add(new TermQuery(new Term(field, LANGUAGE_MARK + fp.language)), BooleanClause.Occur.MUST_NOT);
         IndexSearcher s = index.acquireLatest();
         try {
-            for (ScoreDoc d : s.search(b.build(), MAX_CANDIDATES * 4).scoreDocs) {
+            for (ScoreDoc hit : top(s, q, fp)) {
                 if (taken >= MAX_CANDIDATES) break;
-                Document doc = s.storedFields().document(d.doc, Set.of(IndexSchema.ID, IndexSchema.FAMILY_ID));
-                String id = doc.get(IndexSchema.ID);
-                if (id.equals(fp.id) || pending.containsKey(id) || !seen.add(id)) continue;
-                String fam = doc.get(IndexSchema.FAMILY_ID);
-                if (perFamily.getOrDefault(fam == null ? id : fam, 0) >= 2) continue;
-                Fingerprint c = recent.get(id);
+                IndexedCandidate d = candidate(s, hit);
+                if (d.id().equals(fp.id) || pending.containsKey(d.id()) || !seen.add(d.id())) continue;
+                if (perFamily.getOrDefault(d.family(), 0) >= 2) continue;
+                Fingerprint c = recent.get(d.id());
                 if (c == null) {
-                    IndexSchema.Summary sum = IndexSchema.readSummary(
-                            s.storedFields().document(d.doc, Set.of(IndexSchema.SUMMARY)).getBinaryValue(IndexSchema.SUMMARY));
-                    String language = sum.language();
-                    LocalDate date = sum.date() == null ? null : LocalDate.parse(sum.date());
-                    if (!Rules.couldLink(fp, language, date, otherLanguage)) continue;
-                    doc = s.storedFields().document(d.doc, Set.of(IndexSchema.TEXT, IndexSchema.SIGNER_NAMES));
-                    c = Fingerprint.of(id, doc.get(IndexSchema.TEXT), List.of(doc.getValues(IndexSchema.SIGNER_NAMES)), language, date);
-                    recent.put(id, c);
-                } else if (!Rules.couldLink(fp, c.language, c.date, otherLanguage)) continue;
-                perFamily.merge(fam == null ? id : fam, 1, Integer::sum);
+                    c = read.get(d.id());
+                    if (c != null && !Rules.couldLink(fp, c.language, c.date, q.otherLanguage())) continue;
+                    if (c == null) c = d.read(s, fp, q.otherLanguage());
+                    if (c == null) continue;
+                    recent.put(d.id(), c);
+                } else if (!Rules.couldLink(fp, c.language, c.date, q.otherLanguage())) continue;
+                perFamily.merge(d.family(), 1, Integer::sum);
                 out.add(c);
                 taken++;
             }

@@ -176,8 +176,10 @@ public final class LetterStore implements Closeable {
             upsert(letter);
             return;
         }
-        // only detection holds the families' lock: the fingerprint is taken before it, the indexing done after it
-        Set<String> changed = families.admit(letter, Fingerprint.keyed(letter));
+        // only detection holds the families' lock: the fingerprints (the letter's, and those of the indexed letters it
+        // will be compared with) are taken before it, the indexing done after it
+        Fingerprint fp = Fingerprint.keyed(letter);
+        Set<String> changed = families.admit(letter, fp, families.read(fp));
         try {
             upsert(letter);
         } finally {
