@@ -130,10 +130,11 @@ public final class LineLabeller {
      * it best where nothing follows it; the copy block keeps the tags read over the whole letter.
      */
     public Labelled label(List<Line> lines) {
-        Labelled whole = labelAll(lines);
+        LineFeatures.Shapes shapes = new LineFeatures.Shapes(lines);
+        Labelled whole = labelAll(lines, shapes);
         int copies = copiesAtEnd(lines);
         if (copies <= 0) return whole;
-        Labelled head = labelAll(lines.subList(0, copies));
+        Labelled head = labelAll(lines.subList(0, copies), shapes);
         Tag[] tags = whole.tags().clone();
         double[] confidence = whole.confidence().clone();
         System.arraycopy(head.tags(), 0, tags, 0, copies);
@@ -157,18 +158,19 @@ public final class LineLabeller {
         return -1;
     }
 
-    private Labelled labelAll(List<Line> lines) {
+    /** The tags of the lines, the first of those whose shapes were read. */
+    private Labelled labelAll(List<Line> lines, LineFeatures.Shapes shapes) {
         Tag[] tags = new Tag[lines.size()];
         double[] confidence = new double[lines.size()];
         if (lines.isEmpty()) return new Labelled(tags, confidence);
-        double[][] scores = chain.scores(LineFeatures.of(lines));
+        double[][] scores = chain.scores(shapes.features(lines.size()));
         System.arraycopy(chain.best(scores), 0, tags, 0, tags.length);
         Arrays.fill(confidence, 1.0);
         // the probability of each tagged line's tag, by belief propagation over windows of the chain
         Windows windows = new Windows(scores);
         for (int i = 0; i < tags.length; i++) if (tags[i] != Tag.OTHER) confidence[i] = windows.probability(i, tags[i]);
         // each line's list marker, read once for the decoding steps below
-        int[] marks = LineFeatures.listMarks(lines);
+        int[] marks = shapes.marks(lines.size());
         alikeInLists(marks, windows, tags, confidence);
         tablesUnderClosing(lines, marks, tags, confidence);
         tableHeaders(lines, marks, tags);

@@ -60,6 +60,8 @@ public final class Vocabulary {
     private final Set<String> places = new HashSet<>();
     private final Set<String> placeCodes = new HashSet<>();
     private final Set<String> languageNames = new HashSet<>();
+    /** the months, legal forms and legal forms' words, each with the bits of what it is */
+    private final Map<String, Integer> wordKinds = new HashMap<>();
 
     private Vocabulary() {
         OrganisationWords lists = OrganisationWords.get();
@@ -93,6 +95,9 @@ public final class Vocabulary {
             for (Locale l : LANGUAGES) languageNames.add(fold(language.getDisplayLanguage(l)));
         }
         languageNames.remove("");
+        for (String m : months.keySet()) wordKinds.merge(m, MONTH, (a, b) -> a | b);
+        for (String f : legalForms) wordKinds.merge(f, LEGAL_FORM, (a, b) -> a | b);
+        for (String w : legalFormWords) wordKinds.merge(w, LEGAL_FORM_WORD, (a, b) -> a | b);
         for (String code : Locale.getISOCountries()) {
             placeCodes.add(code);
             try {
@@ -126,17 +131,12 @@ public final class Vocabulary {
         return legalFormWords.contains(fold(word));
     }
 
-    /** As {@link #isLegalForm}, {@link #isLegalFormWord} and {@link #month}, for a word already folded by {@link #fold}. */
-    boolean isFoldedLegalForm(String folded) {
-        return legalForms.contains(folded);
-    }
+    /** What a word folded by {@link #fold} is, as bits: a month ({@link #month}), a legal form, a word of a legal form's name. */
+    static final int MONTH = 1, LEGAL_FORM = 2, LEGAL_FORM_WORD = 4;
 
-    boolean isFoldedLegalFormWord(String folded) {
-        return legalFormWords.contains(folded);
-    }
-
-    int foldedMonth(String folded) {
-        return months.getOrDefault(folded, 0);
+    /** Which of {@link #MONTH}, {@link #LEGAL_FORM} and {@link #LEGAL_FORM_WORD} a word already folded by {@link #fold} is, in one look-up. */
+    int foldedKinds(String folded) {
+        return wordKinds.getOrDefault(folded, 0);
     }
 
     /**
