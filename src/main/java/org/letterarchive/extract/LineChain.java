@@ -70,7 +70,8 @@ final class LineChain {
         }
         Map<String, Integer> ids = new HashMap<>(featureCount * 2);
         for (int f = 0; f < featureCount; f++) {
-            ids.put(features.get(f).getName(), f);
+            // interned, as the line features' fixed names are: a look-up of one finds the same string and compares no text
+            ids.put(features.get(f).getName().intern(), f);
             for (int t = 0; t < n; t++) weights[f * n + t] = featureWeights.get(t, f);
         }
         return new LineChain(ids, weights, biases, transitions, tags);
@@ -82,21 +83,25 @@ final class LineChain {
      */
     double[][] scores(List<List<String>> features) {
         double[][] out = new double[features.size()][];
-        int[] known = new int[16];
+        // a line's known features as bits by id: read in the order of their ids, each once, with no sort
+        long[] known = new long[(weights.length / tagCount + 63) / 64];
         for (int i = 0; i < out.length; i++) {
-            List<String> names = features.get(i);
-            if (known.length < names.size()) known = new int[names.size()];
-            int count = 0;
-            for (String name : names) {
+            int lowest = known.length, highest = -1;
+            for (String name : features.get(i)) {
                 Integer id = ids.get(name);
-                if (id != null) known[count++] = id;
+                if (id == null) continue;
+                int word = id >>> 6;
+                known[word] |= 1L << id;
+                lowest = Math.min(lowest, word);
+                highest = Math.max(highest, word);
             }
-            Arrays.sort(known, 0, count);
             double[] s = new double[tagCount];
-            for (int k = 0; k < count; k++) {
-                if (k > 0 && known[k] == known[k - 1]) continue;
-                int base = known[k] * tagCount;
-                for (int t = 0; t < tagCount; t++) s[t] += weights[base + t];
+            for (int word = lowest; word <= highest; word++) {
+                for (long bits = known[word]; bits != 0; bits &= bits - 1) {
+                    int base = ((word << 6) + Long.numberOfTrailingZeros(bits)) * tagCount;
+                    for (int t = 0; t < tagCount; t++) s[t] += weights[base + t];
+                }
+                known[word] = 0;
             }
             for (int t = 0; t < tagCount; t++) s[t] += biases[t];
             out[i] = s;
