@@ -254,7 +254,9 @@ public final class LineFeatures {
             String raw = line.raw();
             Vocabulary v = Vocabulary.get();
             List<String> words = words(s);
-            int letters = 0, upper = 0;
+            // the letters, capitals, separators, digits and marks of the line, in one pass over it
+            int letters = 0, upper = 0, commas = 0;
+            boolean digit = false, paren = false, quote = false, slash = false, ampersand = false, at = false;
             for (int k = 0; k < s.length(); k++) {
                 char c = s.charAt(k);
                 if (c < 0x80) {
@@ -262,10 +264,24 @@ public final class LineFeatures {
                     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
                         letters++;
                         if (c <= 'Z') upper++;
+                    } else {
+                        switch (c) {
+                            case ',', ';' -> commas++;
+                            case '(' -> paren = true;
+                            case '"' -> quote = true;
+                            case '/' -> slash = true;
+                            case '&' -> ampersand = true;
+                            case '@' -> at = true;
+                            default -> digit |= c >= '0' && c <= '9';
+                        }
                     }
                 } else if (Character.isLetter(c)) {
                     letters++;
                     if (Character.isUpperCase(c)) upper++;
+                } else if (c == '“' || c == '«') {
+                    quote = true;
+                } else {
+                    digit |= Character.isDigit(c);
                 }
             }
             int capWords = 0, alphaWords = 0;
@@ -283,7 +299,6 @@ public final class LineFeatures {
             String capB = alphaWords == 0 ? "none" : capWords == alphaWords ? "all" : capWords * 5 >= alphaWords * 4 ? "most"
                     : capWords * 2 >= alphaWords ? "half" : capWords > 0 ? "some" : "zero";
             boolean allCaps = letters >= 4 && upper == letters;
-            int commas = count(s, ',') + count(s, ';');
             int cells = cellCount;
             boolean bullet = BULLET.matcher(raw).lookingAt();
             boolean numberedRaw = NUMBERING.matcher(raw).lookingAt();
@@ -312,16 +327,16 @@ public final class LineFeatures {
             if (raw.startsWith("#")) f.add("mdHeading");
             if (raw.startsWith("*") && !raw.startsWith("**") || raw.startsWith("_") && !raw.startsWith("__")) f.add("italicStart");
             if (raw.contains("<br") || raw.endsWith("\\") || raw.endsWith("  ")) f.add("lineBreakMark");
-            if (s.indexOf('(') >= 0 && PAREN_ACRONYM.matcher(s).find()) f.add("parenAcronym");
-            if (s.indexOf('(') >= 0) f.add("paren");
+            if (paren && PAREN_ACRONYM.matcher(s).find()) f.add("parenAcronym");
+            if (paren) f.add("paren");
             if (s.contains(" - ") || s.contains(" – ") || s.contains(" — ")) f.add("dash");
-            if (s.indexOf('"') >= 0 || s.indexOf('“') >= 0 || s.indexOf('«') >= 0) f.add("quote");
-            if (s.indexOf('/') >= 0) f.add("slash");
-            if (s.indexOf('&') >= 0) f.add("ampersand");
+            if (quote) f.add("quote");
+            if (slash) f.add("slash");
+            if (ampersand) f.add("ampersand");
             if (url(s)) f.add("url");
-            if (s.indexOf('@') >= 0 && EMAIL.matcher(s).find()) f.add("email");
+            if (at && EMAIL.matcher(s).find()) f.add("email");
             if (Dates.hasYear(s) && YEAR.matcher(s).find()) f.add("year");
-            if (hasDigit(s)) f.add("digit");
+            if (digit) f.add("digit");
             // one reading of the dates: whether a line is a date line does not hang on reading them day first
             Dates.Found date = Dates.find(s, false);
             boolean dateLine = date != null && DateFinder.isDateLine(s, date);
@@ -473,11 +488,6 @@ public final class LineFeatures {
                     Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
             default -> false;
         };
-    }
-
-    private static boolean hasDigit(String s) {
-        for (int i = 0; i < s.length(); i++) if (Character.isDigit(s.charAt(i))) return true;
-        return false;
     }
 
     private static int count(String s, char c) {
