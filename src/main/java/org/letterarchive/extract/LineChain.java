@@ -29,7 +29,8 @@ final class LineChain {
     /** how far under the best score a path is still counted, as Tribuo's sum of log probabilities counts it */
     private static final double LOG_TOLERANCE = 30.0;
 
-    private final Map<String, Integer> ids;
+    /** each feature's id by its name */
+    private final StringTable ids;
     private final int tagCount;
     /** feature f's weight for tag t at [f * tagCount + t] */
     private final double[] weights;
@@ -39,7 +40,7 @@ final class LineChain {
     /** the tag of each of the model's label ids */
     private final Tag[] tags;
 
-    private LineChain(Map<String, Integer> ids, double[] weights, double[] biases, double[] transitions, Tag[] tags) {
+    private LineChain(StringTable ids, double[] weights, double[] biases, double[] transitions, Tag[] tags) {
         this.ids = ids;
         this.tagCount = tags.length;
         this.weights = weights;
@@ -74,7 +75,7 @@ final class LineChain {
             ids.put(features.get(f).getName().intern(), f);
             for (int t = 0; t < n; t++) weights[f * n + t] = featureWeights.get(t, f);
         }
-        return new LineChain(ids, weights, biases, transitions, tags);
+        return new LineChain(new StringTable(ids), weights, biases, transitions, tags);
     }
 
     /**
@@ -88,8 +89,8 @@ final class LineChain {
         for (int i = 0; i < out.length; i++) {
             int lowest = known.length, highest = -1;
             for (String name : features.get(i)) {
-                Integer id = ids.get(name);
-                if (id == null) continue;
+                int id = ids.get(name, -1);
+                if (id < 0) continue;
                 int word = id >>> 6;
                 known[word] |= 1L << id;
                 lowest = Math.min(lowest, word);

@@ -256,7 +256,7 @@ public final class LineFeatures {
             List<String> words = words(s);
             // the letters, capitals, separators, digits and marks of the line, in one pass over it
             int letters = 0, upper = 0, commas = 0;
-            boolean digit = false, paren = false, quote = false, slash = false, ampersand = false, at = false;
+            boolean digit = false, paren = false, quote = false, slash = false, ampersand = false, at = false, dot = false, dash = false;
             for (int k = 0; k < s.length(); k++) {
                 char c = s.charAt(k);
                 if (c < 0x80) {
@@ -272,6 +272,8 @@ public final class LineFeatures {
                             case '/' -> slash = true;
                             case '&' -> ampersand = true;
                             case '@' -> at = true;
+                            case '.' -> dot = true;
+                            case '-' -> dash |= spacedAround(s, k);
                             default -> digit |= c >= '0' && c <= '9';
                         }
                     }
@@ -280,6 +282,8 @@ public final class LineFeatures {
                     if (Character.isUpperCase(c)) upper++;
                 } else if (c == '“' || c == '«') {
                     quote = true;
+                } else if (c == '–' || c == '—') {
+                    dash |= spacedAround(s, k);
                 } else {
                     digit |= Character.isDigit(c);
                 }
@@ -329,16 +333,18 @@ public final class LineFeatures {
             if (raw.contains("<br") || raw.endsWith("\\") || raw.endsWith("  ")) f.add("lineBreakMark");
             if (paren && PAREN_ACRONYM.matcher(s).find()) f.add("parenAcronym");
             if (paren) f.add("paren");
-            if (s.contains(" - ") || s.contains(" – ") || s.contains(" — ")) f.add("dash");
+            if (dash) f.add("dash");
             if (quote) f.add("quote");
             if (slash) f.add("slash");
             if (ampersand) f.add("ampersand");
-            if (url(s)) f.add("url");
+            // a web address has a full stop or a slash
+            if ((dot || slash) && url(s)) f.add("url");
             if (at && EMAIL.matcher(s).find()) f.add("email");
-            if (Dates.hasYear(s) && YEAR.matcher(s).find()) f.add("year");
+            // a year and a date are written in digits
+            if (digit && Dates.hasYear(s) && YEAR.matcher(s).find()) f.add("year");
             if (digit) f.add("digit");
             // one reading of the dates: whether a line is a date line does not hang on reading them day first
-            Dates.Found date = Dates.find(s, false);
+            Dates.Found date = digit ? Dates.find(s, false) : null;
             boolean dateLine = date != null && DateFinder.isDateLine(s, date);
             if (dateLine) f.add("dateLine");
             else if (date != null) f.add("hasDate");
@@ -488,6 +494,11 @@ public final class LineFeatures {
                     Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
             default -> false;
         };
+    }
+
+    /** Whether the character at k has a space on each side (" - "). */
+    private static boolean spacedAround(String s, int k) {
+        return k > 0 && k + 1 < s.length() && s.charAt(k - 1) == ' ' && s.charAt(k + 1) == ' ';
     }
 
     private static int count(String s, char c) {

@@ -61,7 +61,7 @@ public final class Vocabulary {
     private final Set<String> placeCodes = new HashSet<>();
     private final Set<String> languageNames = new HashSet<>();
     /** the months, legal forms and legal forms' words, each with the bits of what it is */
-    private final Map<String, Integer> wordKinds = new HashMap<>();
+    private final StringTable wordKinds;
 
     private Vocabulary() {
         OrganisationWords lists = OrganisationWords.get();
@@ -95,9 +95,11 @@ public final class Vocabulary {
             for (Locale l : LANGUAGES) languageNames.add(fold(language.getDisplayLanguage(l)));
         }
         languageNames.remove("");
-        for (String m : months.keySet()) wordKinds.merge(m, MONTH, (a, b) -> a | b);
-        for (String f : legalForms) wordKinds.merge(f, LEGAL_FORM, (a, b) -> a | b);
-        for (String w : legalFormWords) wordKinds.merge(w, LEGAL_FORM_WORD, (a, b) -> a | b);
+        Map<String, Integer> kinds = new HashMap<>();
+        for (String m : months.keySet()) kinds.merge(m, MONTH, (a, b) -> a | b);
+        for (String f : legalForms) kinds.merge(f, LEGAL_FORM, (a, b) -> a | b);
+        for (String w : legalFormWords) kinds.merge(w, LEGAL_FORM_WORD, (a, b) -> a | b);
+        wordKinds = new StringTable(kinds);
         for (String code : Locale.getISOCountries()) {
             placeCodes.add(code);
             try {
@@ -136,7 +138,7 @@ public final class Vocabulary {
 
     /** Which of {@link #MONTH}, {@link #LEGAL_FORM} and {@link #LEGAL_FORM_WORD} a word already folded by {@link #fold} is, in one look-up. */
     int foldedKinds(String folded) {
-        return wordKinds.getOrDefault(folded, 0);
+        return wordKinds.get(folded, 0);
     }
 
     /**
