@@ -54,6 +54,8 @@ public final class Vocabulary {
     private final Set<String> legalFormWords = new HashSet<>();
     private final Set<String> honorifics = new HashSet<>();
     private final Set<String> offices = new HashSet<>();
+    /** the first word of every office, folded */
+    private final Set<String> officeOpenings = new HashSet<>();
     private final Set<String> organisationTypes = new HashSet<>();
     private final Map<String, Integer> months = new HashMap<>();
     private final Set<String> monthWords = new HashSet<>();
@@ -71,6 +73,7 @@ public final class Vocabulary {
         legalFormWords.remove("");
         for (String line : resource("honorifics.txt")) honorifics.add(fold(line));
         for (String line : resource("offices.txt")) offices.add(fold(line));
+        for (String office : offices) officeOpenings.add(firstWord(office));
         for (String line : lists.organisationTypes()) organisationTypes.add(fold(line));
         for (Locale l : LANGUAGES) {
             DateFormatSymbols symbols = DateFormatSymbols.getInstance(l);
@@ -205,11 +208,21 @@ public final class Vocabulary {
     public int officeWords(List<String> words, int qualifiers) {
         for (int q = 0; q <= qualifiers && q < words.size(); q++) {
             if (q > 0 && !Character.isUpperCase(words.get(q - 1).codePointAt(0))) return 0;
+            // the words from q on fold to a text that opens with the first folded word of word q (where it has one):
+            // none of them is an office unless an office opens with that word
+            String opening = fold(words.get(q));
+            if (!opening.isEmpty() && !officeOpenings.contains(firstWord(opening))) continue;
             for (int len = Math.min(4, words.size() - q); len >= 1; len--) {
                 if (offices.contains(fold(String.join(" ", words.subList(q, q + len))))) return q + len;
             }
         }
         return 0;
+    }
+
+    /** The first word of a folded text (whose words are apart by single spaces). */
+    private static String firstWord(String folded) {
+        int space = folded.indexOf(' ');
+        return space < 0 ? folded : folded.substring(0, space);
     }
 
     /** A country or world region, in any of the read languages, or an ISO 3166 code written in capitals ("MX", "USA"). */
