@@ -301,7 +301,7 @@ public final class Vocabulary {
                 }
                 if (gap && out.length() > 0) out.append(' ');
                 gap = false;
-                out.append(d < 0x80 ? Character.toLowerCase(d) : d);
+                out.append(d >= 'A' && d <= 'Z' ? (char) (d + ('a' - 'A')) : d);
             }
         }
         return out.toString();
@@ -327,7 +327,8 @@ public final class Vocabulary {
             if (alnum) {
                 if (gap && out.length() > 0) out.append(' ');
                 gap = false;
-                out.append(Character.toLowerCase(c));
+                // an ASCII capital lower-cased without Character's tables
+                out.append(c <= 'Z' && c >= 'A' ? (char) (c + ('a' - 'A')) : c);
             } else {
                 gap = true;
             }
