@@ -397,7 +397,10 @@ public final class SignerParser {
         while (start < end && LEADING_JUNK.indexOf(t.charAt(start)) >= 0) start++;
         while (end > start && TRAILING_JUNK.indexOf(t.charAt(end - 1)) >= 0) end--;
         t = t.substring(start, end);
-        if (t.endsWith(".")) t = TRAILING_DOT.matcher(t).replaceFirst("");
+        // the one full stop the pattern can take is the last character: tried there alone, the text before it in sight
+        if (t.endsWith(".") && TRAILING_DOT.matcher(t).region(t.length() - 1, t.length()).useTransparentBounds(true).find()) {
+            t = t.substring(0, t.length() - 1);
+        }
         return t.strip();
     }
 
