@@ -312,7 +312,9 @@ public final class Vocabulary {
      * words are such); null for any other text.
      */
     private static String foldAscii(String s) {
-        StringBuilder out = null;
+        // the folded text is never longer than the text: a space stands for one character or more between words
+        char[] out = null;
+        int n = 0;
         boolean gap = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -320,20 +322,21 @@ public final class Vocabulary {
             boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
             if (out == null) {
                 if (alnum && !(c >= 'A' && c <= 'Z')) continue;
-                out = new StringBuilder(s.length());
-                out.append(s, 0, i);
+                out = new char[s.length()];
+                s.getChars(0, i, out, 0);
+                n = i;
                 // the untouched head had only lower-case letters and digits
             }
             if (alnum) {
-                if (gap && out.length() > 0) out.append(' ');
+                if (gap && n > 0) out[n++] = ' ';
                 gap = false;
                 // an ASCII capital lower-cased without Character's tables
-                out.append(c <= 'Z' && c >= 'A' ? (char) (c + ('a' - 'A')) : c);
+                out[n++] = c <= 'Z' && c >= 'A' ? (char) (c + ('a' - 'A')) : c;
             } else {
                 gap = true;
             }
         }
-        return out == null ? s : out.toString();
+        return out == null ? s : new String(out, 0, n);
     }
 
     private static List<String> resource(String name) {
