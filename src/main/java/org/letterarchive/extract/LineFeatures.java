@@ -340,11 +340,12 @@ public final class LineFeatures {
             // a web address has a full stop or a slash
             if ((dot || slash) && url(s)) f.add("url");
             if (at && EMAIL.matcher(s).find()) f.add("email");
-            // a year and a date are written in digits
-            if (digit && Dates.hasYear(s) && YEAR.matcher(s).find()) f.add("year");
+            // a year and a date are written in digits, four of them in a row at least (see Dates#hasYear)
+            boolean fourDigits = digit && Dates.hasYear(s);
+            if (fourDigits && YEAR.matcher(s).find()) f.add("year");
             if (digit) f.add("digit");
             // one reading of the dates: whether a line is a date line does not hang on reading them day first
-            Dates.Found date = digit ? Dates.find(s, false) : null;
+            Dates.Found date = fourDigits ? Dates.find(s, false) : null;
             boolean dateLine = date != null && DateFinder.isDateLine(s, date);
             if (dateLine) f.add("dateLine");
             else if (date != null) f.add("hasDate");
