@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Names of the line features made once: most of a line's features are one of a few hundred names, and a name
- * made once is neither built again for every line nor hashed again when the model looks it up.
+ * made once is neither built again for every line nor hashed again when the model looks it up. The names are
+ * interned, as the model's own names are ({@link LineChain}): looking one up finds the very same string.
  */
 final class FeatureNames {
 
@@ -20,8 +21,8 @@ final class FeatureNames {
         Buckets(String feature, int... bounds) {
             this.bounds = bounds.clone();
             this.names = new String[bounds.length + 1];
-            for (int k = 0; k < bounds.length; k++) names[k] = feature + "<" + bounds[k];
-            names[bounds.length] = feature + ">=" + bounds[bounds.length - 1];
+            for (int k = 0; k < bounds.length; k++) names[k] = (feature + "<" + bounds[k]).intern();
+            names[bounds.length] = (feature + ">=" + bounds[bounds.length - 1]).intern();
         }
 
         /** The name of the bucket of v. */
@@ -39,7 +40,7 @@ final class FeatureNames {
         Prefixed(String prefix, Collection<String> names) {
             this.prefix = prefix;
             Map<String, String> m = new HashMap<>();
-            for (String n : names) m.put(n, prefix + n);
+            for (String n : names) m.put(n, (prefix + n).intern());
             this.known = Map.copyOf(m);
         }
 
@@ -52,7 +53,7 @@ final class FeatureNames {
     /** Names of a small count: "pos=0" ... "pos=9". */
     static String[] numbered(String feature, int count) {
         String[] out = new String[count];
-        for (int i = 0; i < count; i++) out[i] = feature + i;
+        for (int i = 0; i < count; i++) out[i] = (feature + i).intern();
         return out;
     }
 }

@@ -45,6 +45,15 @@ public final class LanguageDetector {
             }
         }
     }
+    /** each function word's language, and each neighbouring language's function word (not also a listed language's) as {@code LANGUAGES.length}: one look-up a word */
+    private static final StringTable WORD_LANGUAGES = wordLanguages();
+
+    private static StringTable wordLanguages() {
+        Map<String, Integer> all = new HashMap<>(FUNCTION_WORDS);
+        for (String w : NEIGHBOURS) all.putIfAbsent(w, LANGUAGES.length);
+        return new StringTable(all);
+    }
+
     /** the length of the longest function word of any language, neighbours included */
     private static final int LONGEST_WORD = java.util.stream.Stream.concat(FUNCTION_WORDS.keySet().stream(), NEIGHBOURS.stream())
             .mapToInt(String::length).max().orElse(0);
@@ -124,9 +133,8 @@ public final class LanguageDetector {
                 words++;
                 if (length <= LONGEST_WORD) {
                     String w = new String(word, 0, length);
-                    Integer lang = FUNCTION_WORDS.get(w);
-                    if (lang != null) hits[lang]++;
-                    else if (NEIGHBOURS.contains(w)) hits[LANGUAGES.length]++;
+                    int lang = WORD_LANGUAGES.get(w, -1);
+                    if (lang >= 0) hits[lang]++;
                 }
                 length = 0;
             }

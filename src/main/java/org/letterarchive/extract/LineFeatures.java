@@ -53,9 +53,38 @@ public final class LineFeatures {
 
     /** One feature list per line. */
     public static List<List<String>> of(List<Line> lines) {
+        return new Shapes(lines).features(lines.size());
+    }
+
+    /**
+     * What each line of a letter looks like, read once: a line's shape is its own, whatever stands around it, so the
+     * features and list marks of the letter's first lines read as a letter of their own are made from the same shapes.
+     */
+    static final class Shapes {
+        private final List<Line> lines;
+        private final Shape[] shapes;
+
+        Shapes(List<Line> lines) {
+            this.lines = lines;
+            this.shapes = new Shape[lines.size()];
+            for (int i = 0; i < shapes.length; i++) shapes[i] = Shape.of(lines.get(i));
+        }
+
+        /** The list marker of each of the first n lines (see {@link #listMarks}). */
+        int[] marks(int n) {
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) out[i] = shapes[i].mark;
+            return out;
+        }
+
+        /** One feature list for each of the first n lines, as {@link LineFeatures#of} makes them for those lines alone. */
+        List<List<String>> features(int n) {
+            return LineFeatures.features(lines.subList(0, n), shapes);
+        }
+    }
+
+    private static List<List<String>> features(List<Line> lines, Shape[] shapes) {
         int n = lines.size();
-        Shape[] shapes = new Shape[n];
-        for (int i = 0; i < n; i++) shapes[i] = Shape.of(lines.get(i));
         int[] proseAfter = new int[n + 1];
         for (int i = n - 1; i >= 0; i--) proseAfter[i] = proseAfter[i + 1] + (shapes[i].prose ? 1 : 0);
         int lastProse = -1;
@@ -147,15 +176,21 @@ public final class LineFeatures {
     static int[] listMarks(List<Line> lines) {
         int[] out = new int[lines.size()];
         for (int i = 0; i < out.length; i++) {
-            Line l = lines.get(i);
-            String s = l.clean();
-            if (l.raw().indexOf('|') >= 0) out[i] = CELLS;
-            else if (BULLET.matcher(l.raw()).lookingAt()) out[i] = BULLETED;
-            else if (NUMBERING.matcher(l.raw()).lookingAt()) out[i] = NUMBERED;
-            else if (s.length() <= 80 && sentenceEnds(s) == 0 && !s.endsWith(":") && !url(s)
-                    && !(s.indexOf('@') >= 0 && EMAIL.matcher(s).find())) out[i] = UNMARKED;
+            String raw = lines.get(i).raw();
+            out[i] = mark(lines.get(i), BULLET.matcher(raw).lookingAt(), NUMBERING.matcher(raw).lookingAt());
         }
         return out;
+    }
+
+    /** The list marker of a line, given whether its raw text opens with a bullet and with a number. */
+    private static int mark(Line l, boolean bullet, boolean numbered) {
+        String s = l.clean();
+        if (l.raw().indexOf('|') >= 0) return CELLS;
+        if (bullet) return BULLETED;
+        if (numbered) return NUMBERED;
+        if (s.length() <= 80 && sentenceEnds(s) == 0 && !s.endsWith(":") && !url(s)
+                && !(s.indexOf('@') >= 0 && EMAIL.matcher(s).find())) return UNMARKED;
+        return NOT_LISTED;
     }
 
     private static boolean similarLength(Shape a, Shape b) {
@@ -188,6 +223,8 @@ public final class LineFeatures {
         boolean listy;
         boolean marked;
         boolean greeting;
+        /** the line's list marker (see {@link #listMarks}) */
+        int mark;
         String endMark = "";
         final String key;
         final List<String> own = new ArrayList<>(40);
@@ -217,7 +254,9 @@ public final class LineFeatures {
             String raw = line.raw();
             Vocabulary v = Vocabulary.get();
             List<String> words = words(s);
-            int letters = 0, upper = 0;
+            // the letters, capitals, separators, digits and marks of the line, in one pass over it
+            int letters = 0, upper = 0, commas = 0;
+            boolean digit = false, paren = false, quote = false, slash = false, ampersand = false, at = false, dot = false, dash = false;
             for (int k = 0; k < s.length(); k++) {
                 char c = s.charAt(k);
                 if (c < 0x80) {
@@ -225,10 +264,28 @@ public final class LineFeatures {
                     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
                         letters++;
                         if (c <= 'Z') upper++;
+                    } else {
+                        switch (c) {
+                            case ',', ';' -> commas++;
+                            case '(' -> paren = true;
+                            case '"' -> quote = true;
+                            case '/' -> slash = true;
+                            case '&' -> ampersand = true;
+                            case '@' -> at = true;
+                            case '.' -> dot = true;
+                            case '-' -> dash |= spacedAround(s, k);
+                            default -> digit |= c >= '0' && c <= '9';
+                        }
                     }
                 } else if (Character.isLetter(c)) {
                     letters++;
                     if (Character.isUpperCase(c)) upper++;
+                } else if (c == '“' || c == '«') {
+                    quote = true;
+                } else if (c == '–' || c == '—') {
+                    dash |= spacedAround(s, k);
+                } else {
+                    digit |= Character.isDigit(c);
                 }
             }
             int capWords = 0, alphaWords = 0;
@@ -246,14 +303,15 @@ public final class LineFeatures {
             String capB = alphaWords == 0 ? "none" : capWords == alphaWords ? "all" : capWords * 5 >= alphaWords * 4 ? "most"
                     : capWords * 2 >= alphaWords ? "half" : capWords > 0 ? "some" : "zero";
             boolean allCaps = letters >= 4 && upper == letters;
-            int commas = count(s, ',') + count(s, ';');
             int cells = cellCount;
             boolean bullet = BULLET.matcher(raw).lookingAt();
-            boolean numbered = NUMBERING.matcher(raw).lookingAt() || NUMBERING.matcher(s).lookingAt();
+            boolean numberedRaw = NUMBERING.matcher(raw).lookingAt();
+            boolean numbered = numberedRaw || NUMBERING.matcher(s).lookingAt();
             String key = lenB.substring(0, 2) + capB + end + bullet + numbered + Math.min(cells, 2) + Math.min(commas, 2);
             Shape sh = new Shape(s.length(), prose, key);
             sh.listy = (!prose && s.length() < 120) || ((bullet || numbered || cells > 0) && sentenceEnds < 2);
             sh.marked = bullet || numbered || cells > 0;
+            sh.mark = mark(line, bullet, numberedRaw);
             sh.endMark = end;
             sh.greeting = Salutation.isGreeting(s);
             List<String> f = sh.own;
@@ -273,18 +331,21 @@ public final class LineFeatures {
             if (raw.startsWith("#")) f.add("mdHeading");
             if (raw.startsWith("*") && !raw.startsWith("**") || raw.startsWith("_") && !raw.startsWith("__")) f.add("italicStart");
             if (raw.contains("<br") || raw.endsWith("\\") || raw.endsWith("  ")) f.add("lineBreakMark");
-            if (s.indexOf('(') >= 0 && PAREN_ACRONYM.matcher(s).find()) f.add("parenAcronym");
-            if (s.indexOf('(') >= 0) f.add("paren");
-            if (s.contains(" - ") || s.contains(" – ") || s.contains(" — ")) f.add("dash");
-            if (s.indexOf('"') >= 0 || s.indexOf('“') >= 0 || s.indexOf('«') >= 0) f.add("quote");
-            if (s.indexOf('/') >= 0) f.add("slash");
-            if (s.indexOf('&') >= 0) f.add("ampersand");
-            if (url(s)) f.add("url");
-            if (s.indexOf('@') >= 0 && EMAIL.matcher(s).find()) f.add("email");
-            if (Dates.hasYear(s) && YEAR.matcher(s).find()) f.add("year");
-            if (hasDigit(s)) f.add("digit");
+            if (paren && PAREN_ACRONYM.matcher(s).find()) f.add("parenAcronym");
+            if (paren) f.add("paren");
+            if (dash) f.add("dash");
+            if (quote) f.add("quote");
+            if (slash) f.add("slash");
+            if (ampersand) f.add("ampersand");
+            // a web address has a full stop or a slash
+            if ((dot || slash) && url(s)) f.add("url");
+            if (at && EMAIL.matcher(s).find()) f.add("email");
+            // a year and a date are written in digits, four of them in a row at least (see Dates#hasYear)
+            boolean fourDigits = digit && Dates.hasYear(s);
+            if (fourDigits && YEAR.matcher(s).find()) f.add("year");
+            if (digit) f.add("digit");
             // one reading of the dates: whether a line is a date line does not hang on reading them day first
-            Dates.Found date = Dates.find(s, false);
+            Dates.Found date = fourDigits ? Dates.find(s, false) : null;
             boolean dateLine = date != null && DateFinder.isDateLine(s, date);
             if (dateLine) f.add("dateLine");
             else if (date != null) f.add("hasDate");
@@ -295,9 +356,11 @@ public final class LineFeatures {
                 String w = words.get(k);
                 String fold = folded[k] = Vocabulary.fold(w);
                 int length = w.endsWith(".") ? w.length() - 1 : w.length();
-                if (!month && length >= 3 && v.foldedMonth(fold) > 0 && Character.isLetter(w.charAt(0))) month = true;
-                if (!legal && v.isFoldedLegalForm(fold)) legal = true;
-                if (!legalWord && length >= 4 && v.isFoldedLegalFormWord(fold)) legalWord = true;
+                int kinds = v.foldedKinds(fold);
+                if (kinds == 0) continue;
+                if (!month && length >= 3 && (kinds & Vocabulary.MONTH) != 0 && Character.isLetter(w.charAt(0))) month = true;
+                if (!legal && (kinds & Vocabulary.LEGAL_FORM) != 0) legal = true;
+                if (!legalWord && length >= 4 && (kinds & Vocabulary.LEGAL_FORM_WORD) != 0) legalWord = true;
             }
             if (sh.greeting) f.add("greeting");
             if (RecipientFinder.addressedLine(s)) f.add("addressedTo");
@@ -434,9 +497,9 @@ public final class LineFeatures {
         };
     }
 
-    private static boolean hasDigit(String s) {
-        for (int i = 0; i < s.length(); i++) if (Character.isDigit(s.charAt(i))) return true;
-        return false;
+    /** Whether the character at k has a space on each side (" - "). */
+    private static boolean spacedAround(String s, int k) {
+        return k > 0 && k + 1 < s.length() && s.charAt(k - 1) == ' ' && s.charAt(k + 1) == ' ';
     }
 
     private static int count(String s, char c) {

@@ -5,11 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.letterarchive.extract.TextLines.Line;
 import org.tribuo.Example;
-import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.crf.CRFModel;
@@ -72,17 +72,12 @@ public final class LineLabeller {
     private static final double NAMES_PARAGRAPH = 0.55;
 
     private final CRFModel model;
-    /**
-     * The same model, reporting the marginal probability of every tag of every line (Tribuo's MULTIPLY confidence):
-     * one pass of belief propagation over a window gives the confidence of all its lines, where the probability of
-     * each line's tag by constrained belief propagation took a pass per line.
-     */
-    private final CRFModel marginals;
+    /** the model's weights, with which the lines are tagged and their tags' probabilities read */
+    private final LineChain chain;
 
     private LineLabeller(CRFModel model) {
         this.model = model;
-        this.marginals = (CRFModel) SequenceModel.deserialize(model.serialize());
-        this.marginals.setConfidenceType(CRFModel.ConfidenceType.MULTIPLY);
+        this.chain = LineChain.of(model);
     }
 
     /** The model shipped with the archive. */
@@ -135,10 +130,11 @@ public final class LineLabeller {
      * it best where nothing follows it; the copy block keeps the tags read over the whole letter.
      */
     public Labelled label(List<Line> lines) {
-        Labelled whole = labelAll(lines);
+        LineFeatures.Shapes shapes = new LineFeatures.Shapes(lines);
+        Labelled whole = labelAll(lines, shapes);
         int copies = copiesAtEnd(lines);
         if (copies <= 0) return whole;
-        Labelled head = labelAll(lines.subList(0, copies));
+        Labelled head = labelAll(lines.subList(0, copies), shapes);
         Tag[] tags = whole.tags().clone();
         double[] confidence = whole.confidence().clone();
         System.arraycopy(head.tags(), 0, tags, 0, copies);
@@ -162,21 +158,19 @@ public final class LineLabeller {
         return -1;
     }
 
-    private Labelled labelAll(List<Line> lines) {
+    /** The tags of the lines, the first of those whose shapes were read. */
+    private Labelled labelAll(List<Line> lines, LineFeatures.Shapes shapes) {
         Tag[] tags = new Tag[lines.size()];
         double[] confidence = new double[lines.size()];
         if (lines.isEmpty()) return new Labelled(tags, confidence);
-        List<Example<Label>> features = examples(LineFeatures.of(lines));
-        List<Prediction<Label>> predictions = model.predict(new SequenceExample<>(features));
-        for (int i = 0; i < tags.length; i++) {
-            tags[i] = Tag.valueOf(predictions.get(i).getOutput().getLabel());
-            confidence[i] = 1.0;
-        }
+        double[][] scores = chain.scores(shapes.features(lines.size()));
+        System.arraycopy(chain.best(scores), 0, tags, 0, tags.length);
+        Arrays.fill(confidence, 1.0);
         // the probability of each tagged line's tag, by belief propagation over windows of the chain
-        Windows windows = new Windows(features);
+        Windows windows = new Windows(scores);
         for (int i = 0; i < tags.length; i++) if (tags[i] != Tag.OTHER) confidence[i] = windows.probability(i, tags[i]);
         // each line's list marker, read once for the decoding steps below
-        int[] marks = LineFeatures.listMarks(lines);
+        int[] marks = shapes.marks(lines.size());
         alikeInLists(marks, windows, tags, confidence);
         tablesUnderClosing(lines, marks, tags, confidence);
         tableHeaders(lines, marks, tags);
@@ -483,11 +477,12 @@ public final class LineLabeller {
      * reported as certain: it still is, so that the review queue reads the letters as before.
      */
     private final class Windows {
-        private final List<Example<Label>> features;
-        private final Map<Integer, List<Prediction<Label>>> read = new java.util.HashMap<>();
+        /** each line's score for each label */
+        private final double[][] scores;
+        private final Map<Integer, double[][]> read = new java.util.HashMap<>();
 
-        Windows(List<Example<Label>> features) {
-            this.features = features;
+        Windows(double[][] scores) {
+            this.scores = scores;
         }
 
         double probability(int line, Tag tag) {
@@ -495,9 +490,8 @@ public final class LineLabeller {
             if (line == 0) return 1.0;
             int start = line / WINDOW * WINDOW;
             int from = Math.max(0, start - MARGIN);
-            List<Prediction<Label>> window = read.computeIfAbsent(start, s -> marginals.predict(
-                    new SequenceExample<>(new ArrayList<>(features.subList(from, Math.min(features.size(), s + WINDOW + MARGIN))))));
-            double p = window.get(line - from).getOutputScores().get(tag.name()).getScore();
+            double[][] window = read.computeIfAbsent(start, s -> chain.marginals(scores, from, Math.min(scores.length, s + WINDOW + MARGIN)));
+            double p = window[line - from][tag.ordinal()];
             return Math.max(0, Math.min(1, p));
         }
     }
@@ -598,24 +592,18 @@ public final class LineLabeller {
         return new SequenceExample<>(examples);
     }
 
-    /** The lines' features as examples of no known tag, built once and shared by every window read over them. */
-    private static List<Example<Label>> examples(List<List<String>> features) {
-        List<Example<Label>> examples = new ArrayList<>(features.size());
-        for (List<String> line : features) examples.add(example(line, LabelFactory.UNKNOWN_LABEL));
-        return examples;
-    }
-
-    private static Example<Label> example(List<String> names, Label label) {
+    /** A line's features as Tribuo reads them: each name once, in order, worth one. */
+    static Example<Label> example(List<String> names, Label label) {
         // the names in order, each once, given as names and values: no feature made only to be copied
         String[] sorted = names.toArray(new String[0]);
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int n = 0;
         for (int i = 0; i < sorted.length; i++) {
             if (i == 0 || !sorted[i].equals(sorted[n - 1])) sorted[n++] = sorted[i];
         }
         double[] ones = new double[n];
-        java.util.Arrays.fill(ones, 1.0);
-        return new ListExample<>(label, n == sorted.length ? sorted : java.util.Arrays.copyOf(sorted, n), ones);
+        Arrays.fill(ones, 1.0);
+        return new ListExample<>(label, n == sorted.length ? sorted : Arrays.copyOf(sorted, n), ones);
     }
 
     /** A letter's lines with the tag of each, for training. */

@@ -1,5 +1,6 @@
 package org.letterarchive.extract;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -16,9 +17,9 @@ final class PersonName {
     /** Whether words of three or more capitals without a dot ("DOE", not "J.R." or "DC") can be part of a name. */
     enum AllCaps { REJECT, ACCEPT }
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern NOT_IN_NAME = Pattern.compile("[\\d&@:/]");
-    private static final Pattern NAME_PARTICLE = Pattern.compile("de|del|la|las|los|da|das|do|dos|van|von|der|den|le|y|e|bin|al|el|di");
+    private static final Set<String> NAME_PARTICLES = Set.of("de", "del", "la", "las", "los", "da", "das", "do", "dos", "van", "von", "der",
+            "den", "le", "y", "e", "bin", "al", "el", "di");
 
     private PersonName() {}
 
@@ -36,16 +37,21 @@ final class PersonName {
         if (words < 2 || words > 5) return false;
         // the words' shapes first, the vocabulary last: each test only says no, so the cheapest go first
         int caps = 0;
-        for (String x : WHITESPACE.split(t)) {
+        // the words between runs of whitespace (a stripped text opens and closes with none)
+        for (int start = 0, end; start < t.length(); start = end) {
+            end = start;
+            while (end < t.length() && !splits(t.charAt(end))) end++;
+            String x = t.substring(start, end);
+            while (end < t.length() && splits(t.charAt(end))) end++;
             if (Character.isUpperCase(x.codePointAt(0))) caps++;
-            else if (!NAME_PARTICLE.matcher(x).matches()) return false;
+            else if (!NAME_PARTICLES.contains(x)) return false;
             if (allCaps == AllCaps.REJECT && x.length() > 2 && x.equals(x.toUpperCase()) && !x.contains(".")) return false;
         }
         return caps >= 2 && !NOT_IN_NAME.matcher(t).find() && !Vocabulary.get().hasOrganisationTypeWord(t);
     }
 
     /**
-     * How many words {@link #WHITESPACE} splits a stripped text into, counted up to {@code most}: one more than its
+     * How many words the runs of {@code \s} split a stripped text into, counted up to {@code most}: one more than its
      * runs of whitespace (an empty text is one empty word).
      */
     static int words(String t, int most) {

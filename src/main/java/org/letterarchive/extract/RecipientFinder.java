@@ -914,7 +914,19 @@ public final class RecipientFinder {
         return PersonName.shaped(s, PersonName.AllCaps.ACCEPT);
     }
 
+    /** The text without the white space, commas, semicolons and colons at its ends ({@link #EDGE_PUNCTUATION}). */
     static String trimPunct(String s) {
-        return EDGE_PUNCTUATION.matcher(s.strip()).replaceAll("");
+        String t = s.strip();
+        // a line terminator the strip leaves (U+0085) is left to the pattern, whose end may stand before it
+        if (t.endsWith("\u0085")) return EDGE_PUNCTUATION.matcher(t).replaceAll("");
+        int start = 0, end = t.length();
+        while (start < end && edgePunctuation(t.charAt(start))) start++;
+        while (end > start && edgePunctuation(t.charAt(end - 1))) end--;
+        return t.substring(start, end);
+    }
+
+    /** {@code [\s,;:]} */
+    private static boolean edgePunctuation(char c) {
+        return c == ' ' || c == ',' || c == ';' || c == ':' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

@@ -31,7 +31,14 @@ public final class Salutation {
     }
 
     public static boolean isGreeting(String line) {
-        return line.length() <= 180 && GREETING.matcher(line).matches() && !TO_HEADER.matcher(line).matches();
+        return line.length() <= 180 && closesGreeting(line) && GREETING.matcher(line).matches() && !TO_HEADER.matcher(line).matches();
+    }
+
+    /** Whether the line can close as {@link #GREETING} does: in a comma or colon, or in a line terminator before which one may stand. */
+    private static boolean closesGreeting(String line) {
+        if (line.isEmpty()) return false;
+        char last = line.charAt(line.length() - 1);
+        return last == ',' || last == ':' || last == '\n' || last == '\r' || last == '\u0085' || last == '\u2028' || last == '\u2029';
     }
 
     /** The text without the greeting word it opens with ("Dear Mr." gives "Mr."). */

@@ -220,10 +220,11 @@ public final class SignerParser {
                 name = String.join(", ", parts);
             }
             Matcher tail = DASH_TAIL.matcher(name);
-            if (location == null && tail.matches() && Vocabulary.get().isPlace(tail.group(2))) {
+            boolean tailed = tail.matches();
+            if (location == null && tailed && Vocabulary.get().isPlace(tail.group(2))) {
                 location = tail.group(2).strip();
                 name = tail.group(1).strip();
-            } else if (tail.matches() && PersonName.shaped(tail.group(1)) && !DASH_ACRONYM.matcher(name).matches()) {
+            } else if (tailed && PersonName.shaped(tail.group(1)) && !DASH_ACRONYM.matcher(name).matches()) {
                 // a person, a dash, what they are: "Heloisa Fernandes - Socióloga"
                 return new Signer(tail.group(1).strip(), Signer.Kind.person, null, null, null, tidy(tail.group(2)), s);
             }
@@ -237,10 +238,11 @@ public final class SignerParser {
             if (acronym == null && location == null) {
                 // a short tail of capitalised words after a dash: "Union of River Workers – North Province", "... - URW Riverside"
                 Matcher t = DASH_TAIL.matcher(name);
-                if (t.matches() && words(t.group(1)) >= 3 && !PersonName.shaped(t.group(1)) && townName(t.group(2))) {
+                boolean dashTail = t.matches();
+                if (dashTail && words(t.group(1)) >= 3 && !PersonName.shaped(t.group(1)) && townName(t.group(2))) {
                     location = t.group(2).strip();
                     name = t.group(1).strip();
-                } else if (t.matches() && words(t.group(1)) >= 3 && !PersonName.shaped(t.group(1)) && capitalisedWords(t.group(2))
+                } else if (dashTail && words(t.group(1)) >= 3 && !PersonName.shaped(t.group(1)) && capitalisedWords(t.group(2))
                         && (words(t.group(2)) <= 2 || (words(t.group(2)) <= 3 && ACRONYM_WORD.matcher(t.group(2)).find()))) {
                     String tailText = t.group(2).strip();
                     name = t.group(1).strip();
@@ -249,9 +251,10 @@ public final class SignerParser {
                 } else {
                     // a code joined by a slash: "Union of River Workers/RP", "Institute of Example Studies IES/UNX"
                     Matcher slash = SLASH_TAIL.matcher(name);
-                    String before = slash.matches() ? slash.group(1).substring(slash.group(1).lastIndexOf(' ') + 1) : "";
+                    boolean slashed = slash.matches();
+                    String before = slashed ? slash.group(1).substring(slash.group(1).lastIndexOf(' ') + 1) : "";
                     // joined to an ordinary word, not one code to another ("HIV/AIDS", "OAB/MG") or a list of places
-                    if (slash.matches() && words(slash.group(1)) >= 3 && before.indexOf('/') < 0 && !before.equals(before.toUpperCase())
+                    if (slashed && words(slash.group(1)) >= 3 && before.indexOf('/') < 0 && !before.equals(before.toUpperCase())
                             && Character.isUpperCase(before.codePointAt(0))) {
                         String code = slash.group(2) != null ? slash.group(2) : slash.group(3);
                         name = slash.group(1).strip();
@@ -397,7 +400,10 @@ public final class SignerParser {
         while (start < end && LEADING_JUNK.indexOf(t.charAt(start)) >= 0) start++;
         while (end > start && TRAILING_JUNK.indexOf(t.charAt(end - 1)) >= 0) end--;
         t = t.substring(start, end);
-        if (t.endsWith(".")) t = TRAILING_DOT.matcher(t).replaceFirst("");
+        // the one full stop the pattern can take is the last character: tried there alone, the text before it in sight
+        if (t.endsWith(".") && TRAILING_DOT.matcher(t).region(t.length() - 1, t.length()).useTransparentBounds(true).find()) {
+            t = t.substring(0, t.length() - 1);
+        }
         return t.strip();
     }
 

@@ -54,12 +54,16 @@ public final class Vocabulary {
     private final Set<String> legalFormWords = new HashSet<>();
     private final Set<String> honorifics = new HashSet<>();
     private final Set<String> offices = new HashSet<>();
+    /** the first word of every office, folded */
+    private final Set<String> officeOpenings = new HashSet<>();
     private final Set<String> organisationTypes = new HashSet<>();
     private final Map<String, Integer> months = new HashMap<>();
     private final Set<String> monthWords = new HashSet<>();
     private final Set<String> places = new HashSet<>();
     private final Set<String> placeCodes = new HashSet<>();
     private final Set<String> languageNames = new HashSet<>();
+    /** the months, legal forms and legal forms' words, each with the bits of what it is */
+    private final StringTable wordKinds;
 
     private Vocabulary() {
         OrganisationWords lists = OrganisationWords.get();
@@ -69,6 +73,7 @@ public final class Vocabulary {
         legalFormWords.remove("");
         for (String line : resource("honorifics.txt")) honorifics.add(fold(line));
         for (String line : resource("offices.txt")) offices.add(fold(line));
+        for (String office : offices) officeOpenings.add(firstWord(office));
         for (String line : lists.organisationTypes()) organisationTypes.add(fold(line));
         for (Locale l : LANGUAGES) {
             DateFormatSymbols symbols = DateFormatSymbols.getInstance(l);
@@ -93,6 +98,11 @@ public final class Vocabulary {
             for (Locale l : LANGUAGES) languageNames.add(fold(language.getDisplayLanguage(l)));
         }
         languageNames.remove("");
+        Map<String, Integer> kinds = new HashMap<>();
+        for (String m : months.keySet()) kinds.merge(m, MONTH, (a, b) -> a | b);
+        for (String f : legalForms) kinds.merge(f, LEGAL_FORM, (a, b) -> a | b);
+        for (String w : legalFormWords) kinds.merge(w, LEGAL_FORM_WORD, (a, b) -> a | b);
+        wordKinds = new StringTable(kinds);
         for (String code : Locale.getISOCountries()) {
             placeCodes.add(code);
             try {
@@ -126,17 +136,12 @@ public final class Vocabulary {
         return legalFormWords.contains(fold(word));
     }
 
-    /** As {@link #isLegalForm}, {@link #isLegalFormWord} and {@link #month}, for a word already folded by {@link #fold}. */
-    boolean isFoldedLegalForm(String folded) {
-        return legalForms.contains(folded);
-    }
+    /** What a word folded by {@link #fold} is, as bits: a month ({@link #month}), a legal form, a word of a legal form's name. */
+    static final int MONTH = 1, LEGAL_FORM = 2, LEGAL_FORM_WORD = 4;
 
-    boolean isFoldedLegalFormWord(String folded) {
-        return legalFormWords.contains(folded);
-    }
-
-    int foldedMonth(String folded) {
-        return months.getOrDefault(folded, 0);
+    /** Which of {@link #MONTH}, {@link #LEGAL_FORM} and {@link #LEGAL_FORM_WORD} a word already folded by {@link #fold} is, in one look-up. */
+    int foldedKinds(String folded) {
+        return wordKinds.get(folded, 0);
     }
 
     /**
@@ -203,11 +208,21 @@ public final class Vocabulary {
     public int officeWords(List<String> words, int qualifiers) {
         for (int q = 0; q <= qualifiers && q < words.size(); q++) {
             if (q > 0 && !Character.isUpperCase(words.get(q - 1).codePointAt(0))) return 0;
+            // the words from q on fold to a text that opens with the first folded word of word q (where it has one):
+            // none of them is an office unless an office opens with that word
+            String opening = fold(words.get(q));
+            if (!opening.isEmpty() && !officeOpenings.contains(firstWord(opening))) continue;
             for (int len = Math.min(4, words.size() - q); len >= 1; len--) {
                 if (offices.contains(fold(String.join(" ", words.subList(q, q + len))))) return q + len;
             }
         }
         return 0;
+    }
+
+    /** The first word of a folded text (whose words are apart by single spaces). */
+    private static String firstWord(String folded) {
+        int space = folded.indexOf(' ');
+        return space < 0 ? folded : folded.substring(0, space);
     }
 
     /** A country or world region, in any of the read languages, or an ISO 3166 code written in capitals ("MX", "USA"). */
@@ -286,7 +301,7 @@ public final class Vocabulary {
                 }
                 if (gap && out.length() > 0) out.append(' ');
                 gap = false;
-                out.append(d < 0x80 ? Character.toLowerCase(d) : d);
+                out.append(d >= 'A' && d <= 'Z' ? (char) (d + ('a' - 'A')) : d);
             }
         }
         return out.toString();
@@ -297,7 +312,9 @@ public final class Vocabulary {
      * words are such); null for any other text.
      */
     private static String foldAscii(String s) {
-        StringBuilder out = null;
+        // the folded text is never longer than the text: a space stands for one character or more between words
+        char[] out = null;
+        int n = 0;
         boolean gap = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -305,19 +322,21 @@ public final class Vocabulary {
             boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
             if (out == null) {
                 if (alnum && !(c >= 'A' && c <= 'Z')) continue;
-                out = new StringBuilder(s.length());
-                out.append(s, 0, i);
+                out = new char[s.length()];
+                s.getChars(0, i, out, 0);
+                n = i;
                 // the untouched head had only lower-case letters and digits
             }
             if (alnum) {
-                if (gap && out.length() > 0) out.append(' ');
+                if (gap && n > 0) out[n++] = ' ';
                 gap = false;
-                out.append(Character.toLowerCase(c));
+                // an ASCII capital lower-cased without Character's tables
+                out[n++] = c <= 'Z' && c >= 'A' ? (char) (c + ('a' - 'A')) : c;
             } else {
                 gap = true;
             }
         }
-        return out == null ? s : out.toString();
+        return out == null ? s : new String(out, 0, n);
     }
 
     private static List<String> resource(String name) {
