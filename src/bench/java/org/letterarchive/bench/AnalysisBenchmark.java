@@ -38,10 +38,11 @@ import org.letterarchive.letter.LetterId;
 public final class AnalysisBenchmark {
 
     /** What to run: N letters of the seed (or the letters already in {@code dir}), {@code rounds} timed rounds. */
-    public record Options(int letters, long seed, Path dir, int rounds, boolean formats) {
+    public record Options(int letters, long seed, Path dir, int rounds, int warmup, boolean formats) {
         public Options {
             if (letters < 1) throw new IllegalArgumentException("--letters must be 1 or more");
             if (rounds < 1) throw new IllegalArgumentException("--rounds must be 1 or more");
+            if (warmup < 1) throw new IllegalArgumentException("--warmup must be 1 or more");
         }
     }
 
@@ -52,7 +53,7 @@ public final class AnalysisBenchmark {
     public record Cpu(double medianUs, double p90Us, double medianPer6KbUs, double p90Per6KbUs) {}
 
     public record Report(int letters, boolean generated, int failed, List<Group> groups, Evaluation.Scores overall,
-                         Cpu analysis, Cpu baseline, int rounds, double averageTextBytes) {
+                         Cpu analysis, Cpu baseline, int rounds, int warmup, double averageTextBytes) {
         public double ratio() {
             return analysis.medianPer6KbUs() / baseline.medianPer6KbUs();
         }
@@ -70,6 +71,7 @@ public final class AnalysisBenchmark {
             j.put("cpu_baseline_us", cpu(baseline));
             j.put("ratio_per_6kb_median", Latency.round(ratio()));
             j.put("rounds", rounds);
+            j.put("warmup_rounds", warmup);
             j.put("average_text_bytes", Math.round(averageTextBytes));
             j.put("baseline", "the same parsed texts split into lines, one regex pass over each line");
             return j;
@@ -172,15 +174,19 @@ public final class AnalysisBenchmark {
             }
         }
 
-        // CPU time: a warm-up round, then rounds of the analysis and the baseline over the parsed documents
+        // CPU time: untimed warm-up rounds (the JIT compiles the hot code as a long-running ingest has), then
+        // timed rounds of the analysis and the baseline over the parsed documents
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         int n = docs.size();
         long[][] analysis = new long[n][options.rounds()];
         long[][] baseline = new long[n][options.rounds()];
         long sink = 0;
-        for (int i = 0; i < n; i++) {
-            analyze(extractor, docs.get(i), ids.get(i), files.get(i));
-            sink += baseline(docs.get(i).text());
+        for (int r = 0; r < options.warmup(); r++) {
+            log.printf("Warm-up round %d of %d...%n", r + 1, options.warmup());
+            for (int i = 0; i < n; i++) {
+                analyze(extractor, docs.get(i), ids.get(i), files.get(i));
+                sink += baseline(docs.get(i).text());
+            }
         }
         for (int r = 0; r < options.rounds(); r++) {
             log.printf("Timing round %d of %d...%n", r + 1, options.rounds());
@@ -196,7 +202,7 @@ public final class AnalysisBenchmark {
         }
         if (sink == 42) log.print(""); // keeps the baseline's work alive
         double[] bytes = docs.stream().mapToDouble(d -> Math.max(1, d.text().getBytes(StandardCharsets.UTF_8).length)).toArray();
-        return new Report(n, generated, failed, groups, overall, cpu(analysis, bytes), cpu(baseline, bytes), options.rounds(),
+        return new Report(n, generated, failed, groups, overall, cpu(analysis, bytes), cpu(baseline, bytes), options.rounds(), options.warmup(),
                 Arrays.stream(bytes).average().orElse(0));
     }
 
@@ -274,7 +280,7 @@ public final class AnalysisBenchmark {
         out.println();
         row(out, "ALL", r.letters(), r.overall());
         out.printf("%nCPU time of the analysis (LetterExtractor.analyze on parsed documents, Tika not counted), median over %d round(s) "
-                + "per letter; average text %.1f KB:%n", r.rounds(), r.averageTextBytes() / 1024);
+                + "per letter after %d warm-up round(s); average text %.1f KB:%n", r.rounds(), r.warmup(), r.averageTextBytes() / 1024);
         out.printf("  %-46s %10s %10s %14s %14s%n", "", "median µs", "p90 µs", "median µs/6KB", "p90 µs/6KB");
         cpuRow(out, "analysis", r.analysis());
         cpuRow(out, "baseline (split into lines + one regex pass)", r.baseline());

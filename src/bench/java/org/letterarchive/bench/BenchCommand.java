@@ -319,6 +319,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--rounds", defaultValue = "5", description = "timed rounds over all letters (default ${DEFAULT-VALUE})")
         int rounds;
 
+        @Option(names = "--warmup", defaultValue = "5", description = "untimed rounds over all letters before the timed ones, "
+                + "so that the JIT has compiled the analysis as in a long-running ingest (default ${DEFAULT-VALUE})")
+        int warmup;
+
         @Option(names = "--formats", description = "when generating, about 30%% of the plain-text letters as PDF, DOCX and HTML")
         boolean formats;
 
@@ -331,7 +335,7 @@ public final class BenchCommand implements Runnable {
                 Path d = scratch.dir();
                 Files.createDirectories(d);
                 var r = new AnalysisBenchmark(
-                        new AnalysisBenchmark.Options(letters, seed, d, rounds, formats), System.err).run();
+                        new AnalysisBenchmark.Options(letters, seed, d, rounds, warmup, formats), System.err).run();
                 AnalysisBenchmark.print(r, System.out);
                 output.print(System.out, r.toJson());
                 return 0;
