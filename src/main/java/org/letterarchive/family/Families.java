@@ -201,7 +201,7 @@ public final class Families {
      * fields changed (to be indexed again). The letter's fingerprint ({@link Fingerprint#keyed(Letter)}) is taken
      * beforehand, outside this object's lock; the caller says {@link #indexed} once it has indexed the letter.
      */
-    public synchronized Set<String> admit(Letter l, Fingerprint fp, Map<String, Fingerprint> read) throws IOException {
+    public synchronized Set<String> admit(Letter l, Fingerprint fp, Prefetch read) throws IOException {
         long t0 = System.nanoTime();
         try {
             if (familyOf.containsKey(l.id())) remove(l.id());
@@ -232,7 +232,7 @@ public final class Families {
      * {@value #MIN_BANDS} body bands, then translation candidates sharing a signer key in a month around its own;
      * most shared keys first, a few of each family (a campaign of hundreds is one candidate family).
      */
-    private List<Fingerprint> candidates(Fingerprint fp, Map<String, Fingerprint> read) throws IOException {
+    private List<Fingerprint> candidates(Fingerprint fp, Prefetch read) throws IOException {
         List<Fingerprint> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Lookup q : lookups(fp)) lookup(fp, q, read, out, seen);
@@ -255,7 +255,7 @@ public final class Families {
     }
 
     /** Letters sharing at least {@code minHits} of these keys; with {@code otherLanguage}, only letters in another language. */
-    private record Lookup(List<String> keys, String field, int minHits, boolean otherLanguage) {
+    record Lookup(List<String> keys, String field, int minHits, boolean otherLanguage) {
         boolean applies(Fingerprint fp) {
             return !keys.isEmpty() && !(otherLanguage && fp.language == null);
         }
@@ -270,18 +270,32 @@ public final class Families {
     }
 
     /**
-     * Reads and fingerprints, before detection's lock, the indexed letters that detection will likely compare
-     * this letter with (the costly part of detection: their text is read and folded); by id, for
-     * {@link #admit}. Letters detection already holds a fingerprint of are passed over.
+     * What detection reads of the index for a letter, read before its lock: each look-up's indexed letters, for
+     * the reader they were found in, and the fingerprints of those it will likely compare the letter with.
      */
-    public Map<String, Fingerprint> read(Fingerprint fp) throws IOException {
+    public record Prefetch(Object reader, Map<Lookup, List<IndexedCandidate>> found, Map<String, Fingerprint> prints) {
+        /** The letters a look-up found, when the index is read by the reader they were found in. */
+        List<IndexedCandidate> found(IndexSearcher s, Lookup q) {
+            return reader == s.getIndexReader() ? found.get(q) : null;
+        }
+    }
+
+    /**
+     * Reads and fingerprints, before detection's lock, the indexed letters that detection will likely compare
+     * this letter with (the costly part of detection: the index searched with the letter's keys, and the
+     * candidates' text read and folded), for {@link #admit}. Letters detection already holds a fingerprint of
+     * are passed over.
+     */
+    public Prefetch read(Fingerprint fp) throws IOException {
         Map<String, Fingerprint> read = new HashMap<>();
+        Map<Lookup, List<IndexedCandidate>> found = new HashMap<>();
         IndexSearcher s = index.acquireLatest();
         try {
             for (Lookup q : lookups(fp)) {
                 if (!q.applies(fp)) continue;
                 List<IndexedCandidate> top = new ArrayList<>();
                 for (ScoreDoc d : top(s, q, fp)) top.add(candidate(s, d));
+                found.put(q, top);
                 Map<String, Fingerprint> known = known(top);
                 Map<String, Integer> perFamily = new HashMap<>();
                 int taken = 0;
@@ -298,10 +312,10 @@ public final class Families {
                     taken++;
                 }
             }
+            return new Prefetch(s.getIndexReader(), found, read);
         } finally {
             index.releaseLatest(s);
         }
-        return read;
     }
 
     /** The fingerprints detection holds of these letters (pending or seen lately). */
@@ -316,7 +330,7 @@ public final class Families {
     }
 
     /** An indexed letter a look-up found: its document, id and family. */
-    private record IndexedCandidate(int doc, String id, String family) {
+    record IndexedCandidate(int doc, String id, String family) {
         /** Its fingerprint from the index, or null when its language and date rule it out. */
         Fingerprint read(IndexSearcher s, Fingerprint fp, boolean otherLanguage) throws IOException {
             IndexSchema.Summary sum = IndexSchema.readSummary(
@@ -362,7 +376,7 @@ public final class Families {
      * Candidates of one look-up: first among letters admitted since the last refresh, then in the index; the
      * fingerprints {@link #read} before the lock are used for letters detection holds none of.
      */
-    private void lookup(Fingerprint fp, Lookup q, Map<String, Fingerprint> read, List<Fingerprint> out, Set<String> seen)
+    private void lookup(Fingerprint fp, Lookup q, Prefetch read, List<Fingerprint> out, Set<String> seen)
             throws IOException {
         if (!q.applies(fp)) return;
         Map<String, Integer> hits = new HashMap<>();
@@ -383,14 +397,17 @@ public final class Families {
         if (taken >= MAX_CANDIDATES) return;
         IndexSearcher s = index.acquireLatest();
         try {
-            for (ScoreDoc hit : top(s, q, fp)) {
+            List<IndexedCandidate> found = read.found(s, q);
+            ScoreDoc[] docs = found == null ? top(s, q, fp) : null;
+            int count = found == null ? docs.length : found.size();
+            for (int i = 0; i < count; i++) {
                 if (taken >= MAX_CANDIDATES) break;
-                IndexedCandidate d = candidate(s, hit);
+                IndexedCandidate d = found == null ? candidate(s, docs[i]) : found.get(i);
                 if (d.id().equals(fp.id) || pending.containsKey(d.id()) || !seen.add(d.id())) continue;
                 if (perFamily.getOrDefault(d.family(), 0) >= 2) continue;
                 Fingerprint c = recent.get(d.id());
                 if (c == null) {
-                    c = read.get(d.id());
+                    c = read.prints().get(d.id());
                     if (c != null && !Rules.couldLink(fp, c.language, c.date, q.otherLanguage())) continue;
                     if (c == null) c = d.read(s, fp, q.otherLanguage());
                     if (c == null) continue;
