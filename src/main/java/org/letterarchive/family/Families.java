@@ -44,13 +44,15 @@ import org.letterarchive.letter.Letter;
  * the index (a near-real-time reader of the writer, refreshed every {@value #REFRESH_EVERY} letters, plus the
  * letters admitted since); each candidate is confirmed on the shingles themselves ({@link Rules}).
  *
- * <p>Every method holds this object's monitor; the store holds it across a detection and the indexing it causes.
+ * <p>Detection and the family state are read and changed under this object's monitor. The store takes a letter's
+ * fingerprint and {@link #read reads} the indexed letters it will be compared with before detection, and indexes
+ * the letters after it, outside the monitor.
  */
 public final class Families {
 
     public static final String CORRECTIONS = "family-corrections.json";
     static final int MIN_SHINGLES = 12;
-    static final int REFRESH_EVERY = 500;
+    static final int REFRESH_EVERY = 2000;
     static final int MAX_CANDIDATES = 8;
 
     /** How a member is tied to its family's earliest letter, as detection found it. */

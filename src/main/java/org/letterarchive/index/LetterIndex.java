@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -67,7 +68,14 @@ public final class LetterIndex implements Closeable {
         }
         FacetSearcherFactory factory = new FacetSearcherFactory(schema);
         this.searchers = new SearcherManager(writer, true, false, factory);
-        this.latest = new SearcherManager(writer, true, false, null);
+        this.latest = new SearcherManager(writer, true, false, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                IndexSearcher s = new IndexSearcher(reader);
+                s.setQueryCache(null); // family detection's look-ups are each asked once: caching them only costs
+                return s;
+            }
+        });
     }
 
     private static final String SCHEMA_KEY = "schema";
