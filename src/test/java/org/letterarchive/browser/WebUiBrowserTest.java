@@ -39,6 +39,7 @@ import org.letterarchive.web.WebApp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -234,11 +235,8 @@ class WebUiBrowserTest {
         String typed = label.substring(0, Math.min(label.length(), 6));
         WebElement filter = driver().findElement(By.id("facet-signer-filter"));
         filter.sendKeys(typed);
-        browser.await("the list shows '" + label + "'", () -> driver().findElements(By.cssSelector("#facet-signer-values .value-label"))
-                .stream().anyMatch(e -> e.getText().equals(label)));
-        for (WebElement e : driver().findElements(By.cssSelector("#facet-signer-values .value-label"))) {
-            assertTrue(fold(e.getText()).contains(fold(typed)), e.getText() + " matches " + typed);
-        }
+        browser.await("the list shows '" + label + "'", () -> signerLabels().contains(label));
+        for (String shown : signerLabels()) assertTrue(fold(shown).contains(fold(typed)), shown + " matches " + typed);
         assertEquals(filter, driver().switchTo().activeElement(), "typing keeps the focus in the box");
         // picking from the filtered list keeps the filter and shows the value chosen
         String value = target.get("value").asText();
@@ -660,5 +658,16 @@ class WebUiBrowserTest {
 
     private static String fold(String s) {
         return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase();
+    }
+
+    /** The signer facet's value labels as shown; read again when the list is redrawn while they are read. */
+    private List<String> signerLabels() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver().findElements(By.cssSelector("#facet-signer-values .value-label")).stream().map(WebElement::getText).toList();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) throw e;
+            }
+        }
     }
 }
