@@ -81,10 +81,7 @@ public final class FamilyBenchmark {
     }
 
     private static double median(List<Double> values) {
-        List<Double> v = new ArrayList<>(values);
-        v.sort(null);
-        int n = v.size();
-        return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
+        return Latency.median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static double ingest(Path dir, List<CorpusGenerator.GeneratedLetter> corpus, int threads, Map<String, String> idOf,

@@ -70,7 +70,7 @@ public final class LineFeatures {
             for (int i = 0; i < shapes.length; i++) shapes[i] = Shape.of(lines.get(i));
         }
 
-        /** The list marker of each of the first n lines (see {@link #listMarks}). */
+        /** The list marker of each of the first n lines (see {@link LineFeatures#mark}). */
         int[] marks(int n) {
             int[] out = new int[n];
             for (int i = 0; i < n; i++) out[i] = shapes[i].mark;
@@ -172,17 +172,10 @@ public final class LineFeatures {
     /** What marks each line as a list item: {@link #UNMARKED} for a short line of no sentence, 0 for none. */
     static final int NOT_LISTED = 0, UNMARKED = 1, BULLETED = 2, NUMBERED = 3, CELLS = 4;
 
-    /** The list marker of each line, for reading a list's items alike. */
-    static int[] listMarks(List<Line> lines) {
-        int[] out = new int[lines.size()];
-        for (int i = 0; i < out.length; i++) {
-            String raw = lines.get(i).raw();
-            out[i] = mark(lines.get(i), BULLET.matcher(raw).lookingAt(), NUMBERING.matcher(raw).lookingAt());
-        }
-        return out;
-    }
-
-    /** The list marker of a line, given whether its raw text opens with a bullet and with a number. */
+    /**
+     * The list marker of a line, for reading a list's items alike, given whether its raw text opens with a bullet
+     * and with a number.
+     */
     private static int mark(Line l, boolean bullet, boolean numbered) {
         String s = l.clean();
         if (l.raw().indexOf('|') >= 0) return CELLS;
@@ -223,7 +216,7 @@ public final class LineFeatures {
         boolean listy;
         boolean marked;
         boolean greeting;
-        /** the line's list marker (see {@link #listMarks}) */
+        /** the line's list marker (see {@link LineFeatures#mark}) */
         int mark;
         String endMark = "";
         final String key;

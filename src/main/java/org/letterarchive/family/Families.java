@@ -19,7 +19,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -275,7 +277,7 @@ public final class Families {
      * What detection reads of the index for a letter, read before its lock: each look-up's indexed letters, for
      * the reader they were found in, and the fingerprints of those it will likely compare the letter with.
      */
-    public record Prefetch(Object reader, Map<Lookup, List<IndexedCandidate>> found, Map<String, Fingerprint> prints) {
+    public record Prefetch(IndexReader reader, Map<Lookup, List<IndexedCandidate>> found, Map<String, Fingerprint> prints) {
         /** The letters a look-up found, when the index is read by the reader they were found in. */
         List<IndexedCandidate> found(IndexSearcher s, Lookup q) {
             return reader == s.getIndexReader() ? found.get(q) : null;
@@ -295,24 +297,17 @@ public final class Families {
         try {
             for (Lookup q : lookups(fp)) {
                 if (!q.applies(fp)) continue;
-                List<IndexedCandidate> top = new ArrayList<>();
-                for (ScoreDoc d : top(s, q, fp)) top.add(candidate(s, d));
+                List<IndexedCandidate> top = top(s, q, fp);
                 found.put(q, top);
                 Map<String, Fingerprint> known = known(top);
-                Map<String, Integer> perFamily = new HashMap<>();
-                int taken = 0;
-                for (IndexedCandidate d : top) {
-                    if (taken >= MAX_CANDIDATES) break;
-                    if (d.id().equals(fp.id) || perFamily.getOrDefault(d.family(), 0) >= 2) continue;
+                take(fp, q, top, 0, new HashMap<>(), id -> false, d -> {
                     Fingerprint c = known.containsKey(d.id()) ? known.get(d.id()) : read.get(d.id());
                     if (c == null) {
                         c = d.read(s, fp, q.otherLanguage());
-                        if (c == null) continue;
-                        read.put(d.id(), c);
-                    } else if (!Rules.couldLink(fp, c.language, c.date, q.otherLanguage())) continue;
-                    perFamily.merge(d.family(), 1, Integer::sum);
-                    taken++;
-                }
+                        if (c != null) read.put(d.id(), c);
+                    }
+                    return c;
+                }, new ArrayList<>());
             }
             return new Prefetch(s.getIndexReader(), found, read);
         } finally {
@@ -346,15 +341,40 @@ public final class Families {
     }
 
     /** The indexed letters a look-up finds, most shared keys first. */
-    private static ScoreDoc[] top(IndexSearcher s, Lookup q, Fingerprint fp) throws IOException {
-        return s.search(q.query(fp), MAX_CANDIDATES * 4).scoreDocs;
+    private static List<IndexedCandidate> top(IndexSearcher s, Lookup q, Fingerprint fp) throws IOException {
+        List<IndexedCandidate> out = new ArrayList<>();
+        for (ScoreDoc d : s.search(q.query(fp), MAX_CANDIDATES * 4).scoreDocs) {
+            Document doc = s.storedFields().document(d.doc, Set.of(IndexSchema.ID, IndexSchema.FAMILY_ID));
+            String id = doc.get(IndexSchema.ID);
+            String fam = doc.get(IndexSchema.FAMILY_ID);
+            out.add(new IndexedCandidate(d.doc, id, fam == null ? id : fam));
+        }
+        return out;
     }
 
-    private static IndexedCandidate candidate(IndexSearcher s, ScoreDoc d) throws IOException {
-        Document doc = s.storedFields().document(d.doc, Set.of(IndexSchema.ID, IndexSchema.FAMILY_ID));
-        String id = doc.get(IndexSchema.ID);
-        String fam = doc.get(IndexSchema.FAMILY_ID);
-        return new IndexedCandidate(d.doc, id, fam == null ? id : fam);
+    /** A candidate's fingerprint, or null when there is none to compare. */
+    private interface CandidatePrint {
+        Fingerprint of(IndexedCandidate d) throws IOException;
+    }
+
+    /**
+     * Takes, from a look-up's indexed letters in order, those a letter is compared with, into {@code out}: up to
+     * {@value #MAX_CANDIDATES} taken in all, two of a family, none passed over, none whose language and date rule
+     * it out. Returns the number taken.
+     */
+    private static int take(Fingerprint fp, Lookup q, List<IndexedCandidate> found, int taken, Map<String, Integer> perFamily,
+                            Predicate<String> passOver, CandidatePrint print, List<Fingerprint> out)
+            throws IOException {
+        for (IndexedCandidate d : found) {
+            if (taken >= MAX_CANDIDATES) break;
+            if (d.id().equals(fp.id) || passOver.test(d.id()) || perFamily.getOrDefault(d.family(), 0) >= 2) continue;
+            Fingerprint c = print.of(d);
+            if (c == null || !Rules.couldLink(fp, c.language, c.date, q.otherLanguage())) continue;
+            perFamily.merge(d.family(), 1, Integer::sum);
+            out.add(c);
+            taken++;
+        }
+        return taken;
     }
 
     /** Anchor keys shared from which a letter in another language is a translation candidate. */
@@ -400,25 +420,14 @@ public final class Families {
         IndexSearcher s = index.acquireLatest();
         try {
             List<IndexedCandidate> found = read.found(s, q);
-            ScoreDoc[] docs = found == null ? top(s, q, fp) : null;
-            int count = found == null ? docs.length : found.size();
-            for (int i = 0; i < count; i++) {
-                if (taken >= MAX_CANDIDATES) break;
-                IndexedCandidate d = found == null ? candidate(s, docs[i]) : found.get(i);
-                if (d.id().equals(fp.id) || pending.containsKey(d.id()) || !seen.add(d.id())) continue;
-                if (perFamily.getOrDefault(d.family(), 0) >= 2) continue;
+            take(fp, q, found != null ? found : top(s, q, fp), taken, perFamily, id -> pending.containsKey(id) || !seen.add(id), d -> {
                 Fingerprint c = recent.get(d.id());
-                if (c == null) {
-                    c = read.prints().get(d.id());
-                    if (c != null && !Rules.couldLink(fp, c.language, c.date, q.otherLanguage())) continue;
-                    if (c == null) c = d.read(s, fp, q.otherLanguage());
-                    if (c == null) continue;
-                    recent.put(d.id(), c);
-                } else if (!Rules.couldLink(fp, c.language, c.date, q.otherLanguage())) continue;
-                perFamily.merge(d.family(), 1, Integer::sum);
-                out.add(c);
-                taken++;
-            }
+                if (c != null) return c;
+                c = read.prints().get(d.id());
+                if (c == null) c = d.read(s, fp, q.otherLanguage());
+                if (c != null && Rules.couldLink(fp, c.language, c.date, q.otherLanguage())) recent.put(d.id(), c);
+                return c;
+            }, out);
         } finally {
             index.releaseLatest(s);
         }

@@ -162,11 +162,11 @@ class LineLabellerTest {
         // the model read all entries as such but the first of the first block and the last of the second
         for (int i : new int[] {3, 4, 6, 7, 10}) tags[i] = Tag.SIGNER;
         // those two are candidates; a closing ("Sincerely,") and a line of running text are not
-        assertEquals(List.of(2, 8), LineLabeller.blockEntryCandidates(lines, LineFeatures.listMarks(lines), tags));
+        assertEquals(List.of(2, 8), LineLabeller.blockEntryCandidates(lines, new LineFeatures.Shapes(lines).marks(lines.size()), tags));
         // a footnote opening with its number above entries that open with none is no entry
         List<Line> notes = TextLines.of(BODY + "3 Example Studios v. Example, 429 F.3d 445 (2000)\nExample v. Doe, 481 F.3d 484 (2000)\n");
         Tag[] noteTags = {Tag.OTHER, Tag.OTHER, Tag.OTHER, Tag.SIGNER};
-        assertEquals(List.of(), LineLabeller.blockEntryCandidates(notes, LineFeatures.listMarks(notes), noteTags));
+        assertEquals(List.of(), LineLabeller.blockEntryCandidates(notes, new LineFeatures.Shapes(notes).marks(notes.size()), noteTags));
         assertTrue(LineLabeller.nameLike("1. Council on Example Rights of the Valley (CERV)"));
         assertTrue(LineLabeller.nameLike("● Example Fund"));
         assertTrue(LineLabeller.nameLike("Asociación para Ejemplos Comunitarios \"Valle\", Springfield"));
