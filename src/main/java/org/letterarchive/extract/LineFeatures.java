@@ -23,7 +23,6 @@ public final class LineFeatures {
     private static final Pattern YEAR = Pattern.compile("\\b(?:1[89]|20)\\d\\d\\b");
     private static final Pattern URL = Pattern.compile("https?://|www\\.|\\.(?:org|com|net)\\b");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.\\w");
-    private static final Pattern ITEM_SEPARATOR = Pattern.compile("[;,]\\s+");
     private static final Pattern CELL_NUMBER = Pattern.compile("\\d{1,4}[.)]?");
     private static final int[] LEN_BOUNDS = {8, 16, 32, 64, 100, 160, 300};
     private static final Buckets LEN = new Buckets("len=", LEN_BOUNDS), WORDS = new Buckets("words=", 2, 3, 4, 6, 9, 14, 25),
@@ -382,7 +381,7 @@ public final class LineFeatures {
             if (Character.isLowerCase(s.codePointAt(0))) f.add("lowerStart");
             // a paragraph of names: many short capitalised items between commas or semicolons
             // fewer than two separators make fewer than three items: no split needed
-            String[] items = commas >= 2 ? ITEM_SEPARATOR.split(s) : null;
+            String[] items = commas >= 2 ? Splits.items(s) : null;
             if (items != null && items.length >= 3) {
                 int shortCapital = 0;
                 for (String it : items) {

@@ -194,7 +194,7 @@ public final class LineLabeller {
             if (tags[i] != Tag.SIGNER || tags[i - 1] != Tag.SIGNER) continue;
             String s = lines.get(i).clean(), above = lines.get(i - 1).clean();
             if (s.length() > 120 || !Character.isUpperCase(s.codePointAt(0))) continue;
-            List<String> words = List.of(SignerParser.WHITESPACE.split(s.strip()));
+            List<String> words = List.of(Splits.whitespace(s.strip()));
             int office = Vocabulary.get().officeWords(words);
             if (office == 0 || !PersonName.shaped(above, PersonName.AllCaps.ACCEPT)) continue;
             // an office and a person after it ("Senator Jane Roe") is an entry; the office of a place or body ("Governor of X") is not
@@ -382,7 +382,7 @@ public final class LineLabeller {
         t = t.substring(start);
         if (t.isEmpty() || !(Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) return false;
         int longWords = 0, lowerCase = 0;
-        for (String w : SignerParser.WHITESPACE.split(t)) {
+        for (String w : Splits.whitespace(t)) {
             int k = 0;
             while (k < w.length() && !Character.isLetterOrDigit(w.charAt(k))) k++;
             String word = w.substring(k);

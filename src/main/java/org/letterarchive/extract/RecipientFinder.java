@@ -13,7 +13,6 @@ import org.letterarchive.letter.Recipient;
  */
 public final class RecipientFinder {
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** between the cells of a table row as the text gives it */
     private static final String CELL = " | ";
     private static final Pattern CELL_SPLIT = Pattern.compile(" \\| ");
@@ -276,14 +275,14 @@ public final class RecipientFinder {
 
     /** A line of running prose: four words or more, most of them in lower case. */
     private static boolean sentence(String s) {
-        String[] w = s.strip().split("\\s+");
+        String[] w = Splits.whitespace(s.strip());
         int lower = 0;
         for (String x : w) if (Character.isLowerCase(x.codePointAt(0))) lower++;
         return w.length >= 4 && lower * 2 > w.length;
     }
 
     private static boolean onlyHonorifics(String s) {
-        for (String w : SPACES.split(s)) if (!Vocabulary.get().isHonorific(w)) return false;
+        for (String w : Splits.whitespace(s)) if (!Vocabulary.get().isHonorific(w)) return false;
         return true;
     }
 
@@ -303,7 +302,7 @@ public final class RecipientFinder {
 
     /** True when the text opens with an honorific or style ("Dr.", "The Hon.", "Mayor the Hon.", "Ilma. Sra."). */
     static boolean honorificStart(String s) {
-        String[] w = SPACES.split(s.strip(), 5);
+        String[] w = Splits.whitespace(s.strip(), 5);
         int i = 0;
         Vocabulary v = Vocabulary.get();
         // "Mayor the Hon. ...": an office used as a style before "the"
@@ -324,7 +323,7 @@ public final class RecipientFinder {
     static List<String> sideBySide(String line) {
         // the cells of a table row, or of a line laid out in columns, are its pieces
         if (line.contains(CELL)) return cells(line);
-        String[] w = SPACES.split(line);
+        String[] w = Splits.whitespace(line);
         Vocabulary v = Vocabulary.get();
         List<String> out = new ArrayList<>(2);
         int from = 0;
@@ -455,7 +454,7 @@ public final class RecipientFinder {
     /** One line of a two-column grid cut in two: where its first word comes again, else nearest the middle. */
     static String[] splitColumns(String line) {
         if (line.contains(CELL)) return cells(line).toArray(String[]::new);
-        String[] w = SPACES.split(line);
+        String[] w = Splits.whitespace(line);
         if (w.length < 2) return new String[] {line};
         for (int k = 1; k < w.length; k++) {
             if (w[k].equals(w[0]) && w.length - k >= 1) return halves(w, k);
@@ -503,7 +502,7 @@ public final class RecipientFinder {
         s = OPENING_QUOTES.matcher(s).replaceFirst("");
         if (s.length() > 160 || s.endsWith(".") || s.indexOf(':') >= 0 || s.indexOf(',') >= 0 || s.indexOf('@') >= 0 || !ADDRESSED.matcher(s).lookingAt()) return false;
         // a name and its office, not a sentence: most words capitalised
-        String[] w = SPACES.split(s);
+        String[] w = Splits.whitespace(s);
         int caps = 0;
         for (String x : w) if (Character.isUpperCase(x.codePointAt(0))) caps++;
         return w.length <= 20 && caps * 2 >= w.length;
@@ -674,7 +673,7 @@ public final class RecipientFinder {
     private static String surname(Recipient r) {
         // a person, by their office ("Commissioner Roe"), their style ("Mr. Roe") or the shape of their name
         if (r.name() == null || !(r.role() != null || honorificStart(r.name()) || personish(r.name()))) return null;
-        String[] w = r.name().strip().split("\\s+");
+        String[] w = Splits.whitespace(r.name().strip());
         String last = w[w.length - 1];
         boolean named = w.length >= 2 || r.role() != null;
         if (!named || last.length() < 3 || !Character.isUpperCase(last.codePointAt(0)) || Vocabulary.get().isOffice(last)) return null;
@@ -722,7 +721,7 @@ public final class RecipientFinder {
      * style with no name after it.
      */
     static String withoutCourtesy(String name) {
-        String[] w = SPACES.split(name.strip());
+        String[] w = Splits.whitespace(name.strip());
         Vocabulary v = Vocabulary.get();
         int i = 0;
         while (i < w.length - 1 && v.isHonorific(w[i]) && !v.isOffice(w[i])) i++;
@@ -782,7 +781,7 @@ public final class RecipientFinder {
      */
     static String[] officeAfter(String s) {
         if (!honorificStart(s)) return null;
-        List<String> w = List.of(SPACES.split(s.strip()));
+        List<String> w = List.of(Splits.whitespace(s.strip()));
         Vocabulary v = Vocabulary.get();
         int k = 0;
         while (k < w.size() && v.isHonorific(w.get(k))) k++;
@@ -835,7 +834,7 @@ public final class RecipientFinder {
         if (name != null && name.isBlank()) name = null;
         // an office addressed as such ("Your Excellency the Consul", "Madam Chair"): no name, the office as the role
         if (name != null && role == null) {
-            List<String> w = new ArrayList<>(List.of(SPACES.split(name)));
+            List<String> w = new ArrayList<>(List.of(Splits.whitespace(name)));
             while (w.size() > 1 && Vocabulary.get().isHonorific(w.get(0))) w.remove(0);
             while (w.size() > 2 && Vocabulary.get().isHonorific(w.get(0) + " " + w.get(1))) w.subList(0, 2).clear();
             if (!w.isEmpty() && Vocabulary.get().officeWords(w) == w.size() && w.size() <= 4) {
@@ -868,7 +867,7 @@ public final class RecipientFinder {
      * style. Null when the text is not an office and a name.
      */
     static String[] officeSplit(String s) {
-        List<String> w = List.of(SPACES.split(s.strip()));
+        List<String> w = List.of(Splits.whitespace(s.strip()));
         Vocabulary v = Vocabulary.get();
         int k = v.officeWords(w);
         if (k == 0 || k >= w.size()) return null;

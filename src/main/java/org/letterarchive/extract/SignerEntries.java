@@ -25,7 +25,6 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
 
     private static final int LONGEST_LIST = 20_000;
     /** items of a paragraph of names, between commas or semicolons */
-    private static final Pattern ITEMS = Pattern.compile("[;,]\\s+");
     private static final Pattern NUMBERING = Pattern.compile("^(?:\\d{1,4}[.)]|\\d{1,4}(?=\\s*\\|))\\s*(?:\\|\\s*)?");
     private static final Pattern BULLET = Pattern.compile("^(?:[-*•·▪◦–+]|\\\\-)\\s*");
     /**
@@ -130,9 +129,9 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
         if (s.length() > 80) return 0;
         Matcher m = OTHERS.matcher(s.strip());
         if (!m.matches()) return 0;
-        String[] words = SignerParser.WHITESPACE.split(m.group(2).strip());
+        String[] words = Splits.whitespace(m.group(2).strip());
         if (words.length > 4) return 0;
-        boolean more = MORE.matcher(s).find() && java.util.Arrays.stream(SignerParser.WHITESPACE.split(s.strip())).anyMatch(w -> MORE.matcher(w).matches());
+        boolean more = MORE.matcher(s).find() && java.util.Arrays.stream(Splits.whitespace(s.strip())).anyMatch(w -> MORE.matcher(w).matches());
         boolean kinds = java.util.Arrays.stream(words).anyMatch(w -> Vocabulary.get().hasOrganisationTypeWord(w));
         return more || kinds ? Integer.parseInt(m.group(1)) : 0;
     }
@@ -182,7 +181,7 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
     static boolean namesOrganisation(String s) {
         if (Vocabulary.get().isPlace(s) || SignerParser.words(s) < 2) return false;
         if (Vocabulary.get().hasOrganisationWord(s) || BRACKETED_ACRONYM.matcher(s).find()) return true;
-        for (String w : SignerParser.WHITESPACE.split(s.strip())) if (SignerParser.legalForm(w)) return true;
+        for (String w : Splits.whitespace(s.strip())) if (SignerParser.legalForm(w)) return true;
         return false;
     }
 
@@ -220,7 +219,7 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
         if (cells.isEmpty()) return null;
         Signer s = SignerParser.parse(cells.get(0), persons);
         if (s == null) return null;
-        if (cells.size() >= 2 && s.location() == null && SignerParser.WHITESPACE.split(cells.get(1)).length <= 4 && !cells.get(1).contains(".")) {
+        if (cells.size() >= 2 && s.location() == null && Splits.whitespace(cells.get(1)).length <= 4 && !cells.get(1).contains(".")) {
             s = new Signer(s.name(), s.kind(), s.acronym(), cells.get(1), s.affiliation(), s.title(), s.raw());
         }
         return s;
@@ -228,12 +227,12 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
 
     /** A paragraph of names separated by commas or semicolons: mostly short capitalised items. */
     private static boolean commaList(String s) {
-        String[] items = ITEMS.split(s);
+        String[] items = Splits.items(s);
         if (items.length < 4) return false;
         int shortCapital = 0;
         for (String it : items) {
             String t = AND_PREFIX.matcher(it.strip()).replaceFirst("");
-            if (!t.isEmpty() && SignerParser.WHITESPACE.split(t).length <= 9 && (Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) shortCapital++;
+            if (!t.isEmpty() && Splits.whitespace(t).length <= 9 && (Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) shortCapital++;
         }
         return shortCapital >= items.length * 0.8;
     }
@@ -244,7 +243,7 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
      */
     static boolean andList(String s) {
         if (!AND_LAST.matcher(s).find()) return false;
-        String[] items = ITEMS.split(s);
+        String[] items = Splits.items(s);
         if (items.length < 2) return false;
         int people = 0;
         for (int k = 0; k < items.length; k++) {
@@ -252,7 +251,7 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
             // the last item holds the last two names, joined by "and": each is a name of its own length
             Matcher pair = k == items.length - 1 ? AND_SPLIT.matcher(t) : null;
             int words = pair != null && pair.matches()
-                    ? Math.max(SignerParser.words(pair.group(1)), SignerParser.words(pair.group(2))) : SignerParser.WHITESPACE.split(t).length;
+                    ? Math.max(SignerParser.words(pair.group(1)), SignerParser.words(pair.group(2))) : Splits.whitespace(t).length;
             if (t.isEmpty() || words > 14 || !(Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))) return false;
             if (PersonName.shaped(t)) people++;
         }
@@ -262,8 +261,8 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
 
     /** A list of names rather than one entry: many items, or items closed by "and ..." or a full stop. */
     static boolean isNameList(String s) {
-        if (!commaList(s)) return andList(s) && ITEMS.split(s).length >= 2 && s.endsWith(".");
-        int items = ITEMS.split(s).length;
+        if (!commaList(s)) return andList(s) && Splits.items(s).length >= 2 && s.endsWith(".");
+        int items = Splits.items(s).length;
         return items >= 6 || s.endsWith(".") || AND_LAST.matcher(s).find();
     }
 

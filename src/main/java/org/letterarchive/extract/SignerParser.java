@@ -39,7 +39,7 @@ public final class SignerParser {
     private static final Pattern DASH_TAIL = Pattern.compile("^(.+?)\\s+[-–—]\\s+([^-–—]+)$");
     private static final Pattern TRAILING_DOT = Pattern.compile("(?<![\\s.]\\p{L})(?<!\\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St))\\.$");
 
-    static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** contact details after a name are no part of it: a handle, a web or e-mail address, after a separator */
     private static final Pattern CONTACT_TAIL = Pattern.compile(
             "(?:\\s*[-–—|,;]\\s*|\\s+)(?:@[\\w.]+|https?://\\S+|www\\.\\S+|[\\w.+-]+@[\\w-]+\\.[\\w.]+)\\s*$");
@@ -188,7 +188,7 @@ public final class SignerParser {
             }
             // text after the acronym that is short and not a legal form is a place: "(ABCD) NY"
             if (parts.size() == 1 && acronym != null && location == null) {
-                String[] w = WHITESPACE.split(parts.get(0));
+                String[] w = Splits.whitespace(parts.get(0));
                 String lastWord = w[w.length - 1];
                 if (w.length > 2 && Vocabulary.get().isPlace(lastWord) && lastWord.equals(lastWord.toUpperCase())) {
                     location = lastWord;
@@ -301,7 +301,7 @@ public final class SignerParser {
      * ("San Cristóbal de las Casas", "Rio de Janeiro"), no acronym and no word naming a kind of organisation.
      */
     static boolean townName(String s) {
-        String[] w = WHITESPACE.split(s.strip());
+        String[] w = Splits.whitespace(s.strip());
         if (w.length < 3 || w.length > 6 || Vocabulary.get().hasOrganisationWord(s) || ACRONYM_WORD.matcher(s).find()) return false;
         int capitalised = 0;
         for (int k = 0; k < w.length; k++) {
@@ -316,7 +316,7 @@ public final class SignerParser {
 
     /** Every word starts with a capital (or a digit): a name, a code, a place, not a phrase. */
     private static boolean capitalisedWords(String s) {
-        for (String w : WHITESPACE.split(s.strip())) if (w.isEmpty() || !(Character.isUpperCase(w.codePointAt(0)) || Character.isDigit(w.codePointAt(0)))) return false;
+        for (String w : Splits.whitespace(s.strip())) if (w.isEmpty() || !(Character.isUpperCase(w.codePointAt(0)) || Character.isDigit(w.codePointAt(0)))) return false;
         return true;
     }
 

@@ -161,7 +161,7 @@ public final class Vocabulary {
      */
     public boolean namesKindsOnly(String text) {
         boolean plural = false;
-        for (String raw : text.strip().split("\\s+")) {
+        for (String raw : Splits.whitespace(text.strip())) {
             String w = fold(raw);
             if (w.isEmpty()) continue;
             boolean isPlural = (w.endsWith("s") && organisationTypes.contains(w.substring(0, w.length() - 1)))
@@ -201,7 +201,7 @@ public final class Vocabulary {
 
     /** True when the text opens with an office ("Governor of X", "Deputy Minister"): see {@link #officeWords(List)}. */
     public boolean opensWithOffice(String text) {
-        return officeWords(List.of(text.strip().split("\\s+"))) > 0;
+        return officeWords(List.of(Splits.whitespace(text.strip()))) > 0;
     }
 
     /** As {@link #officeWords(List)}, with at most this many qualifying words before the office. */
