@@ -132,8 +132,7 @@ public final class LanguageDetector {
             if (length > 0) {
                 words++;
                 if (length <= LONGEST_WORD) {
-                    String w = new String(word, 0, length);
-                    int lang = WORD_LANGUAGES.get(w, -1);
+                    int lang = WORD_LANGUAGES.get(word, length, -1);
                     if (lang >= 0) hits[lang]++;
                 }
                 length = 0;

@@ -495,6 +495,8 @@ public final class LineFeatures {
     }
 
     private static int count(String s, char c) {
+        // most lines have none: indexOf reads many characters at a step
+        if (s.indexOf(c) < 0) return 0;
         int n = 0;
         for (int i = 0; i < s.length(); i++) if (s.charAt(i) == c) n++;
         return n;

@@ -78,6 +78,8 @@ public final class RecipientFinder {
     private static final Pattern LIST_JOIN = Pattern.compile("(?iu)\\s(?:and|y|e|et|und)\\s+(?:to|a|al|à|ao|aos|às|aux|an)(?:\\s+(?:the|la|las|los|el|o|os|as|le|les|die|den))?$");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("(?iu)[,;]\\s*|\\s+(?:and|y|e|et|und)\\s+(?=(?:to|a|al|à|ao|aos|às|aux|an)\\s)");
     private static final Pattern OPENING_QUOTES = Pattern.compile("^[\"“«‘']+");
+    /** the characters {@link #OPENING_QUOTES} takes: a line opening with none of them has none to take */
+    private static final String OPENING_QUOTE_CHARS = "\"“«‘'";
     private static final Pattern FUNCTION_WORD = Pattern.compile("(?iu)of|for|and|the|de|del|la|y|on|to|in");
 
     private RecipientFinder() {}
@@ -212,7 +214,7 @@ public final class RecipientFinder {
         for (String line : block) {
             // a heading over the addressees ("On behalf of the Ministry:") is none of them
             if (line.strip().endsWith(":") && !TO_BLOCK.matcher(line.strip()).matches()) continue;
-            String addressed = ADDRESS_PREPOSITION.matcher(OPENING_QUOTES.matcher(line).replaceFirst("")).replaceFirst("");
+            String addressed = ADDRESS_PREPOSITION.matcher(withoutOpeningQuotes(line)).replaceFirst("");
             String s = trimPunct(withoutEmails(addressed));
             if (!s.isEmpty() && !s.contains("://")) lines.add(s);
         }
@@ -497,9 +499,14 @@ public final class RecipientFinder {
         return comma > 0 && personish(s.substring(0, comma));
     }
 
+    /** The text without the quotation marks it opens with; the regex is run only where one opens it. */
+    private static String withoutOpeningQuotes(String s) {
+        return !s.isEmpty() && OPENING_QUOTE_CHARS.indexOf(s.charAt(0)) >= 0 ? OPENING_QUOTES.matcher(s).replaceFirst("") : s;
+    }
+
     /** A short line written to someone, opening with the word that addresses it: "À Governadora Maria Souza", "To the Board of X". */
     static boolean addressedLine(String s) {
-        s = OPENING_QUOTES.matcher(s).replaceFirst("");
+        s = withoutOpeningQuotes(s);
         if (s.length() > 160 || s.endsWith(".") || s.indexOf(':') >= 0 || s.indexOf(',') >= 0 || s.indexOf('@') >= 0 || !ADDRESSED.matcher(s).lookingAt()) return false;
         // a name and its office, not a sentence: most words capitalised
         String[] w = Splits.whitespace(s);
@@ -566,7 +573,7 @@ public final class RecipientFinder {
             if (!addressedLine(s)) continue;
             int j = i;
             while (j < Math.min(end, lines.size()) && addressedLine(lines.get(j).clean())) {
-                out.add(fromLine(trimPunct(ADDRESS_PREPOSITION.matcher(OPENING_QUOTES.matcher(lines.get(j).clean()).replaceFirst("")).replaceFirst("")), false));
+                out.add(fromLine(trimPunct(ADDRESS_PREPOSITION.matcher(withoutOpeningQuotes(lines.get(j).clean())).replaceFirst("")), false));
                 j++;
             }
             return;

@@ -41,6 +41,25 @@ final class StringTable {
         return absent;
     }
 
+    /**
+     * The number of the key whose text is the first {@code length} characters of {@code chars}, or {@code absent}: as
+     * {@link #get(String, int)} of that text, without making a string of it (the hash is String's own).
+     */
+    int get(char[] chars, int length, int absent) {
+        int h = 0;
+        for (int k = 0; k < length; k++) h = 31 * h + chars[k];
+        for (int i = slot(h); keys[i] != null; i = (i + 1) & mask) {
+            if (hashes[i] == h && sameText(keys[i], chars, length)) return values[i];
+        }
+        return absent;
+    }
+
+    private static boolean sameText(String key, char[] chars, int length) {
+        if (key.length() != length) return false;
+        for (int k = 0; k < length; k++) if (key.charAt(k) != chars[k]) return false;
+        return true;
+    }
+
     private int slot(int h) {
         // the high bits spread over the low, as a hash map spreads them
         return (h ^ (h >>> 16)) & mask;

@@ -117,6 +117,8 @@ public final class TextLines {
 
     /** The lines of a text, split at \\n, \\r\\n or \\r. */
     private static List<String> splitLines(String text) {
+        // most texts have no \r: their breaks are found by indexOf, which reads many characters at a step
+        if (text.indexOf('\r') < 0) return splitAtNewlines(text);
         List<String> out = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -126,6 +128,18 @@ public final class TextLines {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
                 start = i + 1;
             }
+        }
+        if (start < text.length()) out.add(text.substring(start));
+        return out;
+    }
+
+    /** {@link #splitLines} of a text without \\r. */
+    private static List<String> splitAtNewlines(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+            out.add(text.substring(start, i));
+            start = i + 1;
         }
         if (start < text.length()) out.add(text.substring(start));
         return out;
