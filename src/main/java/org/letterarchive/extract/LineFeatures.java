@@ -296,9 +296,9 @@ public final class LineFeatures {
                     : capWords * 2 >= alphaWords ? "half" : capWords > 0 ? "some" : "zero";
             boolean allCaps = letters >= 4 && upper == letters;
             int cells = cellCount;
-            boolean bullet = BULLET.matcher(raw).lookingAt();
-            boolean numberedRaw = NUMBERING.matcher(raw).lookingAt();
-            boolean numbered = numberedRaw || NUMBERING.matcher(s).lookingAt();
+            boolean bullet = opensWithBullet(raw) && BULLET.matcher(raw).lookingAt();
+            boolean numberedRaw = mayBeNumbered(raw) && NUMBERING.matcher(raw).lookingAt();
+            boolean numbered = numberedRaw || (mayBeNumbered(s) && NUMBERING.matcher(s).lookingAt());
             String key = lenB.substring(0, 2) + capB + end + bullet + numbered + Math.min(cells, 2) + Math.min(commas, 2);
             Shape sh = new Shape(s.length(), prose, key);
             sh.listy = (!prose && s.length() < 120) || ((bullet || numbered || cells > 0) && sentenceEnds < 2);
@@ -418,6 +418,29 @@ public final class LineFeatures {
         void addBrief(List<String> f, Prefixed prefix) {
             for (String x : brief) f.add(prefix.of(x));
         }
+    }
+
+    /** the characters {@link #BULLET} opens with */
+    private static final String BULLET_CHARS = "-*•·▪◦–+>\\";
+
+    /** Whether {@link #BULLET} can match: the text opens with one of its marks (most lines open with a letter, and are not handed to it). */
+    static boolean opensWithBullet(String s) {
+        return !s.isEmpty() && BULLET_CHARS.indexOf(s.charAt(0)) >= 0;
+    }
+
+    /**
+     * Whether {@link #NUMBERING} can match: it opens with an ASCII letter or digit, and either a full stop or closing
+     * bracket follows within the four characters after it ("12.", "iv)") or a bar stands in the text ("3 | ...").
+     */
+    static boolean mayBeNumbered(String s) {
+        if (s.isEmpty()) return false;
+        char c = s.charAt(0);
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+        for (int k = 1; k <= 4 && k < s.length(); k++) {
+            char d = s.charAt(k);
+            if (d == '.' || d == ')') return true;
+        }
+        return s.indexOf('|') > 0;
     }
 
     /** A web address as {@link #URL} reads it: its literal forms looked for as such, the pattern tried only for a domain ending. */

@@ -108,7 +108,21 @@ public final class RecipientFinder {
 
     /** True when the line heads copied addressees ("cc:", "Copies to:") or is the first of them ("cc: Jane Doe, Minister"). */
     static boolean opensCopies(String line) {
-        return COPY_HEADER.matcher(line).matches() || CC.matcher(line).matches();
+        return opensWithC(line) && (COPY_HEADER.matcher(line).matches() || CC.matcher(line).matches());
+    }
+
+    /**
+     * Whether the text opens with a letter that reads as "c" case-insensitively, as the regexes of the copies read it
+     * ({@link #COPY_HEADER}, {@link #CC}: each of their words opens so); a text that does not is neither, and is
+     * not handed to them.
+     */
+    static boolean opensWithC(String s) {
+        return !s.isEmpty() && Character.toLowerCase(Character.toUpperCase(s.codePointAt(0))) == 'c';
+    }
+
+    /** Whether {@link #TO_BLOCK} can match: it reads a word and a colon after it. */
+    private static boolean mayOpenToBlock(String s) {
+        return s.indexOf(':') > 0;
     }
 
     /**
@@ -120,8 +134,7 @@ public final class RecipientFinder {
         for (int i = 0; i < Math.min(end, lines.size()); i++) {
             String header = lines.get(i).clean();
             // a copy header ("C/C", "cc:") heads the copied addressees under it, as "To:" heads the addressees
-            Matcher m = TO_BLOCK.matcher(header);
-            if (!m.matches() && !COPY_HEADER.matcher(header).matches() && !CC.matcher(header).matches()) continue;
+            if (!(mayOpenToBlock(header) && TO_BLOCK.matcher(header).matches()) && !opensCopies(header)) continue;
             block.set(i);
             for (int j = i + 1; j < Math.min(lines.size(), i + MAX_BLOCK); j++) {
                 String s = lines.get(j).clean();
@@ -152,16 +165,18 @@ public final class RecipientFinder {
                 block.add(s);
                 continue;
             }
-            boolean copyHeader = COPY_HEADER.matcher(s).matches();
-            Matcher copy = CC.matcher(s);
-            if (labelled.tags()[i] != LineLabeller.Tag.ADDRESSEE || s.length() > 500 || copyHeader || copy.matches()) {
+            boolean mayCopy = opensWithC(s);
+            boolean copyHeader = mayCopy && COPY_HEADER.matcher(s).matches();
+            Matcher copy = mayCopy ? CC.matcher(s) : null;
+            boolean copied = copy != null && copy.matches();
+            if (labelled.tags()[i] != LineLabeller.Tag.ADDRESSEE || s.length() > 500 || copyHeader || copied) {
                 least = readTagged(block, cc, least, out);
-                if (copyHeader || copy.matches()) cc = true;
+                if (copyHeader || copied) cc = true;
                 if (labelled.tags()[i] != LineLabeller.Tag.ADDRESSEE || s.length() > 500) continue;
             }
-            if (copy.matches()) s = copy.group(1);
-            Matcher to = TO_BLOCK.matcher(s);
-            if (to.matches()) s = to.group(1);
+            if (copied) s = copy.group(1);
+            Matcher to = mayOpenToBlock(s) ? TO_BLOCK.matcher(s) : null;
+            if (to != null && to.matches()) s = to.group(1);
             // a heading naming the letter ("Open letter to ...") is its title, not an address line; nor is a
             // labelled field ("See also: ...") or a page's language menu
             if (s.isBlank() || TitleFinder.namesLetter(s) || FIELD.matcher(s).lookingAt() || Vocabulary.get().namesLanguagesOnly(s)) continue;
@@ -349,6 +364,7 @@ public final class RecipientFinder {
 
     private static int toBlock(List<Line> lines, int end, int dateIndex, List<Recipient> out) {
         for (int i = 0; i < end; i++) {
+            if (!mayOpenToBlock(lines.get(i).clean())) continue;
             Matcher m = TO_BLOCK.matcher(lines.get(i).clean());
             if (!m.matches()) continue;
             if (!m.group(1).isBlank()) addLine(m.group(1), false, out);
@@ -592,7 +608,7 @@ public final class RecipientFinder {
         for (int i = from; i < Math.min(end, Math.min(lines.size(), from + STYLED_SEARCH)); i++) {
             String s = lines.get(i).clean();
             if (s.length() >= 240) break;
-            boolean copyHeader = COPY_HEADER.matcher(s).matches();
+            boolean copyHeader = opensWithC(s) && COPY_HEADER.matcher(s).matches();
             if (copyHeader) {
                 readBlock(block, cc, out);
                 block.clear();
@@ -753,6 +769,7 @@ public final class RecipientFinder {
 
     private static void ccLines(List<Line> lines, int from, List<Recipient> out) {
         for (int i = from; i < lines.size(); i++) {
+            if (!opensWithC(lines.get(i).clean())) continue;
             Matcher m = CC.matcher(lines.get(i).clean());
             if (!m.matches()) continue;
             if (!m.group(1).isBlank()) addLine(m.group(1), true, out);

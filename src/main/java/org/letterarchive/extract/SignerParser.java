@@ -113,8 +113,8 @@ public final class SignerParser {
 
     private static Signer organizationOrPerson(String s, boolean person) {
         // a town with its country or region code after the name, by a dash or a comma: "Example Fund – Springfield, IL"
-        Matcher town = TOWN_TAIL.matcher(s);
-        if (!person && s.indexOf(',') >= 0 && town.matches() && words(town.group(1)) >= 2 && !PersonName.shaped(town.group(1))
+        Matcher town = !person && s.indexOf(',') >= 0 ? TOWN_TAIL.matcher(s) : null;
+        if (town != null && town.matches() && words(town.group(1)) >= 2 && !PersonName.shaped(town.group(1))
                 && townAndRegion(town.group(1), town.group(2), town.group(3))) {
             Signer sg = organizationOrPerson(town.group(1).strip(), false);
             String where = town.group(2).strip() + ", " + town.group(3).strip();
@@ -127,14 +127,17 @@ public final class SignerParser {
         String acronym = null;
         String location = null;
         String name = s;
-        Matcher lead = LEADING_ACRONYM.matcher(name);
+        // each pattern below is tried only where the mark it reads (a colon, a dash, a bracket, a slash) is in the text
+        Matcher lead = name.indexOf(':') > 0 ? LEADING_ACRONYM.matcher(name) : null;
         // a leading acronym or short name stays part of the name as written; it is also the acronym
-        if (lead.matches()) acronym = lead.group(1);
-        Matcher shortName = LEADING_SHORT_NAME.matcher(name);
-        if (acronym == null && shortName.matches()) acronym = shortName.group(1);
+        if (lead != null && lead.matches()) acronym = lead.group(1);
+        if (acronym == null && hasDash(name)) {
+            Matcher shortName = LEADING_SHORT_NAME.matcher(name);
+            if (shortName.matches()) acronym = shortName.group(1);
+        }
         // an acronym followed by its expansion in brackets is one name: "DAWN (Development Alternatives ...)"
-        Matcher expansion = EXPANSION.matcher(name);
-        boolean acronymFirst = expansion.matches() && words(expansion.group(2)) >= 2 && !ACRONYM.matcher(expansion.group(2)).matches();
+        Matcher expansion = name.indexOf('(') > 0 ? EXPANSION.matcher(name) : null;
+        boolean acronymFirst = expansion != null && expansion.matches() && words(expansion.group(2)) >= 2 && !ACRONYM.matcher(expansion.group(2)).matches();
         if (acronymFirst) {
             acronym = expansion.group(1);
             name = expansion.group(1) + " (" + expansion.group(2) + ")";
@@ -142,10 +145,10 @@ public final class SignerParser {
             if (Vocabulary.get().isPlace(rest)) location = rest;
         } else {
             boolean cutAfterAcronym = false;
-            Matcher p = PAREN.matcher(name);
+            Matcher p = name.indexOf('(') >= 0 ? PAREN.matcher(name) : null;
             StringBuilder kept = new StringBuilder();
             int last = 0;
-            while (p.find()) {
+            while (p != null && p.find()) {
                 String inner = p.group(1).strip();
                 String before = name.substring(last, p.start());
                 if (acronym == null && ACRONYM.matcher(inner).matches() && !Vocabulary.get().isPlace(inner)) {
@@ -219,8 +222,8 @@ public final class SignerParser {
             } else {
                 name = String.join(", ", parts);
             }
-            Matcher tail = DASH_TAIL.matcher(name);
-            boolean tailed = tail.matches();
+            Matcher tail = hasDash(name) ? DASH_TAIL.matcher(name) : null;
+            boolean tailed = tail != null && tail.matches();
             if (location == null && tailed && Vocabulary.get().isPlace(tail.group(2))) {
                 location = tail.group(2).strip();
                 name = tail.group(1).strip();
@@ -228,7 +231,7 @@ public final class SignerParser {
                 // a person, a dash, what they are: "Heloisa Fernandes - Socióloga"
                 return new Signer(tail.group(1).strip(), Signer.Kind.person, null, null, null, tidy(tail.group(2)), s);
             }
-            if (acronym == null) {
+            if (acronym == null && hasDash(name)) {
                 Matcher dash = DASH_ACRONYM.matcher(name);
                 if (dash.matches() && words(dash.group(1)) >= 2) {
                     acronym = dash.group(2);
@@ -237,8 +240,8 @@ public final class SignerParser {
             }
             if (acronym == null && location == null) {
                 // a short tail of capitalised words after a dash: "Union of River Workers – North Province", "... - URW Riverside"
-                Matcher t = DASH_TAIL.matcher(name);
-                boolean dashTail = t.matches();
+                Matcher t = hasDash(name) ? DASH_TAIL.matcher(name) : null;
+                boolean dashTail = t != null && t.matches();
                 if (dashTail && words(t.group(1)) >= 3 && !PersonName.shaped(t.group(1)) && townName(t.group(2))) {
                     location = t.group(2).strip();
                     name = t.group(1).strip();
@@ -250,8 +253,8 @@ public final class SignerParser {
                     else location = tailText;
                 } else {
                     // a code joined by a slash: "Union of River Workers/RP", "Institute of Example Studies IES/UNX"
-                    Matcher slash = SLASH_TAIL.matcher(name);
-                    boolean slashed = slash.matches();
+                    Matcher slash = name.indexOf('/') >= 0 ? SLASH_TAIL.matcher(name) : null;
+                    boolean slashed = slash != null && slash.matches();
                     String before = slashed ? slash.group(1).substring(slash.group(1).lastIndexOf(' ') + 1) : "";
                     // joined to an ordinary word, not one code to another ("HIV/AIDS", "OAB/MG") or a list of places
                     if (slashed && words(slash.group(1)) >= 3 && before.indexOf('/') < 0 && !before.equals(before.toUpperCase())
@@ -267,6 +270,11 @@ public final class SignerParser {
         Signer.Kind kind = person || (PersonName.afterHonorific(name) != null && !Vocabulary.get().hasOrganisationWord(name))
                 ? Signer.Kind.person : Signer.Kind.organization;
         return named(name, kind, acronym, location, null, s);
+    }
+
+    /** Whether the text holds a dash of those the patterns read between a name and its tail: '-', '–' or '—'. */
+    static boolean hasDash(String s) {
+        return s.indexOf('-') >= 0 || s.indexOf('–') >= 0 || s.indexOf('—') >= 0;
     }
 
     /** a region's code: two or three capitals, or their initials with full stops ("IL", "B.C.") */

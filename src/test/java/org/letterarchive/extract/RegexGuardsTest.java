@@ -1,0 +1,61 @@
+package org.letterarchive.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cheap tests run before a regex on every line never turn away a text the regex matches: each is checked
+ * against its regex on every character alone, after and before others, and on random texts of the marks it reads.
+ */
+class RegexGuardsTest {
+
+    private static final Pattern BULLET = Pattern.compile("^(?:[-*•·▪◦–+>]|\\\\-)\\s*");
+    private static final Pattern NUMBERING = Pattern.compile("^(?:\\d{1,4}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\\s+|^\\d{1,4}\\s*\\|");
+    private static final Pattern C = Pattern.compile("(?iu)c");
+    private static final String ALPHABET = "0123456789aivxAIVXcCz .)|(-*•·▪◦–—+>\\\t/:,";
+
+    private static List<String> texts() {
+        List<String> out = new ArrayList<>();
+        for (char c = 0; c < 0x3000; c++) {
+            out.add(String.valueOf(c));
+            out.add(c + " x");
+            out.add(c + ". x");
+            out.add("1" + c + " x");
+        }
+        Random random = new Random(5);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int k = 0; k < length; k++) b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            out.add(b.toString());
+        }
+        return out;
+    }
+
+    @Test
+    void bulletsAndNumbersAreLookedForWhereTheRegexesFindThem() {
+        for (String s : texts()) {
+            if (BULLET.matcher(s).lookingAt()) assertTrue(LineFeatures.opensWithBullet(s), s);
+            if (NUMBERING.matcher(s).lookingAt()) assertTrue(LineFeatures.mayBeNumbered(s), s);
+        }
+    }
+
+    @Test
+    void copiesOpenWithWhatTheRegexReadsAsC() {
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            String s = new String(Character.toChars(cp));
+            assertEquals(C.matcher(s).matches(), RecipientFinder.opensWithC(s + "c:"), Integer.toHexString(cp));
+        }
+    }
+
+    @Test
+    void dashesAreThoseThePatternsRead() {
+        for (String s : texts()) assertEquals(Pattern.compile("[-–—]").matcher(s).find(), SignerParser.hasDash(s), s);
+    }
+}
