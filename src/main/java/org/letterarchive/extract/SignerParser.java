@@ -352,6 +352,8 @@ public final class SignerParser {
 
     /** As {@link #splitOutsideBrackets}, without making the parts between the first and the last (a paragraph has many). */
     static Outline outlineOutsideBrackets(String s) {
+        // only a comma cuts: a text without one is one part, found by indexOf without reading it a character at a time
+        if (s.indexOf(',') < 0) return new Outline(1, s.strip(), s.strip());
         int depth = 0, start = 0, count = 0, firstStart = -1, firstEnd = -1, lastStart = -1, lastEnd = -1;
         for (int k = 0; k <= s.length(); k++) {
             boolean cut = k == s.length();
