@@ -342,13 +342,11 @@ public final class LineFeatures {
             if (dateLine) f.add("dateLine");
             else if (date != null) f.add("hasDate");
             boolean month = false, legal = false, legalWord = false, place = false;
-            // each word folded once: a trailing dot folds away, so the word and the word without it fold alike
-            String[] folded = new String[words.size()];
-            for (int k = 0; k < folded.length; k++) {
+            // each word looked up once: a trailing dot folds away, so the word and the word without it are one
+            for (int k = 0; k < words.size(); k++) {
                 String w = words.get(k);
-                String fold = folded[k] = Vocabulary.fold(w);
                 int length = w.endsWith(".") ? w.length() - 1 : w.length();
-                int kinds = v.foldedKinds(fold);
+                int kinds = v.wordKinds(w);
                 if (kinds == 0) continue;
                 if (!month && length >= 3 && (kinds & Vocabulary.MONTH) != 0 && Character.isLetter(w.charAt(0))) month = true;
                 if (!legal && (kinds & Vocabulary.LEGAL_FORM) != 0) legal = true;
@@ -367,9 +365,9 @@ public final class LineFeatures {
             if (!words.isEmpty()) {
                 String first = words.get(0);
                 if (v.isHonorific(first.endsWith(".") ? first.substring(0, first.length() - 1) : first)) f.add("honorific");
-                firstWord = "first=" + folded[0];
+                firstWord = "first=" + Vocabulary.fold(first);
                 f.add(firstWord);
-                f.add("last=" + folded[folded.length - 1]);
+                f.add("last=" + Vocabulary.fold(words.get(words.size() - 1)));
                 if (words.size() <= 3) {
                     shortLine = "short=" + Vocabulary.fold(s);
                     f.add(shortLine);

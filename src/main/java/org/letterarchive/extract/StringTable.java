@@ -54,6 +54,22 @@ final class StringTable {
         return absent;
     }
 
+    /** Whether a key is the text a look-up stands for, where that text was not made into a string (see {@link #get(int, String, KeyTest, int)}). */
+    interface KeyTest {
+        boolean test(String key, String probe);
+    }
+
+    /**
+     * The number of the key whose hash (String's) is {@code hash} and that {@code test} accepts for {@code probe}, or
+     * {@code absent}: a look-up of a text derived from the probe (a folding of it) without making that text.
+     */
+    int get(int hash, String probe, KeyTest test, int absent) {
+        for (int i = slot(hash); keys[i] != null; i = (i + 1) & mask) {
+            if (hashes[i] == hash && test.test(keys[i], probe)) return values[i];
+        }
+        return absent;
+    }
+
     private static boolean sameText(String key, char[] chars, int length) {
         if (key.length() != length) return false;
         for (int k = 0; k < length; k++) if (key.charAt(k) != chars[k]) return false;

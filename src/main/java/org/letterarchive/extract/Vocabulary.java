@@ -145,6 +145,53 @@ public final class Vocabulary {
     }
 
     /**
+     * As {@code foldedKinds(fold(word))}: a word of ASCII characters is looked up by the hash and text of its folding,
+     * read off the word, without making the folded string (most words of a letter are such, and each line's are looked up).
+     */
+    int wordKinds(String word) {
+        int hash = 0;
+        boolean gap = false, written = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c >= 0x80) return foldedKinds(fold(word));
+            if (!asciiAlnum(c)) {
+                gap = true;
+                continue;
+            }
+            if (gap && written) hash = 31 * hash + ' ';
+            gap = false;
+            written = true;
+            hash = 31 * hash + asciiLower(c);
+        }
+        return wordKinds.get(hash, word, Vocabulary::foldsAsciiTo, 0);
+    }
+
+    /** Whether {@link #foldAscii} folds the ASCII text to the key, read side by side. */
+    static boolean foldsAsciiTo(String key, String ascii) {
+        int j = 0;
+        boolean gap = false;
+        for (int i = 0; i < ascii.length(); i++) {
+            char c = ascii.charAt(i);
+            if (!asciiAlnum(c)) {
+                gap = true;
+                continue;
+            }
+            if (gap && j > 0 && (j >= key.length() || key.charAt(j++) != ' ')) return false;
+            gap = false;
+            if (j >= key.length() || key.charAt(j++) != asciiLower(c)) return false;
+        }
+        return j == key.length();
+    }
+
+    private static boolean asciiAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    /**
      * True when any word of the text names a kind of organisation by the general list of organisation types
      * ("Foundation", "Asociación"), not counting the words of the legal forms' full names: those hold
      * surnames too ("Morales" of "personas morales").
