@@ -68,12 +68,24 @@ public final class Dates {
         return false;
     }
 
+    /** Whether an ASCII digit stands right before the separator somewhere in the text, as in every date {@link #NUMERIC} reads. */
+    static boolean digitBefore(String text, char separator) {
+        for (int i = text.indexOf(separator, 1); i > 0; i = text.indexOf(separator, i + 1)) {
+            char c = text.charAt(i - 1);
+            if (c >= '0' && c <= '9') return true;
+        }
+        return false;
+    }
+
     /** The first date written in text, or null; dayFirst reads 03/04/2019 as 3 April (Spanish, French, ...). */
     public static Found find(String text, boolean dayFirst) {
         if (!hasYear(text) || !hasShortNumber(text)) return null;
         Found best = null;
         for (Pattern p : new Pattern[] {MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO, NUMERIC}) {
             if (p == MONTH_DAY_YEAR && !DAY_YEAR.matcher(text).find()) continue;
+            // the numeric forms only where their separators are: a hyphen, a digit before a slash or a full stop
+            if (p == ISO && text.indexOf('-') < 0) continue;
+            if (p == NUMERIC && !digitBefore(text, '/') && !digitBefore(text, '.')) continue;
             Matcher m = p.matcher(text);
             while (m.find()) {
                 LocalDate d = toDate(p, m, dayFirst);

@@ -55,6 +55,16 @@ class RegexGuardsTest {
     }
 
     @Test
+    void numericDatesHaveADigitBeforeTheirSeparator() {
+        Pattern numeric = Pattern.compile("\\b(\\d{1,2})[/.](\\d{1,2})[/.]((?:19|20)\\d{2})\\b");
+        for (String s : List.of("3/4/2019", "on 03.04.2019.", "x 1/2/2020 y", "a/b/2019", "1.5", "./", "9/")) {
+            assertEquals(Pattern.compile("\\d[/.]").matcher(s).find(), Dates.digitBefore(s, '/') || Dates.digitBefore(s, '.'), s);
+            if (numeric.matcher(s).find()) assertTrue(Dates.digitBefore(s, '/') || Dates.digitBefore(s, '.'), s);
+        }
+        for (String s : texts()) assertEquals(Pattern.compile("\\d[/.]").matcher(s).find(), Dates.digitBefore(s, '/') || Dates.digitBefore(s, '.'), s);
+    }
+
+    @Test
     void dashesAreThoseThePatternsRead() {
         for (String s : texts()) assertEquals(Pattern.compile("[-–—]").matcher(s).find(), SignerParser.hasDash(s), s);
     }
