@@ -64,6 +64,8 @@ public final class Vocabulary {
     private final Set<String> languageNames = new HashSet<>();
     /** the months, legal forms and legal forms' words, each with the bits of what it is */
     private final StringTable wordKinds;
+    /** {@link #honorifics} and {@link #places} as tables, for look-ups that fold an ASCII text without making the folding */
+    private final StringTable honorificTable, placeTable;
 
     private Vocabulary() {
         OrganisationWords lists = OrganisationWords.get();
@@ -103,6 +105,8 @@ public final class Vocabulary {
         for (String f : legalForms) kinds.merge(f, LEGAL_FORM, (a, b) -> a | b);
         for (String w : legalFormWords) kinds.merge(w, LEGAL_FORM_WORD, (a, b) -> a | b);
         wordKinds = new StringTable(kinds);
+        honorificTable = table(honorifics);
+        placeTable = table(places);
         for (String code : Locale.getISOCountries()) {
             placeCodes.add(code);
             try {
@@ -111,6 +115,13 @@ public final class Vocabulary {
                 // a region with no three-letter code
             }
         }
+    }
+
+    /** A set as a table whose every key is 1. */
+    private static StringTable table(Set<String> keys) {
+        Map<String, Integer> entries = new HashMap<>();
+        for (String k : keys) entries.put(k, 1);
+        return new StringTable(entries);
     }
 
     private void addPlace(String name) {
@@ -144,16 +155,23 @@ public final class Vocabulary {
         return wordKinds.get(folded, 0);
     }
 
-    /**
-     * As {@code foldedKinds(fold(word))}: a word of ASCII characters is looked up by the hash and text of its folding,
-     * read off the word, without making the folded string (most words of a letter are such, and each line's are looked up).
-     */
+    /** As {@code foldedKinds(fold(word))}, without making the folded string where the word is ASCII (most words of a letter are). */
     int wordKinds(String word) {
+        return folded(wordKinds, word, 0);
+    }
+
+    /**
+     * The table's number for the folding of a text ({@link #fold}), or {@code absent}: a text of ASCII characters is
+     * looked up by the hash and text of its folding, read off the text, without making the folded string.
+     */
+    private static int folded(StringTable table, String text, int absent) {
+        // null folds as the empty text does
+        if (text == null) text = "";
         int hash = 0;
         boolean gap = false, written = false;
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (c >= 0x80) return foldedKinds(fold(word));
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) return table.get(fold(text), absent);
             if (!asciiAlnum(c)) {
                 gap = true;
                 continue;
@@ -163,7 +181,7 @@ public final class Vocabulary {
             written = true;
             hash = 31 * hash + asciiLower(c);
         }
-        return wordKinds.get(hash, word, Vocabulary::foldsAsciiTo, 0);
+        return table.get(hash, text, Vocabulary::foldsAsciiTo, absent);
     }
 
     /** Whether {@link #foldAscii} folds the ASCII text to the key, read side by side. */
@@ -230,7 +248,7 @@ public final class Vocabulary {
 
     /** An honorific or style written before a name: "Dr.", "Hon.", "Sra.", "Exmo." */
     public boolean isHonorific(String word) {
-        return honorifics.contains(fold(word));
+        return folded(honorificTable, word, 0) != 0;
     }
 
     /** A public or organisational office: "Minister", "Chief Justice", "Senadora", "Bürgermeister". */
@@ -276,7 +294,7 @@ public final class Vocabulary {
     public boolean isPlace(String s) {
         if (s == null || s.length() > 60) return false;
         String t = s.strip();
-        return places.contains(fold(t)) || (t.length() <= 3 && placeCodes.contains(t));
+        return folded(placeTable, t, 0) != 0 || (t.length() <= 3 && placeCodes.contains(t));
     }
 
     /** True when every word of the text (two or more) is the name of a language: "English Français Español", a page's language menu. */

@@ -47,4 +47,24 @@ class WordKindsTest {
         // the check means something only where words are found
         assertEquals(true, found > 1_000, "found " + found);
     }
+
+    @Test
+    void honorificsAreFoundAsTheirFoldingsAre() throws Exception {
+        java.util.Set<String> folded = new java.util.HashSet<>();
+        List<String> words = new ArrayList<>(List.of("", "Dr", "dr.", "DR.", "Mr", "Sra.", "Hon.", "The", "Jane", "x.y", "Exmo.", "Ilma", "Sr. Dr."));
+        try (var in = Vocabulary.class.getResourceAsStream("honorifics.txt")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                folded.add(Vocabulary.fold(line.strip()));
+                words.add(line.strip());
+                words.add(line.strip().toUpperCase(Locale.ROOT) + ".");
+            }
+        }
+        int found = 0;
+        for (String w : words) {
+            assertEquals(folded.contains(Vocabulary.fold(w)), Vocabulary.get().isHonorific(w), w);
+            if (folded.contains(Vocabulary.fold(w))) found++;
+        }
+        assertEquals(true, found > 10, "found " + found);
+    }
 }
