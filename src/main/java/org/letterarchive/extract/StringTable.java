@@ -4,39 +4,45 @@ import java.util.Map;
 
 /**
  * A fixed table from strings to numbers, for the look-ups made for every word and feature of a letter: open
- * addressing over arrays, each slot's hash kept beside its key, so that a look-up reads one or two slots of a compact
- * array and compares a key's text only where the hashes agree, where a hash map follows a pointer to a node per look-up.
- * Immutable.
+ * addressing over one array of slots, each holding a key's hash and the key's place in the arrays of keys and
+ * values, so that a look-up reads one or two adjacent slots (one cache line; most words looked up are in no table, and
+ * end there) and compares a key's text only where the hashes agree, where a hash map follows a pointer to a node per
+ * look-up. Immutable.
  */
 final class StringTable {
 
+    /** each slot: a key's hash in the high half, its place in {@link #keys} plus one in the low half; 0 where empty */
+    private final long[] slots;
     private final String[] keys;
-    private final int[] hashes;
     private final int[] values;
     private final int mask;
 
-    /** A table of the map's entries, a quarter full at most. */
+    /** A table of the map's entries, its slots a quarter full at most. */
     StringTable(Map<String, Integer> entries) {
         int size = Integer.highestOneBit(Math.max(4, entries.size() * 4) - 1) << 1;
-        keys = new String[size];
-        hashes = new int[size];
-        values = new int[size];
+        slots = new long[size];
+        keys = new String[entries.size()];
+        values = new int[entries.size()];
         mask = size - 1;
+        int n = 0;
         for (Map.Entry<String, Integer> e : entries.entrySet()) {
             int h = e.getKey().hashCode();
             int i = slot(h);
-            while (keys[i] != null) i = (i + 1) & mask;
-            keys[i] = e.getKey();
-            hashes[i] = h;
-            values[i] = e.getValue();
+            while (slots[i] != 0) i = (i + 1) & mask;
+            keys[n] = e.getKey();
+            values[n] = e.getValue();
+            slots[i] = ((long) h << 32) | (n + 1);
+            n++;
         }
     }
 
     /** The number of the key, or {@code absent} where the table has none. */
     int get(String key, int absent) {
         int h = key.hashCode();
-        for (int i = slot(h); keys[i] != null; i = (i + 1) & mask) {
-            if (hashes[i] == h && (keys[i] == key || keys[i].equals(key))) return values[i];
+        for (int i = slot(h); slots[i] != 0; i = (i + 1) & mask) {
+            if (hash(slots[i]) != h) continue;
+            String k = keys[entry(slots[i])];
+            if (k == key || k.equals(key)) return values[entry(slots[i])];
         }
         return absent;
     }
@@ -48,8 +54,8 @@ final class StringTable {
     int get(char[] chars, int length, int absent) {
         int h = 0;
         for (int k = 0; k < length; k++) h = 31 * h + chars[k];
-        for (int i = slot(h); keys[i] != null; i = (i + 1) & mask) {
-            if (hashes[i] == h && sameText(keys[i], chars, length)) return values[i];
+        for (int i = slot(h); slots[i] != 0; i = (i + 1) & mask) {
+            if (hash(slots[i]) == h && sameText(keys[entry(slots[i])], chars, length)) return values[entry(slots[i])];
         }
         return absent;
     }
@@ -64,10 +70,19 @@ final class StringTable {
      * {@code absent}: a look-up of a text derived from the probe (a folding of it) without making that text.
      */
     int get(int hash, String probe, KeyTest test, int absent) {
-        for (int i = slot(hash); keys[i] != null; i = (i + 1) & mask) {
-            if (hashes[i] == hash && test.test(keys[i], probe)) return values[i];
+        for (int i = slot(hash); slots[i] != 0; i = (i + 1) & mask) {
+            if (hash(slots[i]) == hash && test.test(keys[entry(slots[i])], probe)) return values[entry(slots[i])];
         }
         return absent;
+    }
+
+    private static int hash(long slot) {
+        return (int) (slot >>> 32);
+    }
+
+    /** The place of a slot's key in {@link #keys} and {@link #values}. */
+    private static int entry(long slot) {
+        return (int) slot - 1;
     }
 
     private static boolean sameText(String key, char[] chars, int length) {
