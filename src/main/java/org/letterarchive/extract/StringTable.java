@@ -16,6 +16,12 @@ final class StringTable {
     private final String[] keys;
     private final int[] values;
     private final int mask;
+    /**
+     * a bit for each of many hash values, set where a key's hash falls: most strings looked up are in no table (the
+     * words of a line), and their look-up ends in this small array, which stays in the cache where the slots may not
+     */
+    private final long[] present;
+    private final int presentShift;
 
     /** A table of the map's entries, its slots a quarter full at most. */
     StringTable(Map<String, Integer> entries) {
@@ -24,6 +30,10 @@ final class StringTable {
         keys = new String[entries.size()];
         values = new int[entries.size()];
         mask = size - 1;
+        // eight bits or more for each key: a string of no key finds its bit clear seven times in eight or more
+        int bits = Integer.highestOneBit(Math.max(64, entries.size() * 8) - 1) << 1;
+        present = new long[bits / 64];
+        presentShift = 32 - Integer.numberOfTrailingZeros(bits);
         int n = 0;
         for (Map.Entry<String, Integer> e : entries.entrySet()) {
             int h = e.getKey().hashCode();
@@ -32,6 +42,8 @@ final class StringTable {
             keys[n] = e.getKey();
             values[n] = e.getValue();
             slots[i] = ((long) h << 32) | (n + 1);
+            int bit = presentBit(h);
+            present[bit >>> 6] |= 1L << bit;
             n++;
         }
     }
@@ -39,6 +51,7 @@ final class StringTable {
     /** The number of the key, or {@code absent} where the table has none. */
     int get(String key, int absent) {
         int h = key.hashCode();
+        if (!mayHold(h)) return absent;
         for (int i = slot(h); slots[i] != 0; i = (i + 1) & mask) {
             if (hash(slots[i]) != h) continue;
             String k = keys[entry(slots[i])];
@@ -54,6 +67,7 @@ final class StringTable {
     int get(char[] chars, int length, int absent) {
         int h = 0;
         for (int k = 0; k < length; k++) h = 31 * h + chars[k];
+        if (!mayHold(h)) return absent;
         for (int i = slot(h); slots[i] != 0; i = (i + 1) & mask) {
             if (hash(slots[i]) == h && sameText(keys[entry(slots[i])], chars, length)) return values[entry(slots[i])];
         }
@@ -70,10 +84,22 @@ final class StringTable {
      * {@code absent}: a look-up of a text derived from the probe (a folding of it) without making that text.
      */
     int get(int hash, String probe, KeyTest test, int absent) {
+        if (!mayHold(hash)) return absent;
         for (int i = slot(hash); slots[i] != 0; i = (i + 1) & mask) {
             if (hash(slots[i]) == hash && test.test(keys[entry(slots[i])], probe)) return values[entry(slots[i])];
         }
         return absent;
+    }
+
+    /** False where no key has the hash (its bit in {@link #present} is clear). */
+    private boolean mayHold(int h) {
+        int bit = presentBit(h);
+        return (present[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    /** The bit of a hash in {@link #present}: its high bits once mixed (the slots take the low ones). */
+    private int presentBit(int h) {
+        return (h * 0x9E3779B9) >>> presentShift;
     }
 
     private static int hash(long slot) {
