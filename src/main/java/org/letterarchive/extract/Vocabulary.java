@@ -64,8 +64,12 @@ public final class Vocabulary {
     private final Set<String> languageNames = new HashSet<>();
     /** the months, legal forms and legal forms' words, each with the bits of what it is */
     private final StringTable wordKinds;
-    /** {@link #honorifics} and {@link #places} as tables, for look-ups that fold an ASCII text without making the folding */
-    private final StringTable honorificTable, placeTable;
+    /**
+     * the sets as looked up, once read: tables in a few compact arrays (a hash set follows a pointer to a node per
+     * look-up), each looking up the folding of an ASCII text without making it
+     */
+    private final FoldedSet legalFormSet, legalFormWordSet, honorificSet, officeSet, officeOpeningSet, organisationTypeSet,
+            placeSet, languageNameSet;
 
     private Vocabulary() {
         OrganisationWords lists = OrganisationWords.get();
@@ -105,8 +109,14 @@ public final class Vocabulary {
         for (String f : legalForms) kinds.merge(f, LEGAL_FORM, (a, b) -> a | b);
         for (String w : legalFormWords) kinds.merge(w, LEGAL_FORM_WORD, (a, b) -> a | b);
         wordKinds = new StringTable(kinds);
-        honorificTable = table(honorifics);
-        placeTable = table(places);
+        legalFormSet = new FoldedSet(legalForms);
+        legalFormWordSet = new FoldedSet(legalFormWords);
+        honorificSet = new FoldedSet(honorifics);
+        officeSet = new FoldedSet(offices);
+        officeOpeningSet = new FoldedSet(officeOpenings);
+        organisationTypeSet = new FoldedSet(organisationTypes);
+        placeSet = new FoldedSet(places);
+        languageNameSet = new FoldedSet(languageNames);
         for (String code : Locale.getISOCountries()) {
             placeCodes.add(code);
             try {
@@ -117,11 +127,25 @@ public final class Vocabulary {
         }
     }
 
-    /** A set as a table whose every key is 1. */
-    private static StringTable table(Set<String> keys) {
-        Map<String, Integer> entries = new HashMap<>();
-        for (String k : keys) entries.put(k, 1);
-        return new StringTable(entries);
+    /** A set of folded texts ({@link #fold}), as a table. */
+    private static final class FoldedSet {
+        private final StringTable table;
+
+        FoldedSet(Set<String> folded) {
+            Map<String, Integer> entries = new HashMap<>();
+            for (String k : folded) entries.put(k, 1);
+            table = new StringTable(entries);
+        }
+
+        /** Whether the set holds a text already folded. */
+        boolean has(String folded) {
+            return table.get(folded, 0) != 0;
+        }
+
+        /** Whether the set holds the folding of the text: {@code has(fold(text))}. */
+        boolean hasFoldingOf(String text) {
+            return folded(table, text, 0) != 0;
+        }
     }
 
     private void addPlace(String name) {
@@ -139,12 +163,12 @@ public final class Vocabulary {
 
     /** An abbreviated legal form: "A.C.", "Inc", "e.V.", "Ltda." */
     public boolean isLegalForm(String s) {
-        return legalForms.contains(fold(s));
+        return legalFormSet.hasFoldingOf(s);
     }
 
     /** A word of a legal form's name: "foundation", "asociación", "cooperative", "stiftung". */
     public boolean isLegalFormWord(String word) {
-        return legalFormWords.contains(fold(word));
+        return legalFormWordSet.hasFoldingOf(word);
     }
 
     /** What a word folded by {@link #fold} is, as bits: a month ({@link #month}), a legal form, a word of a legal form's name. */
@@ -215,7 +239,7 @@ public final class Vocabulary {
      * surnames too ("Morales" of "personas morales").
      */
     public boolean hasOrganisationTypeWord(String text) {
-        for (String w : fold(text).split(" ")) if (!w.isEmpty() && organisationTypes.contains(w)) return true;
+        for (String w : fold(text).split(" ")) if (!w.isEmpty() && organisationTypeSet.has(w)) return true;
         return false;
     }
 
@@ -229,11 +253,11 @@ public final class Vocabulary {
         for (String raw : Splits.whitespace(text.strip())) {
             String w = fold(raw);
             if (w.isEmpty()) continue;
-            boolean isPlural = (w.endsWith("s") && organisationTypes.contains(w.substring(0, w.length() - 1)))
-                    || (w.endsWith("es") && organisationTypes.contains(w.substring(0, w.length() - 2)));
+            boolean isPlural = (w.endsWith("s") && organisationTypeSet.has(w.substring(0, w.length() - 1)))
+                    || (w.endsWith("es") && organisationTypeSet.has(w.substring(0, w.length() - 2)));
             if (isPlural) {
                 plural = true;
-            } else if (organisationTypes.contains(w) || !Character.isUpperCase(raw.codePointAt(0))) {
+            } else if (organisationTypeSet.has(w) || !Character.isUpperCase(raw.codePointAt(0))) {
                 return false;
             }
         }
@@ -242,18 +266,18 @@ public final class Vocabulary {
 
     /** True when any word of the text names a kind of organisation. */
     public boolean hasOrganisationWord(String text) {
-        for (String w : fold(text).split(" ")) if (!w.isEmpty() && (organisationTypes.contains(w) || legalFormWords.contains(w))) return true;
+        for (String w : fold(text).split(" ")) if (!w.isEmpty() && (organisationTypeSet.has(w) || legalFormWordSet.has(w))) return true;
         return false;
     }
 
     /** An honorific or style written before a name: "Dr.", "Hon.", "Sra.", "Exmo." */
     public boolean isHonorific(String word) {
-        return folded(honorificTable, word, 0) != 0;
+        return honorificSet.hasFoldingOf(word);
     }
 
     /** A public or organisational office: "Minister", "Chief Justice", "Senadora", "Bürgermeister". */
     public boolean isOffice(String phrase) {
-        return offices.contains(fold(phrase));
+        return officeSet.hasFoldingOf(phrase);
     }
 
     /**
@@ -276,9 +300,9 @@ public final class Vocabulary {
             // the words from q on fold to a text that opens with the first folded word of word q (where it has one):
             // none of them is an office unless an office opens with that word
             String opening = fold(words.get(q));
-            if (!opening.isEmpty() && !officeOpenings.contains(firstWord(opening))) continue;
+            if (!opening.isEmpty() && !officeOpeningSet.has(firstWord(opening))) continue;
             for (int len = Math.min(4, words.size() - q); len >= 1; len--) {
-                if (offices.contains(fold(String.join(" ", words.subList(q, q + len))))) return q + len;
+                if (officeSet.hasFoldingOf(String.join(" ", words.subList(q, q + len)))) return q + len;
             }
         }
         return 0;
@@ -294,14 +318,14 @@ public final class Vocabulary {
     public boolean isPlace(String s) {
         if (s == null || s.length() > 60) return false;
         String t = s.strip();
-        return folded(placeTable, t, 0) != 0 || (t.length() <= 3 && placeCodes.contains(t));
+        return placeSet.hasFoldingOf(t) || (t.length() <= 3 && placeCodes.contains(t));
     }
 
     /** True when every word of the text (two or more) is the name of a language: "English Français Español", a page's language menu. */
     public boolean namesLanguagesOnly(String s) {
         String[] w = fold(s).split(" ");
         if (w.length < 2) return false;
-        for (String x : w) if (!languageNames.contains(x)) return false;
+        for (String x : w) if (!languageNameSet.has(x)) return false;
         return true;
     }
 
