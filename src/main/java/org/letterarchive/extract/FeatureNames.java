@@ -32,21 +32,27 @@ final class FeatureNames {
         }
     }
 
-    /** Names under a prefix ("p:len=<8"): those of a known set made once, any other joined when asked for. */
+    /**
+     * Names under a prefix ("p:len=<8"): those of a known set made once (found by their place in a {@link StringTable},
+     * whose look-up of an interned name reads a few compact arrays), any other joined when asked for.
+     */
     static final class Prefixed {
         private final String prefix;
-        private final Map<String, String> known;
+        private final StringTable places;
+        private final String[] known;
 
         Prefixed(String prefix, Collection<String> names) {
             this.prefix = prefix;
-            Map<String, String> m = new HashMap<>();
-            for (String n : names) m.put(n, (prefix + n).intern());
-            this.known = Map.copyOf(m);
+            Map<String, Integer> m = new HashMap<>();
+            for (String n : names) m.putIfAbsent(n, m.size());
+            this.known = new String[m.size()];
+            for (Map.Entry<String, Integer> e : m.entrySet()) known[e.getValue()] = (prefix + e.getKey()).intern();
+            this.places = new StringTable(m);
         }
 
         String of(String name) {
-            String k = known.get(name);
-            return k != null ? k : prefix + name;
+            int k = places.get(name, -1);
+            return k >= 0 ? known[k] : prefix + name;
         }
     }
 
