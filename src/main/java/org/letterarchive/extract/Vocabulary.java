@@ -41,11 +41,16 @@ public final class Vocabulary {
     private static final char LATIN_END = '\u0250';
     /** what each character from U+0080 to U+024F folds to by {@link #foldUnicode}'s first steps (decomposed, marks dropped, lower case) */
     private static final String[] LATIN = new String[LATIN_END - 0x80];
+    /** the length of the longest folding in {@link #LATIN} */
+    private static final int LATIN_LONGEST;
 
     static {
+        int longest = 1;
         for (char c = 0x80; c < LATIN_END; c++) {
             LATIN[c - 0x80] = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
+            longest = Math.max(longest, LATIN[c - 0x80].length());
         }
+        LATIN_LONGEST = longest;
     }
 
     private static final Vocabulary INSTANCE = new Vocabulary();
@@ -364,7 +369,10 @@ public final class Vocabulary {
      * ({@link Annotations#fold} but for a leading "the"): '_' is kept as a letter and '&' is read "and".
      */
     static String foldLatin(String s, boolean scorer) {
-        StringBuilder out = new StringBuilder(s.length());
+        // written into an array as long as the folding can be: each character of a character's folding (or of "and"
+        // for '&') gives two at most, itself and a space before it
+        char[] out = new char[s.length() * 2 * Math.max(LATIN_LONGEST, "and".length())];
+        int length = 0;
         boolean gap = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -377,8 +385,10 @@ public final class Vocabulary {
             for (int k = 0; k < n; k++) {
                 char d = folded == null ? c : folded.charAt(k);
                 if (scorer && d == '&') {
-                    if (out.length() > 0) out.append(' ');
-                    out.append("and");
+                    if (length > 0) out[length++] = ' ';
+                    out[length++] = 'a';
+                    out[length++] = 'n';
+                    out[length++] = 'd';
                     gap = true;
                     continue;
                 }
@@ -388,12 +398,12 @@ public final class Vocabulary {
                     gap = true;
                     continue;
                 }
-                if (gap && out.length() > 0) out.append(' ');
+                if (gap && length > 0) out[length++] = ' ';
                 gap = false;
-                out.append(d >= 'A' && d <= 'Z' ? (char) (d + ('a' - 'A')) : d);
+                out[length++] = d >= 'A' && d <= 'Z' ? (char) (d + ('a' - 'A')) : d;
             }
         }
-        return out.toString();
+        return new String(out, 0, length);
     }
 
     /**
