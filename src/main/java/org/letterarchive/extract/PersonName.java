@@ -1,7 +1,6 @@
 package org.letterarchive.extract;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The shape of a person's name, defined once for signers and recipients: after any honorific, two to five
@@ -17,7 +16,8 @@ final class PersonName {
     /** Whether words of three or more capitals without a dot ("DOE", not "J.R." or "DC") can be part of a name. */
     enum AllCaps { REJECT, ACCEPT }
 
-    private static final Pattern NOT_IN_NAME = Pattern.compile("[\\d&@:/]");
+    /** the characters no name holds but digits: {@code [\\d&@:/]} without the digits */
+    private static final String NOT_IN_NAME = "&@:/";
     private static final Set<String> NAME_PARTICLES = Set.of("de", "del", "la", "las", "los", "da", "das", "do", "dos", "van", "von", "der",
             "den", "le", "y", "e", "bin", "al", "el", "di");
 
@@ -47,7 +47,16 @@ final class PersonName {
             else if (!NAME_PARTICLES.contains(x)) return false;
             if (allCaps == AllCaps.REJECT && x.length() > 2 && x.equals(x.toUpperCase()) && !x.contains(".")) return false;
         }
-        return caps >= 2 && !NOT_IN_NAME.matcher(t).find() && !Vocabulary.get().hasOrganisationTypeWord(t);
+        return caps >= 2 && !hasCharacterOfNoName(t) && !Vocabulary.get().hasOrganisationTypeWord(t);
+    }
+
+    /** Whether the text holds an ASCII digit or one of {@link #NOT_IN_NAME}, as {@code [\\d&@:/]} finds them. */
+    static boolean hasCharacterOfNoName(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if ((c >= '0' && c <= '9') || NOT_IN_NAME.indexOf(c) >= 0) return true;
+        }
+        return false;
     }
 
     /**

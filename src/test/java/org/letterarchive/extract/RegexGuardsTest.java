@@ -65,6 +65,12 @@ class RegexGuardsTest {
     }
 
     @Test
+    void charactersOfNoNameAreThoseTheRegexFinds() {
+        Pattern notInName = Pattern.compile("[\\d&@:/]");
+        for (String s : texts()) assertEquals(notInName.matcher(s).find(), PersonName.hasCharacterOfNoName(s), s);
+    }
+
+    @Test
     void dashesAreThoseThePatternsRead() {
         for (String s : texts()) assertEquals(Pattern.compile("[-–—]").matcher(s).find(), SignerParser.hasDash(s), s);
     }
