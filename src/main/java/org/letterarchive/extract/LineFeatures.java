@@ -500,8 +500,19 @@ public final class LineFeatures {
         return out;
     }
 
+    /** {@link #letterOrNumber} of each character below U+0250 (ASCII and the Latin letters of most words), read once */
+    private static final boolean[] LATIN_LETTER_OR_NUMBER = new boolean[0x250];
+
+    static {
+        for (int cp = 0; cp < LATIN_LETTER_OR_NUMBER.length; cp++) LATIN_LETTER_OR_NUMBER[cp] = letterOrNumberByType(cp);
+    }
+
     /** {@code [\p{L}\p{N}]}: a letter or a number of any kind. */
     private static boolean letterOrNumber(int cp) {
+        return cp < LATIN_LETTER_OR_NUMBER.length ? LATIN_LETTER_OR_NUMBER[cp] : letterOrNumberByType(cp);
+    }
+
+    private static boolean letterOrNumberByType(int cp) {
         if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
         return switch (Character.getType(cp)) {
             case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
