@@ -21,15 +21,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.letterarchive.corpus.Corpus;
 import org.letterarchive.corpus.Json;
 import org.letterarchive.index.IndexSchema;
@@ -264,12 +269,43 @@ public final class Families {
             return !keys.isEmpty() && !(otherLanguage && fp.language == null);
         }
 
-        Query query(Fingerprint fp) {
-            BooleanQuery.Builder b = new BooleanQuery.Builder();
-            for (String k : keys) b.add(new ConstantScoreQuery(new TermQuery(new Term(field, k))), BooleanClause.Occur.SHOULD);
-            if (minHits > 1) b.setMinimumNumberShouldMatch(minHits);
-            if (otherLanguage) b.add(new TermQuery(new Term(field, LANGUAGE_MARK + fp.language)), BooleanClause.Occur.MUST_NOT);
-            return b.build();
+        /**
+         * The live documents holding at least {@code minHits} of the keys (each key counted as often as it is
+         * listed), most keys first, then in index order; at most {@code limit}. With {@code otherLanguage}, letters
+         * in the fingerprint's language are passed over. Each segment's terms are walked once with one enum, as
+         * a letter's keys are mostly in no segment at all (a query per key would weigh every key in every segment).
+         */
+        List<Integer> find(IndexReader reader, Fingerprint fp, int limit) throws IOException {
+            BytesRef[] terms = new BytesRef[keys.size()];
+            for (int i = 0; i < terms.length; i++) terms[i] = new BytesRef(keys.get(i));
+            Map<Integer, Integer> hits = new HashMap<>();
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Terms indexed = leaf.reader().terms(field);
+                if (indexed == null) continue;
+                TermsEnum te = indexed.iterator();
+                Bits live = leaf.reader().getLiveDocs();
+                PostingsEnum docs = null;
+                Map<Integer, Integer> inLeaf = new HashMap<>();
+                for (BytesRef t : terms) {
+                    if (!te.seekExact(t)) continue;
+                    docs = te.postings(docs, PostingsEnum.NONE);
+                    for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+                        if (live == null || live.get(d)) inLeaf.merge(d, 1, Integer::sum);
+                    }
+                }
+                inLeaf.values().removeIf(n -> n < minHits);
+                if (otherLanguage && !inLeaf.isEmpty() && te.seekExact(new BytesRef(LANGUAGE_MARK + fp.language))) {
+                    docs = te.postings(docs, PostingsEnum.NONE);
+                    for (int d : new TreeSet<>(inLeaf.keySet())) {
+                        if (docs.docID() < d) docs.advance(d);
+                        if (docs.docID() == d) inLeaf.remove(d);
+                    }
+                }
+                inLeaf.forEach((d, n) -> hits.put(leaf.docBase + d, n));
+            }
+            List<Integer> out = new ArrayList<>(hits.keySet());
+            out.sort(Comparator.comparing((Integer d) -> -hits.get(d)).thenComparing(d -> d));
+            return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
         }
     }
 
@@ -326,28 +362,36 @@ public final class Families {
         return out;
     }
 
-    /** An indexed letter a look-up found: its document, id and family. */
-    record IndexedCandidate(int doc, String id, String family) {
+    /** An indexed letter a look-up found: its document, and its {@link IndexSchema.FamilyCard card}. */
+    record IndexedCandidate(int doc, IndexSchema.FamilyCard card) {
+        String id() {
+            return card.id();
+        }
+
+        String family() {
+            return card.family();
+        }
+
         /** Its fingerprint from the index, or null when its language and date rule it out. */
         Fingerprint read(IndexSearcher s, Fingerprint fp, boolean otherLanguage) throws IOException {
-            IndexSchema.Summary sum = IndexSchema.readSummary(
-                    s.storedFields().document(doc, Set.of(IndexSchema.SUMMARY)).getBinaryValue(IndexSchema.SUMMARY));
-            String language = sum.language();
-            LocalDate date = sum.date() == null ? null : LocalDate.parse(sum.date());
-            if (!Rules.couldLink(fp, language, date, otherLanguage)) return null;
+            if (!Rules.couldLink(fp, card.language(), card.date(), otherLanguage)) return null;
             Document d = s.storedFields().document(doc, Set.of(IndexSchema.TEXT, IndexSchema.SIGNER_NAMES));
-            return Fingerprint.of(id, d.get(IndexSchema.TEXT), List.of(d.getValues(IndexSchema.SIGNER_NAMES)), language, date);
+            return Fingerprint.of(card.id(), d.get(IndexSchema.TEXT), List.of(d.getValues(IndexSchema.SIGNER_NAMES)),
+                    card.language(), card.date());
         }
     }
 
-    /** The indexed letters a look-up finds, most shared keys first. */
+    /** The indexed letters a look-up finds, most shared keys first, with their cards (read from doc values). */
     private static List<IndexedCandidate> top(IndexSearcher s, Lookup q, Fingerprint fp) throws IOException {
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
         List<IndexedCandidate> out = new ArrayList<>();
-        for (ScoreDoc d : s.search(q.query(fp), MAX_CANDIDATES * 4).scoreDocs) {
-            Document doc = s.storedFields().document(d.doc, Set.of(IndexSchema.ID, IndexSchema.FAMILY_ID));
-            String id = doc.get(IndexSchema.ID);
-            String fam = doc.get(IndexSchema.FAMILY_ID);
-            out.add(new IndexedCandidate(d.doc, id, fam == null ? id : fam));
+        for (int d : q.find(s.getIndexReader(), fp, MAX_CANDIDATES * 4)) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d, leaves));
+            BinaryDocValues cards = leaf.reader().getBinaryDocValues(IndexSchema.FAMILY_CARD);
+            if (cards == null || !cards.advanceExact(d - leaf.docBase)) {
+                throw new IllegalStateException("letter document " + d + " has no family card");
+            }
+            out.add(new IndexedCandidate(d, IndexSchema.FamilyCard.read(cards.binaryValue())));
         }
         return out;
     }

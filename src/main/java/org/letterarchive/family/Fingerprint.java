@@ -59,15 +59,22 @@ public final class Fingerprint {
     /** The body's paragraphs, as written (for diffs), and folded (for comparison). */
     final List<String> paragraphs;
     final List<String> foldedParagraphs;
-    final Set<String> numbers;
-    /** Numbers, addresses and names of the body in the order of their first use, folded (at most {@value #MAX_ANCHORS}). */
-    final String[] anchors;
-    /** Each paragraph's share of the body's words, in order (the first {@value #MAX_LAYOUT}). */
-    final double[] layout;
+    /**
+     * The body's numbers and anchors, and its layout: what only a translation is told by, so they are taken when
+     * first asked for (most letters a letter is compared with are in its own language).
+     */
+    private volatile Anchors anchors;
+    private volatile double[] layout;
     static final int MAX_LAYOUT = 200;
 
+    /**
+     * The body's numbers (separators dropped), and its numbers, addresses and names in the order of their first
+     * use, folded (at most {@value #MAX_ANCHORS}).
+     */
+    private record Anchors(Set<String> numbers, String[] inOrder) {}
+
     private Fingerprint(String id, String language, LocalDate date, long[] shingles, Set<String> signers,
-                        List<String> paragraphs, List<String> foldedParagraphs, Set<String> numbers, String[] anchors) {
+                        List<String> paragraphs, List<String> foldedParagraphs) {
         this.id = id;
         this.language = language;
         this.date = date;
@@ -75,13 +82,39 @@ public final class Fingerprint {
         this.signers = signers;
         this.paragraphs = paragraphs;
         this.foldedParagraphs = foldedParagraphs;
-        this.numbers = numbers;
-        this.anchors = anchors;
-        int total = 0;
-        int[] counts = new int[Math.min(foldedParagraphs.size(), MAX_LAYOUT)];
-        for (int i = 0; i < counts.length; i++) total += counts[i] = wordCount(foldedParagraphs.get(i));
-        this.layout = new double[counts.length];
-        for (int i = 0; i < counts.length; i++) layout[i] = (double) counts[i] / Math.max(1, total);
+    }
+
+    Set<String> numbers() {
+        return anchorsRead().numbers();
+    }
+
+    String[] anchors() {
+        return anchorsRead().inOrder();
+    }
+
+    private Anchors anchorsRead() {
+        Anchors a = anchors;
+        if (a == null) {
+            Set<String> numbers = new TreeSet<>();
+            Set<String> inOrder = new LinkedHashSet<>();
+            for (String p : paragraphs) anchors(p, numbers, inOrder);
+            anchors = a = new Anchors(numbers, inOrder.toArray(String[]::new));
+        }
+        return a;
+    }
+
+    /** Each paragraph's share of the body's words, in order (the first {@value #MAX_LAYOUT}). */
+    double[] layout() {
+        double[] l = layout;
+        if (l == null) {
+            int total = 0;
+            int[] counts = new int[Math.min(foldedParagraphs.size(), MAX_LAYOUT)];
+            for (int i = 0; i < counts.length; i++) total += counts[i] = wordCount(foldedParagraphs.get(i));
+            l = new double[counts.length];
+            for (int i = 0; i < counts.length; i++) l[i] = (double) counts[i] / Math.max(1, total);
+            layout = l;
+        }
+        return l;
     }
 
     /** A letter's fingerprint with its index keys already taken, as detection and indexing will ask for them. */
@@ -160,9 +193,6 @@ public final class Fingerprint {
             foldedParagraphs.add(foldedPara.toString());
         }
 
-        Set<String> numbers = new TreeSet<>();
-        Set<String> anchors = new LinkedHashSet<>();
-        for (String p : paragraphs) anchors(p, numbers, anchors);
         long[] sh = new long[Math.max(0, words.size() - SHINGLE + 1)];
         for (int i = 0; i + SHINGLE <= words.size(); i++) {
             long h = 0xcbf29ce484222325L;
@@ -172,8 +202,7 @@ public final class Fingerprint {
         Arrays.sort(sh);
         int d = 0;
         for (int i = 0; i < sh.length; i++) if (i == 0 || sh[i] != sh[i - 1]) sh[d++] = sh[i];
-        return new Fingerprint(id, language, date, Arrays.copyOf(sh, d), signers, paragraphs, foldedParagraphs, numbers,
-                anchors.toArray(String[]::new));
+        return new Fingerprint(id, language, date, Arrays.copyOf(sh, d), signers, paragraphs, foldedParagraphs);
     }
 
     /**
@@ -273,7 +302,7 @@ public final class Fingerprint {
 
     /** Anchors (numbers, addresses, names) both bodies hold in the same order: their longest common subsequence. */
     int anchorsInOrder(Fingerprint o) {
-        String[] a = anchors, b = o.anchors;
+        String[] a = anchors(), b = o.anchors();
         if (a.length == 0 || b.length == 0) return 0;
         int[] prev = new int[b.length + 1], cur = new int[b.length + 1];
         for (int i = 1; i <= a.length; i++) {
@@ -296,7 +325,7 @@ public final class Fingerprint {
      * paragraph left out its own share. 0 when the paragraphs run alike, at most 2.
      */
     double layoutDistance(Fingerprint o) {
-        double[] p = layout, q = o.layout;
+        double[] p = layout(), q = o.layout();
         int n = p.length, m = q.length;
         double[][] d = new double[n + 1][m + 1];
         for (int i = 0; i <= n; i++) {
@@ -359,8 +388,18 @@ public final class Fingerprint {
     List<String> translationKeys(int shift) {
         List<String> keys = new ArrayList<>();
         if (signers.isEmpty()) return keys;
-        String month = date == null ? "undated" : date.withDayOfMonth(1).plusMonths(shift).toString().substring(0, 7);
         if (date == null && shift != 0) return keys;
+        String month = month(shift);
+        for (String band : signerBands()) keys.add(band + "@" + month);
+        return keys;
+    }
+
+    /** The signer set's MinHash bands (distinct), without the month: taken once, looked up for three months. */
+    private volatile List<String> signerBands;
+
+    private List<String> signerBands() {
+        List<String> bands = signerBands;
+        if (bands != null) return bands;
         long[] sig = new long[SIGNER_BANDS * 2];
         Arrays.fill(sig, Long.MAX_VALUE);
         for (String s : signers) {
@@ -368,9 +407,13 @@ public final class Fingerprint {
             for (int k = 0; k < sig.length; k++) sig[k] = Math.min(sig[k], mix(base ^ SEEDS[BANDS * ROWS + k]));
         }
         Set<String> out = new LinkedHashSet<>();
-        for (int b = 0; b < SIGNER_BANDS; b++) out.add(Long.toHexString(mix(sig[2 * b] * 31 + sig[2 * b + 1])) + "@" + month);
-        keys.addAll(out);
-        return keys;
+        for (int b = 0; b < SIGNER_BANDS; b++) out.add(Long.toHexString(mix(sig[2 * b] * 31 + sig[2 * b + 1])));
+        return signerBands = List.copyOf(out);
+    }
+
+    /** The letter's month, shifted by {@code shift} months; "undated" for a letter without a date. */
+    private String month(int shift) {
+        return date == null ? "undated" : date.withDayOfMonth(1).plusMonths(shift).toString().substring(0, 7);
     }
 
     static final int ANCHOR_KEYS = 8;
@@ -384,20 +427,32 @@ public final class Fingerprint {
     List<String> anchorKeys(int shift) {
         List<String> keys = new ArrayList<>();
         if (date == null && shift != 0) return keys;
+        String month = month(shift);
+        for (String a : anchorMinHash()) keys.add(a + "@" + month);
+        return keys;
+    }
+
+    /** The MinHash of the anchors' consecutive pairs, without the month: taken once, looked up for three months. */
+    private volatile List<String> anchorMinHash;
+
+    private List<String> anchorMinHash() {
+        List<String> hashes = anchorMinHash;
+        if (hashes != null) return hashes;
         Set<Long> pairs = new java.util.HashSet<>();
         String previous = null;
-        for (String a : anchors) {
+        for (String a : anchors()) {
             if (!exact(a)) continue;
             if (previous != null) pairs.add(mix(previous.hashCode() * 0x9E3779B97F4A7C15L ^ a.hashCode()));
             previous = a;
         }
-        if (pairs.isEmpty()) return keys;
-        String month = date == null ? "undated" : date.withDayOfMonth(1).plusMonths(shift).toString().substring(0, 7);
-        long[] sig = new long[ANCHOR_KEYS];
-        Arrays.fill(sig, Long.MAX_VALUE);
-        for (long p : pairs) for (int k = 0; k < sig.length; k++) sig[k] = Math.min(sig[k], mix(p ^ SEEDS[k]));
-        for (int k = 0; k < sig.length; k++) keys.add("a" + k + Long.toHexString(sig[k]) + "@" + month);
-        return keys;
+        List<String> out = new ArrayList<>();
+        if (!pairs.isEmpty()) {
+            long[] sig = new long[ANCHOR_KEYS];
+            Arrays.fill(sig, Long.MAX_VALUE);
+            for (long p : pairs) for (int k = 0; k < sig.length; k++) sig[k] = Math.min(sig[k], mix(p ^ SEEDS[k]));
+            for (int k = 0; k < sig.length; k++) out.add("a" + k + Long.toHexString(sig[k]));
+        }
+        return anchorMinHash = List.copyOf(out);
     }
 
     /** A number or an address (not a name): written alike in every language. */

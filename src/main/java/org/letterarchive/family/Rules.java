@@ -113,9 +113,9 @@ public final class Rules {
         if (pa == 0 || pb == 0 || (double) Math.min(pa, pb) / Math.max(pa, pb) < 0.5) return false;
         double length = (double) Math.min(a.bodySize(), b.bodySize()) / Math.max(1, Math.max(a.bodySize(), b.bodySize()));
         if (length < 0.6) return false;
-        if (Math.min(a.anchors.length, b.anchors.length) < ANCHORS_CLOSE_LAYOUT) return false;
+        if (Math.min(a.anchors().length, b.anchors().length) < ANCHORS_CLOSE_LAYOUT) return false;
         // a translation keeps the numbers: those of one mostly the other's
-        if (a.numbers.size() + b.numbers.size() >= 3 && numberOverlap(a, b) < 0.5) return false;
+        if (a.numbers().size() + b.numbers().size() >= 3 && numberOverlap(a, b) < 0.5) return false;
         double layout = a.layoutDistance(b);
         if (layout > LAYOUT) return false;
         int inOrder = a.anchorsInOrder(b);
@@ -126,14 +126,14 @@ public final class Rules {
 
     static int sharedNumbers(Fingerprint a, Fingerprint b) {
         int shared = 0;
-        for (String n : a.numbers) if (b.numbers.contains(n)) shared++;
+        for (String n : a.numbers()) if (b.numbers().contains(n)) shared++;
         return shared;
     }
 
     static double numberOverlap(Fingerprint a, Fingerprint b) {
-        if (a.numbers.isEmpty() && b.numbers.isEmpty()) return 1;
+        if (a.numbers().isEmpty() && b.numbers().isEmpty()) return 1;
         int shared = sharedNumbers(a, b);
-        return (double) shared / (a.numbers.size() + b.numbers.size() - shared);
+        return (double) shared / (a.numbers().size() + b.numbers().size() - shared);
     }
 
     /** The relation of a member to its family's earliest letter. */

@@ -19,6 +19,14 @@ import org.apache.lucene.analysis.es.SpanishLightStemFilter;
 import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.PostingsFormat;
+import org.apache.lucene.codecs.bloom.BloomFilterFactory;
+import org.apache.lucene.codecs.bloom.BloomFilteringPostingsFormat;
+import org.apache.lucene.codecs.bloom.FuzzySet;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene912.Lucene912PostingsFormat;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -30,7 +38,9 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.SegmentWriteState;
 import org.apache.lucene.util.BytesRef;
 import org.letterarchive.corpus.Json;
 import org.letterarchive.letter.Folding;
@@ -45,7 +55,7 @@ public final class IndexSchema {
      * Version of the fields and analysis below. An index committed with another version is emptied on open
      * and rebuilt from the corpus; raise it whenever documents would be indexed differently.
      */
-    public static final int VERSION = 8; // 8: organization keys fold away the ISO 20275 legal forms
+    public static final int VERSION = 9; // 9: each letter's family card in doc values
 
     // identity and stored data
     public static final String ID = "id";
@@ -94,6 +104,7 @@ public final class IndexSchema {
     public static final String FAMILY_MEMBER = "familyMember";      // "1" in a family of two or more
     public static final String FAMILY_NEAR = "familyNear";          // body MinHash band keys
     public static final String FAMILY_TRANSLATION = "familyTranslation"; // signer-set band keys with the month
+    public static final String FAMILY_CARD = "familyCard";          // binary doc values: what detection reads of a candidate
     public static final String F_FAMILY = "family";                 // facet: single, versions, translations, campaign
     public static final String[] FACETS = {F_SIGNER, F_SIGNER_KIND, F_RECIPIENT, F_RECIPIENT_ROLE, F_YEAR,
             F_MONTH, F_LANGUAGE, F_FORMAT, F_SIGNER_RANGE, F_FAMILY};
@@ -182,6 +193,60 @@ public final class IndexSchema {
     public record FamilyFields(String id, String relation, String link, boolean member, List<String> kinds,
                                List<String> nearKeys, List<String> translationKeys) {}
 
+    /** The fields family detection looks a letter's keys up in (see {@link #codec}). */
+    private static final Set<String> LOOKED_UP = Set.of(FAMILY_NEAR, FAMILY_TRANSLATION);
+    /** Terms a letter indexes in one of them, at most: 16 body bands; 8 signer and 8 anchor keys and its language. */
+    static final int KEYS_PER_LETTER = 17;
+
+    /**
+     * The index's codec: Lucene's, with a Bloom filter over the terms of each family look-up field in each
+     * segment. A letter's keys are looked up in every segment and are in almost none, and the filter tells so
+     * without reading the terms dictionary.
+     */
+    public Codec codec() {
+        PostingsFormat bloom = new BloomFilteringPostingsFormat(new Lucene912PostingsFormat(), new KeysBloomFilter());
+        return new Lucene912Codec() {
+            @Override
+            public PostingsFormat getPostingsFormatForField(String field) {
+                return LOOKED_UP.contains(field) ? bloom : super.getPostingsFormatForField(field);
+            }
+        };
+    }
+
+    /** A segment's filter sized for every letter's keys, one in ten absent keys let through (Lucene's default rate). */
+    private static final class KeysBloomFilter extends BloomFilterFactory {
+        @Override
+        public FuzzySet getSetForField(SegmentWriteState state, FieldInfo info) {
+            long keys = Math.max(1L, (long) state.segmentInfo.maxDoc() * KEYS_PER_LETTER);
+            return FuzzySet.createOptimalSet((int) Math.min(Integer.MAX_VALUE, keys), 0.1023f);
+        }
+
+        @Override
+        public boolean isSaturated(FuzzySet set, FieldInfo info) {
+            return set.getSaturation() > 0.9f;
+        }
+    }
+
+    /**
+     * What family detection reads of each letter its look-ups find, before deciding to compare it: id, family id,
+     * language and date, kept in doc values (a stored-field read would decompress a block of letters' text).
+     */
+    public record FamilyCard(String id, String family, String language, LocalDate date) {
+        private static final char SEPARATOR = '\t';
+
+        BytesRef bytes() {
+            return new BytesRef(id + SEPARATOR + family + SEPARATOR + (language == null ? "" : language) + SEPARATOR
+                    + (date == null ? "" : Long.toString(date.toEpochDay())));
+        }
+
+        public static FamilyCard read(BytesRef bytes) {
+            String[] parts = bytes.utf8ToString().split("\t", -1);
+            if (parts.length != 4) throw new IllegalArgumentException("not a family card: " + bytes.utf8ToString());
+            return new FamilyCard(parts[0], parts[1], parts[2].isEmpty() ? null : parts[2],
+                    parts[3].isEmpty() ? null : LocalDate.ofEpochDay(Long.parseLong(parts[3])));
+        }
+    }
+
     /** The document for a letter with its family's fields; {@code family} null leaves them out. */
     public Document toDocument(Letter letter, Function<Signer, String> signerKey, FamilyFields family) {
         Document doc = new Document();
@@ -194,6 +259,8 @@ public final class IndexSchema {
             family.nearKeys().forEach(k -> doc.add(new StringField(FAMILY_NEAR, k, Field.Store.NO)));
             family.translationKeys().forEach(k -> doc.add(new StringField(FAMILY_TRANSLATION, k, Field.Store.NO)));
             family.kinds().forEach(k -> doc.add(new SortedSetDocValuesFacetField(F_FAMILY, k)));
+            doc.add(new BinaryDocValuesField(FAMILY_CARD,
+                    new FamilyCard(letter.id(), family.id(), letter.language(), letter.date()).bytes()));
         }
         doc.add(new StringField(ID, letter.id(), Field.Store.YES));
         doc.add(new StoredField(SUMMARY, summary(letter)));

@@ -49,6 +49,7 @@ public final class LetterIndex implements Closeable {
         IndexWriterConfig config = new IndexWriterConfig(schema.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64)
+                .setCodec(schema.codec())
                 // a read-mostly archive: fewer, larger segments (fewer ordinal maps to cross when counting facets)
                 .setMergePolicy(new org.apache.lucene.index.TieredMergePolicy().setSegmentsPerTier(4).setFloorSegmentMB(16));
         IndexWriter w;

@@ -72,7 +72,7 @@ class TranslationRuleTest {
                 "En su propio informe de 2021 la Junta contó 4500 hogares sin agua corriente y 310 pozos secos.",
                 "La queja presentada ante la Defensoría el 9 de marzo recibió una carta modelo que no daba ninguna razón.",
                 "Los vecinos piden que los datos se publiquen en www.valmora-water.example y que la Junta los reciba antes del 30 de junio.");
-        assertTrue(es.anchorsInOrder(REPORT_EN) >= Rules.ANCHORS, String.join(" ", es.anchors));
+        assertTrue(es.anchorsInOrder(REPORT_EN) >= Rules.ANCHORS, String.join(" ", es.anchors()));
         assertEquals(Families.Link.translation, Rules.link(es, REPORT_EN));
         // and the two meet in the index: they share keys of their numbers and addresses in order
         Set<String> keys = new HashSet<>(REPORT_EN.anchorKeys(0));

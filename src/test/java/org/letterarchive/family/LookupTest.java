@@ -1,0 +1,83 @@
+package org.letterarchive.family;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A family look-up walks each segment's terms itself; it must find what the query it stands for finds: the
+ * documents holding at least its minimum of keys, most keys first, then in index order, deleted letters and
+ * (when asked) letters in the same language passed over.
+ */
+class LookupTest {
+
+    static final String FIELD = "keys";
+
+    @Test
+    void findsWhatTheBooleanQueryOfItsKeysFinds() throws Exception {
+        Random random = new Random(7);
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
+             IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new KeywordAnalyzer())
+                     .setMergePolicy(NoMergePolicy.INSTANCE))) {
+            for (int i = 0; i < 3000; i++) {
+                Document d = new Document();
+                d.add(new StringField("id", "l" + i, Field.Store.YES));
+                int keys = random.nextInt(12);
+                for (int k = 0; k < keys; k++) d.add(new StringField(FIELD, "k" + random.nextInt(60), Field.Store.NO));
+                d.add(new StringField(FIELD, "lang:" + (random.nextBoolean() ? "en" : "es"), Field.Store.NO));
+                w.addDocument(d);
+                if (i % 400 == 399) w.commit(); // several segments
+                if (i % 97 == 0 && i > 0) w.deleteDocuments(new Term("id", "l" + random.nextInt(i)));
+            }
+            w.commit();
+            try (DirectoryReader reader = DirectoryReader.open(w)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setQueryCache(null);
+                assertFalse(reader.leaves().size() < 5, "the test needs several segments");
+                Fingerprint english = Fingerprint.of("x", "", List.of(), "en", null);
+                for (int round = 0; round < 200; round++) {
+                    List<String> keys = new ArrayList<>();
+                    int n = 1 + random.nextInt(30);
+                    for (int k = 0; k < n; k++) keys.add("k" + random.nextInt(80)); // some absent, some repeated
+                    int minHits = 1 + random.nextInt(3);
+                    boolean otherLanguage = random.nextInt(3) == 0;
+                    Families.Lookup lookup = new Families.Lookup(keys, FIELD, minHits, otherLanguage);
+                    int limit = 1 + random.nextInt(40);
+                    assertEquals(byQuery(searcher, lookup, limit), lookup.find(reader, english, limit),
+                            "keys " + keys + ", at least " + minHits + (otherLanguage ? ", other language" : ""));
+                }
+            }
+        }
+    }
+
+    /** The documents the look-up's keys find as a query: each key a constant-score clause. */
+    static List<Integer> byQuery(IndexSearcher searcher, Families.Lookup q, int limit) throws Exception {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String k : q.keys()) b.add(new ConstantScoreQuery(new TermQuery(new Term(FIELD, k))), BooleanClause.Occur.SHOULD);
+        if (q.minHits() > 1) b.setMinimumNumberShouldMatch(q.minHits());
+        if (q.otherLanguage()) b.add(new TermQuery(new Term(FIELD, "lang:en")), BooleanClause.Occur.MUST_NOT);
+        List<Integer> out = new ArrayList<>();
+        for (ScoreDoc d : searcher.search(b.build(), limit).scoreDocs) out.add(d.doc);
+        return out;
+    }
+}
