@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.letterarchive.letter.Letter;
 import org.letterarchive.letter.Signer;
@@ -40,9 +39,6 @@ public final class Fingerprint {
 
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     private static final Pattern SEPARATORS = Pattern.compile("[.,]");
-    /** An address (web or mail), a number (as {@code \\d[\\d.,]*\\d}), or a word. */
-    private static final Pattern TOKEN = Pattern.compile(
-            "((?i:https?://|www\\.)[^\\s<>()\"']*[^\\s<>()\"'.,;:!?]|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)|(\\d[\\d.,]*\\d|\\d)|[\\p{L}\\p{M}]+");
     static final int MAX_ANCHORS = 400;
     private static final Pattern SALUTATION = Pattern.compile(
             "(?i)^(dear|to whom|estimad[oa]s?|señor|señora|sr\\.|sra\\.|prezad|caro|cara|querid[oa]s?|chers?|madame|monsieur|sehr geehrte|liebe)\\b.*");
@@ -163,7 +159,7 @@ public final class Fingerprint {
         }
         List<String> paragraphs = new ArrayList<>();
         List<String> foldedParagraphs = new ArrayList<>();
-        List<String> words = new ArrayList<>();
+        WordHashes words = new WordHashes();
         StringBuilder para = new StringBuilder();
         StringBuilder foldedPara = new StringBuilder();
         for (int i = 0; i < cut; i++) {
@@ -180,7 +176,7 @@ public final class Fingerprint {
                 }
                 para.append(line);
                 foldedPara.append(folded[i]);
-                addWords(folded[i], words);
+                words.addAll(folded[i]);
             } else if (para.length() > 0) {
                 paragraphs.add(para.toString());
                 foldedParagraphs.add(foldedPara.toString());
@@ -193,10 +189,10 @@ public final class Fingerprint {
             foldedParagraphs.add(foldedPara.toString());
         }
 
-        long[] sh = new long[Math.max(0, words.size() - SHINGLE + 1)];
-        for (int i = 0; i + SHINGLE <= words.size(); i++) {
+        long[] sh = new long[Math.max(0, words.size - SHINGLE + 1)];
+        for (int i = 0; i + SHINGLE <= words.size; i++) {
             long h = 0xcbf29ce484222325L;
-            for (int k = 0; k < SHINGLE; k++) h = mix(h ^ words.get(i + k).hashCode());
+            for (int k = 0; k < SHINGLE; k++) h = mix(h ^ words.hashes[i + k]);
             sh[i] = h;
         }
         Arrays.sort(sh);
@@ -211,19 +207,19 @@ public final class Fingerprint {
      * capitals after their first letter), folded.
      */
     private static void anchors(String paragraph, Set<String> numbers, Set<String> anchors) {
-        Matcher m = TOKEN.matcher(paragraph);
+        BodyTokens m = new BodyTokens(paragraph);
         int end = 0;
         boolean sentenceStart = true;
-        while (m.find()) {
+        while (m.next()) {
             for (int i = end; i < m.start(); i++) {
                 char c = paragraph.charAt(i);
                 if (c == '.' || c == '!' || c == '?' || c == '\u00bf' || c == '\u00a1') sentenceStart = true;
             }
             end = m.end();
-            String t = m.group();
-            if (m.group(1) != null) {
+            String t = m.text();
+            if (m.kind() == BodyTokens.Kind.ADDRESS) {
                 if (anchors.size() < MAX_ANCHORS) anchors.add(t.toLowerCase(Locale.ROOT));
-            } else if (m.group(2) != null) {
+            } else if (m.kind() == BodyTokens.Kind.NUMBER) {
                 String n = SEPARATORS.matcher(t).replaceAll("");
                 numbers.add(n);
                 if (anchors.size() < MAX_ANCHORS) anchors.add(n);
@@ -264,8 +260,9 @@ public final class Fingerprint {
             return false;
         }
 
+        /** The first {@value #HEAD} characters at {@code p}, mixed (their plain bits hash to few buckets). */
         private static long head(String s, int p) {
-            return (long) s.charAt(p) << 48 | (long) s.charAt(p + 1) << 32 | (long) s.charAt(p + 2) << 16 | s.charAt(p + 3);
+            return mix((long) s.charAt(p) << 48 | (long) s.charAt(p + 1) << 32 | (long) s.charAt(p + 2) << 16 | s.charAt(p + 3));
         }
     }
 
@@ -483,24 +480,13 @@ public final class Fingerprint {
         if (s == null || s.isEmpty()) return "";
         boolean ascii = true;
         for (int i = 0; i < s.length() && ascii; i++) ascii = s.charAt(i) < 0x80;
-        String n = ascii ? s : Normalizer.normalize(s, Normalizer.Form.NFD);
+        if (ascii) return foldAscii(s);
+        String n = Normalizer.normalize(s, Normalizer.Form.NFD);
         StringBuilder b = new StringBuilder(n.length());
         boolean space = false;
         for (int i = 0; i < n.length(); ) {
             int c = n.codePointAt(i);
             i += Character.charCount(c);
-            if (ascii) {
-                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                    if (space && b.length() > 0) b.append(' ');
-                    space = false;
-                    b.append((char) c);
-                } else if (c >= 'A' && c <= 'Z') {
-                    if (space && b.length() > 0) b.append(' ');
-                    space = false;
-                    b.append((char) (c + 32));
-                } else space = true;
-                continue;
-            }
             int type = Character.getType(c);
             if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) continue;
             if (Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
@@ -510,14 +496,56 @@ public final class Fingerprint {
                 b.appendCodePoint(c);
             } else space = true;
         }
-        return ascii ? b.toString() : b.toString().toLowerCase(Locale.ROOT);
+        return b.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** The words of a string, folded. */
-    static List<String> words(String s) {
-        List<String> out = new ArrayList<>();
-        addWords(fold(s), out);
-        return out;
+    /** {@link #fold} of plain ASCII: letters and digits, lower case, one space for every run of anything else. */
+    private static String foldAscii(String s) {
+        char[] out = new char[s.length()];
+        int length = 0;
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') c = (char) (c + 32);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (space && length > 0) out[length++] = ' ';
+                space = false;
+                out[length++] = c;
+            } else space = true;
+        }
+        return new String(out, 0, length);
+    }
+
+    /**
+     * The body's words in order, each as its {@link String#hashCode()} (what a shingle is hashed from), taken
+     * from the folded lines without a string per word.
+     */
+    private static final class WordHashes {
+        int[] hashes = new int[256];
+        int size;
+
+        /** Adds the words of a folded line (one space between words). */
+        void addAll(String folded) {
+            int h = 0;
+            boolean inWord = false;
+            for (int i = 0; i < folded.length(); i++) {
+                char c = folded.charAt(i);
+                if (c == ' ') {
+                    if (inWord) add(h);
+                    h = 0;
+                    inWord = false;
+                } else {
+                    h = 31 * h + c;
+                    inWord = true;
+                }
+            }
+            if (inWord) add(h);
+        }
+
+        private void add(int hash) {
+            if (size == hashes.length) hashes = Arrays.copyOf(hashes, size * 2);
+            hashes[size++] = hash;
+        }
     }
 
     private static int wordCount(String folded) {
@@ -525,17 +553,6 @@ public final class Fingerprint {
         int n = 1;
         for (int i = 0; i < folded.length(); i++) if (folded.charAt(i) == ' ') n++;
         return n;
-    }
-
-    /** The words of a folded string (one space between words). */
-    private static void addWords(String folded, List<String> out) {
-        int start = 0;
-        for (int i = 0; i <= folded.length(); i++) {
-            if (i == folded.length() || folded.charAt(i) == ' ') {
-                if (i > start) out.add(folded.substring(start, i));
-                start = i + 1;
-            }
-        }
     }
 
     static long mix(long z) {
