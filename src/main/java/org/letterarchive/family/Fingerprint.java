@@ -383,12 +383,7 @@ public final class Fingerprint {
      * that month. {@code month} shifts the month (-1, 0, 1) for lookups, so letters weeks apart meet.
      */
     List<String> translationKeys(int shift) {
-        List<String> keys = new ArrayList<>();
-        if (signers.isEmpty()) return keys;
-        if (date == null && shift != 0) return keys;
-        String month = month(shift);
-        for (String band : signerBands()) keys.add(band + "@" + month);
-        return keys;
+        return signers.isEmpty() ? new ArrayList<>() : withMonth(signerBands(), shift);
     }
 
     /** The signer set's MinHash bands (distinct), without the month: taken once, looked up for three months. */
@@ -408,9 +403,16 @@ public final class Fingerprint {
         return signerBands = List.copyOf(out);
     }
 
-    /** The letter's month, shifted by {@code shift} months; "undated" for a letter without a date. */
-    private String month(int shift) {
-        return date == null ? "undated" : date.withDayOfMonth(1).plusMonths(shift).toString().substring(0, 7);
+    /**
+     * Keys of these hashes with the letter's month, shifted by {@code shift} months; "undated" for a letter without
+     * a date, which has no other month.
+     */
+    private List<String> withMonth(List<String> hashes, int shift) {
+        List<String> keys = new ArrayList<>();
+        if (date == null && shift != 0) return keys;
+        String month = date == null ? "undated" : date.withDayOfMonth(1).plusMonths(shift).toString().substring(0, 7);
+        for (String h : hashes) keys.add(h + "@" + month);
+        return keys;
     }
 
     static final int ANCHOR_KEYS = 8;
@@ -422,11 +424,7 @@ public final class Fingerprint {
      * signed. None for a body with fewer than two.
      */
     List<String> anchorKeys(int shift) {
-        List<String> keys = new ArrayList<>();
-        if (date == null && shift != 0) return keys;
-        String month = month(shift);
-        for (String a : anchorMinHash()) keys.add(a + "@" + month);
-        return keys;
+        return withMonth(anchorMinHash(), shift);
     }
 
     /** The MinHash of the anchors' consecutive pairs, without the month: taken once, looked up for three months. */
