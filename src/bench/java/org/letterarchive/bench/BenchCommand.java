@@ -319,7 +319,7 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--rounds", defaultValue = "5", description = "timed rounds over all letters (default ${DEFAULT-VALUE})")
         int rounds;
 
-        @Option(names = "--warmup", defaultValue = "5", description = "untimed rounds over all letters before the timed ones, "
+        @Option(names = "--warmup", defaultValue = "20", description = "untimed rounds over all letters before the timed ones, "
                 + "so that the JIT has compiled the analysis as in a long-running ingest (default ${DEFAULT-VALUE})")
         int warmup;
 
