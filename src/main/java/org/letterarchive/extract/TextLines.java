@@ -55,20 +55,14 @@ public final class TextLines {
         List<Line> lines = new ArrayList<>();
         boolean gap = false;
         for (String rawLine : splitLines(body)) {
-            // one reading of the line tells whether its spaces are plain and whether it has marks to clean
-            int scan = scan(rawLine);
-            boolean plain = (scan & UNPLAIN_SPACES) == 0;
-            String raw = plain ? rawLine.strip() : SPACES.matcher(INVISIBLE.matcher(columns(rawLine)).replaceAll("")).replaceAll(" ").strip();
+            String raw = plainSpaces(rawLine) ? rawLine.strip() : SPACES.matcher(INVISIBLE.matcher(columns(rawLine)).replaceAll("")).replaceAll(" ").strip();
             if (raw.isEmpty()) {
                 gap = true;
                 continue;
             }
-            // each pattern only where the line opens as it must (the line is stripped)
-            if ((raw.charAt(0) == '[' && LINK_DEF.matcher(raw).matches()) || (raw.indexOf('-') >= 0 && TABLE_DELIMITER.matcher(raw).matches())) continue;
-            // stripping takes no mark away: a plain line's marks are those read with its spaces
-            String clean = plain && (scan & MARKS) == 0 ? raw : clean(raw);
-            if (clean.isEmpty() || (mayBePageNumber(clean) && PAGE_NUMBER.matcher(clean).matches())
-                    || (RULE_CHARS.indexOf(clean.charAt(0)) >= 0 && RULE.matcher(clean).matches())) continue;
+            if (LINK_DEF.matcher(raw).matches() || (raw.indexOf('-') >= 0 && TABLE_DELIMITER.matcher(raw).matches())) continue;
+            String clean = clean(raw);
+            if (clean.isEmpty() || PAGE_NUMBER.matcher(clean).matches() || RULE.matcher(clean).matches()) continue;
             lines.add(new Line(raw, clean, gap && !lines.isEmpty()));
             gap = false;
         }
@@ -151,64 +145,28 @@ public final class TextLines {
         return out;
     }
 
-    /** what {@link #scan} finds: spaces to normalise ({@link #plainSpaces} false), marks to clean ({@link #hasMarks}) */
-    private static final int UNPLAIN_SPACES = 1, MARKS = 2;
-    /** the characters {@link #RULE} is made of */
-    private static final String RULE_CHARS = "-=*_# \t\n\u000B\f\r";
-
-    /** {@link #plainSpaces} and {@link #hasMarks} of a line, in one reading of it: {@link #UNPLAIN_SPACES} and {@link #MARKS}. */
-    static int scan(String line) {
-        int found = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == ' ') {
-                if (i + 1 < line.length() && line.charAt(i + 1) == ' ') found |= UNPLAIN_SPACES;
-            } else if (isMark(c)) {
-                found |= MARKS;
-            } else if (c < ' ' || (c >= '\u007F' && unplainSpace(c))) {
-                found |= UNPLAIN_SPACES;
-            }
-            if (found == (UNPLAIN_SPACES | MARKS)) break;
-        }
-        return found;
-    }
-
-    /** Whether {@link #PAGE_NUMBER} can match: it opens with a digit or the word "page". */
-    private static boolean mayBePageNumber(String s) {
-        char c = s.charAt(0);
-        return (c >= '0' && c <= '9') || c == 'p' || c == 'P';
-    }
-
     /** True when a line has only single ordinary spaces and no invisible characters: nothing to normalise. */
-    static boolean plainSpaces(String line) {
+    private static boolean plainSpaces(String line) {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c == ' ') {
                 if (i + 1 < line.length() && line.charAt(i + 1) == ' ') return false;
-            } else if (c < ' ' || (c >= '\u007F' && unplainSpace(c))) {
+            } else if (c < ' ' || (c >= '\u007F' && (Character.isWhitespace(c) || Character.isSpaceChar(c) || (c >= '\u200B' && c <= '\u200F')
+                    || c == '\u2060' || c == '\uFEFF' || c == '\u00AD' || c == '\u00A0'))) {
                 return false;
             }
         }
         return true;
     }
 
-    /** A character past ASCII that is a space to normalise or an invisible one to drop. */
-    private static boolean unplainSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || (c >= '\u200B' && c <= '\u200F')
-                || c == '\u2060' || c == '\uFEFF' || c == '\u00AD' || c == '\u00A0';
-    }
-
-    static boolean hasMarks(String line) {
-        for (int i = 0; i < line.length(); i++) if (isMark(line.charAt(i))) return true;
+    private static boolean hasMarks(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            switch (line.charAt(i)) {
+                case '*', '_', '[', '<', '>', '#', '{', '\\', '&', '!', '|' -> { return true; }
+                default -> { }
+            }
+        }
         return false;
-    }
-
-    /** A character of the Markdown and HTML marks {@link #clean} takes out. */
-    private static boolean isMark(char c) {
-        return switch (c) {
-            case '*', '_', '[', '<', '>', '#', '{', '\\', '&', '!', '|' -> true;
-            default -> false;
-        };
     }
 
     private static List<Line> dropRepeated(List<Line> lines) {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.letterarchive.letter.Folding;
 import org.letterarchive.letter.OrganisationWords;
 
 /**
@@ -55,29 +56,24 @@ public final class Vocabulary {
 
     private static final Vocabulary INSTANCE = new Vocabulary();
 
-    private final Set<String> legalForms = new HashSet<>();
-    private final Set<String> legalFormWords = new HashSet<>();
-    private final Set<String> honorifics = new HashSet<>();
-    private final Set<String> offices = new HashSet<>();
-    /** the first word of every office, folded */
-    private final Set<String> officeOpenings = new HashSet<>();
-    private final Set<String> organisationTypes = new HashSet<>();
     private final Map<String, Integer> months = new HashMap<>();
     private final Set<String> monthWords = new HashSet<>();
-    private final Set<String> places = new HashSet<>();
     private final Set<String> placeCodes = new HashSet<>();
-    private final Set<String> languageNames = new HashSet<>();
     /** the months, legal forms and legal forms' words, each with the bits of what it is */
     private final StringTable wordKinds;
     /**
-     * the sets as looked up, once read: tables in a few compact arrays (a hash set follows a pointer to a node per
-     * look-up), each looking up the folding of an ASCII text without making it
+     * the lists, folded, as looked up: tables in a few compact arrays (a hash set follows a pointer to a node per
+     * look-up), each looking up the folding of an ASCII text without making it; officeOpeningSet holds the first
+     * word of every office
      */
     private final FoldedSet legalFormSet, legalFormWordSet, honorificSet, officeSet, officeOpeningSet, organisationTypeSet,
             placeSet, languageNameSet;
 
     private Vocabulary() {
         OrganisationWords lists = OrganisationWords.get();
+        Set<String> legalForms = new HashSet<>(), legalFormWords = new HashSet<>(), honorifics = new HashSet<>(),
+                offices = new HashSet<>(), officeOpenings = new HashSet<>(), organisationTypes = new HashSet<>(),
+                places = new HashSet<>(), languageNames = new HashSet<>();
         for (String a : lists.legalFormAbbreviations()) legalForms.add(fold(a));
         for (String w : lists.legalFormWords()) legalFormWords.add(fold(w));
         legalForms.remove("");
@@ -99,8 +95,8 @@ public final class Vocabulary {
                 // the three-letter form, as written in most languages' abbreviated dates ("Sep", "Okt")
                 if (fold(full[m]).length() > 3) months.putIfAbsent(fold(full[m]).substring(0, 3), m + 1);
             }
-            for (String code : Locale.getISOCountries()) addPlace(new Locale.Builder().setRegion(code).build().getDisplayCountry(l));
-            for (String code : REGIONS) addPlace(new Locale.Builder().setRegion(code).build().getDisplayCountry(l));
+            for (String code : Locale.getISOCountries()) addPlace(places, new Locale.Builder().setRegion(code).build().getDisplayCountry(l));
+            for (String code : REGIONS) addPlace(places, new Locale.Builder().setRegion(code).build().getDisplayCountry(l));
         }
         // the names of languages, in the read languages and in their own ("English", "Français", "Español"): a page's language menu
         for (String code : Locale.getISOLanguages()) {
@@ -153,7 +149,7 @@ public final class Vocabulary {
         }
     }
 
-    private void addPlace(String name) {
+    private static void addPlace(Set<String> places, String name) {
         String k = fold(name);
         if (k.isEmpty()) return;
         places.add(k);
@@ -213,7 +209,7 @@ public final class Vocabulary {
         return table.get(hash, text, Vocabulary::foldsAsciiTo, absent);
     }
 
-    /** Whether {@link #foldAscii} folds the ASCII text to the key, read side by side. */
+    /** Whether {@link Folding#asciiWords} folds the ASCII text to the key, read side by side. */
     static boolean foldsAsciiTo(String key, String ascii) {
         int j = 0;
         boolean gap = false;
@@ -349,7 +345,7 @@ public final class Vocabulary {
     /** Case, accents and punctuation folded away: "Asociación Civil" and "asociacion civil" are one. */
     public static String fold(String s) {
         if (s == null) return "";
-        String ascii = foldAscii(s);
+        String ascii = Folding.asciiWords(s);
         if (ascii != null) return ascii;
         String latin = foldLatin(s, false);
         return latin != null ? latin : foldUnicode(s);
@@ -404,38 +400,6 @@ public final class Vocabulary {
             }
         }
         return new String(out, 0, length);
-    }
-
-    /**
-     * The folding of a text of ASCII letters, digits and punctuation, without the Unicode normaliser (most
-     * words are such); null for any other text.
-     */
-    private static String foldAscii(String s) {
-        // the folded text is never longer than the text: a space stands for one character or more between words
-        char[] out = null;
-        int n = 0;
-        boolean gap = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) return null;
-            boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-            if (out == null) {
-                if (alnum && !(c >= 'A' && c <= 'Z')) continue;
-                out = new char[s.length()];
-                s.getChars(0, i, out, 0);
-                n = i;
-                // the untouched head had only lower-case letters and digits
-            }
-            if (alnum) {
-                if (gap && n > 0) out[n++] = ' ';
-                gap = false;
-                // an ASCII capital lower-cased without Character's tables
-                out[n++] = c <= 'Z' && c >= 'A' ? (char) (c + ('a' - 'A')) : c;
-            } else {
-                gap = true;
-            }
-        }
-        return out == null ? s : new String(out, 0, n);
     }
 
     private static List<String> resource(String name) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.letterarchive.letter.Folding;
 import org.letterarchive.letter.Letter;
 import org.letterarchive.letter.Signer;
 
@@ -476,9 +477,8 @@ public final class Fingerprint {
      */
     static String fold(String s) {
         if (s == null || s.isEmpty()) return "";
-        boolean ascii = true;
-        for (int i = 0; i < s.length() && ascii; i++) ascii = s.charAt(i) < 0x80;
-        if (ascii) return foldAscii(s);
+        String ascii = Folding.asciiWords(s);
+        if (ascii != null) return ascii;
         String n = Normalizer.normalize(s, Normalizer.Form.NFD);
         StringBuilder b = new StringBuilder(n.length());
         boolean space = false;
@@ -497,22 +497,6 @@ public final class Fingerprint {
         return b.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** {@link #fold} of plain ASCII: letters and digits, lower case, one space for every run of anything else. */
-    private static String foldAscii(String s) {
-        char[] out = new char[s.length()];
-        int length = 0;
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 'A' && c <= 'Z') c = (char) (c + 32);
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                if (space && length > 0) out[length++] = ' ';
-                space = false;
-                out[length++] = c;
-            } else space = true;
-        }
-        return new String(out, 0, length);
-    }
 
     /**
      * The body's words in order, each as its {@link String#hashCode()} (what a shingle is hashed from), taken

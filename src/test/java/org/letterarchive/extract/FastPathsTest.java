@@ -113,17 +113,4 @@ class FastPathsTest {
             assertEquals(new SignerParser.Outline(parts.size(), parts.get(0), parts.get(parts.size() - 1)), outline, s);
         }
     }
-
-    @Test
-    void oneReadingOfALineFindsItsSpacesAndMarksAsTheirOwnReadingsDo() {
-        List<String> texts = texts();
-        for (char c = 0; c < 0x3100; c++) texts.add("a" + c + " b");
-        texts.add("a  *b*");
-        texts.add("**Jane**\u00A0Doe");
-        for (String s : texts) {
-            int scan = TextLines.scan(s);
-            assertEquals(!TextLines.plainSpaces(s), (scan & 1) != 0, s);
-            assertEquals(TextLines.hasMarks(s), (scan & 2) != 0, s);
-        }
-    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.letterarchive.RandomTexts;
 
 /**
  * The cheap tests run before a regex on every line never turn away a text the regex matches: each is checked
@@ -29,12 +30,7 @@ class RegexGuardsTest {
             out.add("1" + c + " x");
         }
         Random random = new Random(5);
-        for (int i = 0; i < 50_000; i++) {
-            StringBuilder b = new StringBuilder();
-            int length = random.nextInt(12);
-            for (int k = 0; k < length; k++) b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-            out.add(b.toString());
-        }
+        for (int i = 0; i < 50_000; i++) out.add(RandomTexts.of(random, random.nextInt(12), ALPHABET));
         return out;
     }
 

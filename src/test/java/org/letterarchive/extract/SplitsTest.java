@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.letterarchive.RandomTexts;
 
 /** The hand-written splits give the very pieces the regex splits they stand in for give, with and without a limit. */
 class SplitsTest {
@@ -19,12 +20,7 @@ class SplitsTest {
         List<String> out = new ArrayList<>(List.of("", " ", "  ", ",", ", ", " ,  ", "a", " a", "a ", " a b  c ", "a, b; c,d ,e;",
                 "Jane Doe, Acme Inc.;  Foo ,\tBar", ";  ", "a,\n", "\t\ta\t\t"));
         Random random = new Random(11);
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder b = new StringBuilder();
-            int length = random.nextInt(16);
-            for (int k = 0; k < length; k++) b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-            out.add(b.toString());
-        }
+        for (int i = 0; i < 20_000; i++) out.add(RandomTexts.of(random, random.nextInt(16), ALPHABET));
         return out;
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.letterarchive.letter.OrganisationWords;
+import org.letterarchive.RandomTexts;
 
 /** A word's kinds looked up without folding it into a string are those of its folding. */
 class WordKindsTest {
@@ -32,12 +33,7 @@ class WordKindsTest {
             if (!w.isEmpty()) words.add(Character.toUpperCase(w.charAt(0)) + w.substring(1));
         }
         Random random = new Random(3);
-        for (int i = 0; i < 50_000; i++) {
-            StringBuilder b = new StringBuilder();
-            int length = 1 + random.nextInt(10);
-            for (int k = 0; k < length; k++) b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-            words.add(b.toString());
-        }
+        for (int i = 0; i < 50_000; i++) words.add(RandomTexts.of(random, 1 + random.nextInt(10), ALPHABET));
         int found = 0;
         for (String w : words) {
             int expected = v.foldedKinds(Vocabulary.fold(w));

@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.letterarchive.RandomTexts;
 
 /** The body's tokens are found by a scan that must find what its regular expression finds, on any text. */
 class BodyTokensTest {
@@ -25,10 +26,7 @@ class BodyTokensTest {
     void findsWhatTheExpressionFindsOnRandomText() {
         Random random = new Random(11);
         for (int round = 0; round < 20000; round++) {
-            StringBuilder b = new StringBuilder();
-            int n = random.nextInt(14);
-            for (int i = 0; i < n; i++) b.append(PIECES[random.nextInt(PIECES.length)]);
-            String text = b.toString();
+            String text = RandomTexts.of(random, random.nextInt(14), PIECES);
             assertEquals(byExpression(text, true), byScan(text, true), text);
         }
     }
