@@ -331,7 +331,8 @@ public final class LetterAnalyzer {
             }
         }
         List<Signer> out = new ArrayList<>(entries.signers().size());
-        for (Signer s : entries.signers()) {
+        for (Signer entry : entries.signers()) {
+            Signer s = SignerParser.withOffice(entry);
             if (s.isOrganization() || s.affiliation() == null) {
                 out.add(s);
             } else if (s.raw() != null && ON_BEHALF.matcher(s.raw()).find()) {

@@ -46,8 +46,32 @@ final class PersonName {
             if (Character.isUpperCase(x.codePointAt(0))) caps++;
             else if (!NAME_PARTICLES.contains(x)) return false;
             if (allCaps == AllCaps.REJECT && x.length() > 2 && x.equals(x.toUpperCase()) && !x.contains(".")) return false;
+            if (brandCapital(x)) return false;
         }
         return caps >= 2 && !hasCharacterOfNoName(t) && !Vocabulary.get().hasOrganisationTypeWord(t);
+    }
+
+    /**
+     * Whether a word is written as a brand is, not as a name: a capital inside it after three small letters or more
+     * ("ActionAid", "OpenMedia"), or capitals following a small letter ("TiSA"). A name's inner capital follows a short
+     * prefix ("McDonald", "MacArthur", "DeShawn") or a hyphen or apostrophe ("Smith-Jones", "O'Brien").
+     */
+    static boolean brandCapital(String word) {
+        int lowerRun = 0;
+        for (int i = 1; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isLowerCase(c)) {
+                lowerRun++;
+            } else if (Character.isUpperCase(c)) {
+                if (lowerRun >= 3) return true;
+                if (lowerRun > 0 && i + 1 < word.length() && Character.isUpperCase(word.charAt(i + 1))) return true;
+                lowerRun = 0;
+            } else {
+                // a hyphen or an apostrophe opens a name's next part
+                lowerRun = -word.length();
+            }
+        }
+        return false;
     }
 
     /** Whether the text holds an ASCII digit or one of {@link #NOT_IN_NAME}, as {@code [\\d&@:/]} finds them. */

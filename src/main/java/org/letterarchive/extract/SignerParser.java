@@ -111,7 +111,33 @@ public final class SignerParser {
         return open == 1 ? t + ")" : t;
     }
 
+    /** a name, a dash and a word after it, with a bracket closing the entry: "Example Rights Network – ERN (University X)" */
+    private static final Pattern NAME_DASH_WORD = Pattern.compile("^(.+\\S)\\s*[-–—]\\s*([^\\s\\-–—()]{2,15})(?:\\s*\\(([^()]{1,80})\\))?$");
+
+    /**
+     * Whether a word is the acronym of a name: its capitals, two or more, are the initials of the name's capitalised
+     * words ("ERN" of "Example Rights Network", "CAEx" of "Centro Acadêmico de Exemplo").
+     */
+    static boolean initialsOf(String word, String name) {
+        StringBuilder capitals = new StringBuilder(), initials = new StringBuilder();
+        for (int k = 0; k < word.length(); k++) {
+            char c = word.charAt(k);
+            if (Character.isUpperCase(c)) capitals.append(c);
+            else if (!Character.isLetter(c)) return false;
+        }
+        if (capitals.length() < 2 || !Character.isUpperCase(word.charAt(0))) return false;
+        for (String w : Splits.whitespace(name.strip())) if (Character.isUpperCase(w.codePointAt(0))) initials.appendCodePoint(w.codePointAt(0));
+        return Vocabulary.fold(capitals.toString()).equals(Vocabulary.fold(initials.toString()));
+    }
+
     private static Signer organizationOrPerson(String s, boolean person) {
+        // an acronym after a dash that is the name's initials, perhaps with a bracket after it: the name and its acronym
+        Matcher dashWord = !person && hasDash(s) ? NAME_DASH_WORD.matcher(s) : null;
+        if (dashWord != null && dashWord.matches() && words(dashWord.group(1)) >= 2 && initialsOf(dashWord.group(2), dashWord.group(1))) {
+            String inner = dashWord.group(3);
+            String where = inner != null && isPlaceList(inner.strip()) ? inner.strip() : null;
+            return new Signer(tidy(dashWord.group(1)), Signer.Kind.organization, dashWord.group(2), where, null, null, s);
+        }
         // a town with its country or region code after the name, by a dash or a comma: "Example Fund – Springfield, IL"
         Matcher town = !person && s.indexOf(',') >= 0 ? TOWN_TAIL.matcher(s) : null;
         if (town != null && town.matches() && words(town.group(1)) >= 2 && !PersonName.shaped(town.group(1))
@@ -394,6 +420,62 @@ public final class SignerParser {
         return parts.length <= 2 && words(inner) <= 3 && !Vocabulary.get().hasOrganisationWord(inner)
                 && Arrays.stream(parts).allMatch(p -> !p.isEmpty() && Character.isUpperCase(p.codePointAt(0)))
                 && !inner.contains(".");
+    }
+
+    /** the words joining an office to the body it is of: "Director of X", "presidente da X", "Vorsitzender der X" */
+    private static final java.util.Set<String> OFFICE_OF = java.util.Set.of("of", "for", "at", "de", "del", "da", "do", "das", "dos", "du", "des",
+            "della", "di", "von", "vom", "der", "für", "à", "au", "aux");
+    /** the articles that may follow them ("of the X"), which are no part of the body's name */
+    private static final java.util.Set<String> ARTICLES = java.util.Set.of("the", "la", "el", "los", "las", "le", "les", "die", "den");
+
+    /**
+     * A person's office told apart from the body it is of, by grammar: "Executive Director of the Example Fund" and
+     * "Executive Director, Example Fund" give the title "Executive Director" and the affiliation "Example Fund"; an
+     * organisation's name that is a person's name with their office after it ("Jane Roe President of the Example
+     * Fund") is that person. Signers already told apart, or with nothing an office opens, are returned as they are.
+     */
+    static Signer withOffice(Signer s) {
+        if (s.isOrganization()) {
+            if (s.acronym() != null || s.affiliation() != null || s.location() != null) return s;
+            String[] w = Splits.whitespace(s.name().strip());
+            // the name: two to four words shaped as a person's; the office after it written with a capital
+            for (int k = 2; k <= 4 && k < w.length; k++) {
+                if (!Character.isUpperCase(w[k].codePointAt(0))) continue;
+                String name = String.join(" ", Arrays.copyOfRange(w, 0, k));
+                if (!PersonName.shaped(name)) continue;
+                String rest = String.join(" ", Arrays.copyOfRange(w, k, w.length));
+                String[] office = officeAndBody(rest);
+                if (office == null) continue;
+                return new Signer(name, Signer.Kind.person, null, null, office[1], office[0], s.raw() == null ? s.name() : s.raw(),
+                        s.capacity(), s.confidence());
+            }
+            return s;
+        }
+        // what follows the name is read as the title or the affiliation, whichever was given alone
+        String given = s.title() == null ? s.affiliation() : s.affiliation() == null ? s.title() : null;
+        String[] office = given == null ? null : officeAndBody(given);
+        return office == null ? s : s.withTitle(office[0]).withAffiliation(office[1]);
+    }
+
+    /** The office and the body of "Office of the Body" or "Office, Body"; null when no office opens the text or no body follows it. */
+    private static String[] officeAndBody(String text) {
+        int comma = text.indexOf(',');
+        Vocabulary v = Vocabulary.get();
+        if (comma > 0) {
+            // "Director of Communications, Example Fund": the office is all before the comma
+            String before = text.substring(0, comma).strip(), after = tidy(text.substring(comma + 1));
+            if (v.opensWithOffice(before) && !after.isEmpty() && Character.isUpperCase(after.codePointAt(0))) return new String[] {before, after};
+            return null;
+        }
+        List<String> words = List.of(Splits.whitespace(text.strip()));
+        int n = v.officeWords(words);
+        if (n == 0 || n + 1 >= words.size() || !OFFICE_OF.contains(words.get(n).toLowerCase(java.util.Locale.ROOT))) return null;
+        int body = n + 1;
+        if (body + 1 < words.size() && ARTICLES.contains(words.get(body).toLowerCase(java.util.Locale.ROOT))) body++;
+        String rest = tidy(String.join(" ", words.subList(body, words.size())));
+        // the body is a name: it opens with a capital or a digit ("of 350Example.org" too)
+        if (rest.isEmpty() || !(Character.isUpperCase(rest.codePointAt(0)) || Character.isDigit(rest.codePointAt(0)))) return null;
+        return new String[] {String.join(" ", words.subList(0, n)), rest};
     }
 
     private static Signer named(String name, Signer.Kind kind, String acronym, String location, String affiliation, String raw) {

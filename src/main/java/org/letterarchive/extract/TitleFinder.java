@@ -94,6 +94,8 @@ public final class TitleFinder {
         if (s.length() < 8 || s.length() > MAX_TITLE || s.endsWith(".") || s.endsWith(",") || s.endsWith(":") || s.endsWith(";")
                 || CONTACT.matcher(s).find() || ADDRESS_LABEL.matcher(s).lookingAt() || Salutation.isGreeting(s)
                 || DateFinder.isDateLine(s)
+                // a name with its style over an inside address ("Ms. Jane Roe" / "Chief Executive Officer") is the addressee
+                || RecipientFinder.honorificStart(s)
                 || !(Character.isUpperCase(s.codePointAt(0)) || Character.isDigit(s.codePointAt(0)))) {
             return null;
         }

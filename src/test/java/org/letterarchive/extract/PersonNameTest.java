@@ -31,4 +31,15 @@ class PersonNameTest {
         // initials with dots and two-letter words are no words in capitals
         assertTrue(PersonName.shaped("J.R. Doe"));
     }
+
+    @Test
+    void wordsWrittenAsBrandsAreNoNames() {
+        assertFalse(PersonName.shaped("BlueWater Action"));
+        assertFalse(PersonName.shaped("Stop TiSA"));
+        assertFalse(PersonName.shaped("RiverKeep Kenya"));
+        assertTrue(PersonName.shaped("Mary McDonald"));
+        assertTrue(PersonName.shaped("Douglas MacArthur"));
+        assertTrue(PersonName.shaped("DeShawn Smith-Jones"));
+        assertTrue(PersonName.shaped("Conan O'Brien"));
+    }
 }

@@ -225,4 +225,45 @@ class SignerParserTest {
         assertEquals(Signer.Kind.person, s.kind());
         assertEquals("Alicia Morales", s.name());
     }
+
+    @Test
+    void tellsAnOfficeFromTheBodyItIsOf() {
+        Signer dash = SignerParser.withOffice(SignerParser.parse("Jane Roe – Executive Director of the Example Rivers Fund", false));
+        assertEquals("Jane Roe", dash.name());
+        assertEquals("Executive Director", dash.title());
+        assertEquals("Example Rivers Fund", dash.affiliation());
+        Signer comma = SignerParser.withOffice(Signer.person("Ana Pérez", "Vice Presidenta, Red de Ejemplo"));
+        assertEquals("Vice Presidenta", comma.title(), "an office qualified by a capitalised word");
+        assertEquals("Red de Ejemplo", comma.affiliation());
+        Signer joined = SignerParser.withOffice(Signer.organization("Jean Exemple Président du Consortium Exemple"));
+        assertEquals(Signer.Kind.person, joined.kind(), "a person's name with their office after it, on one line");
+        assertEquals("Jean Exemple", joined.name());
+        assertEquals("Président", joined.title());
+        assertEquals("Consortium Exemple", joined.affiliation());
+    }
+
+    @Test
+    void leavesWhatNoOfficeOpensAsItIs() {
+        Signer unit = Signer.person("Jane Roe", "Director of communications");
+        assertEquals(unit, SignerParser.withOffice(unit), "no body after the office: a title alone");
+        Signer org = Signer.organization("Friends of the Valley Director Fund");
+        assertEquals(org, SignerParser.withOffice(org));
+        Signer titled = Signer.person("Jane Roe", "Example Fund").withTitle("Chair of the Board");
+        assertEquals(titled, SignerParser.withOffice(titled));
+    }
+
+    @Test
+    void takesAnAcronymAfterADashWhenItIsTheInitials() {
+        Signer spaced = SignerParser.parse("Núcleo de Apoio Jurídico Exemplar – NAJE (UFEX)", false);
+        assertEquals("Núcleo de Apoio Jurídico Exemplar", spaced.name());
+        assertEquals("NAJE", spaced.acronym());
+        Signer joined = SignerParser.parse("Alliance for Clean Rivers in East Africa-ACREA", false);
+        assertEquals("Alliance for Clean Rivers in East Africa", joined.name());
+        assertEquals("ACREA", joined.acronym());
+        Signer mixed = SignerParser.parse("Centro Acadêmico de Exemplo – CAEx", false);
+        assertEquals("Centro Acadêmico de Exemplo", mixed.name());
+        assertEquals("CAEx", mixed.acronym());
+        // a word after a dash that is not the initials stays in the name
+        assertEquals("Third Example Network-Africa", SignerParser.parse("Third Example Network-Africa", false).name());
+    }
 }

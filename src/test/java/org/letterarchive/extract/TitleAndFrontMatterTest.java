@@ -30,6 +30,15 @@ class TitleAndFrontMatterTest {
     }
 
     @Test
+    void anAddresseeOpeningThePageIsNoTitle() {
+        var lines = TextLines.of("Ms. Jane Roe\nChief Executive Officer\nExample Foods Inc.\n100 Main Street\n\nJune 5, 2019\n\nDear Ms. Roe,\nWe write to you.");
+        assertEquals(null, TitleFinder.find(lines, 5, 6, -1, FrontMatter.NONE, null).title());
+        // a headline opening the page still is one
+        var headed = TextLines.of("Clean water for every school\n\nJune 5, 2019\n\nDear Ms. Roe,\nWe write to you.");
+        assertEquals("Clean water for every school", TitleFinder.find(headed, 1, 2, -1, FrontMatter.NONE, null).title());
+    }
+
+    @Test
     void takesHeadlineAfterDate() {
         var lines = TextLines.of("6 October 2021\nClean water for every school in the valley\nDear Honourable Ministers,\nText.");
         assertEquals("Clean water for every school in the valley", TitleFinder.find(lines, 0, 2, -1, FrontMatter.NONE, null).title());
