@@ -123,9 +123,10 @@ public final class LetterAnalyzer {
             title = TitleFinder.find(lines, date.lineIndex(), salutation, blockStart, front, doc);
             titleConfidence = title.title() == null ? 0 : title.lineIndex() < 0 ? 0.8 : 0.5;
         }
-        List<Recipient> recipients = recipients(RecipientFinder.tagged(lines, labelled),
-                RecipientFinder.find(lines, salutation, date.lineIndex(), title.lineIndex(), title.title(), blockStart),
-                RecipientFinder.greeted(lines, salutation));
+        // the addressees a letter sent as e-mail names in its headers come first among those the grammar reads
+        List<Recipient> ruled = new ArrayList<>(RecipientFinder.mailed(doc));
+        ruled.addAll(RecipientFinder.find(lines, salutation, date.lineIndex(), title.lineIndex(), title.title(), blockStart));
+        List<Recipient> recipients = recipients(RecipientFinder.tagged(lines, labelled), ruled, RecipientFinder.greeted(lines, salutation));
         // with no addressee in the letter, the one its title names ("Open letter to X")
         if (recipients.isEmpty()) recipients = recipients(List.of(), RecipientFinder.namedInTitle(title.title()), List.of());
         Assessment assessment = assess(titleConfidence, dateConfidence, date, recipients, signers, salutation >= 0);

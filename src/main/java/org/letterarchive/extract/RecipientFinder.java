@@ -753,6 +753,29 @@ public final class RecipientFinder {
     }
 
     /** The addressee a title names ("Open letter to the Board of X on Y" gives "Board of X"); empty when none. */
+    /** the address of a mail header's mailbox, and the quotes around its display name */
+    private static final Pattern MAILBOX_ADDRESS = Pattern.compile("<[^<>]*>"), QUOTES = Pattern.compile("^[\"']+|[\"']+$");
+
+    /**
+     * The addressees a letter sent as e-mail names in its headers: each mailbox of "To" and ("cc") "Cc" that
+     * gives a display name ("Minister Jane Roe &lt;minister@example.org&gt;" gives "Jane Roe", Minister). A
+     * bare address names nobody the archive can file.
+     */
+    public static List<Recipient> mailed(ParsedDocument doc) {
+        List<Recipient> out = new ArrayList<>();
+        if (doc == null || doc.mediaType() == null || !(doc.mediaType().startsWith("message/") || doc.mediaType().equals("application/vnd.ms-outlook"))) {
+            return out;
+        }
+        for (String header : List.of("Message-To", "Message-Cc")) {
+            for (String mailbox : doc.metadata().getOrDefault(header, List.of())) {
+                String name = trimPunct(QUOTES.matcher(MAILBOX_ADDRESS.matcher(mailbox).replaceAll("").strip()).replaceAll("").strip());
+                if (name.isEmpty() || name.indexOf('@') >= 0) continue;
+                out.add(fromLine(name, header.endsWith("Cc")));
+            }
+        }
+        return out;
+    }
+
     public static List<Recipient> namedInTitle(String title) {
         List<Recipient> out = new ArrayList<>(1);
         if (title != null) fromTitle(title, out);

@@ -86,6 +86,20 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
                 case DETAIL -> {
                     if (entryLine < 0) continue;
                     Signer p = signers.get(entryLine);
+                    // in a list of organisations, a name of two capitalised words over a line written as a name that is no
+                    // person's and no office is one more organisation ("Cyclists United" / "Parents for Clean Air"), not a
+                    // person and where they work
+                    boolean amongOrganisations = p.isOrganization() && p.affiliation() == null && p.acronym() == null && p.location() == null
+                            && organisationsBefore(signers, entryLine) && LineLabeller.nameLike(s) && s.indexOf(',') < 0
+                            && !PersonName.shaped(s) && !Vocabulary.get().opensWithOffice(s) && PersonName.afterHonorific(p.name()) == null;
+                    if (amongOrganisations) {
+                        Signer own = SignerParser.parse(strip(line.raw()), false);
+                        if (add(signers, organizations, own, confidence)) {
+                            entry = strip(line.raw());
+                            entryLine = signers.size() - 1;
+                        }
+                        continue;
+                    }
                     // a name with details under it is a person's, unless it is given with an acronym, as organisations are
                     if (p.isOrganization() && p.affiliation() == null && p.acronym() == null && PersonName.shaped(p.name())) {
                         p = new Signer(p.name(), Signer.Kind.person, p.acronym(), p.location(), null, p.title(), p.raw())
@@ -178,6 +192,19 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
     private static final Pattern BRACKETED_ACRONYM = Pattern.compile("\\((?=[^)]*\\p{Lu}[^)]*\\p{Lu})[\\p{Lu}\\p{N}&./\\-]{2,15}\\)");
 
     /** Names an organisation: a word naming a kind of organisation or a legal form, or an acronym in brackets; no place alone. */
+    /** the entries looked at above an entry to tell a list of organisations */
+    private static final int LIST_SEEN = 2;
+
+    /** True when the entries right above the one at k are organisations given without details: a list of organisations. */
+    static boolean organisationsBefore(List<Signer> signers, int k) {
+        if (k < LIST_SEEN) return false;
+        for (int j = k - LIST_SEEN; j < k; j++) {
+            Signer o = signers.get(j);
+            if (!o.isOrganization() || o.affiliation() != null || o.title() != null) return false;
+        }
+        return true;
+    }
+
     static boolean namesOrganisation(String s) {
         if (Vocabulary.get().isPlace(s) || SignerParser.words(s) < 2) return false;
         if (Vocabulary.get().hasOrganisationWord(s) || BRACKETED_ACRONYM.matcher(s).find()) return true;

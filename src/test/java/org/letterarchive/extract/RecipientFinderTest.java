@@ -337,4 +337,20 @@ class RecipientFinderTest {
         text = "River Basin Commission\nSpringfield, ST 40411\nMay 4, 2021\nDear Members of the Valley Council:\nWe write.";
         assertEquals(List.of("Members of the Valley Council"), recipients(text, null).stream().map(Recipient::name).toList());
     }
+
+    @Test
+    void aLetterSentAsMailIsAddressedToTheMailboxesItsHeadersName() {
+        ParsedDocument mail = new ParsedDocument("Dear Minister Roe,\nWe write to you.", "message/rfc822",
+                java.util.Map.of("Message-To", List.of("Minister Jane Roe <minister@example.org>", "campaign@example.org"),
+                        "Message-Cc", List.of("\"Ana Pérez\" <ana@example.org>")), false, List.of());
+        List<Recipient> r = RecipientFinder.mailed(mail);
+        assertEquals(2, r.size(), "a bare address names nobody");
+        assertEquals("Jane Roe", r.get(0).name());
+        assertEquals("Minister", r.get(0).role());
+        assertEquals("Ana Pérez", r.get(1).name());
+        assertTrue(r.get(1).cc());
+        // a page or a file that is no mail has no such headers to read
+        ParsedDocument page = new ParsedDocument("Dear Minister Roe,", "text/html", java.util.Map.of("Message-To", List.of("Jane Roe <j@example.org>")), false, List.of());
+        assertTrue(RecipientFinder.mailed(page).isEmpty());
+    }
 }

@@ -110,4 +110,20 @@ class SignerEntriesTest {
         assertEquals(List.of("River Keepers Alliance"), names(e));
         assertNull(e.signers().get(0).affiliation());
     }
+
+    @Test
+    void inAListOfOrganisationsANameOverANameIsTwoOrganisations() {
+        SignerEntries e = read("OTHER | We ask the council to act on this today, as it has promised many times before. Thank you.",
+                "SIGNER | Coalition for Clean Air", "SIGNER | Lung Health Association", "SIGNER | Cyclists United", "DETAIL | Parents for Clean Air");
+        assertEquals(List.of("Coalition for Clean Air", "Lung Health Association", "Cyclists United", "Parents for Clean Air"), names(e));
+        assertEquals(Signer.Kind.organization, e.signers().get(2).kind());
+        // where people are listed with where they work, the line under a name is theirs
+        SignerEntries people = read("OTHER | We ask the council to act on this today, as it has promised many times before. Thank you.",
+                "SIGNER | Jane Roe", "DETAIL | Example Rivers Fund", "SIGNER | Ana Pérez", "DETAIL | Clean Water Network");
+        assertEquals(List.of("Jane Roe", "Ana Pérez"), names(people));
+        assertEquals("Clean Water Network", people.signers().get(1).affiliation());
+        // an office under the name is the person's, even in a list of organisations
+        SignerEntries office = read("SIGNER | Coalition for Clean Air", "SIGNER | Lung Health Association", "SIGNER | Jane Roe", "DETAIL | Executive Director");
+        assertEquals(Signer.Kind.person, office.signers().get(2).kind());
+    }
 }
