@@ -276,7 +276,7 @@ public final class RecipientFinder {
                     // in a block of styled names, a line opens an entry by its style, or as a whole entry "Body - Name - Office"
                     boolean opens = honorifics
                             ? honorificStart(item) || honorificStart(r.name() == null ? "" : r.name()) || (DASH.split(item).length >= 3 && isPerson(r))
-                            : namesPerson(item);
+                            : namesPerson(item) && !(current != null && isPerson(current) && current.role() == null && wholeOffice(item));
                     if (current != null && !opens && isPerson(current)) {
                         current = new Recipient(current.name(), current.role() == null ? item : current.role() + ", " + item,
                                 current.organization(), cc);
@@ -288,6 +288,12 @@ public final class RecipientFinder {
                 }
             }
         }
+    }
+
+    /** Whether the text is an office and nothing more ("Chief Executive Officer", "Deputy Minister"): the office of the name above it. */
+    private static boolean wholeOffice(String s) {
+        List<String> w = List.of(Splits.whitespace(s.strip()));
+        return Vocabulary.get().officeWords(w) == w.size();
     }
 
     /** A line of running prose: four words or more, most of them in lower case. */
@@ -367,12 +373,15 @@ public final class RecipientFinder {
             if (!mayOpenToBlock(lines.get(i).clean())) continue;
             Matcher m = TO_BLOCK.matcher(lines.get(i).clean());
             if (!m.matches()) continue;
-            if (!m.group(1).isBlank()) addLine(m.group(1), false, out);
+            // the lines under "To:" are one address block: an office under a name, a street under a body, are theirs
+            List<String> block = new ArrayList<>();
+            if (!m.group(1).isBlank()) block.add(m.group(1));
             for (int j = i + 1; j < Math.min(lines.size(), i + MAX_BLOCK); j++) {
                 String s = lines.get(j).clean();
                 if (j == dateIndex || s.length() > 200 || Salutation.isGreeting(s) || s.endsWith(".")) break;
-                addLine(s, false, out);
+                block.add(s);
             }
+            readBlock(block, false, out);
             return i;
         }
         return -1;

@@ -444,7 +444,7 @@ public final class SignerParser {
                 String name = String.join(" ", Arrays.copyOfRange(w, 0, k));
                 if (!PersonName.shaped(name)) continue;
                 String rest = String.join(" ", Arrays.copyOfRange(w, k, w.length));
-                String[] office = officeAndBody(rest);
+                String[] office = officeAndBody(rest, false);
                 if (office == null) continue;
                 return new Signer(name, Signer.Kind.person, null, null, office[1], office[0], s.raw() == null ? s.name() : s.raw(),
                         s.capacity(), s.confidence());
@@ -453,19 +453,31 @@ public final class SignerParser {
         }
         // what follows the name is read as the title or the affiliation, whichever was given alone
         String given = s.title() == null ? s.affiliation() : s.affiliation() == null ? s.title() : null;
-        String[] office = given == null ? null : officeAndBody(given);
+        String[] office = given == null ? null : officeAndBody(given, true);
         return office == null ? s : s.withTitle(office[0]).withAffiliation(office[1]);
     }
 
-    /** The office and the body of "Office of the Body" or "Office, Body"; null when no office opens the text or no body follows it. */
-    private static String[] officeAndBody(String text) {
+    /** the most words of a position written before the body it is held in */
+    private static final int POSITION_WORDS = 3;
+
+    /**
+     * The office and the body of "Office of the Body" or "Office, Body"; null when no office opens the text or no body
+     * follows it. Given as a person's details (positions), a short phrase that names no body or place before the comma
+     * is taken for a position the list of offices lacks.
+     */
+    private static String[] officeAndBody(String text, boolean positions) {
         int comma = text.indexOf(',');
         Vocabulary v = Vocabulary.get();
         if (comma > 0) {
             // "Director of Communications, Example Fund": the office is all before the comma
             String before = text.substring(0, comma).strip(), after = tidy(text.substring(comma + 1));
-            if (v.opensWithOffice(before) && !after.isEmpty() && Character.isUpperCase(after.codePointAt(0))) return new String[] {before, after};
-            return null;
+            if (after.isEmpty() || !Character.isUpperCase(after.codePointAt(0))) return null;
+            if (v.opensWithOffice(before)) return new String[] {before, after};
+            // a short phrase naming no body or place before one name: a position the list of offices lacks
+            // ("Campaigns Manager, Example Fund")
+            boolean position = positions && words(before) <= POSITION_WORDS && Character.isUpperCase(before.codePointAt(0)) && after.indexOf(',') < 0
+                    && !v.hasOrganisationWord(before) && !v.isPlace(before) && !v.isPlace(after) && !legalForm(after);
+            return position ? new String[] {before, after} : null;
         }
         List<String> words = List.of(Splits.whitespace(text.strip()));
         int n = v.officeWords(words);

@@ -108,9 +108,15 @@ public final class TitleFinder {
         for (int i = 0; i < Math.min(end, HEAD) || (i >= near && i < dateIndex); i++) {
             if (i >= lines.size()) break;
             String s = undecorated(lines.get(i).clean());
-            if (namesLetter(s)) return new Result(withContinuation(lines, i, s), i);
+            if (namesLetter(s) && (namesLetterByMore(s) || !hasSubjectLine(lines, end))) return new Result(withContinuation(lines, i, s), i);
         }
         return null;
+    }
+
+    /** Whether a subject line ("Re: ...", "Asunto: ...") stands among the first lines, above the end given. */
+    private static boolean hasSubjectLine(List<Line> lines, int end) {
+        for (int i = 0; i < Math.min(end, 40) && i < lines.size(); i++) if (SUBJECT.matcher(lines.get(i).clean()).matches()) return true;
+        return false;
     }
 
     /** The title the document's front matter gives (a page published with its title), or null. */
@@ -124,6 +130,14 @@ public final class TitleFinder {
 
     static boolean namesLetter(String s) {
         return s.length() <= MAX_TITLE && NAMES_LETTER.matcher(s).matches() && !s.endsWith(",") && !CONTACT.matcher(s).find();
+    }
+
+    /** the most words of a heading that only says what kind of text follows ("OPEN LETTER", "Carta abierta") */
+    private static final int KIND_ONLY = 2;
+
+    /** A heading that names the letter by more than its kind: "Open letter to the Council", not "OPEN LETTER" alone. */
+    static boolean namesLetterByMore(String s) {
+        return namesLetter(s) && Splits.whitespace(undecorated(s).replaceAll("[\\p{Punct}]+$", "").strip()).length > KIND_ONLY;
     }
 
     /** A date line or a greeting follows within a few lines. */

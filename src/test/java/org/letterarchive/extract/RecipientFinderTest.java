@@ -353,4 +353,12 @@ class RecipientFinderTest {
         ParsedDocument page = new ParsedDocument("Dear Minister Roe,", "text/html", java.util.Map.of("Message-To", List.of("Jane Roe <j@example.org>")), false, List.of());
         assertTrue(RecipientFinder.mailed(page).isEmpty());
     }
+
+    @Test
+    void theLinesUnderToAreOneAddressBlock() {
+        var lines = TextLines.of("To: Jane Roe\nChief Executive Officer\nExample Foods Inc.\n100 Main Street\nSpringfield, IL 62701\n\nJune 5, 2019\n\nDear Ms. Roe,\nWe write.");
+        List<Recipient> r = RecipientFinder.find(lines, 6, 5, -1, null, -1);
+        assertEquals(List.of("Jane Roe"), r.stream().map(Recipient::name).toList(), r.toString());
+        assertTrue(r.get(0).role().startsWith("Chief Executive Officer"));
+    }
 }

@@ -243,6 +243,23 @@ class SignerParserTest {
     }
 
     @Test
+    void aShortPositionBeforeTheBodyIsTheTitle() {
+        Signer s = SignerParser.withOffice(Signer.person("John Example", "Campaigns Manager, Coal Free Future"));
+        assertEquals("Campaigns Manager", s.title());
+        assertEquals("Coal Free Future", s.affiliation());
+        // a body before a comma, a place after it, or a legal form, is no position and its body
+        Signer body = Signer.person("Jane Roe", "Example University, Department of Physics");
+        assertEquals(body, SignerParser.withOffice(body));
+        Signer place = Signer.person("Jane Roe", "Field Organizer, Argentina");
+        assertEquals(place, SignerParser.withOffice(place));
+        Signer business = Signer.person("Jane Roe", "Photographer, LLC");
+        assertEquals(business, SignerParser.withOffice(business));
+        // an organisation's name is split only by the list of offices: "Example Productions, LLC" stays whole
+        Signer firm = Signer.organization("Astonishing Example Productions, LLC");
+        assertEquals(firm, SignerParser.withOffice(firm));
+    }
+
+    @Test
     void leavesWhatNoOfficeOpensAsItIs() {
         Signer unit = Signer.person("Jane Roe", "Director of communications");
         assertEquals(unit, SignerParser.withOffice(unit), "no body after the office: a title alone");

@@ -39,6 +39,16 @@ class TitleAndFrontMatterTest {
     }
 
     @Test
+    void aHeadingSayingOnlyWhatKindOfTextFollowsGivesWayToTheSubject() {
+        var lines = TextLines.of("OPEN LETTER\n\nTo: The Board of Directors\n\n1 September 2020\n\nRe: Ending finance for new coal mines\n\nDear Members of the Board,\nWe write.");
+        assertEquals("Ending finance for new coal mines", TitleFinder.find(lines, 2, 4, -1, FrontMatter.NONE, null).title());
+        assertEquals(null, TitleFinder.namingHeading(lines, 2, lines.size()));
+        // with no subject line, the heading is all the title there is
+        var bare = TextLines.of("OPEN LETTER\n\n1 September 2020\n\nDear Members of the Board,\nWe write.");
+        assertEquals("OPEN LETTER", TitleFinder.namingHeading(bare, 1, bare.size()).title());
+    }
+
+    @Test
     void takesHeadlineAfterDate() {
         var lines = TextLines.of("6 October 2021\nClean water for every school in the valley\nDear Honourable Ministers,\nText.");
         assertEquals("Clean water for every school in the valley", TitleFinder.find(lines, 0, 2, -1, FrontMatter.NONE, null).title());
