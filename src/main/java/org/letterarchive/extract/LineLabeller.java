@@ -528,14 +528,17 @@ public final class LineLabeller {
     static boolean headerRow(List<Line> lines, int start, int end) {
         if (end - start < 2) return false;
         String[] first = lines.get(start).clean().split("\\|");
+        Vocabulary v = Vocabulary.get();
         for (int c = 0; c < first.length; c++) {
             if (DIGIT.matcher(first[c]).find()) continue;
-            boolean digitsBelow = true;
-            for (int i = start + 1; i <= end && digitsBelow; i++) {
+            // a column of numbers, or of places, under a cell that is neither: the cell names the column
+            boolean digitsBelow = true, placesBelow = !v.isPlace(first[c].strip());
+            for (int i = start + 1; i <= end && (digitsBelow || placesBelow); i++) {
                 String[] cells = lines.get(i).clean().split("\\|");
-                digitsBelow = c < cells.length && DIGIT.matcher(cells[c]).find();
+                digitsBelow &= c < cells.length && DIGIT.matcher(cells[c]).find();
+                placesBelow &= c < cells.length && v.isPlace(cells[c].strip());
             }
-            if (digitsBelow) return true;
+            if (digitsBelow || placesBelow) return true;
         }
         return false;
     }

@@ -21,9 +21,10 @@ public final class RecipientFinder {
     /** "you" in a greeting names nobody */
     private static final Pattern YOU = Pattern.compile("(?iu)(?:you|usted(?:es)?|vous|voc[eê]s?)");
     private static final Pattern TO_BLOCK = Pattern.compile("(?iu)^(?:to|para|a|à|attn|attention)\\s*:\\s*(.*)$");
-    /** a line that heads the copied addressees under it: "cc:", "C/C", "Copies to:" */
-    private static final Pattern COPY_HEADER = Pattern.compile("(?iu)^(?:cc|c/c|c\\.c\\.|copy to|copies to|con copia a?|copia)\\s*:?$");
-    private static final Pattern CC = Pattern.compile("(?iu)^(?:(?:cc|c\\.c\\.|copy to|copies to|con copia a|copia)\\s*:|cc\\.(?=\\s))\\s*(.*)$");
+    /** a line that heads the copied addressees under it: "cc:", "C/C", "Copies to:", "C.c.p." (Spanish "con copia para") */
+    private static final Pattern COPY_HEADER = Pattern.compile("(?iu)^(?:cc|c/c|c\\.c\\.|c\\.\\s?c\\.\\s?p\\.?|ccp|copy to|copies to|con copia a?|con copia para|copia)\\s*:?$");
+    private static final Pattern CC = Pattern.compile(
+            "(?iu)^(?:(?:cc|c\\.c\\.|c\\.\\s?c\\.\\s?p\\.?|ccp|copy to|copies to|con copia a|con copia para|copia)\\s*:|(?:cc|c\\.\\s?c\\.\\s?p)\\.(?=\\s))\\s*(.*)$");
     /** a word joining an office to what it is of or for: "Minister for Examples", "Envoy on Oceans" */
     private static final Pattern COMPLEMENT = Pattern.compile("(?iu)of|for|on|to|de|del|da|do|dos|das|des|du|für|pour|para");
     private static final Pattern ARTICLE = Pattern.compile("(?iu)the|la|el|los|las|le|les|o|a|os|as|die|der|den");

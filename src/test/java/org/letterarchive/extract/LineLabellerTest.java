@@ -210,4 +210,21 @@ class LineLabellerTest {
         LineLabeller.officesUnderNames(lines, tags);
         assertEquals(LineLabeller.Tag.SIGNER, tags[1]);
     }
+
+    @Test
+    void aTablesFirstRowNamingAColumnOfPlacesIsItsHeader() {
+        var table = TextLines.of("Organisation | Country\nSeed Savers Collective | Kenya\nFarmers' Union of the North | Ghana\nRed de Semillas Libres | Colombia\n");
+        assertTrue(LineLabeller.headerRow(table, 0, 3));
+        var rows = TextLines.of("Seed Savers Collective | Kenya\nFarmers' Union of the North | Ghana\nRed de Semillas Libres | Colombia\n");
+        assertFalse(LineLabeller.headerRow(rows, 0, 2), "a first row that is a place over places is a row like the others");
+    }
+
+    @Test
+    void copiesForTheRecordInSpanishAreCopiedAddressees() {
+        String text = BODY + "Atentamente,\n\nRed de Pacientes Unidos\nColectivo Salud Digna\nFundación Agua Viva\n\n"
+                + "C.c.p. Lic. Juan Muestra, Subsecretario de Prevención\n";
+        assertEquals(List.of("Red de Pacientes Unidos", "Colectivo Salud Digna", "Fundación Agua Viva"), signersOf(text));
+        assertTrue(RecipientFinder.opensCopies("C.c.p. Lic. Juan Muestra, Subsecretario de Prevención"));
+        assertTrue(RecipientFinder.opensCopies("c.c.p.:"));
+    }
 }
