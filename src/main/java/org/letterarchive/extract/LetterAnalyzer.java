@@ -324,9 +324,13 @@ public final class LetterAnalyzer {
 
     /** People sign on behalf of their organisation unless the letter says affiliations are for identification only. */
     private static List<Signer> withCapacity(List<Line> lines, SignerEntries entries) {
+        // a note for all the signers, not one signer's own entry ("Jane Roe (X), in a personal capacity")
+        Set<String> entryLines = new java.util.HashSet<>();
+        for (Signer s : entries.signers()) entryLines.add(s.raw() == null ? s.name() : s.raw());
         boolean personal = false;
         for (Line l : lines) {
-            if (l.clean().length() < 300 && mayBePersonal(l.clean()) && PERSONAL.matcher(l.clean()).find()) {
+            if (l.clean().length() < 300 && mayBePersonal(l.clean()) && PERSONAL.matcher(l.clean()).find()
+                    && entryLines.stream().noneMatch(e -> l.clean().contains(e))) {
                 personal = true;
                 break;
             }
@@ -338,6 +342,8 @@ public final class LetterAnalyzer {
                 out.add(s);
             } else if (s.raw() != null && ON_BEHALF.matcher(s.raw()).find()) {
                 out.add(s.withCapacity(Signer.Capacity.on_behalf));
+            } else if (s.raw() != null && mayBePersonal(s.raw()) && PERSONAL.matcher(s.raw()).find()) {
+                out.add(s.withCapacity(Signer.Capacity.personal));
             } else {
                 out.add(s.withCapacity(personal ? Signer.Capacity.personal : Signer.Capacity.on_behalf));
             }

@@ -358,7 +358,8 @@ public final class RecipientFinder {
             if (Vocabulary.fold(h).length() < 2 || k - from < 2) continue;
             String prev = w[k - 1];
             if (prev.endsWith("-") || prev.equals("–") || prev.equals("—")) continue;
-            if (v.isHonorific(prev) || prev.equalsIgnoreCase("the") || (v.isOffice(prev) && k - 1 == from) || !Character.isUpperCase(w[the ? k + 2 : k + 1].codePointAt(0))) continue;
+            // (nor inside a style of two words: "The Rt Hon")
+            if (v.isHonorific(prev) || v.isHonorific(prev + " " + h) || prev.equalsIgnoreCase("the") || (v.isOffice(prev) && k - 1 == from) || !Character.isUpperCase(w[the ? k + 2 : k + 1].codePointAt(0))) continue;
             // an office used as a style opens the second name: "... MP Senator the Hon. B"
             // (not a letters-after-name office in capitals: "... Jane Roe MP The Hon. B")
             int cut = the && v.isOffice(prev) && !prev.equals(prev.toUpperCase(java.util.Locale.ROOT)) && k - 1 - from >= 2 ? k - 1 : k;
@@ -836,6 +837,12 @@ public final class RecipientFinder {
      * A person's name followed by their office on one line, by the general list of offices: "Dr. Jane Doe
      * Secretaria de Hacienda" gives {"Dr. Jane Doe", "Secretaria de Hacienda"}; null when the line is not so.
      */
+    /** Letters written after a name: a short word in capitals ("MP", "MLA", "QC"). */
+    private static boolean postNominal(String word) {
+        String t = word.endsWith(",") || word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
+        return t.length() >= 2 && t.length() <= 4 && t.chars().allMatch(Character::isUpperCase);
+    }
+
     static String[] officeAfter(String s) {
         if (!honorificStart(s)) return null;
         List<String> w = List.of(Splits.whitespace(s.strip()));
@@ -845,6 +852,8 @@ public final class RecipientFinder {
         int nameStart = k;
         for (int j = nameStart + 2; j < w.size() && j <= nameStart + 5; j++) {
             if (!Character.isUpperCase(w.get(j - 1).codePointAt(0))) return null;
+            // letters after the name closing the line ("... Jane Example MP") are part of it, not an office held
+            if (j == w.size() - 1 && postNominal(w.get(j))) return null;
             if (v.officeWords(w.subList(j, w.size()), 0) > 0) {
                 return new String[] {String.join(" ", w.subList(0, j)), String.join(" ", w.subList(j, w.size()))};
             }

@@ -81,6 +81,9 @@ public final class SignerParser {
             if (aff.startsWith("(") && aff.endsWith(")")) aff = aff.substring(1, aff.length() - 1);
             aff = tidy(aff);
             Signer org = aff.isEmpty() ? null : parse(aff, false);
+            // "Jane Roe (Example University), in a personal capacity": the affiliation is in the brackets
+            Signer who = aff.isEmpty() ? personOfBody(tidy(behalf.group(1)), s) : null;
+            if (who != null) return who;
             return named(tidy(behalf.group(1)), Signer.Kind.person, null, null,
                     org == null ? (aff.isEmpty() ? null : aff) : org.name(), s);
         }
@@ -130,7 +133,25 @@ public final class SignerParser {
         return Vocabulary.fold(capitals.toString()).equals(Vocabulary.fold(initials.toString()));
     }
 
+    /** a name with a bracket closing it: "Jane Roe (Example University)" */
+    private static final Pattern NAME_BRACKET = Pattern.compile("^([^()]+?)\\s*\\(([^()]{2,120})\\)$");
+
+    /**
+     * A person's name with the body they are of in brackets after it ("Jane Roe (Example University)", "Prof. Ann
+     * Example (Instituto de Ejemplo)"): that person, of that body. Null when the name is no person's, or the bracket
+     * holds an acronym, a place or no name of a body.
+     */
+    static Signer personOfBody(String s, String raw) {
+        Matcher m = s.indexOf('(') > 0 ? NAME_BRACKET.matcher(s) : null;
+        if (m == null || !m.matches()) return null;
+        String name = tidy(m.group(1)), inner = m.group(2).strip();
+        if (!PersonName.shaped(name) || ACRONYM.matcher(inner).matches() || isPlaceList(inner) || !SignerEntries.namesOrganisation(inner)) return null;
+        return new Signer(name, Signer.Kind.person, null, null, inner, null, raw);
+    }
+
     private static Signer organizationOrPerson(String s, boolean person) {
+        Signer ofBody = personOfBody(s, s);
+        if (ofBody != null) return ofBody;
         // an acronym after a dash that is the name's initials, perhaps with a bracket after it: the name and its acronym
         Matcher dashWord = !person && hasDash(s) ? NAME_DASH_WORD.matcher(s) : null;
         if (dashWord != null && dashWord.matches() && words(dashWord.group(1)) >= 2 && initialsOf(dashWord.group(2), dashWord.group(1))) {

@@ -227,4 +227,16 @@ class LineLabellerTest {
         assertTrue(RecipientFinder.opensCopies("C.c.p. Lic. Juan Muestra, Subsecretario de Prevención"));
         assertTrue(RecipientFinder.opensCopies("c.c.p.:"));
     }
+
+    @Test
+    void aSignersOwnCapacityIsTheirsAlone() {
+        String text = BODY + "Signed by the following individuals:\n\n- Jane Roe (Example University)\n- Prof. Kwame Example (University of Ghana)\n"
+                + "- Ana Muestra (Instituto de Ejemplo), in a personal capacity\n";
+        var letter = new LetterAnalyzer().analyze(new ParsedDocument(text, "text/plain", null, false, null), "x", "x.txt");
+        assertEquals(List.of("Jane Roe", "Prof. Kwame Example", "Ana Muestra"), letter.signers().stream().map(s -> s.name()).toList());
+        assertEquals("University of Ghana", letter.signers().get(1).affiliation());
+        assertEquals(org.letterarchive.letter.Signer.Capacity.on_behalf, letter.signers().get(0).capacity(), "one signer's note is not the letter's");
+        assertEquals(org.letterarchive.letter.Signer.Capacity.personal, letter.signers().get(2).capacity());
+        assertEquals("Instituto de Ejemplo", letter.signers().get(2).affiliation());
+    }
 }

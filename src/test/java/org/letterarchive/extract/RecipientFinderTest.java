@@ -361,4 +361,15 @@ class RecipientFinderTest {
         assertEquals(List.of("Jane Roe"), r.stream().map(Recipient::name).toList(), r.toString());
         assertTrue(r.get(0).role().startsWith("Chief Executive Officer"));
     }
+
+    @Test
+    void aStyleOfTwoWordsAndLettersAfterTheNameStayWithTheName() {
+        assertEquals(List.of("The Rt Hon Jane Example MP"), RecipientFinder.sideBySide("The Rt Hon Jane Example MP"));
+        assertEquals(null, RecipientFinder.officeAfter("The Rt Hon Jane Example MP"));
+        var lines = TextLines.of("22 January 2021\n\nThe Rt Hon Jane Example MP\nSecretary of State for Education\nDepartment for Education\n"
+                + "Sanctuary Buildings\nGreat Smith Street\nLondon SW1P 3BT\n\nDear Secretary of State,\nWe write.");
+        List<Recipient> r = RecipientFinder.find(lines, 7, 0, -1, null, -1);
+        assertEquals(List.of("The Rt Hon Jane Example MP"), r.stream().map(Recipient::name).toList(), r.toString());
+        assertTrue(r.get(0).role().startsWith("Secretary of State for Education"));
+    }
 }

@@ -283,4 +283,15 @@ class SignerParserTest {
         // a word after a dash that is not the initials stays in the name
         assertEquals("Third Example Network-Africa", SignerParser.parse("Third Example Network-Africa", false).name());
     }
+
+    @Test
+    void aPersonWithTheirBodyInBrackets() {
+        Signer s = SignerParser.parse("Jane Roe (Example University)", false);
+        assertEquals(Signer.Kind.person, s.kind());
+        assertEquals("Example University", s.affiliation());
+        // an acronym, a place, or a bracket naming no body, is not a person's body
+        assertEquals("River Keepers Alliance", SignerParser.parse("River Keepers Alliance (RKA)", false).name());
+        assertEquals(Signer.Kind.organization, SignerParser.parse("Seed Savers Kenya (Nairobi, Kenya)", false).kind());
+        assertEquals(Signer.Kind.organization, SignerParser.parse("Internet Sans Exemple (Internet Beyond Examples)", false).kind());
+    }
 }
