@@ -445,7 +445,10 @@ public final class LineLabeller {
             String s = lines.get(i).clean();
             boolean announced = i > 0 && lines.get(i - 1).clean().endsWith(":");
             // "Signed by:" over "A, B and C.": a short list of names joined by commas and "and"
-            boolean names = namesList(s) || (announced && !proseAfter && SignerEntries.andList(s));
+            // "Supporting organisations: A, B and C.": a label with the list on its line
+            String listed = !proseAfter && !announced ? SignerEntries.listAfterLabel(s) : null;
+            boolean names = namesList(s) || (announced && !proseAfter && SignerEntries.andList(s))
+                    || (listed != null && (SignerEntries.andList(listed) || namesList(listed)));
             if ((tags[i] == Tag.OTHER || tags[i] == Tag.SIGNER) && (announced || !proseAfter) && names) {
                 if (tags[i] == Tag.OTHER) confidence[i] = NAMES_PARAGRAPH;
                 tags[i] = Tag.SIGNERS;

@@ -79,7 +79,8 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
                 case SIGNERS -> {
                     entry = null;
                     entryLine = -1;
-                    for (String item : splitList(s)) {
+                    String listed = listAfterLabel(s);
+                    for (String item : splitList(listed != null ? listed : s)) {
                         if (add(signers, organizations, SignerParser.parse(item, false), confidence) && first < 0) first = i;
                     }
                 }
@@ -233,7 +234,7 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
 
     private static final Pattern CELL = Pattern.compile("\\s*\\|\\s*");
     private static final Pattern CELL_NUMBER = Pattern.compile("\\d{1,4}[.)]?");
-    private static final Pattern AND_PREFIX = Pattern.compile("(?i)^(?:and|y|e|et|und)\\s+");
+    private static final Pattern AND_PREFIX = Pattern.compile("(?i)^(?:(?:and|y|e|et|und)\\s+)?(?:(?:the|la|el|los|las|le|les|die|der|das)\\s+(?=\\p{Lu}))?");
     /** a legal form standing alone between commas belongs to the name before it ("Acme, Inc.") */
     private static boolean legalItem(String it) {
         return Vocabulary.get().isLegalForm(it);
@@ -283,7 +284,31 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
             if (PersonName.shaped(t)) people++;
         }
         // "Jane Doe, Example University and Example Centre": one person and where they work, not three signers
-        return !(PersonName.shaped(items[0].strip()) && people < items.length);
+        // (a person's details run to two or three items: four or more are a list)
+        return !(items.length <= 3 && PersonName.shaped(items[0].strip()) && people < items.length);
+    }
+
+    /** the most words of a label over a list on its line ("Supporting organisations: A, B and C.") */
+    private static final int LABEL_WORDS = 4;
+
+    /**
+     * The list a short label opens on its own line ("Supporting organisations: A, B and the C."), or null: the label is one
+     * to four words before the first colon, and no address ("To:", "cc:") or contact line; the list names something in
+     * more than one word (single words after a colon are more often a name's subtitle: "Equality: Work, Home, and Family").
+     */
+    static String listAfterLabel(String s) {
+        int colon = s.indexOf(':');
+        // (a table's row is read by its cells)
+        if (colon <= 0 || colon + 1 >= s.length() || s.contains(" | ")) return null;
+        String label = s.substring(0, colon).strip();
+        if (label.isEmpty() || SignerParser.words(label) > LABEL_WORDS || RecipientFinder.opensCopies(s) || RecipientFinder.addressLine(s)
+                || label.indexOf('@') >= 0 || label.contains("//")) {
+            return null;
+        }
+        String rest = s.substring(colon + 1).strip();
+        boolean named = false;
+        for (String item : Splits.items(rest)) named |= SignerParser.words(AND_PREFIX.matcher(item.strip()).replaceFirst("")) >= 2;
+        return rest.isEmpty() || !named ? null : rest;
     }
 
     /** A list of names rather than one entry: many items, or items closed by "and ..." or a full stop. */
@@ -293,8 +318,8 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
         return items >= 6 || s.endsWith(".") || AND_LAST.matcher(s).find();
     }
 
-    private static final Pattern AND_SPLIT = Pattern.compile("^(\\p{Lu}.*?)\\s+(?:and|y|e|et|und|&)\\s+(\\p{Lu}[^,;]*?)\\.?$");
-    private static final Pattern AND_LAST = Pattern.compile(",?\\s+(?:and|y|e|et|und)\\s+\\p{Lu}[^,;]*$");
+    private static final Pattern AND_SPLIT = Pattern.compile("^(\\p{Lu}.*?)\\s+(?:and|y|e|et|und|&)\\s+(?:(?:the|la|el|los|las|le|les|die|der|das)\\s+)?(\\p{Lu}[^,;]*?)\\.?$");
+    private static final Pattern AND_LAST = Pattern.compile(",?\\s+(?:and|y|e|et|und)\\s+(?:(?:the|la|el|los|las|le|les|die|der|das)\\s+)?\\p{Lu}[^,;]*$");
 
     /** The names of a comma- or semicolon-separated list; "and" before the last is dropped. */
     static List<String> splitList(String s) {

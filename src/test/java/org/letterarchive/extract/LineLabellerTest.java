@@ -239,4 +239,16 @@ class LineLabellerTest {
         assertEquals(org.letterarchive.letter.Signer.Capacity.personal, letter.signers().get(2).capacity());
         assertEquals("Instituto de Ejemplo", letter.signers().get(2).affiliation());
     }
+
+    @Test
+    void aLabelWithItsListOnOneLineNamesTheSigners() {
+        String text = BODY + "Supporting organisations: River Watch International, the Asian Rivers Network, Mekong Friends, "
+                + "Fishers' Alliance of the Delta and the Centre for Water Justice.\n\nBangkok, 3 March 2019\n";
+        assertEquals(List.of("River Watch International", "Asian Rivers Network", "Mekong Friends", "Fishers' Alliance of the Delta",
+                "Centre for Water Justice"), signersOf(text));
+        // copied addressees, a name with a subtitle, and a table's row are no such list
+        assertEquals(null, SignerEntries.listAfterLabel("cc: Jane Roe, Minister of Examples, and John Doe, Mayor of Springfield"));
+        assertEquals(null, SignerEntries.listAfterLabel("Example Equality: Citizenship, Work, and Family"));
+        assertEquals(null, SignerEntries.listAfterLabel("Example Equality: Citizenship, Work, and Family | Mexico"));
+    }
 }
