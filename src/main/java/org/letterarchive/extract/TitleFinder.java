@@ -63,7 +63,8 @@ public final class TitleFinder {
                 String next = lines.get(anchor + 1).clean();
                 // (a line over a street or a town's postcode is an inside address: "Water Board" / "1 Main Street")
                 boolean overAddress = anchor + 2 < end && RecipientFinder.postalLine(lines.get(anchor + 2).clean());
-                if (isHeadline(next, MAX_HEADLINE) && !Salutation.isGreeting(next) && !RecipientFinder.addressLine(next) && !overAddress) {
+                if (isHeadline(next, MAX_HEADLINE) && !Salutation.isGreeting(next) && !RecipientFinder.addressLine(next) && !overAddress
+                        && !wrapsOn(lines, anchor + 1, end)) {
                     return new Result(next, anchor + 1);
                 }
             }
@@ -138,6 +139,17 @@ public final class TitleFinder {
     /** A heading that names the letter by more than its kind: "Open letter to the Council", not "OPEN LETTER" alone. */
     static boolean namesLetterByMore(String s) {
         return namesLetter(s) && Splits.whitespace(undecorated(s).replaceAll("[\\p{Punct}]+$", "").strip()).length > KIND_ONLY;
+    }
+
+    /**
+     * Whether the line is the first of a paragraph broken over lines (a page's text): the line under it, in the same
+     * paragraph, carries its sentence on in lower case or in brackets.
+     */
+    private static boolean wrapsOn(List<Line> lines, int i, int end) {
+        if (i + 1 >= end) return false;
+        Line under = lines.get(i + 1);
+        String t = under.clean();
+        return !under.gapBefore() && !t.isEmpty() && (Character.isLowerCase(t.codePointAt(0)) || t.charAt(0) == '(' || t.charAt(0) == '«');
     }
 
     /** A date line or a greeting follows within a few lines. */

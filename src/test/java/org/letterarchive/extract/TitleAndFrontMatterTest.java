@@ -49,6 +49,14 @@ class TitleAndFrontMatterTest {
     }
 
     @Test
+    void aParagraphsFirstLineUnderTheDateIsNoHeadline() {
+        var lines = TextLines.of("CLEAN WATER FOR EVERY SCHOOL IN THE VALLEY AND\nBEYOND IT\n\nSpringfield, 6 October 2021\n\n"
+                + "While the council prepares its budget for the coming year, the undersigned organisations\n"
+                + "(parents, teachers and neighbours) ask it to fund clean water in every school.\n");
+        assertEquals("CLEAN WATER FOR EVERY SCHOOL IN THE VALLEY AND BEYOND IT", TitleFinder.find(lines, 2, -1, -1, FrontMatter.NONE, null).title());
+    }
+
+    @Test
     void takesHeadlineAfterDate() {
         var lines = TextLines.of("6 October 2021\nClean water for every school in the valley\nDear Honourable Ministers,\nText.");
         assertEquals("Clean water for every school in the valley", TitleFinder.find(lines, 0, 2, -1, FrontMatter.NONE, null).title());
