@@ -105,10 +105,12 @@ public final class LetterAnalyzer {
             date = DateFinder.find(lines, blockStart, dayFirst, front, doc);
             dateConfidence = date.date() == null ? 0 : RULE_CONFIDENCE.getOrDefault(date.source(), 0.5);
         }
-        // the title: a heading that names the letter, else the title the page was published under, else
+        // the title: a heading that names the letter or opens the letter a page quotes, else the title the page was published under, else
         // the line the model tags, else the grammar's subject line or headline, else the document's heading
         int end = blockStart >= 0 ? blockStart : lines.size();
         TitleFinder.Result title = TitleFinder.namingHeading(lines, date.lineIndex(), end);
+        // a page quoting the letter in full under a sentence announcing it: the letter's heading over the page's title
+        if (title == null) title = TitleFinder.announcedHeading(lines, end);
         double titleConfidence = title == null ? 0 : NAMING_TITLE;
         String published = title == null ? TitleFinder.frontMatterTitle(front, doc) : null;
         if (published != null) {

@@ -120,6 +120,30 @@ public final class TitleFinder {
         return false;
     }
 
+    /** how far down a page the text it quotes in full may be announced, and how many lines may stand between */
+    private static final int ANNOUNCED_SEARCH = 40, ANNOUNCED_GAP = 2;
+
+    /**
+     * The heading of a letter a page quotes in full under a sentence announcing it ("Here is the text:", "Lea la carta
+     * completa:"): the first headline under that sentence, past an addressee's line; null when none. The
+     * letter's own heading, not the page's.
+     */
+    public static Result announcedHeading(List<Line> lines, int end) {
+        for (int i = 0; i + 1 < Math.min(end, ANNOUNCED_SEARCH); i++) {
+            String s = lines.get(i).clean();
+            if (!s.endsWith(":") || Splits.whitespace(s).length < 4 || Salutation.isGreeting(s) || SUBJECT.matcher(s).matches()) continue;
+            for (int j = i + 1; j <= i + ANNOUNCED_GAP && j < end; j++) {
+                String next = undecorated(lines.get(j).clean());
+                if (RecipientFinder.addressedLine(next) || RecipientFinder.addressLine(next)) continue;
+                if (isHeadline(next, MAX_HEADLINE) && !Salutation.isGreeting(next) && !DateFinder.isDateLine(next) && !wrapsOn(lines, j, end)) {
+                    return new Result(next, j);
+                }
+                break;
+            }
+        }
+        return null;
+    }
+
     /** The title the document's front matter gives (a page published with its title), or null. */
     public static String frontMatterTitle(FrontMatter front, ParsedDocument doc) {
         String t = front.field("title");

@@ -57,6 +57,16 @@ class TitleAndFrontMatterTest {
     }
 
     @Test
+    void aPageQuotingTheLetterInFullGivesTheLettersHeading() {
+        var lines = TextLines.of("Groups ask the council to keep the river open\nThe groups wrote to the council on Thursday, asking it to drop its plan.\n"
+                + "Read the letter in full below:\nTo the Council of Springfield\nKeep the river open to all\nWe, the undersigned, ask the council to keep the river open.\n");
+        assertEquals("Keep the river open to all", TitleFinder.announcedHeading(lines, lines.size()).title());
+        // a date under the announcing line is no heading
+        var dated = TextLines.of("The groups wrote to the council on Thursday, as follows:\n6 October 2021\nDear Council,\nWe ask you.\n");
+        assertEquals(null, TitleFinder.announcedHeading(dated, dated.size()));
+    }
+
+    @Test
     void takesHeadlineAfterDate() {
         var lines = TextLines.of("6 October 2021\nClean water for every school in the valley\nDear Honourable Ministers,\nText.");
         assertEquals("Clean water for every school in the valley", TitleFinder.find(lines, 0, 2, -1, FrontMatter.NONE, null).title());
