@@ -62,6 +62,14 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
                 case SIGNER -> {
                     String raw = strip(line.raw());
                     if (raw.isBlank()) continue;
+                    Columns columns = Columns.at(lines, i, end);
+                    if (columns != null) {
+                        for (Signer p : columns.signers()) if (add(signers, organizations, p, confidence) && first < 0) first = i;
+                        entry = null;
+                        entryLine = -1;
+                        i += columns.lines() - 1;
+                        continue;
+                    }
                     Signer signer = s.contains(" | ") ? rowSigner(s, false) : SignerParser.parse(raw, false);
                     entry = raw;
                     entryLine = -1;
@@ -79,6 +87,12 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
                 case SIGNERS -> {
                     entry = null;
                     entryLine = -1;
+                    Columns columns = Columns.at(lines, i, end);
+                    if (columns != null) {
+                        for (Signer p : columns.signers()) if (add(signers, organizations, p, confidence) && first < 0) first = i;
+                        i += columns.lines() - 1;
+                        continue;
+                    }
                     String listed = listAfterLabel(s);
                     for (String item : splitList(listed != null ? listed : s)) {
                         if (add(signers, organizations, SignerParser.parse(item, false), confidence) && first < 0) first = i;
@@ -286,6 +300,89 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
         // "Jane Doe, Example University and Example Centre": one person and where they work, not three signers
         // (a person's details run to two or three items: four or more are a list)
         return !(items.length <= 3 && PersonName.shaped(items[0].strip()) && people < items.length);
+    }
+
+    /**
+     * Two signatures laid side by side on the page, whose lines the page's text runs together: a line of two people's
+     * names over a line of their two offices ("Jane Roe Ana Pérez" / "Executive Director Executive Director"), perhaps
+     * over a line of their two organisations. The names are cut where both halves are names (the second of two words
+     * where several cuts would do, as most names are written); the offices where the second opens with an office of the
+     * general list and the first is one too or as long; the organisations after a word naming a kind of organisation.
+     *
+     * @param signers the people, with their offices and organisations
+     * @param lines   how many lines the signatures take (two or three)
+     */
+    record Columns(List<Signer> signers, int lines) {
+        /** the fewest and most words of a line of two names */
+        private static final int FEWEST = 4, MOST = 10;
+
+        /** The signatures side by side whose names are on line i (the lines under it as the page gives them); null when none. */
+        static Columns at(List<Line> lines, int i, int end) {
+            if (i + 1 >= end) return null;
+            return of(lines.get(i).clean(), lines.get(i + 1).clean(), i + 2 < end ? lines.get(i + 2).clean() : null);
+        }
+
+        static Columns of(String names, String offices, String bodies) {
+            if (names.indexOf(',') >= 0 || offices.indexOf(',') >= 0 || PersonName.hasCharacterOfNoName(names)) return null;
+            String[] n = Splits.whitespace(names.strip());
+            if (n.length < FEWEST || n.length > MOST) return null;
+            String[] o = Splits.whitespace(offices.strip());
+            Vocabulary v = Vocabulary.get();
+            // the cut between two halves written alike; else the cut nearest the middle where both halves open with an
+            // office; else the one where the second does and the first is about as long
+            int half = o.length / 2;
+            boolean twice = o.length % 2 == 0 && String.join(" ", java.util.Arrays.copyOfRange(o, 0, half))
+                    .equals(String.join(" ", java.util.Arrays.copyOfRange(o, half, o.length)));
+            int both = -1, alike = -1, alikeCount = 0;
+            boolean bothTied = false;
+            for (int k = 1; k < o.length && !twice; k++) {
+                if (!Character.isUpperCase(o[k].codePointAt(0)) || v.officeWords(List.of(o).subList(k, o.length), 0) == 0) continue;
+                if (v.opensWithOffice(String.join(" ", java.util.Arrays.copyOfRange(o, 0, k)))) {
+                    int off = Math.abs(2 * k - o.length);
+                    if (both < 0 || off < Math.abs(2 * both - o.length)) {
+                        both = k;
+                        bothTied = false;
+                    } else if (off == Math.abs(2 * both - o.length)) {
+                        bothTied = true;
+                    }
+                } else if (Math.abs(k - (o.length - k)) <= 2) {
+                    alike = k;
+                    alikeCount++;
+                }
+            }
+            int officeCut = twice ? half : both >= 0 ? (bothTied ? -1 : both) : alikeCount == 1 ? alike : -1;
+            if (officeCut < 0) return null;
+            int nameCut = -1;
+            for (int k = 2; k <= n.length - 2; k++) {
+                String a = String.join(" ", java.util.Arrays.copyOfRange(n, 0, k)), b = String.join(" ", java.util.Arrays.copyOfRange(n, k, n.length));
+                if (!PersonName.shaped(a, PersonName.AllCaps.ACCEPT) || !PersonName.shaped(b, PersonName.AllCaps.ACCEPT)) continue;
+                if (nameCut < 0 || n.length - k == 2) nameCut = k;
+            }
+            if (nameCut < 0) return null;
+            String[] who = {String.join(" ", java.util.Arrays.copyOfRange(n, 0, nameCut)), String.join(" ", java.util.Arrays.copyOfRange(n, nameCut, n.length))};
+            String[] what = {String.join(" ", java.util.Arrays.copyOfRange(o, 0, officeCut)), String.join(" ", java.util.Arrays.copyOfRange(o, officeCut, o.length))};
+            String[] where = bodies == null ? null : bodies(bodies);
+            List<Signer> out = new ArrayList<>(2);
+            for (int c = 0; c < 2; c++) {
+                Signer p = new Signer(who[c], Signer.Kind.person, null, null, where == null ? null : where[c], what[c], names + " / " + offices);
+                out.add(where == null ? SignerParser.withOffice(p) : p);
+            }
+            // the line of organisations under the offices is read with them, cut or not
+            boolean bodiesLine = bodies != null && bodies.indexOf(',') < 0 && LineLabeller.nameLike(bodies) && !PersonName.shaped(bodies);
+            return new Columns(out, bodiesLine ? 3 : 2);
+        }
+
+        /** Two organisations' names run together, cut after the one word naming a kind of organisation; null when not one. */
+        private static String[] bodies(String line) {
+            String[] w = Splits.whitespace(line.strip());
+            int cut = -1;
+            for (int k = 1; k < w.length - 1; k++) {
+                if (!Vocabulary.get().hasOrganisationTypeWord(w[k - 1]) || !Character.isUpperCase(w[k].codePointAt(0))) continue;
+                if (cut >= 0) return null;
+                cut = k;
+            }
+            return cut < 0 ? null : new String[] {String.join(" ", java.util.Arrays.copyOfRange(w, 0, cut)), String.join(" ", java.util.Arrays.copyOfRange(w, cut, w.length))};
+        }
     }
 
     /** the most words of a label over a list on its line ("Supporting organisations: A, B and C.") */

@@ -126,4 +126,22 @@ class SignerEntriesTest {
         SignerEntries office = read("SIGNER | Coalition for Clean Air", "SIGNER | Lung Health Association", "SIGNER | Jane Roe", "DETAIL | Executive Director");
         assertEquals(Signer.Kind.person, office.signers().get(2).kind());
     }
+
+    @Test
+    void twoSignaturesSideBySideRunTogetherAreTwoPeople() {
+        SignerEntries e = read("OTHER | We ask the council to act on this today, as it has promised many times before. Thank you.",
+                "OTHER | Sincerely,", "SIGNERS | Jane van Roe Ana Pérez", "OTHER | Executive Director Executive Director",
+                "OTHER | Springfield Rivers Foundation Clean Water Watch", "OTHER | jane@example.org ana@example.org");
+        assertEquals(List.of("Jane van Roe", "Ana Pérez"), names(e));
+        assertEquals("Executive Director", e.signers().get(1).title());
+        assertEquals("Springfield Rivers Foundation", e.signers().get(0).affiliation());
+        assertEquals("Clean Water Watch", e.signers().get(1).affiliation());
+        SignerEntries offices = read("SIGNER | Marta Exemplo Lucas Amostra", "SIGNER | Coordenadora do Fórum Exemplo Presidente da Rede Amostra");
+        assertEquals(List.of("Marta Exemplo", "Lucas Amostra"), names(offices));
+        assertEquals("Presidente", offices.signers().get(1).title());
+        assertEquals("Rede Amostra", offices.signers().get(1).affiliation());
+        // one person with one office is one entry; a line of two names over no office is left to the entries
+        assertNull(SignerEntries.Columns.of("Jane Roe", "Director of Policy and Senior Counsel", null));
+        assertNull(SignerEntries.Columns.of("Jane Roe Ana Pérez", "Springfield Rivers Foundation", null));
+    }
 }
