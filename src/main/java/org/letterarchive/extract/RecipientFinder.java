@@ -358,7 +358,8 @@ public final class RecipientFinder {
             if (Vocabulary.fold(h).length() < 2 || k - from < 2) continue;
             String prev = w[k - 1];
             if (prev.endsWith("-") || prev.equals("–") || prev.equals("—")) continue;
-            // (nor inside a style of two words: "The Rt Hon")
+            // (nor inside a style of two words: "The Rt Hon"; nor after styles and offices that name nobody: "Frau Bundesministerin Dr. X")
+            if (!namesSomeone(w, from, k)) continue;
             if (v.isHonorific(prev) || v.isHonorific(prev + " " + h) || prev.equalsIgnoreCase("the") || (v.isOffice(prev) && k - 1 == from) || !Character.isUpperCase(w[the ? k + 2 : k + 1].codePointAt(0))) continue;
             // an office used as a style opens the second name: "... MP Senator the Hon. B"
             // (not a letters-after-name office in capitals: "... Jane Roe MP The Hon. B")
@@ -368,6 +369,15 @@ public final class RecipientFinder {
         }
         out.add(String.join(" ", java.util.Arrays.copyOfRange(w, from, w.length)));
         return out;
+    }
+
+    /** Whether the words from..to hold a word that is neither a style, an office nor "the": a name. */
+    private static boolean namesSomeone(String[] w, int from, int to) {
+        Vocabulary v = Vocabulary.get();
+        for (int k = from; k < to; k++) {
+            if (!w[k].equalsIgnoreCase("the") && !v.isHonorific(w[k]) && !v.isOffice(w[k])) return true;
+        }
+        return false;
     }
 
     private static int toBlock(List<Line> lines, int end, int dateIndex, List<Recipient> out) {

@@ -372,4 +372,11 @@ class RecipientFinderTest {
         assertEquals(List.of("The Rt Hon Jane Example MP"), r.stream().map(Recipient::name).toList(), r.toString());
         assertTrue(r.get(0).role().startsWith("Secretary of State for Education"));
     }
+
+    @Test
+    void stylesAndAnOfficeBeforeANameAreNoAddresseeOfTheirOwn() {
+        assertEquals(List.of("Frau Bundesministerin Dr. Jana Beispiel"), RecipientFinder.sideBySide("Frau Bundesministerin Dr. Jana Beispiel"));
+        // two names side by side still are two
+        assertEquals(2, RecipientFinder.sideBySide("The Hon. Jane Roe MP The Hon. John Doe MP").size());
+    }
 }
