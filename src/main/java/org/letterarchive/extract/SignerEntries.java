@@ -58,18 +58,19 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
             if (tag == Tag.SIGNER && isNameList(s)) tag = Tag.SIGNERS;
             // "and 40 others" under the list is a count of signers, whatever the model made of it
             if (tag != Tag.OTHER && first >= 0 && countOfMore(s) > 0) tag = Tag.OTHER;
+            // two signatures side by side, whose lines the page's text runs together: names, offices, organisations
+            Columns columns = tag == Tag.SIGNER || tag == Tag.SIGNERS ? Columns.at(lines, i, end) : null;
+            if (columns != null) {
+                for (Signer p : columns.signers()) if (add(signers, organizations, p, confidence) && first < 0) first = i;
+                entry = null;
+                entryLine = -1;
+                i += columns.lines() - 1;
+                continue;
+            }
             switch (tag) {
                 case SIGNER -> {
                     String raw = strip(line.raw());
                     if (raw.isBlank()) continue;
-                    Columns columns = Columns.at(lines, i, end);
-                    if (columns != null) {
-                        for (Signer p : columns.signers()) if (add(signers, organizations, p, confidence) && first < 0) first = i;
-                        entry = null;
-                        entryLine = -1;
-                        i += columns.lines() - 1;
-                        continue;
-                    }
                     Signer signer = s.contains(" | ") ? rowSigner(s, false) : SignerParser.parse(raw, false);
                     entry = raw;
                     entryLine = -1;
@@ -87,12 +88,6 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
                 case SIGNERS -> {
                     entry = null;
                     entryLine = -1;
-                    Columns columns = Columns.at(lines, i, end);
-                    if (columns != null) {
-                        for (Signer p : columns.signers()) if (add(signers, organizations, p, confidence) && first < 0) first = i;
-                        i += columns.lines() - 1;
-                        continue;
-                    }
                     String listed = listAfterLabel(s);
                     for (String item : splitList(listed != null ? listed : s)) {
                         if (add(signers, organizations, SignerParser.parse(item, false), confidence) && first < 0) first = i;
@@ -206,7 +201,6 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
 
     private static final Pattern BRACKETED_ACRONYM = Pattern.compile("\\((?=[^)]*\\p{Lu}[^)]*\\p{Lu})[\\p{Lu}\\p{N}&./\\-]{2,15}\\)");
 
-    /** Names an organisation: a word naming a kind of organisation or a legal form, or an acronym in brackets; no place alone. */
     /** the entries looked at above an entry to tell a list of organisations */
     private static final int LIST_SEEN = 2;
 
@@ -220,6 +214,7 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
         return true;
     }
 
+    /** Names an organisation: a word naming a kind of organisation or a legal form, or an acronym in brackets; no place alone. */
     static boolean namesOrganisation(String s) {
         if (Vocabulary.get().isPlace(s) || SignerParser.words(s) < 2) return false;
         if (Vocabulary.get().hasOrganisationWord(s) || BRACKETED_ACRONYM.matcher(s).find()) return true;
@@ -248,7 +243,9 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
 
     private static final Pattern CELL = Pattern.compile("\\s*\\|\\s*");
     private static final Pattern CELL_NUMBER = Pattern.compile("\\d{1,4}[.)]?");
-    private static final Pattern AND_PREFIX = Pattern.compile("(?i)^(?:(?:and|y|e|et|und)\\s+)?(?:(?:the|la|el|los|las|le|les|die|der|das)\\s+(?=\\p{Lu}))?");
+    /** an article before a listed name, which is no part of it ("and the X") */
+    private static final String ARTICLE = "(?:(?:the|la|el|los|las|le|les|die|der|das)\\s+)";
+    private static final Pattern AND_PREFIX = Pattern.compile("(?i)^(?:(?:and|y|e|et|und)\\s+)?(?:" + ARTICLE + "(?=\\p{Lu}))?");
     /** a legal form standing alone between commas belongs to the name before it ("Acme, Inc.") */
     private static boolean legalItem(String it) {
         return Vocabulary.get().isLegalForm(it);
@@ -331,13 +328,13 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
             // the cut between two halves written alike; else the cut nearest the middle where both halves open with an
             // office; else the one where the second does and the first is about as long
             int half = o.length / 2;
-            boolean twice = o.length % 2 == 0 && String.join(" ", java.util.Arrays.copyOfRange(o, 0, half))
-                    .equals(String.join(" ", java.util.Arrays.copyOfRange(o, half, o.length)));
+            boolean twice = o.length % 2 == 0 && Splits.join(o, 0, half)
+                    .equals(Splits.join(o, half, o.length));
             int both = -1, alike = -1, alikeCount = 0;
             boolean bothTied = false;
             for (int k = 1; k < o.length && !twice; k++) {
                 if (!Character.isUpperCase(o[k].codePointAt(0)) || v.officeWords(List.of(o).subList(k, o.length), 0) == 0) continue;
-                if (v.opensWithOffice(String.join(" ", java.util.Arrays.copyOfRange(o, 0, k)))) {
+                if (v.opensWithOffice(Splits.join(o, 0, k))) {
                     int off = Math.abs(2 * k - o.length);
                     if (both < 0 || off < Math.abs(2 * both - o.length)) {
                         both = k;
@@ -354,13 +351,13 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
             if (officeCut < 0) return null;
             int nameCut = -1;
             for (int k = 2; k <= n.length - 2; k++) {
-                String a = String.join(" ", java.util.Arrays.copyOfRange(n, 0, k)), b = String.join(" ", java.util.Arrays.copyOfRange(n, k, n.length));
+                String a = Splits.join(n, 0, k), b = Splits.join(n, k, n.length);
                 if (!PersonName.shaped(a, PersonName.AllCaps.ACCEPT) || !PersonName.shaped(b, PersonName.AllCaps.ACCEPT)) continue;
                 if (nameCut < 0 || n.length - k == 2) nameCut = k;
             }
             if (nameCut < 0) return null;
-            String[] who = {String.join(" ", java.util.Arrays.copyOfRange(n, 0, nameCut)), String.join(" ", java.util.Arrays.copyOfRange(n, nameCut, n.length))};
-            String[] what = {String.join(" ", java.util.Arrays.copyOfRange(o, 0, officeCut)), String.join(" ", java.util.Arrays.copyOfRange(o, officeCut, o.length))};
+            String[] who = {Splits.join(n, 0, nameCut), Splits.join(n, nameCut, n.length)};
+            String[] what = {Splits.join(o, 0, officeCut), Splits.join(o, officeCut, o.length)};
             String[] where = bodies == null ? null : bodies(bodies);
             List<Signer> out = new ArrayList<>(2);
             for (int c = 0; c < 2; c++) {
@@ -381,7 +378,7 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
                 if (cut >= 0) return null;
                 cut = k;
             }
-            return cut < 0 ? null : new String[] {String.join(" ", java.util.Arrays.copyOfRange(w, 0, cut)), String.join(" ", java.util.Arrays.copyOfRange(w, cut, w.length))};
+            return cut < 0 ? null : new String[] {Splits.join(w, 0, cut), Splits.join(w, cut, w.length)};
         }
     }
 
@@ -415,8 +412,8 @@ public record SignerEntries(List<Signer> signers, int signerCount, int firstLine
         return items >= 6 || s.endsWith(".") || AND_LAST.matcher(s).find();
     }
 
-    private static final Pattern AND_SPLIT = Pattern.compile("^(\\p{Lu}.*?)\\s+(?:and|y|e|et|und|&)\\s+(?:(?:the|la|el|los|las|le|les|die|der|das)\\s+)?(\\p{Lu}[^,;]*?)\\.?$");
-    private static final Pattern AND_LAST = Pattern.compile(",?\\s+(?:and|y|e|et|und)\\s+(?:(?:the|la|el|los|las|le|les|die|der|das)\\s+)?\\p{Lu}[^,;]*$");
+    private static final Pattern AND_SPLIT = Pattern.compile("^(\\p{Lu}.*?)\\s+(?:and|y|e|et|und|&)\\s+" + ARTICLE + "?(\\p{Lu}[^,;]*?)\\.?$");
+    private static final Pattern AND_LAST = Pattern.compile(",?\\s+(?:and|y|e|et|und)\\s+" + ARTICLE + "?\\p{Lu}[^,;]*$");
 
     /** The names of a comma- or semicolon-separated list; "and" before the last is dropped. */
     static List<String> splitList(String s) {

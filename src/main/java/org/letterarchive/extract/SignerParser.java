@@ -462,9 +462,9 @@ public final class SignerParser {
             // the name: two to four words shaped as a person's; the office after it written with a capital
             for (int k = 2; k <= 4 && k < w.length; k++) {
                 if (!Character.isUpperCase(w[k].codePointAt(0))) continue;
-                String name = String.join(" ", Arrays.copyOfRange(w, 0, k));
+                String name = Splits.join(w, 0, k);
                 if (!PersonName.shaped(name)) continue;
-                String rest = String.join(" ", Arrays.copyOfRange(w, k, w.length));
+                String rest = Splits.join(w, k, w.length);
                 String[] office = officeAndBody(rest, false);
                 if (office == null) continue;
                 return new Signer(name, Signer.Kind.person, null, null, office[1], office[0], s.raw() == null ? s.name() : s.raw(),

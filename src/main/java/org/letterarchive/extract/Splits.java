@@ -38,6 +38,11 @@ final class Splits {
         return split(s, WHITESPACE, limit);
     }
 
+    /** The words from..to, joined by single spaces. */
+    static String join(String[] words, int from, int to) {
+        return String.join(" ", java.util.Arrays.asList(words).subList(from, to));
+    }
+
     /** As {@code Pattern.compile("[;,]\\s+").split(s)}. */
     static String[] items(String s) {
         return split(s, ITEM, 0);

@@ -46,9 +46,10 @@ public final class TitleFinder {
     public static Result find(List<Line> lines, int dateIndex, int salutationIndex, int signatureStart,
                               FrontMatter front, ParsedDocument doc) {
         int end = signatureStart >= 0 ? signatureStart : lines.size();
-        for (int i = 0; i < Math.min(end, 40); i++) {
-            Matcher m = SUBJECT.matcher(lines.get(i).clean());
-            if (m.matches()) return new Result(m.group(1).strip(), i);
+        int subject = subjectLine(lines, end);
+        if (subject >= 0) {
+            Matcher m = SUBJECT.matcher(lines.get(subject).clean());
+            if (m.matches()) return new Result(m.group(1).strip(), subject);
         }
         Result naming = namingHeading(lines, dateIndex, end);
         if (naming != null) return naming;
@@ -109,15 +110,18 @@ public final class TitleFinder {
         for (int i = 0; i < Math.min(end, HEAD) || (i >= near && i < dateIndex); i++) {
             if (i >= lines.size()) break;
             String s = undecorated(lines.get(i).clean());
-            if (namesLetter(s) && (namesLetterByMore(s) || !hasSubjectLine(lines, end))) return new Result(withContinuation(lines, i, s), i);
+            if (namesLetter(s) && (!kindOnly(s) || subjectLine(lines, end) < 0)) return new Result(withContinuation(lines, i, s), i);
         }
         return null;
     }
 
-    /** Whether a subject line ("Re: ...", "Asunto: ...") stands among the first lines, above the end given. */
-    private static boolean hasSubjectLine(List<Line> lines, int end) {
-        for (int i = 0; i < Math.min(end, 40) && i < lines.size(); i++) if (SUBJECT.matcher(lines.get(i).clean()).matches()) return true;
-        return false;
+    /** how far down a subject line is looked for */
+    private static final int SUBJECT_SEARCH = 40;
+
+    /** The subject line ("Re: ...", "Asunto: ...") among the first lines, above the end given; -1 when none. */
+    private static int subjectLine(List<Line> lines, int end) {
+        for (int i = 0; i < Math.min(end, SUBJECT_SEARCH); i++) if (SUBJECT.matcher(lines.get(i).clean()).matches()) return i;
+        return -1;
     }
 
     /** how far down a page the text it quotes in full may be announced, and how many lines may stand between */
@@ -160,9 +164,11 @@ public final class TitleFinder {
     /** the most words of a heading that only says what kind of text follows ("OPEN LETTER", "Carta abierta") */
     private static final int KIND_ONLY = 2;
 
-    /** A heading that names the letter by more than its kind: "Open letter to the Council", not "OPEN LETTER" alone. */
-    static boolean namesLetterByMore(String s) {
-        return namesLetter(s) && Splits.whitespace(undecorated(s).replaceAll("[\\p{Punct}]+$", "").strip()).length > KIND_ONLY;
+    private static final Pattern CLOSING_PUNCTUATION = Pattern.compile("\\p{Punct}+$");
+
+    /** A heading naming the letter that says only what kind of text follows: "OPEN LETTER", not "Open letter to the Council". */
+    private static boolean kindOnly(String s) {
+        return Splits.whitespace(CLOSING_PUNCTUATION.matcher(undecorated(s)).replaceAll("").strip()).length <= KIND_ONLY;
     }
 
     /**
