@@ -361,6 +361,11 @@ public final class BenchCommand implements Runnable {
                 + "speeds and ratio are medians over them (default ${DEFAULT-VALUE})")
         int rounds;
 
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "3000", description = "letters ingested first, untimed, "
+                + "with detection off and then on, so that neither timed side runs while the code is being compiled "
+                + "(default ${DEFAULT-VALUE})")
+        int warmup;
+
         @Option(names = "--work", paramLabel = "DIR", description = "scratch folder (default: a temporary folder, removed after)")
         Path work;
 
@@ -370,7 +375,7 @@ public final class BenchCommand implements Runnable {
                 Path dir = scratch.dir();
                 Files.createDirectories(dir);
                 System.out.println(Json.mapper().writeValueAsString(
-                        org.letterarchive.bench.FamilyBenchmark.run(dir, letters, seed, threads, rounds, System.err)));
+                        org.letterarchive.bench.FamilyBenchmark.run(dir, letters, seed, threads, rounds, warmup, System.err)));
                 return 0;
             }
         }

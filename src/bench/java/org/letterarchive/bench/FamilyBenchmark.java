@@ -33,25 +33,48 @@ public final class FamilyBenchmark {
      * new archive; the speeds are the medians over the rounds, the ratio the median of each round's on/off, and
      * precision and recall those of the last round.
      */
-    public static Map<String, Object> run(Path work, int letters, long seed, int threads, int rounds, PrintStream log) throws Exception {
+    public static Map<String, Object> run(Path work, int letters, long seed, int threads, int rounds, int warmup, PrintStream log)
+            throws Exception {
         CorpusGenerator gen = new CorpusGenerator(seed);
         List<CorpusGenerator.GeneratedLetter> corpus = new ArrayList<>(letters);
         for (int i = 0; i < letters; i++) corpus.add(gen.familyLetter(i));
         Map<String, Object> quality = new LinkedHashMap<>();
         String before = System.getProperty("letters.families");
+        if (warmup > 0) {
+            // untimed: the first letters, each side once, so that the JIT has compiled both before either is timed
+            List<CorpusGenerator.GeneratedLetter> first = corpus.subList(0, Math.min(warmup, corpus.size()));
+            try {
+                for (String side : List.of("off", "on")) {
+                    log.printf("warm-up: %d letters, detection %s%n", first.size(), side);
+                    System.setProperty("letters.families", side);
+                    ingest(work.resolve("warmup"), first, threads, null, null);
+                    BenchFiles.deleteTree(work.resolve("warmup"));
+                }
+            } finally {
+                if (before == null) System.clearProperty("letters.families");
+                else System.setProperty("letters.families", before);
+            }
+        }
         List<Double> offs = new ArrayList<>(), ons = new ArrayList<>(), ratios = new ArrayList<>();
+        List<Double> cpuOffs = new ArrayList<>(), cpuOns = new ArrayList<>(), cpuRatios = new ArrayList<>();
+        long indexOff = 0, indexOn = 0;
         try {
             for (int r = 1; r <= rounds; r++) {
                 log.printf("round %d of %d: detection off%n", r, rounds);
                 System.setProperty("letters.families", "off");
+                double cpu0 = IngestBenchmark.processCpuSeconds();
                 double off = ingest(work.resolve("off"), corpus, threads, null, log);
+                double cpuOff = IngestBenchmark.processCpuSeconds() - cpu0;
+                indexOff = BenchFiles.sizeOf(work.resolve("off/index"));
                 BenchFiles.deleteTree(work.resolve("off"));
                 log.printf("round %d of %d: detection on%n", r, rounds);
                 System.setProperty("letters.families", "on");
                 Map<String, String> idOf = new HashMap<>();
-                double on;
+                double on, cpuOn;
                 try (Archive archive = Archive.open(work.resolve("on/corpus"), work.resolve("on/index"))) {
+                    double cpu1 = IngestBenchmark.processCpuSeconds();
                     on = ingest(archive, corpus, threads, idOf, log);
+                    cpuOn = IngestBenchmark.processCpuSeconds() - cpu1;
                     if (r == rounds) {
                         Families f = archive.store().families();
                         quality.put("detection_ms_per_letter", round(f.meanDetectionMillis()));
@@ -59,7 +82,11 @@ public final class FamilyBenchmark {
                         quality.putAll(score(corpus, idOf, f));
                     }
                 }
+                indexOn = BenchFiles.sizeOf(work.resolve("on/index"));
                 BenchFiles.deleteTree(work.resolve("on"));
+                cpuOffs.add(cpuOff * 1000 / letters);
+                cpuOns.add(cpuOn * 1000 / letters);
+                cpuRatios.add(cpuOn / cpuOff);
                 offs.add(letters / off);
                 ons.add(letters / on);
                 ratios.add(on / off);
@@ -72,10 +99,18 @@ public final class FamilyBenchmark {
         out.put("bench", "families");
         out.put("letters", letters);
         out.put("rounds", rounds);
+        out.put("warmup_letters", warmup);
         out.put("ingest_off_letters_per_s", round(median(offs)));
         out.put("ingest_on_letters_per_s", round(median(ons)));
         out.put("ingest_ratio_on_over_off", round(median(ratios)));
         out.put("ratios_per_round", ratios.stream().map(FamilyBenchmark::round).toList());
+        // CPU of the whole process (ingest threads, merges, collection) per letter: steadier than the wall clock
+        out.put("cpu_ms_per_letter_off", round(median(cpuOffs)));
+        out.put("cpu_ms_per_letter_on", round(median(cpuOns)));
+        out.put("cpu_ratio_on_over_off", round(median(cpuRatios)));
+        out.put("cpu_ratios_per_round", cpuRatios.stream().map(FamilyBenchmark::round).toList());
+        out.put("index_bytes_per_letter_off", indexOff / letters);
+        out.put("index_bytes_per_letter_on", indexOn / letters);
         out.putAll(quality);
         return out;
     }

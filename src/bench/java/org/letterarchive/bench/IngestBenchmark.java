@@ -183,7 +183,8 @@ public final class IngestBenchmark {
     /** Wall-clock seconds of one measured run, and the CPU seconds the whole process used meanwhile. */
     record Sample(double seconds, double cpuSeconds) {}
 
-    private static double processCpuSeconds() {
+    /** CPU seconds the whole process has used so far (every thread: merges and collection too). */
+    static double processCpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
