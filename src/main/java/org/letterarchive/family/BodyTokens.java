@@ -16,6 +16,11 @@ final class BodyTokens {
     private int start;
     private int end;
     private Kind kind;
+    /**
+     * The first '@' at or after the last place a mail address was tried (-1: none; -2: not looked for yet): an
+     * address needs one, so most words try none. Places only move forward.
+     */
+    private int at = -2;
 
     BodyTokens(String s) {
         this.s = s;
@@ -56,6 +61,8 @@ final class BodyTokens {
 
     /** {@code (?i:https?://|www\.)[^\s<>()"']*[^\s<>()"'.,;:!?]}: the end, or {@code i} when none starts here. */
     private int webAddress(int i) {
+        char first = s.charAt(i);
+        if (first != 'h' && first != 'H' && first != 'w' && first != 'W') return i;
         int p;
         if (startsWithIgnoringAsciiCase(i, "https://")) p = i + 8;
         else if (startsWithIgnoringAsciiCase(i, "http://")) p = i + 7;
@@ -84,6 +91,8 @@ final class BodyTokens {
 
     /** {@code [\w.+-]+@[\w-]+(?:\.[\w-]+)+}: the end, or {@code i} when none starts here. */
     private int mailAddress(int i) {
+        if (at == -2 || (at >= 0 && at < i)) at = s.indexOf('@', i);
+        if (at < 0) return i;
         int p = i;
         while (p < s.length() && (isWordChar(s.charAt(p)) || s.charAt(p) == '.' || s.charAt(p) == '+' || s.charAt(p) == '-')) p++;
         if (p == i || p >= s.length() || s.charAt(p) != '@') return i;
@@ -121,6 +130,12 @@ final class BodyTokens {
     private int word(int i) {
         int p = i;
         while (p < s.length()) {
+            char a = s.charAt(p);
+            if (a < 0x80) { // ASCII: a letter or not, without Character's tables
+                if (!((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z'))) break;
+                p++;
+                continue;
+            }
             int c = s.codePointAt(p);
             int type = Character.getType(c);
             if (!(Character.isLetter(c) || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK

@@ -38,8 +38,6 @@ public final class Fingerprint {
     /** MinHash functions over the signer names, read as {@link #SIGNER_BANDS} bands of 2. */
     static final int SIGNER_BANDS = 8;
 
-    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
-    private static final Pattern SEPARATORS = Pattern.compile("[.,]");
     static final int MAX_ANCHORS = 400;
     private static final Pattern SALUTATION = Pattern.compile(
             "(?i)^(dear|to whom|estimad[oa]s?|señor|señora|sr\\.|sra\\.|prezad|caro|cara|querid[oa]s?|chers?|madame|monsieur|sehr geehrte|liebe)\\b.*");
@@ -133,7 +131,7 @@ public final class Fingerprint {
             if (!f.isBlank()) signers.add(f);
             if (f.length() >= Needles.HEAD) needles.add(f);
         }
-        String[] lines = LINE_BREAK.split(text == null ? "" : text, -1);
+        String[] lines = lines(text == null ? "" : text);
         boolean[] signerLine = new boolean[lines.length];
         // each line folded once: the signer search, the prose test and the body's words all read this
         String[] folded = new String[lines.length];
@@ -217,23 +215,35 @@ public final class Fingerprint {
                 if (c == '.' || c == '!' || c == '?' || c == '\u00bf' || c == '\u00a1') sentenceStart = true;
             }
             end = m.end();
-            String t = m.text();
             if (m.kind() == BodyTokens.Kind.ADDRESS) {
-                if (anchors.size() < MAX_ANCHORS) anchors.add(t.toLowerCase(Locale.ROOT));
+                if (anchors.size() < MAX_ANCHORS) anchors.add(m.text().toLowerCase(Locale.ROOT));
             } else if (m.kind() == BodyTokens.Kind.NUMBER) {
-                String n = SEPARATORS.matcher(t).replaceAll("");
+                String n = withoutSeparators(m.text());
                 numbers.add(n);
                 if (anchors.size() < MAX_ANCHORS) anchors.add(n);
             } else {
-                boolean capital = Character.isUpperCase(t.codePointAt(0));
+                // a word is read in place: only a name is made a string
+                int first = paragraph.codePointAt(m.start());
+                boolean capital = Character.isUpperCase(first);
                 boolean innerCapital = false;
-                for (int i = Character.charCount(t.codePointAt(0)); i < t.length() && !innerCapital; i++) {
-                    innerCapital = Character.isUpperCase(t.charAt(i));
+                for (int i = m.start() + Character.charCount(first); i < end && !innerCapital; i++) {
+                    innerCapital = Character.isUpperCase(paragraph.charAt(i));
                 }
-                if (((capital && !sentenceStart) || innerCapital) && anchors.size() < MAX_ANCHORS) anchors.add(fold(t));
+                if (((capital && !sentenceStart) || innerCapital) && anchors.size() < MAX_ANCHORS) anchors.add(fold(m.text()));
             }
             sentenceStart = false;
         }
+    }
+
+    /** A number without its separators ("3,500.75" → "350075"). */
+    static String withoutSeparators(String number) {
+        if (number.indexOf('.') < 0 && number.indexOf(',') < 0) return number;
+        StringBuilder b = new StringBuilder(number.length());
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c != '.' && c != ',') b.append(c);
+        }
+        return b.toString();
     }
 
     /**
@@ -473,22 +483,30 @@ public final class Fingerprint {
 
     /**
      * Lower case, accents and other combining marks dropped, every run of other than letters and digits one space,
-     * no space at either end. Plain ASCII skips the Unicode decomposition.
+     * no space at either end ({@link #foldByUnicode}). Plain ASCII skips the Unicode decomposition, and so does text
+     * of Latin letters and common punctuation, read one character at a time by {@link #TABLE}.
      */
     static String fold(String s) {
         if (s == null || s.isEmpty()) return "";
         String ascii = Folding.asciiWords(s);
         if (ascii != null) return ascii;
+        String table = foldByTable(s);
+        return table != null ? table : foldByUnicode(s);
+    }
+
+    /**
+     * The folding by the Unicode normaliser: the text decomposed (NFD), its marks dropped, letters and numbers kept,
+     * lower-cased, every run of anything else one space.
+     */
+    static String foldByUnicode(String s) {
         String n = Normalizer.normalize(s, Normalizer.Form.NFD);
         StringBuilder b = new StringBuilder(n.length());
         boolean space = false;
         for (int i = 0; i < n.length(); ) {
             int c = n.codePointAt(i);
             i += Character.charCount(c);
-            int type = Character.getType(c);
-            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) continue;
-            if (Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
-                    || type == Character.OTHER_NUMBER) {
+            if (isMark(c)) continue;
+            if (keeps(c)) {
                 if (space && b.length() > 0) b.append(' ');
                 space = false;
                 b.appendCodePoint(c);
@@ -497,6 +515,92 @@ public final class Fingerprint {
         return b.toString().toLowerCase(Locale.ROOT);
     }
 
+    private static boolean isMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    private static boolean keeps(int c) {
+        int type = Character.getType(c);
+        return Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+
+    /**
+     * What {@link #foldByUnicode} makes of each character below {@value #TABLE_END} and of general punctuation
+     * (U+2000-U+206F): its letters, lower-cased; "" when it is only marks (dropped); null when it is a gap. Each
+     * such character decomposes alone, and none lower-cases by its neighbours (Greek, whose final sigma does, is
+     * above), so the folding of a text of them is the concatenation of theirs.
+     */
+    private static final int TABLE_END = 0x370;
+    private static final String[] TABLE = new String[TABLE_END];
+    private static final String[] PUNCTUATION = new String[0x70];
+    /** A character whose decomposition holds both letters and a gap: left to {@link #foldByUnicode}. */
+    private static final String MIXED = "\uFFFF";
+
+    static {
+        for (int c = 0; c < TABLE_END; c++) TABLE[c] = foldOne(c);
+        for (int c = 0; c < PUNCTUATION.length; c++) PUNCTUATION[c] = foldOne(0x2000 + c);
+    }
+
+    private static String foldOne(int c) {
+        String n = Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFD);
+        StringBuilder b = new StringBuilder();
+        boolean marksOnly = true;
+        boolean gap = false;
+        for (int i = 0; i < n.length(); ) {
+            int d = n.codePointAt(i);
+            i += Character.charCount(d);
+            if (isMark(d)) continue;
+            marksOnly = false;
+            if (!keeps(d)) gap = true;
+            else b.appendCodePoint(d);
+        }
+        if (marksOnly) return "";
+        if (gap) return b.length() == 0 ? null : MIXED;
+        return b.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** The longest folding of one character in {@link #TABLE}. */
+    private static final int LONGEST = longest();
+
+    private static int longest() {
+        int n = 1;
+        for (String f : TABLE) if (f != null && f != MIXED) n = Math.max(n, f.length());
+        for (String f : PUNCTUATION) if (f != null && f != MIXED) n = Math.max(n, f.length());
+        return n;
+    }
+
+    /** {@link #foldByUnicode} of a text of characters {@link #TABLE} holds; null for any other text. */
+    static String foldByTable(String s) {
+        // each character gives its folding and a space before it at most
+        char[] out = new char[s.length() * (LONGEST + 1)];
+        int n = 0;
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) { // ASCII: as asciiWords reads it
+                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+                    if (space && n > 0) out[n++] = ' ';
+                    space = false;
+                    out[n++] = c <= 'Z' && c >= 'A' ? (char) (c + ('a' - 'A')) : c;
+                } else space = true;
+                continue;
+            }
+            String f;
+            if (c < TABLE_END) f = TABLE[c];
+            else if (c >= 0x2000 && c < 0x2070) f = PUNCTUATION[c - 0x2000];
+            else return null;
+            if (f == MIXED) return null;
+            if (f == null) space = true;
+            else if (!f.isEmpty()) {
+                if (space && n > 0) out[n++] = ' ';
+                space = false;
+                for (int k = 0; k < f.length(); k++) out[n++] = f.charAt(k);
+            }
+        }
+        return new String(out, 0, n);
+    }
 
     /**
      * The body's words in order, each as its {@link String#hashCode()} (what a shingle is hashed from), taken
@@ -528,6 +632,25 @@ public final class Fingerprint {
             if (size == hashes.length) hashes = Arrays.copyOf(hashes, size * 2);
             hashes[size++] = hash;
         }
+    }
+
+    /**
+     * The text's lines, as {@code text.split("\\R", -1)} gives them: split at "\r\n" and at each of \n, \u000B, \f,
+     * \r, \u0085, \u2028 and \u2029, an empty last line kept.
+     */
+    static String[] lines(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                out.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
+                start = i + 1;
+            }
+        }
+        out.add(text.substring(start));
+        return out.toArray(String[]::new);
     }
 
     private static int wordCount(String folded) {
