@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,7 +91,13 @@ public final class Families {
     private final Map<String, String> familyOf = new HashMap<>();
     private final Map<String, Family> families = new HashMap<>();
     private final Map<String, Fingerprint> pending = new LinkedHashMap<>();
-    private final Map<String, List<String>> pendingKeys = new HashMap<>();
+    /**
+     * The pending letters' keys: each key's letters by their number (the order they were first pended in), so that
+     * a look-up counts keys in an array, not a map of ids (a campaign's copies pending share most of their keys).
+     */
+    private final Map<String, Numbers> pendingKeys = new HashMap<>();
+    private final List<String> pendingIds = new ArrayList<>();
+    private final Map<String, Integer> pendingNumber = new HashMap<>();
     /** Letters admitted whose indexing has not finished (see {@link #indexed}). */
     private final Set<String> indexing = new HashSet<>();
     private final Map<String, Fingerprint> rootCache = new LinkedHashMap<>(64, 0.75f, true) {
@@ -189,7 +197,7 @@ public final class Families {
             String family = familyOf(l.id());
             Family f = families.get(family);
             return new IndexSchema.FamilyFields(family, relation(l.id()), f == null ? Link.earliest.name() : f.members.get(l.id()).link().name(),
-                    f != null, kinds(l.id()), fp.nearKeys(), trans);
+                    f != null, kinds(l.id()), fp.nearKeys(), trans, fp.shape());
         }
     }
 
@@ -215,13 +223,9 @@ public final class Families {
         try {
             if (familyOf.containsKey(l.id())) remove(l.id());
             if (pending.size() >= REFRESH_EVERY) refresh();
-            Set<String> linked = new LinkedHashSet<>();
-            if (!corrections.split().contains(l.id())) {
-                for (Fingerprint c : candidates(fp, read)) {
-                    if (corrections.split().contains(c.id) || linked.contains(familyOf(c.id))) continue;
-                    if (Rules.link(fp, c) != null) linked.add(familyOf(c.id));
-                }
-            }
+            Linking linking = new Linking(fp, this::familyOf, id -> corrections.split().contains(id), read.links());
+            if (!corrections.split().contains(l.id())) candidates(fp, read, linking);
+            Set<String> linked = linking.linked;
             pend(fp);
             indexing.add(l.id());
             recent.remove(l.id());
@@ -237,15 +241,49 @@ public final class Families {
     }
 
     /**
-     * Letters that may be of this letter's family: near-duplicate candidates sharing at least
+     * Compares a letter with the letters that may be of its family: near-duplicate candidates sharing at least
      * {@value #MIN_BANDS} body bands, then translation candidates sharing a signer key in a month around its own;
-     * most shared keys first, a few of each family (a campaign of hundreds is one candidate family).
+     * most shared keys first, a few of each family (a campaign of hundreds is one candidate family), none of a
+     * family it is already linked to.
      */
-    private List<Fingerprint> candidates(Fingerprint fp, Prefetch read) throws IOException {
-        List<Fingerprint> out = new ArrayList<>();
+    private void candidates(Fingerprint fp, Prefetch read, Linking linking) throws IOException {
         Set<String> seen = new HashSet<>();
-        for (Lookup q : lookups(fp)) lookup(fp, q, read, out, seen);
-        return out;
+        for (Lookup q : lookups(fp)) lookup(fp, q, read, linking, seen);
+    }
+
+    /**
+     * The families a letter is linked to, found candidate by candidate: once a candidate links, the other letters of
+     * its family are passed over (neither read nor compared), as they could link the letter to no other family.
+     */
+    static final class Linking {
+        private final Fingerprint fp;
+        private final Function<String, String> familyOf;
+        private final Predicate<String> ignored;
+        final Set<String> linked = new LinkedHashSet<>();
+        /** Each fingerprint compared, and whether it is of the letter's family: the rules ask each pair once. */
+        final Map<Fingerprint, Boolean> compared;
+
+        /**
+         * {@code familyOf} gives a letter's family; letters {@code ignored} are compared with nothing; {@code compared}
+         * holds comparisons made before (by the fingerprints compared, not their ids).
+         */
+        Linking(Fingerprint fp, Function<String, String> familyOf, Predicate<String> ignored, Map<Fingerprint, Boolean> compared) {
+            this.fp = fp;
+            this.familyOf = familyOf;
+            this.ignored = ignored;
+            this.compared = new IdentityHashMap<>(compared);
+        }
+
+        /** Whether this letter's family is already linked: there is nothing to compare it for. */
+        boolean linked(String id) {
+            return linked.contains(familyOf.apply(id));
+        }
+
+        /** Compares the letter with a candidate, and links the candidate's family when they are of one. */
+        void compare(Fingerprint c) {
+            if (ignored.test(c.id) || linked(c.id)) return;
+            if (compared.computeIfAbsent(c, x -> Rules.link(fp, x) != null)) linked.add(familyOf.apply(c.id));
+        }
     }
 
     /**
@@ -278,42 +316,62 @@ public final class Families {
         List<Integer> find(IndexReader reader, Fingerprint fp, int limit) throws IOException {
             BytesRef[] terms = new BytesRef[keys.size()];
             for (int i = 0; i < terms.length; i++) terms[i] = new BytesRef(keys.get(i));
-            Map<Integer, Integer> hits = new HashMap<>();
+            // each letter found as (its keys missed, its document): sorted, most keys first, then in index order
+            long[] found = new long[16];
+            int nFound = 0;
+            int[] docs = new int[64];
             for (LeafReaderContext leaf : reader.leaves()) {
                 Terms indexed = leaf.reader().terms(field);
                 if (indexed == null) continue;
                 TermsEnum te = indexed.iterator();
                 Bits live = leaf.reader().getLiveDocs();
-                PostingsEnum docs = null;
-                Map<Integer, Integer> inLeaf = new HashMap<>();
+                PostingsEnum postings = null;
+                // every posting of every key, one entry each: sorted, a document's run is its number of keys
+                int n = 0;
                 for (BytesRef t : terms) {
                     if (!te.seekExact(t)) continue;
-                    docs = te.postings(docs, PostingsEnum.NONE);
-                    for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
-                        if (live == null || live.get(d)) inLeaf.merge(d, 1, Integer::sum);
+                    postings = te.postings(postings, PostingsEnum.NONE);
+                    for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                        if (live != null && !live.get(d)) continue;
+                        if (n == docs.length) docs = Arrays.copyOf(docs, n * 2);
+                        docs[n++] = d;
                     }
                 }
-                inLeaf.values().removeIf(n -> n < minHits);
-                if (otherLanguage && !inLeaf.isEmpty() && te.seekExact(new BytesRef(LANGUAGE_MARK + fp.language))) {
-                    docs = te.postings(docs, PostingsEnum.NONE);
-                    for (int d : new TreeSet<>(inLeaf.keySet())) {
-                        if (docs.docID() < d) docs.advance(d);
-                        if (docs.docID() == d) inLeaf.remove(d);
+                if (n < minHits) continue;
+                Arrays.sort(docs, 0, n);
+                PostingsEnum sameLanguage = null; // the letters in the fingerprint's language, once sought
+                boolean languageSought = false;
+                for (int i = 0; i < n; ) {
+                    int d = docs[i], run = 1;
+                    while (i + run < n && docs[i + run] == d) run++;
+                    i += run;
+                    if (run < minHits) continue;
+                    if (otherLanguage) {
+                        if (!languageSought) {
+                            languageSought = true;
+                            if (te.seekExact(new BytesRef(LANGUAGE_MARK + fp.language))) sameLanguage = te.postings(null, PostingsEnum.NONE);
+                        }
+                        if (sameLanguage != null && sameLanguage.docID() < d) sameLanguage.advance(d);
+                        if (sameLanguage != null && sameLanguage.docID() == d) continue;
                     }
+                    if (nFound == found.length) found = Arrays.copyOf(found, nFound * 2);
+                    found[nFound++] = (long) (Integer.MAX_VALUE - run) << 32 | (leaf.docBase + d);
                 }
-                inLeaf.forEach((d, n) -> hits.put(leaf.docBase + d, n));
             }
-            List<Integer> out = new ArrayList<>(hits.keySet());
-            out.sort(Comparator.comparing((Integer d) -> -hits.get(d)).thenComparing(d -> d));
-            return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+            Arrays.sort(found, 0, nFound);
+            List<Integer> out = new ArrayList<>(Math.min(limit, nFound));
+            for (int i = 0; i < nFound && i < limit; i++) out.add((int) found[i]);
+            return out;
         }
     }
 
     /**
      * What detection reads of the index for a letter, read before its lock: each look-up's indexed letters, for
-     * the reader they were found in, and the fingerprints of those it will likely compare the letter with.
+     * the reader they were found in, the fingerprints of those it will likely compare the letter with, and whether
+     * each compared is of the letter's family.
      */
-    public record Prefetch(IndexReader reader, Map<Lookup, List<IndexedCandidate>> found, Map<String, Fingerprint> prints) {
+    public record Prefetch(IndexReader reader, Map<Lookup, List<IndexedCandidate>> found, Map<String, Fingerprint> prints,
+                           Map<Fingerprint, Boolean> links) {
         /** The letters a look-up found, when the index is read by the reader they were found in. */
         List<IndexedCandidate> found(IndexSearcher s, Lookup q) {
             return reader == s.getIndexReader() ? found.get(q) : null;
@@ -329,23 +387,27 @@ public final class Families {
     public Prefetch read(Fingerprint fp) throws IOException {
         Map<String, Fingerprint> read = new HashMap<>();
         Map<Lookup, List<IndexedCandidate>> found = new HashMap<>();
+        // families as the index's cards give them: the lock's own may have changed since, so this only spares reads
+        Map<String, String> cardFamily = new HashMap<>();
+        Linking linking = new Linking(fp, id -> cardFamily.getOrDefault(id, id), id -> false, Map.of());
         IndexSearcher s = index.acquireLatest();
         try {
             for (Lookup q : lookups(fp)) {
                 if (!q.applies(fp)) continue;
                 List<IndexedCandidate> top = top(s, q, fp);
                 found.put(q, top);
+                for (IndexedCandidate d : top) cardFamily.put(d.id(), d.family());
                 Map<String, Fingerprint> known = known(top);
-                take(fp, q, top, 0, new HashMap<>(), id -> false, d -> {
+                take(fp, q, top, 0, new HashMap<>(), id -> false, linking, d -> {
                     Fingerprint c = known.containsKey(d.id()) ? known.get(d.id()) : read.get(d.id());
                     if (c == null) {
-                        c = d.read(s, fp, q.otherLanguage());
-                        if (c != null) read.put(d.id(), c);
+                        c = d.read(s);
+                        read.put(d.id(), c);
                     }
                     return c;
-                }, new ArrayList<>());
+                });
             }
-            return new Prefetch(s.getIndexReader(), found, read);
+            return new Prefetch(s.getIndexReader(), found, read, linking.compared);
         } finally {
             index.releaseLatest(s);
         }
@@ -372,9 +434,8 @@ public final class Families {
             return card.family();
         }
 
-        /** Its fingerprint from the index, or null when its language and date rule it out. */
-        Fingerprint read(IndexSearcher s, Fingerprint fp, boolean otherLanguage) throws IOException {
-            if (!Rules.couldLink(fp, card.language(), card.date(), otherLanguage)) return null;
+        /** Its fingerprint, from its text and signers in the index. */
+        Fingerprint read(IndexSearcher s) throws IOException {
             Document d = s.storedFields().document(doc, Set.of(IndexSchema.TEXT, IndexSchema.SIGNER_NAMES));
             return Fingerprint.of(card.id(), d.get(IndexSchema.TEXT), List.of(d.getValues(IndexSchema.SIGNER_NAMES)),
                     card.language(), card.date());
@@ -396,27 +457,31 @@ public final class Families {
         return out;
     }
 
-    /** A candidate's fingerprint, or null when there is none to compare. */
+    /** A candidate's fingerprint. */
     private interface CandidatePrint {
         Fingerprint of(IndexedCandidate d) throws IOException;
     }
 
     /**
-     * Takes, from a look-up's indexed letters in order, those a letter is compared with, into {@code out}: up to
-     * {@value #MAX_CANDIDATES} taken in all, two of a family, none passed over, none whose language and date rule
-     * it out. Returns the number taken.
+     * Takes, from a look-up's indexed letters in order, those a letter is compared with, and compares them: up to
+     * {@value #MAX_CANDIDATES} taken in all, two of a family, none passed over, none whose language and date rule it
+     * out. Returns the number taken.
      */
     private static int take(Fingerprint fp, Lookup q, List<IndexedCandidate> found, int taken, Map<String, Integer> perFamily,
-                            Predicate<String> passOver, CandidatePrint print, List<Fingerprint> out)
+                            Predicate<String> passOver, Linking linking, CandidatePrint print)
             throws IOException {
         for (IndexedCandidate d : found) {
             if (taken >= MAX_CANDIDATES) break;
             if (d.id().equals(fp.id) || passOver.test(d.id()) || perFamily.getOrDefault(d.family(), 0) >= 2) continue;
-            Fingerprint c = print.of(d);
-            if (c == null || !Rules.couldLink(fp, c.language, c.date, q.otherLanguage())) continue;
+            IndexSchema.FamilyCard card = d.card();
+            if (!Rules.couldLink(fp, card.language(), card.date(), q.otherLanguage())) continue;
             perFamily.merge(d.family(), 1, Integer::sum);
-            out.add(c);
             taken++;
+            // taken, but neither read nor compared when nothing can come of it: its family is linked already, or its
+            // card rules it out
+            if (linking.linked(d.id()) || !Rules.mayLink(fp, card, q.otherLanguage())) continue;
+            Fingerprint c = print.of(d);
+            if (c != null) linking.compare(c);
         }
         return taken;
     }
@@ -442,36 +507,43 @@ public final class Families {
      * Candidates of one look-up: first among letters admitted since the last refresh, then in the index; the
      * fingerprints {@link #read} before the lock are used for letters detection holds none of.
      */
-    private void lookup(Fingerprint fp, Lookup q, Prefetch read, List<Fingerprint> out, Set<String> seen)
+    private void lookup(Fingerprint fp, Lookup q, Prefetch read, Linking linking, Set<String> seen)
             throws IOException {
         if (!q.applies(fp)) return;
-        Map<String, Integer> hits = new HashMap<>();
-        for (String k : q.keys()) for (String id : pendingKeys.getOrDefault(k, List.of())) hits.merge(id, 1, Integer::sum);
-        List<String> ids = new ArrayList<>(hits.keySet());
-        ids.removeIf(id -> hits.get(id) < q.minHits());
-        ids.sort(Comparator.comparing((String id) -> -hits.get(id)).thenComparing(id -> id));
+        int[] hits = new int[pendingIds.size()];
+        Numbers touched = new Numbers();
+        for (String k : q.keys()) {
+            Numbers letters = pendingKeys.get(k);
+            if (letters == null) continue;
+            for (int i = 0; i < letters.size; i++) if (hits[letters.values[i]]++ == 0) touched.add(letters.values[i]);
+        }
+        List<Integer> pended = new ArrayList<>();
+        for (int i = 0; i < touched.size; i++) if (hits[touched.values[i]] >= q.minHits()) pended.add(touched.values[i]);
+        // most keys first, then by id
+        pended.sort((a, b) -> hits[a] != hits[b] ? Integer.compare(hits[b], hits[a]) : pendingIds.get(a).compareTo(pendingIds.get(b)));
         Map<String, Integer> perFamily = new HashMap<>();
         int taken = 0;
-        for (String id : ids) {
+        for (int n : pended) {
+            String id = pendingIds.get(n);
             if (taken >= MAX_CANDIDATES || id.equals(fp.id) || !seen.add(id)) continue;
             Fingerprint c = pending.get(id);
             if (!Rules.couldLink(fp, c.language, c.date, q.otherLanguage())) continue;
             if (perFamily.merge(familyOf(id), 1, Integer::sum) > 2) continue;
-            out.add(c);
+            linking.compare(c);
             taken++;
         }
         if (taken >= MAX_CANDIDATES) return;
         IndexSearcher s = index.acquireLatest();
         try {
             List<IndexedCandidate> found = read.found(s, q);
-            take(fp, q, found != null ? found : top(s, q, fp), taken, perFamily, id -> pending.containsKey(id) || !seen.add(id), d -> {
+            take(fp, q, found != null ? found : top(s, q, fp), taken, perFamily, id -> pending.containsKey(id) || !seen.add(id), linking, d -> {
                 Fingerprint c = recent.get(d.id());
                 if (c != null) return c;
                 c = read.prints().get(d.id());
-                if (c == null) c = d.read(s, fp, q.otherLanguage());
-                if (c != null && Rules.couldLink(fp, c.language, c.date, q.otherLanguage())) recent.put(d.id(), c);
+                if (c == null) c = d.read(s);
+                recent.put(d.id(), c);
                 return c;
-            }, out);
+            });
         } finally {
             index.releaseLatest(s);
         }
@@ -480,9 +552,24 @@ public final class Families {
     /** A letter admitted but not yet indexed, found by its keys until the detection's reader holds it. */
     private void pend(Fingerprint fp) {
         pending.put(fp.id, fp);
+        int n = pendingNumber.computeIfAbsent(fp.id, id -> {
+            pendingIds.add(id);
+            return pendingIds.size() - 1;
+        });
         List<String> keys = new ArrayList<>(fp.nearKeys());
         keys.addAll(translationTerms(fp));
-        for (String k : keys) pendingKeys.computeIfAbsent(k, x -> new ArrayList<>()).add(fp.id);
+        for (String k : keys) pendingKeys.computeIfAbsent(k, x -> new Numbers()).add(n);
+    }
+
+    /** A growing list of ints. */
+    private static final class Numbers {
+        int[] values = new int[4];
+        int size;
+
+        void add(int v) {
+            if (size == values.length) values = Arrays.copyOf(values, size * 2);
+            values[size++] = v;
+        }
     }
 
     /**
@@ -506,6 +593,8 @@ public final class Families {
         }
         pending.clear();
         pendingKeys.clear();
+        pendingIds.clear();
+        pendingNumber.clear();
         for (Fingerprint fp : unindexed) pend(fp);
     }
 
@@ -669,6 +758,8 @@ public final class Families {
         families.clear();
         pending.clear();
         pendingKeys.clear();
+        pendingIds.clear();
+        pendingNumber.clear();
         indexing.clear();
         rootCache.clear();
         recent.clear();

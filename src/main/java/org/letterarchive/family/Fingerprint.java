@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.letterarchive.index.IndexSchema;
 import org.letterarchive.letter.Folding;
 import org.letterarchive.letter.Letter;
 import org.letterarchive.letter.Signer;
@@ -353,6 +354,32 @@ public final class Fingerprint {
 
     int bodySize() {
         return shingles.length;
+    }
+
+    /**
+     * Filter bits per body shingle, two set for each: a shingle of another body passes the filter by chance with a
+     * probability of (1 - e^-1/2)^2, about 0.15.
+     */
+    static final int FILTER_BITS_PER_SHINGLE = 4;
+
+    /**
+     * The body's shape as the index keeps it for detection ({@link IndexSchema.BodyShape}): its paragraphs, signers
+     * and shingles counted, and a filter holding every shingle; none for a body too short to be a near duplicate.
+     */
+    IndexSchema.BodyShape shape() {
+        byte[] filter = new byte[shingles.length < Families.MIN_SHINGLES ? 0 : (shingles.length * FILTER_BITS_PER_SHINGLE + 7) / 8];
+        if (filter.length > 0) for (long sh : shingles) IndexSchema.BodyShape.add(filter, sh);
+        return new IndexSchema.BodyShape(paragraphs.size(), signers.size(), shingles.length, filter);
+    }
+
+    /**
+     * At most how many of this body's shingles the body of that shape shares: those its filter may hold, and no
+     * more than either body has.
+     */
+    int mostShared(IndexSchema.BodyShape other) {
+        int hits = 0;
+        for (long sh : shingles) if (other.mayHold(sh)) hits++;
+        return Math.min(hits, other.shingles());
     }
 
     private static int shared(long[] a, long[] b) {

@@ -2,6 +2,7 @@ package org.letterarchive.family;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import org.letterarchive.index.IndexSchema;
 
 /**
  * When two letters are of one family, and how a member relates to the family's earliest letter.
@@ -59,6 +60,35 @@ public final class Rules {
         return same ? !otherLanguage : translationDistance(a, language, date);
     }
 
+    /**
+     * Whether an indexed letter of this card may be tied to {@code a}, read from its card alone: what
+     * {@link #couldLink} asks, and, in the same language, a body sharing enough of {@code a}'s shingles to be a near
+     * duplicate (its filter bounds how many it shares); in another, paragraphs, signers and body lengths that a
+     * translation can have. Never false where {@link #link} would find them of one family.
+     */
+    static boolean mayLink(Fingerprint a, IndexSchema.FamilyCard card, boolean otherLanguage) {
+        if (!couldLink(a, card.language(), card.date(), otherLanguage)) return false;
+        IndexSchema.BodyShape b = card.shape();
+        boolean same = a.language == null || card.language() == null || a.language.equals(card.language());
+        if (same) {
+            // only a near duplicate: containment of at least CONTAINMENT over the smaller body
+            int smaller = Math.min(a.bodySize(), b.shingles());
+            return smaller >= Families.MIN_SHINGLES && a.mostShared(b) >= CONTAINMENT * smaller;
+        }
+        // a translation: unless ten signers or more may be shared (the coalition rules), the structure rules ask for
+        // paragraphs in both, bodies of like length, and paragraph counts alike
+        if (Math.min(a.signers.size(), b.signers()) >= 10) return true;
+        int pa = a.paragraphs.size(), pb = b.paragraphs();
+        if (pa == 0 || pb == 0) return false;
+        if (lengthRatio(a.bodySize(), b.shingles()) < 0.6) return false;
+        return (double) Math.min(pa, pb) / Math.max(pa, pb) >= 0.5 || Math.abs(pa - pb) <= Math.max(1, Math.max(pa, pb) / 4);
+    }
+
+    /** The shorter body's length over the longer's, as {@link #translation} reads it. */
+    private static double lengthRatio(int a, int b) {
+        return (double) Math.min(a, b) / Math.max(1, Math.max(a, b));
+    }
+
     static boolean translationDistance(Fingerprint a, Fingerprint b) {
         return translationDistance(a, b.language, b.date);
     }
@@ -84,7 +114,7 @@ public final class Rules {
         }
         if (Math.abs(pa - pb) > Math.max(1, Math.max(pa, pb) / 4)) return false;
         // bodies of like length (a translation runs about as long as its original)
-        double length = (double) Math.min(a.bodySize(), b.bodySize()) / Math.max(1, Math.max(a.bodySize(), b.bodySize()));
+        double length = lengthRatio(a.bodySize(), b.bodySize());
         if (length < 0.6) return false;
         if (shared < 3) {
             // one or two signers in common say little: paragraph counts within one (a paragraph split or joined in
@@ -111,7 +141,7 @@ public final class Rules {
     static boolean byAnchors(Fingerprint a, Fingerprint b, int sharedSigners, int fewerSigners) {
         int pa = a.paragraphs.size(), pb = b.paragraphs.size();
         if (pa == 0 || pb == 0 || (double) Math.min(pa, pb) / Math.max(pa, pb) < 0.5) return false;
-        double length = (double) Math.min(a.bodySize(), b.bodySize()) / Math.max(1, Math.max(a.bodySize(), b.bodySize()));
+        double length = lengthRatio(a.bodySize(), b.bodySize());
         if (length < 0.6) return false;
         if (Math.min(a.anchors().length, b.anchors().length) < ANCHORS_CLOSE_LAYOUT) return false;
         // a translation keeps the numbers: those of one mostly the other's

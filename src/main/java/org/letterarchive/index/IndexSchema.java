@@ -2,6 +2,7 @@ package org.letterarchive.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +42,8 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.SegmentWriteState;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteArrayDataOutput;
 import org.apache.lucene.util.BytesRef;
 import org.letterarchive.corpus.Json;
 import org.letterarchive.letter.Folding;
@@ -55,7 +58,7 @@ public final class IndexSchema {
      * Version of the fields and analysis below. An index committed with another version is emptied on open
      * and rebuilt from the corpus; raise it whenever documents would be indexed differently.
      */
-    public static final int VERSION = 9; // 9: each letter's family card in doc values
+    public static final int VERSION = 10; // 10: the family card holds the body's shape and a filter of its shingles
 
     // identity and stored data
     public static final String ID = "id";
@@ -191,7 +194,42 @@ public final class IndexSchema {
 
     /** A letter's family as the index keeps it (see {@code org.letterarchive.family.Families}). */
     public record FamilyFields(String id, String relation, String link, boolean member, List<String> kinds,
-                               List<String> nearKeys, List<String> translationKeys) {}
+                               List<String> nearKeys, List<String> translationKeys, BodyShape shape) {}
+
+    /**
+     * What family detection needs of a letter's body to rule it out as a candidate without reading its text: its
+     * paragraphs, signers and word shingles counted, and a filter of its shingles (two bits set per shingle hash,
+     * about four bits per shingle), which holds every shingle of the body and so bounds how many another body shares
+     * with it.
+     */
+    public record BodyShape(int paragraphs, int signers, int shingles, byte[] filter) {
+        public static final BodyShape NONE = new BodyShape(0, 0, 0, new byte[0]);
+
+        /** The filter's two bits of a shingle hash: the multiply-shift range reductions of its two 32-bit halves. */
+        public static int bit(long shingle, int bits, int which) {
+            long half = which == 0 ? shingle >>> 32 : shingle & 0xFFFFFFFFL;
+            return (int) ((half * bits) >>> 32);
+        }
+
+        /** Sets a shingle's bits in a filter. */
+        public static void add(byte[] filter, long shingle) {
+            for (int k = 0; k < 2; k++) {
+                int b = bit(shingle, filter.length * 8, k);
+                filter[b >>> 3] |= (byte) (1 << (b & 7));
+            }
+        }
+
+        /** Whether the filter holds both bits of this shingle hash: always for a shingle of the body. */
+        public boolean mayHold(long shingle) {
+            int bits = filter.length * 8;
+            if (bits == 0) return false;
+            for (int k = 0; k < 2; k++) {
+                int b = bit(shingle, bits, k);
+                if ((filter[b >>> 3] & (1 << (b & 7))) == 0) return false;
+            }
+            return true;
+        }
+    }
 
     /** The fields family detection looks a letter's keys up in (see {@link #codec}). */
     private static final Set<String> LOOKED_UP = Set.of(FAMILY_NEAR, FAMILY_TRANSLATION);
@@ -213,12 +251,15 @@ public final class IndexSchema {
         };
     }
 
-    /** A segment's filter sized for every letter's keys, one in ten absent keys let through (Lucene's default rate). */
+    /**
+     * A segment's filter sized for every letter's keys, one in a hundred absent keys let through: a letter looks up
+     * some 60 keys in each segment, nearly all absent, and each let through costs a seek in the terms dictionary.
+     */
     private static final class KeysBloomFilter extends BloomFilterFactory {
         @Override
         public FuzzySet getSetForField(SegmentWriteState state, FieldInfo info) {
             long keys = Math.max(1L, (long) state.segmentInfo.maxDoc() * KEYS_PER_LETTER);
-            return FuzzySet.createOptimalSet((int) Math.min(Integer.MAX_VALUE, keys), 0.1023f);
+            return FuzzySet.createOptimalSet((int) Math.min(Integer.MAX_VALUE, keys), 0.01f);
         }
 
         @Override
@@ -229,21 +270,46 @@ public final class IndexSchema {
 
     /**
      * What family detection reads of each letter its look-ups find, before deciding to compare it: id, family id,
-     * language and date, kept in doc values (a stored-field read would decompress a block of letters' text).
+     * language, date and the body's shape, kept in doc values (a stored-field read would decompress a block of
+     * letters' text, and the text would then be fingerprinted).
      */
-    public record FamilyCard(String id, String family, String language, LocalDate date) {
-        private static final char SEPARATOR = '\t';
+    public record FamilyCard(String id, String family, String language, LocalDate date, BodyShape shape) {
 
-        BytesRef bytes() {
-            return new BytesRef(id + SEPARATOR + family + SEPARATOR + (language == null ? "" : language) + SEPARATOR
-                    + (date == null ? "" : Long.toString(date.toEpochDay())));
+        public BytesRef bytes() {
+            String lang = language == null ? "" : language;
+            // three strings (a length and at most 3 bytes a character), a long and four ints as variable-length numbers
+            byte[] buffer = new byte[3 * 5 + 3 * (id.length() + family.length() + lang.length()) + 10 + 4 * 5 + shape.filter().length];
+            ByteArrayDataOutput out = new ByteArrayDataOutput(buffer);
+            try {
+                out.writeString(id);
+                out.writeString(family);
+                out.writeString(lang);
+                out.writeZLong(date == null ? Long.MIN_VALUE : date.toEpochDay());
+                out.writeVInt(shape.paragraphs());
+                out.writeVInt(shape.signers());
+                out.writeVInt(shape.shingles());
+                out.writeVInt(shape.filter().length);
+                out.writeBytes(shape.filter(), shape.filter().length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new BytesRef(buffer, 0, out.getPosition());
         }
 
         public static FamilyCard read(BytesRef bytes) {
-            String[] parts = bytes.utf8ToString().split("\t", -1);
-            if (parts.length != 4) throw new IllegalArgumentException("not a family card: " + bytes.utf8ToString());
-            return new FamilyCard(parts[0], parts[1], parts[2].isEmpty() ? null : parts[2],
-                    parts[3].isEmpty() ? null : LocalDate.ofEpochDay(Long.parseLong(parts[3])));
+            ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
+            try {
+                String id = in.readString(), family = in.readString(), language = in.readString();
+                long day = in.readZLong();
+                int paragraphs = in.readVInt(), signers = in.readVInt(), shingles = in.readVInt();
+                byte[] filter = new byte[in.readVInt()];
+                in.readBytes(filter, 0, filter.length);
+                if (in.getPosition() != bytes.offset + bytes.length) throw new IllegalArgumentException("not a family card");
+                return new FamilyCard(id, family, language.isEmpty() ? null : language,
+                        day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day), new BodyShape(paragraphs, signers, shingles, filter));
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("not a family card", e);
+            }
         }
     }
 
@@ -260,7 +326,7 @@ public final class IndexSchema {
             family.translationKeys().forEach(k -> doc.add(new StringField(FAMILY_TRANSLATION, k, Field.Store.NO)));
             family.kinds().forEach(k -> doc.add(new SortedSetDocValuesFacetField(F_FAMILY, k)));
             doc.add(new BinaryDocValuesField(FAMILY_CARD,
-                    new FamilyCard(letter.id(), family.id(), letter.language(), letter.date()).bytes()));
+                    new FamilyCard(letter.id(), family.id(), letter.language(), letter.date(), family.shape()).bytes()));
         }
         doc.add(new StringField(ID, letter.id(), Field.Store.YES));
         doc.add(new StoredField(SUMMARY, summary(letter)));
