@@ -40,25 +40,18 @@ public final class FamilyBenchmark {
         for (int i = 0; i < letters; i++) corpus.add(gen.familyLetter(i));
         Map<String, Object> quality = new LinkedHashMap<>();
         String before = System.getProperty("letters.families");
-        if (warmup > 0) {
-            // untimed: the first letters, each side once, so that the JIT has compiled both before either is timed
-            List<CorpusGenerator.GeneratedLetter> first = corpus.subList(0, Math.min(warmup, corpus.size()));
-            try {
-                for (String side : List.of("off", "on")) {
-                    log.printf("warm-up: %d letters, detection %s%n", first.size(), side);
-                    System.setProperty("letters.families", side);
-                    ingest(work.resolve("warmup"), first, threads, null, null);
-                    BenchFiles.deleteTree(work.resolve("warmup"));
-                }
-            } finally {
-                if (before == null) System.clearProperty("letters.families");
-                else System.setProperty("letters.families", before);
-            }
-        }
         List<Double> offs = new ArrayList<>(), ons = new ArrayList<>(), ratios = new ArrayList<>();
         List<Double> cpuOffs = new ArrayList<>(), cpuOns = new ArrayList<>(), cpuRatios = new ArrayList<>();
         long indexOff = 0, indexOn = 0;
         try {
+            // untimed: the first letters, each side once, so that the JIT has compiled both before either is timed
+            List<CorpusGenerator.GeneratedLetter> first = corpus.subList(0, Math.min(warmup, corpus.size()));
+            for (String side : warmup > 0 ? List.of("off", "on") : List.<String>of()) {
+                log.printf("warm-up: %d letters, detection %s%n", first.size(), side);
+                System.setProperty("letters.families", side);
+                ingest(work.resolve("warmup"), first, threads, null, null);
+                BenchFiles.deleteTree(work.resolve("warmup"));
+            }
             for (int r = 1; r <= rounds; r++) {
                 log.printf("round %d of %d: detection off%n", r, rounds);
                 System.setProperty("letters.families", "off");

@@ -316,7 +316,8 @@ public final class Families {
         List<Integer> find(IndexReader reader, Fingerprint fp, int limit) throws IOException {
             BytesRef[] terms = new BytesRef[keys.size()];
             for (int i = 0; i < terms.length; i++) terms[i] = new BytesRef(keys.get(i));
-            // each letter found as (its keys missed, its document): sorted, most keys first, then in index order
+            // each letter found, packed as (the keys it lacks of the most there can be, its document): sorted, most
+            // keys first, then in index order
             long[] found = new long[16];
             int nFound = 0;
             int[] docs = new int[64];
@@ -480,8 +481,7 @@ public final class Families {
             // taken, but neither read nor compared when nothing can come of it: its family is linked already, or its
             // card rules it out
             if (linking.linked(d.id()) || !Rules.mayLink(fp, card, q.otherLanguage())) continue;
-            Fingerprint c = print.of(d);
-            if (c != null) linking.compare(c);
+            linking.compare(print.of(d));
         }
         return taken;
     }

@@ -203,7 +203,8 @@ public final class IndexSchema {
      * with it.
      */
     public record BodyShape(int paragraphs, int signers, int shingles, byte[] filter) {
-        public static final BodyShape NONE = new BodyShape(0, 0, 0, new byte[0]);
+        /** Bits set in the filter for each shingle hash. */
+        static final int BITS_PER_HASH = 2;
 
         /** The filter's two bits of a shingle hash: the multiply-shift range reductions of its two 32-bit halves. */
         public static int bit(long shingle, int bits, int which) {
@@ -213,7 +214,7 @@ public final class IndexSchema {
 
         /** Sets a shingle's bits in a filter. */
         public static void add(byte[] filter, long shingle) {
-            for (int k = 0; k < 2; k++) {
+            for (int k = 0; k < BITS_PER_HASH; k++) {
                 int b = bit(shingle, filter.length * 8, k);
                 filter[b >>> 3] |= (byte) (1 << (b & 7));
             }
@@ -223,7 +224,7 @@ public final class IndexSchema {
         public boolean mayHold(long shingle) {
             int bits = filter.length * 8;
             if (bits == 0) return false;
-            for (int k = 0; k < 2; k++) {
+            for (int k = 0; k < BITS_PER_HASH; k++) {
                 int b = bit(shingle, bits, k);
                 if ((filter[b >>> 3] & (1 << (b & 7))) == 0) return false;
             }

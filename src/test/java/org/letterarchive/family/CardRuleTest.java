@@ -161,7 +161,7 @@ class CardRuleTest {
         assertEquals(19, back.shape().shingles());
         assertArrayEquals(filter, back.shape().filter());
         IndexSchema.FamilyCard undated = IndexSchema.FamilyCard.read(
-                new IndexSchema.FamilyCard("x", "x", null, null, IndexSchema.BodyShape.NONE).bytes());
+                new IndexSchema.FamilyCard("x", "x", null, null, new IndexSchema.BodyShape(0, 0, 0, new byte[0])).bytes());
         assertEquals(null, undated.language());
         assertEquals(null, undated.date());
     }
