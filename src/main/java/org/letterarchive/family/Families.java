@@ -223,7 +223,7 @@ public final class Families {
         try {
             if (familyOf.containsKey(l.id())) remove(l.id());
             if (pending.size() >= REFRESH_EVERY) refresh();
-            Linking linking = new Linking(fp, this::familyOf, id -> corrections.split().contains(id), read.links());
+            Linking linking = new Linking(fp, this::familyOf, id -> corrections.split().contains(id), read.verdicts());
             if (!corrections.split().contains(l.id())) candidates(fp, read, linking);
             Set<String> linked = linking.linked;
             pend(fp);
@@ -260,18 +260,37 @@ public final class Families {
         private final Function<String, String> familyOf;
         private final Predicate<String> ignored;
         final Set<String> linked = new LinkedHashSet<>();
-        /** Each fingerprint compared, and whether it is of the letter's family: the rules ask each pair once. */
-        final Map<Fingerprint, Boolean> compared;
+        final Verdicts verdicts;
 
         /**
-         * {@code familyOf} gives a letter's family; letters {@code ignored} are compared with nothing; {@code compared}
-         * holds comparisons made before (by the fingerprints compared, not their ids).
+         * What the rules said of the candidates, so that each is asked once (before detection's lock and under it):
+         * whether each fingerprint compared is of the letter's family, and whether each candidate's card leaves
+         * them a chance ({@link Rules#mayLink}); by the objects asked of, not their ids.
          */
-        Linking(Fingerprint fp, Function<String, String> familyOf, Predicate<String> ignored, Map<Fingerprint, Boolean> compared) {
+        record Verdicts(Map<Fingerprint, Boolean> compared, Map<IndexedCandidate, Boolean> cards) {
+            static Verdicts none() {
+                return new Verdicts(new IdentityHashMap<>(), new IdentityHashMap<>());
+            }
+
+            Verdicts copy() {
+                return new Verdicts(new IdentityHashMap<>(compared), new IdentityHashMap<>(cards));
+            }
+        }
+
+        /**
+         * {@code familyOf} gives a letter's family; letters {@code ignored} are compared with nothing; {@code before}
+         * holds what the rules said before.
+         */
+        Linking(Fingerprint fp, Function<String, String> familyOf, Predicate<String> ignored, Verdicts before) {
             this.fp = fp;
             this.familyOf = familyOf;
             this.ignored = ignored;
-            this.compared = new IdentityHashMap<>(compared);
+            this.verdicts = before.copy();
+        }
+
+        /** Whether a candidate's card leaves the rules a chance to tie it to the letter. */
+        boolean mayLink(IndexedCandidate d, boolean otherLanguage) {
+            return verdicts.cards().computeIfAbsent(d, x -> Rules.mayLink(fp, x.card(), otherLanguage));
         }
 
         /** Whether this letter's family is already linked: there is nothing to compare it for. */
@@ -282,7 +301,7 @@ public final class Families {
         /** Compares the letter with a candidate, and links the candidate's family when they are of one. */
         void compare(Fingerprint c) {
             if (ignored.test(c.id) || linked(c.id)) return;
-            if (compared.computeIfAbsent(c, x -> Rules.link(fp, x) != null)) linked.add(familyOf.apply(c.id));
+            if (verdicts.compared().computeIfAbsent(c, x -> Rules.link(fp, x) != null)) linked.add(familyOf.apply(c.id));
         }
     }
 
@@ -368,11 +387,11 @@ public final class Families {
 
     /**
      * What detection reads of the index for a letter, read before its lock: each look-up's indexed letters, for
-     * the reader they were found in, the fingerprints of those it will likely compare the letter with, and whether
-     * each compared is of the letter's family.
+     * the reader they were found in, the fingerprints of those it will likely compare the letter with, and what the
+     * rules said of those it asked them of.
      */
     public record Prefetch(IndexReader reader, Map<Lookup, List<IndexedCandidate>> found, Map<String, Fingerprint> prints,
-                           Map<Fingerprint, Boolean> links) {
+                           Linking.Verdicts verdicts) {
         /** The letters a look-up found, when the index is read by the reader they were found in. */
         List<IndexedCandidate> found(IndexSearcher s, Lookup q) {
             return reader == s.getIndexReader() ? found.get(q) : null;
@@ -390,7 +409,7 @@ public final class Families {
         Map<Lookup, List<IndexedCandidate>> found = new HashMap<>();
         // families as the index's cards give them: the lock's own may have changed since, so this only spares reads
         Map<String, String> cardFamily = new HashMap<>();
-        Linking linking = new Linking(fp, id -> cardFamily.getOrDefault(id, id), id -> false, Map.of());
+        Linking linking = new Linking(fp, id -> cardFamily.getOrDefault(id, id), id -> false, Linking.Verdicts.none());
         IndexSearcher s = index.acquireLatest();
         try {
             for (Lookup q : lookups(fp)) {
@@ -408,7 +427,7 @@ public final class Families {
                     return c;
                 });
             }
-            return new Prefetch(s.getIndexReader(), found, read, linking.compared);
+            return new Prefetch(s.getIndexReader(), found, read, linking.verdicts);
         } finally {
             index.releaseLatest(s);
         }
@@ -480,7 +499,7 @@ public final class Families {
             taken++;
             // taken, but neither read nor compared when nothing can come of it: its family is linked already, or its
             // card rules it out
-            if (linking.linked(d.id()) || !Rules.mayLink(fp, card, q.otherLanguage())) continue;
+            if (linking.linked(d.id()) || !linking.mayLink(d, q.otherLanguage())) continue;
             linking.compare(print.of(d));
         }
         return taken;
