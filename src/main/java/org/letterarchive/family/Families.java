@@ -95,7 +95,7 @@ public final class Families {
      * The pending letters' keys: each key's letters by their number (the order they were first pended in), so that
      * a look-up counts keys in an array, not a map of ids (a campaign's copies pending share most of their keys).
      */
-    private final Map<String, Numbers> pendingKeys = new HashMap<>();
+    private final Map<Long, Numbers> pendingKeys = new HashMap<>();
     private final List<String> pendingIds = new ArrayList<>();
     private final Map<String, Integer> pendingNumber = new HashMap<>();
     /** Letters admitted whose indexing has not finished (see {@link #indexed}). */
@@ -192,7 +192,7 @@ public final class Families {
                 recent.put(l.id(), fp);
             }
         }
-        List<String> trans = translationTerms(fp);
+        List<Long> trans = translationTerms(fp);
         synchronized (this) {
             String family = familyOf(l.id());
             Family f = families.get(family);
@@ -311,9 +311,9 @@ public final class Families {
      * letters in another language.
      */
     private static List<Lookup> lookups(Fingerprint fp) {
-        List<String> trans = new ArrayList<>();
+        List<Long> trans = new ArrayList<>();
         for (int shift = -1; shift <= 1; shift++) trans.addAll(fp.translationKeys(shift));
-        List<String> anchors = new ArrayList<>();
+        List<Long> anchors = new ArrayList<>();
         for (int shift = -1; shift <= 1; shift++) anchors.addAll(fp.anchorKeys(shift));
         return List.of(new Lookup(fp.nearKeys(), IndexSchema.FAMILY_NEAR, MIN_BANDS, false),
                 new Lookup(trans, IndexSchema.FAMILY_TRANSLATION, 1, false),
@@ -321,7 +321,7 @@ public final class Families {
     }
 
     /** Letters sharing at least {@code minHits} of these keys; with {@code otherLanguage}, only letters in another language. */
-    record Lookup(List<String> keys, String field, int minHits, boolean otherLanguage) {
+    record Lookup(List<Long> keys, String field, int minHits, boolean otherLanguage) {
         boolean applies(Fingerprint fp) {
             return !keys.isEmpty() && !(otherLanguage && fp.language == null);
         }
@@ -334,19 +334,20 @@ public final class Families {
          */
         List<Integer> find(IndexReader reader, Fingerprint fp, int limit) throws IOException {
             BytesRef[] terms = new BytesRef[keys.size()];
-            for (int i = 0; i < terms.length; i++) terms[i] = new BytesRef(keys.get(i));
+            for (int i = 0; i < terms.length; i++) terms[i] = IndexSchema.familyKeyTerm(keys.get(i));
             // each letter found, packed as (the keys it lacks of the most there can be, its document): sorted, most
             // keys first, then in index order
             long[] found = new long[16];
             int nFound = 0;
             int[] docs = new int[64];
+            DocCounts counts = new DocCounts();
             for (LeafReaderContext leaf : reader.leaves()) {
                 Terms indexed = leaf.reader().terms(field);
                 if (indexed == null) continue;
                 TermsEnum te = indexed.iterator();
                 Bits live = leaf.reader().getLiveDocs();
                 PostingsEnum postings = null;
-                // every posting of every key, one entry each: sorted, a document's run is its number of keys
+                // every posting of every key, one entry each
                 int n = 0;
                 for (BytesRef t : terms) {
                     if (!te.seekExact(t)) continue;
@@ -358,24 +359,24 @@ public final class Families {
                     }
                 }
                 if (n < minHits) continue;
-                Arrays.sort(docs, 0, n);
+                // each document's number of keys, counted in a hash table (a campaign's keys have hundreds of
+                // postings each: counting is linear where sorting them was not); then those with enough, in order
+                int held = counts.count(docs, n, minHits);
+                Arrays.sort(counts.docs, 0, held);
                 PostingsEnum sameLanguage = null; // the letters in the fingerprint's language, once sought
                 boolean languageSought = false;
-                for (int i = 0; i < n; ) {
-                    int d = docs[i], run = 1;
-                    while (i + run < n && docs[i + run] == d) run++;
-                    i += run;
-                    if (run < minHits) continue;
+                for (int i = 0; i < held; i++) {
+                    int d = counts.docs[i];
                     if (otherLanguage) {
                         if (!languageSought) {
                             languageSought = true;
-                            if (te.seekExact(new BytesRef(LANGUAGE_MARK + fp.language))) sameLanguage = te.postings(null, PostingsEnum.NONE);
+                            if (te.seekExact(IndexSchema.familyKeyTerm(languageKey(fp.language)))) sameLanguage = te.postings(null, PostingsEnum.NONE);
                         }
                         if (sameLanguage != null && sameLanguage.docID() < d) sameLanguage.advance(d);
                         if (sameLanguage != null && sameLanguage.docID() == d) continue;
                     }
                     if (nFound == found.length) found = Arrays.copyOf(found, nFound * 2);
-                    found[nFound++] = (long) (Integer.MAX_VALUE - run) << 32 | (leaf.docBase + d);
+                    found[nFound++] = (long) (Integer.MAX_VALUE - counts.keysOf(d)) << 32 | (leaf.docBase + d);
                 }
             }
             Arrays.sort(found, 0, nFound);
@@ -507,16 +508,22 @@ public final class Families {
 
     /** Anchor keys shared from which a letter in another language is a translation candidate. */
     static final int MIN_ANCHOR_KEYS = 2;
-    private static final String LANGUAGE_MARK = "lang:";
+
+    /** The key a letter indexes its language under, with its translation keys. */
+    static long languageKey(String language) {
+        return Fingerprint.mix(language.hashCode() ^ LANGUAGE_SEED);
+    }
+
+    private static final long LANGUAGE_SEED = 0xBB67AE8584CAA73BL;
 
     /**
      * What a letter indexes for translation lookups: its signer-set keys and anchor keys (with its month), and its
      * language, so that a lookup passes over letters in the same language.
      */
-    private static List<String> translationTerms(Fingerprint fp) {
-        List<String> keys = new ArrayList<>(fp.translationKeys(0));
+    private static List<Long> translationTerms(Fingerprint fp) {
+        List<Long> keys = new ArrayList<>(fp.translationKeys(0));
         keys.addAll(fp.anchorKeys(0));
-        if (fp.language != null) keys.add(LANGUAGE_MARK + fp.language);
+        if (fp.language != null) keys.add(languageKey(fp.language));
         return keys;
     }
 
@@ -531,7 +538,7 @@ public final class Families {
         if (!q.applies(fp)) return;
         int[] hits = new int[pendingIds.size()];
         Numbers touched = new Numbers();
-        for (String k : q.keys()) {
+        for (Long k : q.keys()) {
             Numbers letters = pendingKeys.get(k);
             if (letters == null) continue;
             for (int i = 0; i < letters.size; i++) if (hits[letters.values[i]]++ == 0) touched.add(letters.values[i]);
@@ -568,6 +575,55 @@ public final class Families {
         }
     }
 
+    /** Documents of one segment counted by how many of a letter's keys they hold, in an open-addressing table. */
+    static final class DocCounts {
+        private int[] slots = new int[0]; // a document + 1; 0: empty
+        private int[] hits = new int[0];
+        /** After {@link #count}, the documents holding enough keys (unordered). */
+        int[] docs = new int[16];
+
+        /** Counts each document's postings; returns how many documents hold at least {@code minHits}, in {@link #docs}. */
+        int count(int[] postings, int n, int minHits) {
+            int capacity = Integer.highestOneBit(Math.max(8, n) * 2 - 1) << 1;
+            if (slots.length < capacity) {
+                slots = new int[capacity];
+                hits = new int[capacity];
+            } else {
+                Arrays.fill(slots, 0, capacity, 0);
+            }
+            mask = capacity - 1;
+            shift = Integer.numberOfLeadingZeros(capacity) + 1;
+            int held = 0;
+            for (int i = 0; i < n; i++) {
+                int d = postings[i];
+                int at = slot(d);
+                if (slots[at] == 0) {
+                    slots[at] = d + 1;
+                    hits[at] = 0;
+                }
+                if (++hits[at] == minHits) {
+                    if (held == docs.length) docs = Arrays.copyOf(docs, held * 2);
+                    docs[held++] = d;
+                }
+            }
+            return held;
+        }
+
+        /** The number of keys a document counted holds. */
+        int keysOf(int doc) {
+            return hits[slot(doc)];
+        }
+
+        private int mask;
+        private int shift;
+
+        private int slot(int doc) {
+            int at = (doc * 0x9E3779B9) >>> shift;
+            while (slots[at] != 0 && slots[at] != doc + 1) at = (at + 1) & mask;
+            return at;
+        }
+    }
+
     /** A letter admitted but not yet indexed, found by its keys until the detection's reader holds it. */
     private void pend(Fingerprint fp) {
         pending.put(fp.id, fp);
@@ -575,9 +631,9 @@ public final class Families {
             pendingIds.add(id);
             return pendingIds.size() - 1;
         });
-        List<String> keys = new ArrayList<>(fp.nearKeys());
+        List<Long> keys = new ArrayList<>(fp.nearKeys());
         keys.addAll(translationTerms(fp));
-        for (String k : keys) pendingKeys.computeIfAbsent(k, x -> new Numbers()).add(n);
+        for (Long k : keys) pendingKeys.computeIfAbsent(k, x -> new Numbers()).add(n);
     }
 
     /** A growing list of ints. */

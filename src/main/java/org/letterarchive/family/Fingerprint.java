@@ -38,11 +38,13 @@ public final class Fingerprint {
     static final int ROWS = 4;
     /** MinHash functions over the signer names, read as {@link #SIGNER_BANDS} bands of 2. */
     static final int SIGNER_BANDS = 8;
+    /** MinHash functions over the body's anchor pairs, one key each. */
+    static final int ANCHOR_KEYS = 8;
 
     static final int MAX_ANCHORS = 400;
     private static final Pattern SALUTATION = Pattern.compile(
             "(?i)^(dear|to whom|estimad[oa]s?|señor|señora|sr\\.|sra\\.|prezad|caro|cara|querid[oa]s?|chers?|madame|monsieur|sehr geehrte|liebe)\\b.*");
-    private static final long[] SEEDS = seeds(BANDS * ROWS + SIGNER_BANDS * 2);
+    private static final long[] SEEDS = seeds(BANDS * ROWS + SIGNER_BANDS * 2 + ANCHOR_KEYS);
 
     final String id;
     final String language;
@@ -50,7 +52,7 @@ public final class Fingerprint {
     /** Sorted distinct shingle hashes of the body. */
     final long[] shingles;
     /** The MinHash band keys, taken when first asked for: a candidate read to be compared needs none. */
-    private volatile List<String> nearKeys;
+    private volatile List<Long> nearKeys;
     final Set<String> signers;
     /** The body's paragraphs, as written (for diffs), and folded (for comparison). */
     final List<String> paragraphs;
@@ -398,20 +400,20 @@ public final class Fingerprint {
     // ---------- index keys ----------
 
     /** The body's MinHash band keys: letters sharing one are near-duplicate candidates. */
-    List<String> nearKeys() {
-        List<String> keys = nearKeys;
+    List<Long> nearKeys() {
+        List<Long> keys = nearKeys;
         if (keys == null) nearKeys = keys = bandKeys(shingles);
         return keys;
     }
 
-    private static List<String> bandKeys(long[] shingles) {
+    private static List<Long> bandKeys(long[] shingles) {
         if (shingles.length < Families.MIN_SHINGLES) return List.of();
         int[] minhash = minhash(shingles);
-        List<String> keys = new ArrayList<>();
+        List<Long> keys = new ArrayList<>();
         for (int b = 0; b < BANDS; b++) {
             long h = b;
             for (int r = 0; r < ROWS; r++) h = mix(h * 31 + minhash[b * ROWS + r]);
-            keys.add(Long.toHexString(h));
+            keys.add(h);
         }
         return List.copyOf(keys);
     }
@@ -420,15 +422,15 @@ public final class Fingerprint {
      * The signer set's MinHash band keys with the letter's month: letters sharing one signed mostly alike in
      * that month. {@code month} shifts the month (-1, 0, 1) for lookups, so letters weeks apart meet.
      */
-    List<String> translationKeys(int shift) {
+    List<Long> translationKeys(int shift) {
         return signers.isEmpty() ? new ArrayList<>() : withMonth(signerBands(), shift);
     }
 
     /** The signer set's MinHash bands (distinct), without the month: taken once, looked up for three months. */
-    private volatile List<String> signerBands;
+    private volatile List<Long> signerBands;
 
-    private List<String> signerBands() {
-        List<String> bands = signerBands;
+    private List<Long> signerBands() {
+        List<Long> bands = signerBands;
         if (bands != null) return bands;
         long[] sig = new long[SIGNER_BANDS * 2];
         Arrays.fill(sig, Long.MAX_VALUE);
@@ -436,24 +438,25 @@ public final class Fingerprint {
             long base = mix(s.hashCode() * 0x9E3779B97F4A7C15L + s.length());
             for (int k = 0; k < sig.length; k++) sig[k] = Math.min(sig[k], mix(base ^ SEEDS[BANDS * ROWS + k]));
         }
-        Set<String> out = new LinkedHashSet<>();
-        for (int b = 0; b < SIGNER_BANDS; b++) out.add(Long.toHexString(mix(sig[2 * b] * 31 + sig[2 * b + 1])));
+        Set<Long> out = new LinkedHashSet<>();
+        for (int b = 0; b < SIGNER_BANDS; b++) out.add(mix(sig[2 * b] * 31 + sig[2 * b + 1]));
         return signerBands = List.copyOf(out);
     }
 
     /**
-     * Keys of these hashes with the letter's month, shifted by {@code shift} months; "undated" for a letter without
-     * a date, which has no other month.
+     * Keys of these hashes with the letter's month, shifted by {@code shift} months; a month of its own for a
+     * letter without a date, which has no other month.
      */
-    private List<String> withMonth(List<String> hashes, int shift) {
-        List<String> keys = new ArrayList<>();
+    private List<Long> withMonth(List<Long> hashes, int shift) {
+        List<Long> keys = new ArrayList<>();
         if (date == null && shift != 0) return keys;
-        String month = date == null ? "undated" : date.withDayOfMonth(1).plusMonths(shift).toString().substring(0, 7);
-        for (String h : hashes) keys.add(h + "@" + month);
+        long month = date == null ? UNDATED : date.getYear() * 12L + date.getMonthValue() - 1 + shift;
+        for (long h : hashes) keys.add(mix(h ^ mix(month + MONTH_SEED)));
         return keys;
     }
 
-    static final int ANCHOR_KEYS = 8;
+    private static final long MONTH_SEED = 0x6A09E667F3BCC909L;
+    private static final long UNDATED = Long.MIN_VALUE;
 
     /**
      * Keys of what a translation keeps exactly — the body's numbers and addresses, in the order of their first
@@ -461,15 +464,15 @@ public final class Fingerprint {
      * sharing several wrote the same numbers in the same order that month, whatever their language and whoever
      * signed. None for a body with fewer than two.
      */
-    List<String> anchorKeys(int shift) {
+    List<Long> anchorKeys(int shift) {
         return withMonth(anchorMinHash(), shift);
     }
 
     /** The MinHash of the anchors' consecutive pairs, without the month: taken once, looked up for three months. */
-    private volatile List<String> anchorMinHash;
+    private volatile List<Long> anchorMinHash;
 
-    private List<String> anchorMinHash() {
-        List<String> hashes = anchorMinHash;
+    private List<Long> anchorMinHash() {
+        List<Long> hashes = anchorMinHash;
         if (hashes != null) return hashes;
         Set<Long> pairs = new java.util.HashSet<>();
         String previous = null;
@@ -478,12 +481,13 @@ public final class Fingerprint {
             if (previous != null) pairs.add(mix(previous.hashCode() * 0x9E3779B97F4A7C15L ^ a.hashCode()));
             previous = a;
         }
-        List<String> out = new ArrayList<>();
+        List<Long> out = new ArrayList<>();
         if (!pairs.isEmpty()) {
             long[] sig = new long[ANCHOR_KEYS];
             Arrays.fill(sig, Long.MAX_VALUE);
             for (long p : pairs) for (int k = 0; k < sig.length; k++) sig[k] = Math.min(sig[k], mix(p ^ SEEDS[k]));
-            for (int k = 0; k < sig.length; k++) out.add("a" + k + Long.toHexString(sig[k]));
+            // each function's minimum kept apart from the others', and from the signer bands
+            for (int k = 0; k < sig.length; k++) out.add(mix(sig[k] ^ SEEDS[BANDS * ROWS + SIGNER_BANDS * 2 + k]));
         }
         return anchorMinHash = List.copyOf(out);
     }

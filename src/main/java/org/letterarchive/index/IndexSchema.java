@@ -58,7 +58,7 @@ public final class IndexSchema {
      * Version of the fields and analysis below. An index committed with another version is emptied on open
      * and rebuilt from the corpus; raise it whenever documents would be indexed differently.
      */
-    public static final int VERSION = 10; // 10: the family card holds the body's shape and a filter of its shingles
+    public static final int VERSION = 11; // 11: family keys are 8-byte terms (10: the family card holds the body's shape and a filter of its shingles)
 
     // identity and stored data
     public static final String ID = "id";
@@ -194,7 +194,14 @@ public final class IndexSchema {
 
     /** A letter's family as the index keeps it (see {@code org.letterarchive.family.Families}). */
     public record FamilyFields(String id, String relation, String link, boolean member, List<String> kinds,
-                               List<String> nearKeys, List<String> translationKeys, BodyShape shape) {}
+                               List<Long> nearKeys, List<Long> translationKeys, BodyShape shape) {}
+
+    /** A family key (a 64-bit hash) as the term it is indexed and looked up by: its eight bytes, high byte first. */
+    public static BytesRef familyKeyTerm(long key) {
+        byte[] b = new byte[Long.BYTES];
+        for (int i = 0; i < b.length; i++) b[i] = (byte) (key >>> (56 - 8 * i));
+        return new BytesRef(b);
+    }
 
     /**
      * What family detection needs of a letter's body to rule it out as a candidate without reading its text: its
@@ -283,7 +290,7 @@ public final class IndexSchema {
             ByteArrayDataOutput out = new ByteArrayDataOutput(buffer);
             try {
                 out.writeString(id);
-                out.writeString(family);
+                out.writeString(family.equals(id) ? "" : family); // most letters are their own family
                 out.writeString(lang);
                 out.writeZLong(date == null ? Long.MIN_VALUE : date.toEpochDay());
                 out.writeVInt(shape.paragraphs());
@@ -301,6 +308,7 @@ public final class IndexSchema {
             ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
             try {
                 String id = in.readString(), family = in.readString(), language = in.readString();
+                if (family.isEmpty()) family = id;
                 long day = in.readZLong();
                 int paragraphs = in.readVInt(), signers = in.readVInt(), shingles = in.readVInt();
                 byte[] filter = new byte[in.readVInt()];
@@ -323,8 +331,8 @@ public final class IndexSchema {
             doc.add(new StringField(FAMILY_RELATION, family.relation(), Field.Store.YES));
             doc.add(new StoredField(FAMILY_LINK, family.link()));
             if (family.member()) doc.add(new StringField(FAMILY_MEMBER, "1", Field.Store.NO));
-            family.nearKeys().forEach(k -> doc.add(new StringField(FAMILY_NEAR, k, Field.Store.NO)));
-            family.translationKeys().forEach(k -> doc.add(new StringField(FAMILY_TRANSLATION, k, Field.Store.NO)));
+            family.nearKeys().forEach(k -> doc.add(new StringField(FAMILY_NEAR, familyKeyTerm(k), Field.Store.NO)));
+            family.translationKeys().forEach(k -> doc.add(new StringField(FAMILY_TRANSLATION, familyKeyTerm(k), Field.Store.NO)));
             family.kinds().forEach(k -> doc.add(new SortedSetDocValuesFacetField(F_FAMILY, k)));
             doc.add(new BinaryDocValuesField(FAMILY_CARD,
                     new FamilyCard(letter.id(), family.id(), letter.language(), letter.date(), family.shape()).bytes()));

@@ -23,6 +23,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
+import org.letterarchive.index.IndexSchema;
 
 /**
  * A family look-up walks each segment's terms itself; it must find what the query it stands for finds: the
@@ -43,8 +44,8 @@ class LookupTest {
                 Document d = new Document();
                 d.add(new StringField("id", "l" + i, Field.Store.YES));
                 int keys = random.nextInt(12);
-                for (int k = 0; k < keys; k++) d.add(new StringField(FIELD, "k" + random.nextInt(60), Field.Store.NO));
-                d.add(new StringField(FIELD, "lang:" + (random.nextBoolean() ? "en" : "es"), Field.Store.NO));
+                for (int k = 0; k < keys; k++) d.add(new StringField(FIELD, IndexSchema.familyKeyTerm(random.nextInt(60)), Field.Store.NO));
+                d.add(new StringField(FIELD, IndexSchema.familyKeyTerm(Families.languageKey(random.nextBoolean() ? "en" : "es")), Field.Store.NO));
                 w.addDocument(d);
                 if (i % 400 == 399) w.commit(); // several segments
                 if (i % 97 == 0 && i > 0) w.deleteDocuments(new Term("id", "l" + random.nextInt(i)));
@@ -56,9 +57,9 @@ class LookupTest {
                 assertFalse(reader.leaves().size() < 5, "the test needs several segments");
                 Fingerprint english = Fingerprint.of("x", "", List.of(), "en", null);
                 for (int round = 0; round < 200; round++) {
-                    List<String> keys = new ArrayList<>();
+                    List<Long> keys = new ArrayList<>();
                     int n = 1 + random.nextInt(30);
-                    for (int k = 0; k < n; k++) keys.add("k" + random.nextInt(80)); // some absent, some repeated
+                    for (int k = 0; k < n; k++) keys.add((long) random.nextInt(80)); // some absent, some repeated
                     int minHits = 1 + random.nextInt(3);
                     boolean otherLanguage = random.nextInt(3) == 0;
                     Families.Lookup lookup = new Families.Lookup(keys, FIELD, minHits, otherLanguage);
@@ -73,9 +74,9 @@ class LookupTest {
     /** The documents the look-up's keys find as a query: each key a constant-score clause. */
     static List<Integer> byQuery(IndexSearcher searcher, Families.Lookup q, int limit) throws Exception {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String k : q.keys()) b.add(new ConstantScoreQuery(new TermQuery(new Term(FIELD, k))), BooleanClause.Occur.SHOULD);
+        for (long k : q.keys()) b.add(new ConstantScoreQuery(new TermQuery(new Term(FIELD, IndexSchema.familyKeyTerm(k)))), BooleanClause.Occur.SHOULD);
         if (q.minHits() > 1) b.setMinimumNumberShouldMatch(q.minHits());
-        if (q.otherLanguage()) b.add(new TermQuery(new Term(FIELD, "lang:en")), BooleanClause.Occur.MUST_NOT);
+        if (q.otherLanguage()) b.add(new TermQuery(new Term(FIELD, IndexSchema.familyKeyTerm(Families.languageKey("en")))), BooleanClause.Occur.MUST_NOT);
         List<Integer> out = new ArrayList<>();
         for (ScoreDoc d : searcher.search(b.build(), limit).scoreDocs) out.add(d.doc);
         return out;

@@ -75,7 +75,7 @@ class TranslationRuleTest {
         assertTrue(es.anchorsInOrder(REPORT_EN) >= Rules.ANCHORS, String.join(" ", es.anchors()));
         assertEquals(Families.Link.translation, Rules.link(es, REPORT_EN));
         // and the two meet in the index: they share keys of their numbers and addresses in order
-        Set<String> keys = new HashSet<>(REPORT_EN.anchorKeys(0));
+        Set<Long> keys = new HashSet<>(REPORT_EN.anchorKeys(0));
         assertTrue(es.anchorKeys(0).stream().filter(keys::contains).count() >= Families.MIN_ANCHOR_KEYS);
     }
 
