@@ -258,20 +258,47 @@ public final class Fingerprint {
         static final int HEAD = 4;
         private final Map<Long, List<String>> byHead = new HashMap<>();
         private int longest;
+        /** The heads, in an open-addressing table of primitive longs (0: empty), for {@link #inLine}'s every place. */
+        private long[] table;
+        private int mask;
 
         void add(String name) {
-            byHead.computeIfAbsent(head(name, 0), k -> new ArrayList<>(1)).add(name);
+            byHead.computeIfAbsent(nonZero(head(name, 0)), k -> new ArrayList<>(1)).add(name);
             longest = Math.max(longest, name.length());
+            table = null;
         }
 
         boolean inLine(String line) {
-            if (line.length() >= longest * 4 + 40) return false;
+            if (line.length() >= longest * 4 + 40 || line.length() < HEAD || byHead.isEmpty()) return false;
+            if (table == null) heads();
             for (int p = 0; p + HEAD <= line.length(); p++) {
-                List<String> names = byHead.get(head(line, p));
-                if (names == null) continue;
-                for (String n : names) if (line.length() < n.length() * 4 + 40 && line.startsWith(n, p)) return true;
+                long h = nonZero(head(line, p));
+                if (!holds(h)) continue;
+                for (String n : byHead.get(h)) if (line.length() < n.length() * 4 + 40 && line.startsWith(n, p)) return true;
             }
             return false;
+        }
+
+        private void heads() {
+            int capacity = Integer.highestOneBit(Math.max(4, byHead.size()) * 4 - 1) << 1;
+            table = new long[capacity];
+            mask = capacity - 1;
+            for (long h : byHead.keySet()) {
+                int at = (int) h & mask;
+                while (table[at] != 0) at = (at + 1) & mask;
+                table[at] = h;
+            }
+        }
+
+        private boolean holds(long h) {
+            for (int at = (int) h & mask; ; at = (at + 1) & mask) {
+                if (table[at] == h) return true;
+                if (table[at] == 0) return false;
+            }
+        }
+
+        private static long nonZero(long h) {
+            return h == 0 ? 1 : h;
         }
 
         /** The first {@value #HEAD} characters at {@code p}, mixed (their plain bits hash to few buckets). */
@@ -498,16 +525,31 @@ public final class Fingerprint {
         return (c >= '0' && c <= '9') || anchor.indexOf('.') >= 0 || anchor.indexOf('@') >= 0 || anchor.indexOf('/') >= 0;
     }
 
+    /**
+     * The body's MinHash: for each function, the least of its values over the shingles. The shingle hashes are
+     * already mixed, so each function is a multiply-add with an odd multiplier, its high bits kept (multiply-shift
+     * hashing, Dietzfelbinger et al. 1997): a bijection of the 64-bit hashes, a few times cheaper than mixing each
+     * hash again for every function.
+     */
     private static int[] minhash(long[] shingles) {
         int[] sig = new int[BANDS * ROWS];
         Arrays.fill(sig, Integer.MAX_VALUE);
         for (long s : shingles) {
             for (int k = 0; k < sig.length; k++) {
-                int h = (int) (mix(s ^ SEEDS[k]) >>> 33);
+                int h = (int) ((s * MULTIPLIERS[k] + SEEDS[k]) >>> 33);
                 if (h < sig[k]) sig[k] = h;
             }
         }
         return sig;
+    }
+
+    private static final long[] MULTIPLIERS = multipliers(BANDS * ROWS);
+
+    private static long[] multipliers(int n) {
+        long[] m = new long[n];
+        long x = 0x243F6A8885A308D3L;
+        for (int i = 0; i < n; i++) m[i] = (x = mix(x + 0x9E3779B97F4A7C15L)) | 1L;
+        return m;
     }
 
     // ---------- text helpers ----------
