@@ -50,7 +50,7 @@ import org.letterarchive.letter.Letter;
  * applied again whenever the families are rebuilt.
  *
  * <p>Detection: the letter's body MinHash band keys and its signer-set keys (with its month) are looked up in
- * the index (a near-real-time reader of the writer, refreshed every {@value #REFRESH_EVERY} letters, plus the
+ * the index (a near-real-time reader of the writer, refreshed when the writer has written out its letters, plus the
  * letters admitted since); each candidate is confirmed on the shingles themselves ({@link Rules}).
  *
  * <p>Detection and the family state are read and changed under this object's monitor. The store takes a letter's
@@ -61,7 +61,10 @@ public final class Families {
 
     public static final String CORRECTIONS = "family-corrections.json";
     static final int MIN_SHINGLES = 12;
+    /** Letters pending from which detection's reader is refreshed once the writer has written most of them out. */
     static final int REFRESH_EVERY = 2000;
+    /** Letters pending from which detection's reader is refreshed however many the writer still holds. */
+    static final int REFRESH_AT_MOST = 10_000;
     static final int MAX_CANDIDATES = 8;
 
     /** How a member is tied to its family's earliest letter, as detection found it. */
@@ -120,6 +123,11 @@ public final class Families {
     private Corrections corrections;
     private final AtomicLong detections = new AtomicLong();
     private final AtomicLong detectionNanos = new AtomicLong();
+    /** Each thread's look-up buffers. */
+    private final ThreadLocal<DocCounts> counts = ThreadLocal.withInitial(DocCounts::new);
+    /** The pending look-up's count of keys for each pending letter, by its number: zero between look-ups. */
+    private int[] pendingHits = new int[0];
+    private long refreshes;
 
     public Families(LetterIndex index, Corpus corpus, Function<String, Optional<Letter>> letters) throws IOException {
         this.index = index;
@@ -178,6 +186,11 @@ public final class Families {
         return detections.get();
     }
 
+    /** Times detection's reader was refreshed to see the letters pending. */
+    public synchronized long refreshes() {
+        return refreshes;
+    }
+
     /** Number of families of two or more letters. */
     public synchronized int familyCount() {
         return families.size();
@@ -222,7 +235,7 @@ public final class Families {
         long t0 = System.nanoTime();
         try {
             if (familyOf.containsKey(l.id())) remove(l.id());
-            if (pending.size() >= REFRESH_EVERY) refresh();
+            if (refreshDue()) refresh();
             Linking linking = new Linking(fp, this::familyOf, id -> corrections.split().contains(id), read.verdicts());
             if (!corrections.split().contains(l.id())) candidates(fp, read, linking);
             Set<String> linked = linking.linked;
@@ -333,14 +346,18 @@ public final class Families {
          * a letter's keys are mostly in no segment at all (a query per key would weigh every key in every segment).
          */
         List<Integer> find(IndexReader reader, Fingerprint fp, int limit) throws IOException {
+            return find(reader, fp, limit, new DocCounts());
+        }
+
+        /** As {@link #find(IndexReader, Fingerprint, int)}, counting in {@code counts}' buffers (kept for the next). */
+        List<Integer> find(IndexReader reader, Fingerprint fp, int limit, DocCounts counts) throws IOException {
             BytesRef[] terms = new BytesRef[keys.size()];
             for (int i = 0; i < terms.length; i++) terms[i] = IndexSchema.familyKeyTerm(keys.get(i));
             // each letter found, packed as (the keys it lacks of the most there can be, its document): sorted, most
             // keys first, then in index order
-            long[] found = new long[16];
+            long[] found = counts.found;
             int nFound = 0;
-            int[] docs = new int[64];
-            DocCounts counts = new DocCounts();
+            int[] docs = counts.postings;
             for (LeafReaderContext leaf : reader.leaves()) {
                 Terms indexed = leaf.reader().terms(field);
                 if (indexed == null) continue;
@@ -358,6 +375,7 @@ public final class Families {
                         docs[n++] = d;
                     }
                 }
+                counts.postings = docs;
                 if (n < minHits) continue;
                 // each document's number of keys, counted in a hash table (a campaign's keys have hundreds of
                 // postings each: counting is linear where sorting them was not); then those with enough, in order
@@ -375,7 +393,7 @@ public final class Families {
                         if (sameLanguage != null && sameLanguage.docID() < d) sameLanguage.advance(d);
                         if (sameLanguage != null && sameLanguage.docID() == d) continue;
                     }
-                    if (nFound == found.length) found = Arrays.copyOf(found, nFound * 2);
+                    if (nFound == found.length) counts.found = found = Arrays.copyOf(found, nFound * 2);
                     found[nFound++] = (long) (Integer.MAX_VALUE - counts.keysOf(d)) << 32 | (leaf.docBase + d);
                 }
             }
@@ -464,10 +482,10 @@ public final class Families {
     }
 
     /** The indexed letters a look-up finds, most shared keys first, with their cards (read from doc values). */
-    private static List<IndexedCandidate> top(IndexSearcher s, Lookup q, Fingerprint fp) throws IOException {
+    private List<IndexedCandidate> top(IndexSearcher s, Lookup q, Fingerprint fp) throws IOException {
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
         List<IndexedCandidate> out = new ArrayList<>();
-        for (int d : q.find(s.getIndexReader(), fp, MAX_CANDIDATES * 4)) {
+        for (int d : q.find(s.getIndexReader(), fp, MAX_CANDIDATES * 4, counts.get())) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d, leaves));
             BinaryDocValues cards = leaf.reader().getBinaryDocValues(IndexSchema.FAMILY_CARD);
             if (cards == null || !cards.advanceExact(d - leaf.docBase)) {
@@ -536,7 +554,8 @@ public final class Families {
     private void lookup(Fingerprint fp, Lookup q, Prefetch read, Linking linking, Set<String> seen)
             throws IOException {
         if (!q.applies(fp)) return;
-        int[] hits = new int[pendingIds.size()];
+        if (pendingHits.length < pendingIds.size()) pendingHits = new int[Math.max(pendingIds.size(), 2 * pendingHits.length)];
+        int[] hits = pendingHits;
         Numbers touched = new Numbers();
         for (Long k : q.keys()) {
             Numbers letters = pendingKeys.get(k);
@@ -547,6 +566,7 @@ public final class Families {
         for (int i = 0; i < touched.size; i++) if (hits[touched.values[i]] >= q.minHits()) pended.add(touched.values[i]);
         // most keys first, then by id
         pended.sort((a, b) -> hits[a] != hits[b] ? Integer.compare(hits[b], hits[a]) : pendingIds.get(a).compareTo(pendingIds.get(b)));
+        for (int i = 0; i < touched.size; i++) hits[touched.values[i]] = 0;
         Map<String, Integer> perFamily = new HashMap<>();
         int taken = 0;
         for (int n : pended) {
@@ -575,8 +595,14 @@ public final class Families {
         }
     }
 
-    /** Documents of one segment counted by how many of a letter's keys they hold, in an open-addressing table. */
+    /**
+     * Documents of one segment counted by how many of a letter's keys they hold, in an open-addressing table; and the
+     * look-up's other buffers. Kept from one look-up to the next (one per thread): a campaign's keys have thousands of
+     * postings, and buffers made anew for each letter were most of what detection allocated.
+     */
     static final class DocCounts {
+        int[] postings = new int[64];
+        long[] found = new long[16];
         private int[] slots = new int[0]; // a document + 1; 0: empty
         private int[] hits = new int[0];
         /** After {@link #count}, the documents holding enough keys (unordered). */
@@ -656,11 +682,22 @@ public final class Families {
     }
 
     /**
+     * Whether detection's reader is to be refreshed: once {@value #REFRESH_EVERY} letters are pending and the writer
+     * has written at least three quarters of them out by itself (a new reader writes out the rest as a segment, and
+     * every such small segment is merged again later), and once {@value #REFRESH_AT_MOST} are, whatever it holds.
+     */
+    private boolean refreshDue() {
+        if (pending.size() < REFRESH_EVERY) return false;
+        return pending.size() >= REFRESH_AT_MOST || index.bufferedLetters() * 4 <= pending.size();
+    }
+
+    /**
      * Makes every letter admitted and indexed so far visible to the detection's reader; letters still being
      * indexed stay pending.
      */
     public synchronized void refresh() throws IOException {
         index.refreshLatest();
+        refreshes++;
         List<Fingerprint> unindexed = new ArrayList<>();
         for (Fingerprint fp : pending.values()) {
             if (indexing.contains(fp.id)) unindexed.add(fp);

@@ -162,6 +162,14 @@ public final class LetterIndex implements Closeable {
         latest.release(s);
     }
 
+    /**
+     * Letters written but still held in the writer's memory: a new near-real-time reader would first write them out
+     * as a segment of their own (the writer writes one by itself when its buffer is full).
+     */
+    public int bufferedLetters() {
+        return writer.numRamDocs();
+    }
+
     public void refreshLatest() throws IOException {
         latest.maybeRefreshBlocking();
     }

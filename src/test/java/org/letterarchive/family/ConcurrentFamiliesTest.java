@@ -1,6 +1,7 @@
 package org.letterarchive.family;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,10 +25,13 @@ import org.letterarchive.store.LetterStore;
 
 /**
  * Family detection while letters are ingested from several threads (detection holds its lock, indexing does
- * not): a campaign longer than the detection's refresh interval stays one family, and every letter is indexed
+ * not): a campaign ingested across a refresh of detection's reader stays one family, and every letter is indexed
  * with the family it ends up in.
  */
 class ConcurrentFamiliesTest {
+
+    /** Copies ingested before the commit (four threads may be ingesting two more each). */
+    static final int COMMIT_AFTER = Families.REFRESH_EVERY * 7 / 8;
 
     @TempDir
     Path dir;
@@ -57,12 +61,17 @@ class ConcurrentFamiliesTest {
                         return r.stored().id();
                     }));
                 }
+                // a commit while the campaign is ingested: the writer's buffer emptied, detection's reader is
+                // refreshed once enough letters are pending, and the copies go on being found in both
+                for (int i = 0; i < COMMIT_AFTER; i++) ids.get(i).get();
+                a.commit();
                 for (Future<String> f : ids) f.get();
             } finally {
                 pool.shutdownNow();
             }
-            a.commit();
             Families families = a.store().families();
+            assertTrue(families.refreshes() >= 1, "detection's reader refreshed while the campaign was ingested");
+            a.commit();
             Map<String, String> indexed = indexedFamilies(a);
             assertEquals(copies, indexed.size());
             String family = families.familyOf(ids.get(0).get());
