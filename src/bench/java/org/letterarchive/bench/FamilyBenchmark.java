@@ -71,6 +71,7 @@ public final class FamilyBenchmark {
                     if (r == rounds) {
                         Families f = archive.store().families();
                         quality.put("detection_ms_per_letter", round(f.meanDetectionMillis()));
+                        quality.put("detection_reader_refreshes", f.refreshes());
                         quality.put("families_detected", f.familyCount());
                         quality.putAll(score(corpus, idOf, f));
                     }
