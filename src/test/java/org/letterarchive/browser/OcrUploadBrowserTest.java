@@ -22,7 +22,6 @@ import org.letterarchive.extract.ExtractionException;
 import org.letterarchive.extract.FormatPolicy;
 import org.letterarchive.extract.IngestLimits;
 import org.letterarchive.extract.IsolatedParser;
-import org.letterarchive.extract.ScanReader.PageText;
 import org.letterarchive.extract.ParsedDocument;
 import org.letterarchive.extract.ParserBackend;
 import org.letterarchive.extract.ScanReader;
@@ -36,8 +35,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Scans uploaded through the upload page in Chromium: a two-page scanned PDF and a phone photo, made at test
- * time from invented letters, are answered with OCR jobs whose pages the page shows as they are read, and then
- * are found by a search with their signers.
+ * time from invented letters, are answered with OCR jobs whose pages the page shows as they are read (the scan's
+ * job held after its first page until the page has shown it), and then are found by a search with their signers.
  */
 class OcrUploadBrowserTest {
 
@@ -226,12 +225,12 @@ class OcrUploadBrowserTest {
                 }
 
                 @Override
-                public void read(PageText page) {
+                public void read(ScanReader.PageText page) {
                     progress.read(page);
                 }
 
                 @Override
-                public Map<Integer, PageText> known() {
+                public Map<Integer, ScanReader.PageText> known() {
                     return progress.known();
                 }
             });
