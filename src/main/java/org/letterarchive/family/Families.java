@@ -93,14 +93,7 @@ public final class Families {
     private final Path correctionsFile;
     private final Map<String, String> familyOf = new HashMap<>();
     private final Map<String, Family> families = new HashMap<>();
-    private final Map<String, Fingerprint> pending = new LinkedHashMap<>();
-    /**
-     * The pending letters' keys: each key's letters by their number (the order they were first pended in), so that
-     * a look-up counts keys in an array, not a map of ids (a campaign's copies pending share most of their keys).
-     */
-    private final Map<Long, Numbers> pendingKeys = new HashMap<>();
-    private final List<String> pendingIds = new ArrayList<>();
-    private final Map<String, Integer> pendingNumber = new HashMap<>();
+    private final Pending pending = new Pending();
     /** Letters admitted whose indexing has not finished (see {@link #indexed}). */
     private final Set<String> indexing = new HashSet<>();
     private final Map<String, Fingerprint> rootCache = new LinkedHashMap<>(64, 0.75f, true) {
@@ -125,8 +118,6 @@ public final class Families {
     private final AtomicLong detectionNanos = new AtomicLong();
     /** Each thread's look-up buffers. */
     private final ThreadLocal<DocCounts> counts = ThreadLocal.withInitial(DocCounts::new);
-    /** The pending look-up's count of keys for each pending letter, by its number: zero between look-ups. */
-    private int[] pendingHits = new int[0];
     private long refreshes;
 
     public Families(LetterIndex index, Corpus corpus, Function<String, Optional<Letter>> letters) throws IOException {
@@ -554,23 +545,9 @@ public final class Families {
     private void lookup(Fingerprint fp, Lookup q, Prefetch read, Linking linking, Set<String> seen)
             throws IOException {
         if (!q.applies(fp)) return;
-        if (pendingHits.length < pendingIds.size()) pendingHits = new int[Math.max(pendingIds.size(), 2 * pendingHits.length)];
-        int[] hits = pendingHits;
-        Numbers touched = new Numbers();
-        for (Long k : q.keys()) {
-            Numbers letters = pendingKeys.get(k);
-            if (letters == null) continue;
-            for (int i = 0; i < letters.size; i++) if (hits[letters.values[i]]++ == 0) touched.add(letters.values[i]);
-        }
-        List<Integer> pended = new ArrayList<>();
-        for (int i = 0; i < touched.size; i++) if (hits[touched.values[i]] >= q.minHits()) pended.add(touched.values[i]);
-        // most keys first, then by id
-        pended.sort((a, b) -> hits[a] != hits[b] ? Integer.compare(hits[b], hits[a]) : pendingIds.get(a).compareTo(pendingIds.get(b)));
-        for (int i = 0; i < touched.size; i++) hits[touched.values[i]] = 0;
         Map<String, Integer> perFamily = new HashMap<>();
         int taken = 0;
-        for (int n : pended) {
-            String id = pendingIds.get(n);
+        for (String id : pending.find(q.keys(), q.minHits())) {
             if (taken >= MAX_CANDIDATES || id.equals(fp.id) || !seen.add(id)) continue;
             Fingerprint c = pending.get(id);
             if (!Rules.couldLink(fp, c.language, c.date, q.otherLanguage())) continue;
@@ -582,7 +559,7 @@ public final class Families {
         IndexSearcher s = index.acquireLatest();
         try {
             List<IndexedCandidate> found = read.found(s, q);
-            take(fp, q, found != null ? found : top(s, q, fp), taken, perFamily, id -> pending.containsKey(id) || !seen.add(id), linking, d -> {
+            take(fp, q, found != null ? found : top(s, q, fp), taken, perFamily, id -> pending.contains(id) || !seen.add(id), linking, d -> {
                 Fingerprint c = recent.get(d.id());
                 if (c != null) return c;
                 c = read.prints().get(d.id());
@@ -652,14 +629,73 @@ public final class Families {
 
     /** A letter admitted but not yet indexed, found by its keys until the detection's reader holds it. */
     private void pend(Fingerprint fp) {
-        pending.put(fp.id, fp);
-        int n = pendingNumber.computeIfAbsent(fp.id, id -> {
-            pendingIds.add(id);
-            return pendingIds.size() - 1;
-        });
         List<Long> keys = new ArrayList<>(fp.nearKeys());
         keys.addAll(translationTerms(fp));
-        for (Long k : keys) pendingKeys.computeIfAbsent(k, x -> new Numbers()).add(n);
+        pending.add(fp, keys);
+    }
+
+    /**
+     * The letters admitted since detection's reader was last refreshed, with their keys: each key's letters by their
+     * number (the order they were first added in), so that a look-up counts keys in an array, not a map of ids (a
+     * campaign's copies pending share most of their keys).
+     */
+    private static final class Pending {
+        private final Map<String, Fingerprint> prints = new LinkedHashMap<>();
+        private final Map<Long, Numbers> byKey = new HashMap<>();
+        private final List<String> ids = new ArrayList<>();
+        private final Map<String, Integer> number = new HashMap<>();
+        /** Each letter's count of keys during a look-up, by its number: zero between look-ups. */
+        private int[] hits = new int[0];
+
+        Fingerprint get(String id) {
+            return prints.get(id);
+        }
+
+        boolean contains(String id) {
+            return prints.containsKey(id);
+        }
+
+        int size() {
+            return prints.size();
+        }
+
+        Collection<Fingerprint> prints() {
+            return prints.values();
+        }
+
+        void add(Fingerprint fp, List<Long> keys) {
+            prints.put(fp.id, fp);
+            int n = number.computeIfAbsent(fp.id, id -> {
+                ids.add(id);
+                return ids.size() - 1;
+            });
+            for (Long k : keys) byKey.computeIfAbsent(k, x -> new Numbers()).add(n);
+        }
+
+        void clear() {
+            prints.clear();
+            byKey.clear();
+            ids.clear();
+            number.clear();
+        }
+
+        /** The letters holding at least {@code minHits} of these keys (each counted as often as listed), most keys first, then by id. */
+        List<String> find(List<Long> keys, int minHits) {
+            if (hits.length < ids.size()) hits = new int[Math.max(ids.size(), 2 * hits.length)];
+            Numbers touched = new Numbers();
+            for (Long k : keys) {
+                Numbers letters = byKey.get(k);
+                if (letters == null) continue;
+                for (int i = 0; i < letters.size; i++) if (hits[letters.values[i]]++ == 0) touched.add(letters.values[i]);
+            }
+            List<Integer> found = new ArrayList<>();
+            for (int i = 0; i < touched.size; i++) if (hits[touched.values[i]] >= minHits) found.add(touched.values[i]);
+            found.sort((a, b) -> hits[a] != hits[b] ? Integer.compare(hits[b], hits[a]) : ids.get(a).compareTo(ids.get(b)));
+            for (int i = 0; i < touched.size; i++) hits[touched.values[i]] = 0;
+            List<String> out = new ArrayList<>(found.size());
+            for (int n : found) out.add(ids.get(n));
+            return out;
+        }
     }
 
     /** A growing list of ints. */
@@ -699,14 +735,11 @@ public final class Families {
         index.refreshLatest();
         refreshes++;
         List<Fingerprint> unindexed = new ArrayList<>();
-        for (Fingerprint fp : pending.values()) {
+        for (Fingerprint fp : pending.prints()) {
             if (indexing.contains(fp.id)) unindexed.add(fp);
             else recent.put(fp.id, fp);
         }
         pending.clear();
-        pendingKeys.clear();
-        pendingIds.clear();
-        pendingNumber.clear();
         for (Fingerprint fp : unindexed) pend(fp);
     }
 
@@ -869,9 +902,6 @@ public final class Families {
         familyOf.clear();
         families.clear();
         pending.clear();
-        pendingKeys.clear();
-        pendingIds.clear();
-        pendingNumber.clear();
         indexing.clear();
         rootCache.clear();
         recent.clear();

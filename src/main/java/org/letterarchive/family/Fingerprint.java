@@ -4,11 +4,10 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -256,45 +255,52 @@ public final class Fingerprint {
      */
     private static final class Needles {
         static final int HEAD = 4;
-        private final Map<Long, List<String>> byHead = new HashMap<>();
+        private final List<String> names = new ArrayList<>();
         private int longest;
-        /** The heads, in an open-addressing table of primitive longs (0: empty), for {@link #inLine}'s every place. */
-        private long[] table;
+        /**
+         * The names by their head, in an open-addressing table (heads of primitive longs, 0 empty, and each head's
+         * names beside it), made at the first line read: every place of every line is looked up.
+         */
+        private long[] heads;
+        private List<List<String>> named;
         private int mask;
 
         void add(String name) {
-            byHead.computeIfAbsent(nonZero(head(name, 0)), k -> new ArrayList<>(1)).add(name);
+            names.add(name);
             longest = Math.max(longest, name.length());
-            table = null;
+            heads = null;
         }
 
         boolean inLine(String line) {
-            if (line.length() >= longest * 4 + 40 || line.length() < HEAD || byHead.isEmpty()) return false;
-            if (table == null) heads();
+            if (line.length() >= longest * 4 + 40 || line.length() < HEAD || names.isEmpty()) return false;
+            if (heads == null) file();
             for (int p = 0; p + HEAD <= line.length(); p++) {
-                long h = nonZero(head(line, p));
-                if (!holds(h)) continue;
-                for (String n : byHead.get(h)) if (line.length() < n.length() * 4 + 40 && line.startsWith(n, p)) return true;
+                List<String> found = named.get(slot(nonZero(head(line, p))));
+                if (found == null) continue;
+                for (String n : found) if (line.length() < n.length() * 4 + 40 && line.startsWith(n, p)) return true;
             }
             return false;
         }
 
-        private void heads() {
-            int capacity = Integer.highestOneBit(Math.max(4, byHead.size()) * 4 - 1) << 1;
-            table = new long[capacity];
+        private void file() {
+            int capacity = Integer.highestOneBit(Math.max(4, names.size()) * 4 - 1) << 1;
+            heads = new long[capacity];
+            named = new ArrayList<>(Collections.nCopies(capacity, (List<String>) null));
             mask = capacity - 1;
-            for (long h : byHead.keySet()) {
-                int at = (int) h & mask;
-                while (table[at] != 0) at = (at + 1) & mask;
-                table[at] = h;
+            for (String name : names) {
+                long h = nonZero(head(name, 0));
+                int at = slot(h);
+                heads[at] = h;
+                if (named.get(at) == null) named.set(at, new ArrayList<>(1));
+                named.get(at).add(name);
             }
         }
 
-        private boolean holds(long h) {
-            for (int at = (int) h & mask; ; at = (at + 1) & mask) {
-                if (table[at] == h) return true;
-                if (table[at] == 0) return false;
-            }
+        /** Where a head is in the table, or the empty place where it would go. */
+        private int slot(long h) {
+            int at = (int) h & mask;
+            while (heads[at] != 0 && heads[at] != h) at = (at + 1) & mask;
+            return at;
         }
 
         private static long nonZero(long h) {
@@ -652,14 +658,6 @@ public final class Fingerprint {
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x80) { // ASCII: as asciiWords reads it
-                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
-                    if (space && n > 0) out[n++] = ' ';
-                    space = false;
-                    out[n++] = c <= 'Z' && c >= 'A' ? (char) (c + ('a' - 'A')) : c;
-                } else space = true;
-                continue;
-            }
             String f;
             if (c < TABLE_END) f = TABLE[c];
             else if (c >= 0x2000 && c < 0x2070) f = PUNCTUATION[c - 0x2000];
