@@ -72,6 +72,7 @@ public final class FamilyBenchmark {
                         Families f = archive.store().families();
                         quality.put("detection_ms_per_letter", round(f.meanDetectionMillis()));
                         quality.put("detection_reader_refreshes", f.refreshes());
+                        quality.put("members_indexed_again", f.membersChanged());
                         quality.put("families_detected", f.familyCount());
                         quality.putAll(score(corpus, idOf, f));
                     }

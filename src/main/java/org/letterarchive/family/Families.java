@@ -116,6 +116,8 @@ public final class Families {
     private Corrections corrections;
     private final AtomicLong detections = new AtomicLong();
     private final AtomicLong detectionNanos = new AtomicLong();
+    /** Letters indexed again because their family's fields changed when another letter was admitted. */
+    private final AtomicLong membersChanged = new AtomicLong();
     /** Each thread's look-up buffers. */
     private final ThreadLocal<DocCounts> counts = ThreadLocal.withInitial(DocCounts::new);
     private long refreshes;
@@ -175,6 +177,11 @@ public final class Families {
 
     public long detections() {
         return detections.get();
+    }
+
+    /** Letters to be indexed again because a letter admitted changed their family's fields. */
+    public long membersChanged() {
+        return membersChanged.get();
     }
 
     /** Times detection's reader was refreshed to see the letters pending. */
@@ -237,7 +244,9 @@ public final class Families {
             Set<String> members = new LinkedHashSet<>();
             members.add(l.id());
             for (String fam : linked) members.addAll(members(fam));
-            return regroup(members, Map.of(l.id(), fp));
+            Set<String> changed = regroup(members, Map.of(l.id(), fp));
+            membersChanged.addAndGet(changed.size());
+            return changed;
         } finally {
             detections.incrementAndGet();
             detectionNanos.addAndGet(System.nanoTime() - t0);
