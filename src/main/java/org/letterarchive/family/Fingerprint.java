@@ -48,8 +48,10 @@ public final class Fingerprint {
     final String id;
     final String language;
     final LocalDate date;
-    /** Sorted distinct shingle hashes of the body. */
+    /** The body's distinct shingle hashes, in the order first met. */
     final long[] shingles;
+    /** {@link #shingles} in ascending order, sorted when first compared. */
+    private volatile long[] sorted;
     /** The MinHash band keys, taken when first asked for: a candidate read to be compared needs none. */
     private volatile List<Long> nearKeys;
     final Set<String> signers;
@@ -190,16 +192,51 @@ public final class Fingerprint {
             foldedParagraphs.add(foldedPara.toString());
         }
 
-        long[] sh = new long[Math.max(0, words.size - SHINGLE + 1)];
+        DistinctLongs sh = new DistinctLongs(Math.max(0, words.size - SHINGLE + 1));
         for (int i = 0; i + SHINGLE <= words.size; i++) {
             long h = 0xcbf29ce484222325L;
             for (int k = 0; k < SHINGLE; k++) h = mix(h ^ words.hashes[i + k]);
-            sh[i] = h;
+            sh.add(h);
         }
-        Arrays.sort(sh);
-        int d = 0;
-        for (int i = 0; i < sh.length; i++) if (i == 0 || sh[i] != sh[i - 1]) sh[d++] = sh[i];
-        return new Fingerprint(id, language, date, Arrays.copyOf(sh, d), signers, paragraphs, foldedParagraphs);
+        return new Fingerprint(id, language, date, sh.values(), signers, paragraphs, foldedParagraphs);
+    }
+
+    /**
+     * Distinct longs in the order first added, kept apart by an open-addressing table: a body's shingles are only
+     * sorted when it is compared with another ({@link #sortedShingles}), and most letters are compared with none.
+     */
+    private static final class DistinctLongs {
+        private final long[] values;
+        private final long[] table; // 0: empty
+        private final int mask;
+        private boolean zero;
+        private int size;
+
+        DistinctLongs(int most) {
+            values = new long[most];
+            int capacity = Integer.highestOneBit(Math.max(4, most) * 2 - 1) << 1;
+            table = new long[capacity];
+            mask = capacity - 1;
+        }
+
+        void add(long v) {
+            if (v == 0) {
+                if (!zero) values[size++] = v;
+                zero = true;
+                return;
+            }
+            int at = (int) (v ^ v >>> 32) & mask;
+            while (table[at] != 0) {
+                if (table[at] == v) return;
+                at = (at + 1) & mask;
+            }
+            table[at] = v;
+            values[size++] = v;
+        }
+
+        long[] values() {
+            return size == values.length ? values : Arrays.copyOf(values, size);
+        }
     }
 
     /**
@@ -318,12 +355,12 @@ public final class Fingerprint {
     /** Shared body shingles over the smaller body's: 1 when one body holds the other. */
     double containment(Fingerprint o) {
         int min = Math.min(shingles.length, o.shingles.length);
-        return min == 0 ? 0 : (double) shared(shingles, o.shingles) / min;
+        return min == 0 ? 0 : (double) shared(sortedShingles(), o.sortedShingles()) / min;
     }
 
     /** Shared body shingles over all shingles of both. */
     double jaccard(Fingerprint o) {
-        int s = shared(shingles, o.shingles);
+        int s = shared(sortedShingles(), o.sortedShingles());
         int union = shingles.length + o.shingles.length - s;
         return union == 0 ? 1 : (double) s / union;
     }
@@ -417,6 +454,18 @@ public final class Fingerprint {
         return Math.min(hits, other.shingles());
     }
 
+    /** The body's shingles in ascending order, as {@link #shared} counts them. */
+    private long[] sortedShingles() {
+        long[] s = sorted;
+        if (s == null) {
+            s = shingles.clone();
+            Arrays.sort(s);
+            sorted = s;
+        }
+        return s;
+    }
+
+    /** The values two ascending arrays of distinct values share. */
     private static int shared(long[] a, long[] b) {
         int i = 0, j = 0, n = 0;
         while (i < a.length && j < b.length) {
@@ -509,8 +558,7 @@ public final class Fingerprint {
         if (hashes != null) return hashes;
         Set<Long> pairs = new java.util.HashSet<>();
         String previous = null;
-        for (String a : anchors()) {
-            if (!exact(a)) continue;
+        for (String a : exactAnchors()) {
             if (previous != null) pairs.add(mix(previous.hashCode() * 0x9E3779B97F4A7C15L ^ a.hashCode()));
             previous = a;
         }
@@ -525,10 +573,21 @@ public final class Fingerprint {
         return anchorMinHash = List.copyOf(out);
     }
 
-    /** A number or an address (not a name): written alike in every language. */
-    private static boolean exact(String anchor) {
-        char c = anchor.charAt(0);
-        return (c >= '0' && c <= '9') || anchor.indexOf('.') >= 0 || anchor.indexOf('@') >= 0 || anchor.indexOf('/') >= 0;
+    /**
+     * The body's numbers (separators dropped) and addresses (lower case), distinct, in the order of their first use
+     * (at most {@value #MAX_ANCHORS}): the anchors written alike in every language. Read by a scan of their own, as
+     * every letter's keys need them: the names among {@link #anchors()} are folded only for the letters compared.
+     */
+    private Set<String> exactAnchors() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String p : paragraphs) {
+            BodyTokens m = new BodyTokens(p);
+            while (m.next() && out.size() < MAX_ANCHORS) {
+                if (m.kind() == BodyTokens.Kind.ADDRESS) out.add(m.text().toLowerCase(Locale.ROOT));
+                else if (m.kind() == BodyTokens.Kind.NUMBER) out.add(withoutSeparators(m.text()));
+            }
+        }
+        return out;
     }
 
     /**
