@@ -25,6 +25,7 @@ import java.util.function.Predicate;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
@@ -76,6 +77,8 @@ public final class Families {
         final Map<String, Member> members = new LinkedHashMap<>();
         List<String> kinds = List.of();
         boolean campaign;
+        /** Members linked as copies. */
+        int copies;
     }
 
     record Member(String id, LocalDate date, String language, Link link) {}
@@ -138,13 +141,17 @@ public final class Families {
         return familyOf.getOrDefault(id, id);
     }
 
-    /** The members of a letter's family, earliest first; the letter alone when it has none. */
+    /** The members of a letter's family, its earliest letter first, then by date and id; the letter alone when it has none. */
     public synchronized List<String> members(String id) {
         Family f = families.get(familyOf(id));
         if (f == null) return List.of(id);
-        List<String> out = new ArrayList<>();
+        List<Member> rest = new ArrayList<>();
+        for (Member m : f.members.values()) if (!m.id().equals(f.root)) rest.add(m);
+        rest.sort(Comparator.comparing(Member::date, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+                .thenComparing(Member::id));
+        List<String> out = new ArrayList<>(rest.size() + 1);
         out.add(f.root);
-        for (String m : f.members.keySet()) if (!m.equals(f.root)) out.add(m);
+        for (Member m : rest) out.add(m.id());
         return out;
     }
 
@@ -241,6 +248,7 @@ public final class Families {
             indexing.add(l.id());
             recent.remove(l.id());
             if (linked.isEmpty()) return Set.of();
+            if (linked.size() == 1 && joined(families.get(linked.iterator().next()), fp)) return Set.of();
             Set<String> members = new LinkedHashSet<>();
             members.add(l.id());
             for (String fam : linked) members.addAll(members(fam));
@@ -358,10 +366,10 @@ public final class Families {
             long[] found = counts.found;
             int nFound = 0;
             int[] docs = counts.postings;
+            counts.readerIs(reader);
             for (LeafReaderContext leaf : reader.leaves()) {
-                Terms indexed = leaf.reader().terms(field);
-                if (indexed == null) continue;
-                TermsEnum te = indexed.iterator();
+                TermsEnum te = counts.termsEnum(leaf, field);
+                if (te == null) continue;
                 Bits live = leaf.reader().getLiveDocs();
                 PostingsEnum postings = null;
                 // every posting of every key, one entry each
@@ -587,12 +595,39 @@ public final class Families {
      * postings, and buffers made anew for each letter were most of what detection allocated.
      */
     static final class DocCounts {
+        /**
+         * Each segment's terms enums of the look-up fields, kept while the segment is in the reader looked up in:
+         * making an enum was a tenth of a look-up's time, in every segment holding any of a letter's keys.
+         */
+        private final Map<LeafReader, Map<String, TermsEnum>> enums = new IdentityHashMap<>();
+        private IndexReader reader;
         int[] postings = new int[64];
         long[] found = new long[16];
         private int[] slots = new int[0]; // a document + 1; 0: empty
         private int[] hits = new int[0];
         /** After {@link #count}, the documents holding enough keys (unordered). */
         int[] docs = new int[16];
+
+        /** Looks up in this reader next: the enums of segments no longer in it are dropped. */
+        void readerIs(IndexReader r) {
+            if (r == reader) return;
+            reader = r;
+            Set<LeafReader> current = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (LeafReaderContext leaf : r.leaves()) current.add(leaf.reader());
+            enums.keySet().retainAll(current);
+        }
+
+        /** A segment's terms enum of a field (positioned anywhere), or null when the segment has no such field. */
+        TermsEnum termsEnum(LeafReaderContext leaf, String field) throws IOException {
+            Map<String, TermsEnum> byField = enums.computeIfAbsent(leaf.reader(), x -> new HashMap<>(4));
+            TermsEnum te = byField.get(field);
+            if (te == null && !byField.containsKey(field)) {
+                Terms indexed = leaf.reader().terms(field);
+                te = indexed == null ? null : indexed.iterator();
+                byField.put(field, te);
+            }
+            return te;
+        }
 
         /** Counts each document's postings; returns how many documents hold at least {@code minHits}, in {@link #docs}. */
         int count(int[] postings, int n, int minHits) {
@@ -688,7 +723,10 @@ public final class Families {
             number.clear();
         }
 
-        /** The letters holding at least {@code minHits} of these keys (each counted as often as listed), most keys first, then by id. */
+        /**
+         * The letters holding at least {@code minHits} of these keys (each counted as often as listed), most keys
+         * first, then in the order they were admitted (as the index's look-ups give its letters).
+         */
         List<String> find(List<Long> keys, int minHits) {
             if (hits.length < ids.size()) hits = new int[Math.max(ids.size(), 2 * hits.length)];
             Numbers touched = new Numbers();
@@ -697,12 +735,17 @@ public final class Families {
                 if (letters == null) continue;
                 for (int i = 0; i < letters.size; i++) if (hits[letters.values[i]]++ == 0) touched.add(letters.values[i]);
             }
-            List<Integer> found = new ArrayList<>();
-            for (int i = 0; i < touched.size; i++) if (hits[touched.values[i]] >= minHits) found.add(touched.values[i]);
-            found.sort((a, b) -> hits[a] != hits[b] ? Integer.compare(hits[b], hits[a]) : ids.get(a).compareTo(ids.get(b)));
-            for (int i = 0; i < touched.size; i++) hits[touched.values[i]] = 0;
-            List<String> out = new ArrayList<>(found.size());
-            for (int n : found) out.add(ids.get(n));
+            // each letter found as (the keys it lacks of the most there can be, its number): sorted, in order
+            long[] found = new long[touched.size];
+            int n = 0;
+            for (int i = 0; i < touched.size; i++) {
+                int letter = touched.values[i];
+                if (hits[letter] >= minHits) found[n++] = (long) (Integer.MAX_VALUE - hits[letter]) << 32 | letter;
+                hits[letter] = 0;
+            }
+            Arrays.sort(found, 0, n);
+            List<String> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) out.add(ids.get((int) found[i]));
             return out;
         }
     }
@@ -829,18 +872,49 @@ public final class Families {
         return changed;
     }
 
+    /**
+     * Adds a letter just admitted to a family of two or more when that changes no other member's fields: the letter
+     * is not earlier than the family's earliest, and neither the family's campaign status nor its kinds change.
+     * The outcome is {@link #regroup}'s, without going over every member (a campaign's copies join one by one).
+     * Returns whether it was added.
+     */
+    private boolean joined(Family f, Fingerprint fp) {
+        if (f == null || f.members.containsKey(fp.id)) return false;
+        Member root = f.members.get(f.root);
+        int order = Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()).compare(fp.date, root.date());
+        if (order < 0 || (order == 0 && fp.id.compareTo(f.root) < 0)) return false;
+        Fingerprint rootPrint = rootCache.computeIfAbsent(f.root, this::fingerprint);
+        Link link = rootPrint == null ? Link.version : Rules.relation(fp, rootPrint);
+        int copies = f.copies + (link == Link.copy ? 1 : 0);
+        if ((copies + 1 >= Rules.CAMPAIGN_MIN) != f.campaign) return false;
+        String kind = kind(display(f, link));
+        if (kind != null && !f.kinds.contains(kind)) return false;
+        f.members.put(fp.id, new Member(fp.id, fp.date, fp.language, link));
+        f.copies = copies;
+        familyOf.put(fp.id, f.root);
+        return true;
+    }
+
     /** The family's campaign status and kinds, from its members' links. */
     private static void settle(Family f) {
-        long copies = f.members.values().stream().filter(m -> m.link() == Link.copy).count();
-        f.campaign = copies + 1 >= Rules.CAMPAIGN_MIN;
+        f.copies = (int) f.members.values().stream().filter(m -> m.link() == Link.copy).count();
+        f.campaign = f.copies + 1 >= Rules.CAMPAIGN_MIN;
         Set<String> kinds = new TreeSet<>();
         for (Member m : f.members.values()) {
-            String rel = display(f, m.link());
-            if (rel.equals("same") || rel.equals("version")) kinds.add("versions");
-            if (rel.equals("translation")) kinds.add("translations");
+            String kind = kind(display(f, m.link()));
+            if (kind != null) kinds.add(kind);
         }
         if (f.campaign) kinds.add("campaign");
         f.kinds = List.copyOf(kinds);
+    }
+
+    /** The family kind a member's relation makes its family of (a campaign is one by its copies' count): or none. */
+    private static String kind(String relation) {
+        return switch (relation) {
+            case "same", "version" -> "versions";
+            case "translation" -> "translations";
+            default -> null;
+        };
     }
 
     static String display(Family f, Link link) {

@@ -40,33 +40,46 @@ class LookupTest {
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
              IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new KeywordAnalyzer())
                      .setMergePolicy(NoMergePolicy.INSTANCE))) {
-            for (int i = 0; i < 3000; i++) {
-                Document d = new Document();
-                d.add(new StringField("id", "l" + i, Field.Store.YES));
-                int keys = random.nextInt(12);
-                for (int k = 0; k < keys; k++) d.add(new StringField(FIELD, IndexSchema.familyKeyTerm(random.nextInt(60)), Field.Store.NO));
-                d.add(new StringField(FIELD, IndexSchema.familyKeyTerm(Families.languageKey(random.nextBoolean() ? "en" : "es")), Field.Store.NO));
-                w.addDocument(d);
-                if (i % 400 == 399) w.commit(); // several segments
-                if (i % 97 == 0 && i > 0) w.deleteDocuments(new Term("id", "l" + random.nextInt(i)));
-            }
-            w.commit();
-            try (DirectoryReader reader = DirectoryReader.open(w)) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                searcher.setQueryCache(null);
-                assertFalse(reader.leaves().size() < 5, "the test needs several segments");
-                Fingerprint english = Fingerprint.of("x", "", List.of(), "en", null);
-                for (int round = 0; round < 200; round++) {
-                    List<Long> keys = new ArrayList<>();
-                    int n = 1 + random.nextInt(30);
-                    for (int k = 0; k < n; k++) keys.add((long) random.nextInt(80)); // some absent, some repeated
-                    int minHits = 1 + random.nextInt(3);
-                    boolean otherLanguage = random.nextInt(3) == 0;
-                    Families.Lookup lookup = new Families.Lookup(keys, FIELD, minHits, otherLanguage);
-                    int limit = 1 + random.nextInt(40);
-                    assertEquals(byQuery(searcher, lookup, limit), lookup.find(reader, english, limit),
-                            "keys " + keys + ", at least " + minHits + (otherLanguage ? ", other language" : ""));
+            // one thread's buffers and terms enums, kept across look-ups and across readers as detection keeps them
+            Families.DocCounts counts = new Families.DocCounts();
+            DirectoryReader reader = null;
+            try {
+                // three readers in turn: letters added, and letters deleted from segments an earlier reader holds
+                for (int stage = 0; stage < 3; stage++) {
+                    for (int i = stage * 1000; i < (stage + 1) * 1000; i++) {
+                        Document d = new Document();
+                        d.add(new StringField("id", "l" + i, Field.Store.YES));
+                        int keys = random.nextInt(12);
+                        for (int k = 0; k < keys; k++) d.add(new StringField(FIELD, IndexSchema.familyKeyTerm(random.nextInt(60)), Field.Store.NO));
+                        d.add(new StringField(FIELD, IndexSchema.familyKeyTerm(Families.languageKey(random.nextBoolean() ? "en" : "es")), Field.Store.NO));
+                        w.addDocument(d);
+                        if (i % 400 == 399) w.commit(); // several segments
+                        if (i % 97 == 0 && i > 0) w.deleteDocuments(new Term("id", "l" + random.nextInt(i)));
+                    }
+                    w.commit();
+                    DirectoryReader next = reader == null ? DirectoryReader.open(w) : DirectoryReader.openIfChanged(reader, w);
+                    if (reader != null) reader.close();
+                    reader = next;
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    searcher.setQueryCache(null);
+                    assertFalse(reader.leaves().size() < 2 + stage, "the test needs several segments");
+                    Fingerprint english = Fingerprint.of("x", "", List.of(), "en", null);
+                    for (int round = 0; round < 100; round++) {
+                        List<Long> keys = new ArrayList<>();
+                        int n = 1 + random.nextInt(30);
+                        for (int k = 0; k < n; k++) keys.add((long) random.nextInt(80)); // some absent, some repeated
+                        int minHits = 1 + random.nextInt(3);
+                        boolean otherLanguage = random.nextInt(3) == 0;
+                        Families.Lookup lookup = new Families.Lookup(keys, FIELD, minHits, otherLanguage);
+                        int limit = 1 + random.nextInt(40);
+                        String what = "reader " + stage + ", keys " + keys + ", at least " + minHits + (otherLanguage ? ", other language" : "");
+                        List<Integer> expected = byQuery(searcher, lookup, limit);
+                        assertEquals(expected, lookup.find(reader, english, limit, counts), what);
+                        assertEquals(expected, lookup.find(reader, english, limit), what + ", new buffers");
+                    }
                 }
+            } finally {
+                if (reader != null) reader.close();
             }
         }
     }
