@@ -565,10 +565,14 @@ public final class Families {
         Map<String, Integer> perFamily = new HashMap<>();
         int taken = 0;
         for (String id : pending.find(q.keys(), q.minHits())) {
-            if (taken >= MAX_CANDIDATES || id.equals(fp.id) || !seen.add(id)) continue;
+            if (taken >= MAX_CANDIDATES) break;
+            if (id.equals(fp.id) || !seen.add(id)) continue;
+            // two of a family at most: the other copies of a campaign pending are passed over before anything is read
+            String family = familyOf(id);
+            if (perFamily.getOrDefault(family, 0) >= 2) continue;
             Fingerprint c = pending.get(id);
             if (!Rules.couldLink(fp, c.language, c.date, q.otherLanguage())) continue;
-            if (perFamily.merge(familyOf(id), 1, Integer::sum) > 2) continue;
+            perFamily.merge(family, 1, Integer::sum);
             linking.compare(c);
             taken++;
         }
@@ -683,13 +687,14 @@ public final class Families {
      * number (the order they were first added in), so that a look-up counts keys in an array, not a map of ids (a
      * campaign's copies pending share most of their keys).
      */
-    private static final class Pending {
+    static final class Pending {
         private final Map<String, Fingerprint> prints = new LinkedHashMap<>();
-        private final Map<Long, Numbers> byKey = new HashMap<>();
+        private final KeyPostings byKey = new KeyPostings();
         private final List<String> ids = new ArrayList<>();
         private final Map<String, Integer> number = new HashMap<>();
         /** Each letter's count of keys during a look-up, by its number: zero between look-ups. */
         private int[] hits = new int[0];
+        private final Numbers touched = new Numbers();
 
         Fingerprint get(String id) {
             return prints.get(id);
@@ -713,7 +718,7 @@ public final class Families {
                 ids.add(id);
                 return ids.size() - 1;
             });
-            for (Long k : keys) byKey.computeIfAbsent(k, x -> new Numbers()).add(n);
+            for (long k : keys) byKey.add(k, n);
         }
 
         void clear() {
@@ -729,11 +734,12 @@ public final class Families {
          */
         List<String> find(List<Long> keys, int minHits) {
             if (hits.length < ids.size()) hits = new int[Math.max(ids.size(), 2 * hits.length)];
-            Numbers touched = new Numbers();
-            for (Long k : keys) {
-                Numbers letters = byKey.get(k);
-                if (letters == null) continue;
-                for (int i = 0; i < letters.size; i++) if (hits[letters.values[i]]++ == 0) touched.add(letters.values[i]);
+            touched.size = 0;
+            for (long k : keys) {
+                for (int e = byKey.first(k); e != 0; e = byKey.next(e)) {
+                    int letter = byKey.letter(e);
+                    if (hits[letter]++ == 0) touched.add(letter);
+                }
             }
             // each letter found as (the keys it lacks of the most there can be, its number): sorted, in order
             long[] found = new long[touched.size];
@@ -747,6 +753,77 @@ public final class Families {
             List<String> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) out.add(ids.get((int) found[i]));
             return out;
+        }
+    }
+
+    /**
+     * The pending letters' numbers by key: an open-addressing table of keys, each with a chain of entries (a letter's
+     * number and the next entry) in two int arrays. Without a boxed key, a map entry and a list per key, a look-up's
+     * tens of keys are a few array reads each (the pending letters hold hundreds of thousands of keys).
+     */
+    private static final class KeyPostings {
+        private long[] keys = new long[1024];
+        /** Each key's latest entry (0: no key in this slot). */
+        private int[] heads = new int[1024];
+        private int used;
+        /** Entries from 1: a letter's number, and the key's entry before it (0: none). */
+        private int[] letters = new int[1024];
+        private int[] nexts = new int[1024];
+        private int entries;
+
+        void add(long key, int letter) {
+            if ((used + 1) * 2 > keys.length) grow();
+            int at = slot(key);
+            if (heads[at] == 0) {
+                keys[at] = key;
+                used++;
+            }
+            if (++entries == letters.length) {
+                letters = Arrays.copyOf(letters, entries * 2);
+                nexts = Arrays.copyOf(nexts, entries * 2);
+            }
+            letters[entries] = letter;
+            nexts[entries] = heads[at];
+            heads[at] = entries;
+        }
+
+        /** The key's first entry, 0 when it has none. */
+        int first(long key) {
+            return heads[slot(key)];
+        }
+
+        int next(int entry) {
+            return nexts[entry];
+        }
+
+        int letter(int entry) {
+            return letters[entry];
+        }
+
+        void clear() {
+            Arrays.fill(heads, 0);
+            used = 0;
+            entries = 0;
+        }
+
+        private int slot(long key) {
+            int mask = keys.length - 1;
+            int at = (int) Fingerprint.mix(key) & mask;
+            while (heads[at] != 0 && keys[at] != key) at = (at + 1) & mask;
+            return at;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldHeads = heads;
+            keys = new long[oldKeys.length * 2];
+            heads = new int[oldKeys.length * 2];
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldHeads[i] == 0) continue;
+                int at = slot(oldKeys[i]);
+                keys[at] = oldKeys[i];
+                heads[at] = oldHeads[i];
+            }
         }
     }
 
