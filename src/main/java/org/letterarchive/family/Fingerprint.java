@@ -169,8 +169,12 @@ public final class Fingerprint {
             String line = lines[i].strip();
             boolean prose = false;
             if (!line.isEmpty() && !signerLine[i]) {
-                int n = wordCount(folded[i]);
+                // the line's words are added, and taken back when it is not prose
+                int before = words.size;
+                words.addAll(folded[i]);
+                int n = words.size - before;
                 prose = n >= 6 && !(line.length() < 120 && SALUTATION.matcher(line).matches());
+                if (!prose) words.size = before;
             }
             if (prose) {
                 if (para.length() > 0) {
@@ -179,7 +183,6 @@ public final class Fingerprint {
                 }
                 para.append(line);
                 foldedPara.append(folded[i]);
-                words.addAll(folded[i]);
             } else if (para.length() > 0) {
                 paragraphs.add(para.toString());
                 foldedParagraphs.add(foldedPara.toString());
