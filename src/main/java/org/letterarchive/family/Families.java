@@ -83,6 +83,9 @@ public final class Families {
 
     record Member(String id, LocalDate date, String language, Link link) {}
 
+    /** Letters by date, undated last: a family's earliest letter is the first by date, then by id. */
+    private static final Comparator<LocalDate> BY_DATE = Comparator.nullsLast(Comparator.naturalOrder());
+
     /** Curators' corrections: letters split out of their family, and pairs joined into one. */
     public record Corrections(List<String> split, List<List<String>> join) {
         public Corrections {
@@ -147,8 +150,7 @@ public final class Families {
         if (f == null) return List.of(id);
         List<Member> rest = new ArrayList<>();
         for (Member m : f.members.values()) if (!m.id().equals(f.root)) rest.add(m);
-        rest.sort(Comparator.comparing(Member::date, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
-                .thenComparing(Member::id));
+        rest.sort(Comparator.comparing(Member::date, BY_DATE).thenComparing(Member::id));
         List<String> out = new ArrayList<>(rest.size() + 1);
         out.add(f.root);
         for (Member m : rest) out.add(m.id());
@@ -920,7 +922,7 @@ public final class Families {
             return changed;
         }
         String root = memberIds.stream().min(Comparator
-                .comparing((String id) -> dates.get(id) == null ? LocalDate.MAX : dates.get(id))
+                .comparing((String id) -> dates.get(id), BY_DATE)
                 .thenComparing(id -> id)).orElseThrow();
         Family f = new Family();
         f.root = root;
@@ -958,7 +960,7 @@ public final class Families {
     private boolean joined(Family f, Fingerprint fp) {
         if (f == null || f.members.containsKey(fp.id)) return false;
         Member root = f.members.get(f.root);
-        int order = Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()).compare(fp.date, root.date());
+        int order = BY_DATE.compare(fp.date, root.date());
         if (order < 0 || (order == 0 && fp.id.compareTo(f.root) < 0)) return false;
         Fingerprint rootPrint = rootCache.computeIfAbsent(f.root, this::fingerprint);
         Link link = rootPrint == null ? Link.version : Rules.relation(fp, rootPrint);
