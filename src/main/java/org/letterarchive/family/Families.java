@@ -1,5 +1,7 @@
 package org.letterarchive.family;
 
+import com.carrotsearch.hppc.IntArrayList;
+import com.carrotsearch.hppc.LongIntHashMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -354,12 +356,8 @@ public final class Families {
          * listed), most keys first, then in index order; at most {@code limit}. With {@code otherLanguage}, letters
          * in the fingerprint's language are passed over. Each segment's terms are walked once with one enum, as
          * a letter's keys are mostly in no segment at all (a query per key would weigh every key in every segment).
+         * Counted in {@code counts}' buffers, kept for the next look-up.
          */
-        List<Integer> find(IndexReader reader, Fingerprint fp, int limit) throws IOException {
-            return find(reader, fp, limit, new DocCounts());
-        }
-
-        /** As {@link #find(IndexReader, Fingerprint, int)}, counting in {@code counts}' buffers (kept for the next). */
         List<Integer> find(IndexReader reader, Fingerprint fp, int limit, DocCounts counts) throws IOException {
             BytesRef[] terms = new BytesRef[keys.size()];
             for (int i = 0; i < terms.length; i++) terms[i] = IndexSchema.familyKeyTerm(keys.get(i));
@@ -598,7 +596,9 @@ public final class Families {
     /**
      * Documents of one segment counted by how many of a letter's keys they hold, in an open-addressing table; and the
      * look-up's other buffers. Kept from one look-up to the next (one per thread): a campaign's keys have thousands of
-     * postings, and buffers made anew for each letter were most of what detection allocated.
+     * postings, and buffers made anew for each letter were most of what detection allocated. The table is its own,
+     * not a library's map: each count uses and clears only as much of it as its postings need, where a map's clear
+     * wipes all it ever grew to, and a letter's look-ups count in every segment.
      */
     static final class DocCounts {
         /**
@@ -696,7 +696,7 @@ public final class Families {
         private final Map<String, Integer> number = new HashMap<>();
         /** Each letter's count of keys during a look-up, by its number: zero between look-ups. */
         private int[] hits = new int[0];
-        private final Numbers touched = new Numbers();
+        private final IntArrayList touched = new IntArrayList();
 
         Fingerprint get(String id) {
             return prints.get(id);
@@ -736,7 +736,7 @@ public final class Families {
          */
         List<String> find(List<Long> keys, int minHits) {
             if (hits.length < ids.size()) hits = new int[Math.max(ids.size(), 2 * hits.length)];
-            touched.size = 0;
+            touched.clear();
             for (long k : keys) {
                 for (int e = byKey.first(k); e != 0; e = byKey.next(e)) {
                     int letter = byKey.letter(e);
@@ -744,10 +744,10 @@ public final class Families {
                 }
             }
             // each letter found as (the keys it lacks of the most there can be, its number): sorted, in order
-            long[] found = new long[touched.size];
+            long[] found = new long[touched.size()];
             int n = 0;
-            for (int i = 0; i < touched.size; i++) {
-                int letter = touched.values[i];
+            for (int i = 0; i < touched.size(); i++) {
+                int letter = touched.get(i);
                 if (hits[letter] >= minHits) found[n++] = (long) (Integer.MAX_VALUE - hits[letter]) << 32 | letter;
                 hits[letter] = 0;
             }
@@ -759,84 +759,46 @@ public final class Families {
     }
 
     /**
-     * The pending letters' numbers by key: an open-addressing table of keys, each with a chain of entries (a letter's
-     * number and the next entry) in two int arrays. Without a boxed key, a map entry and a list per key, a look-up's
-     * tens of keys are a few array reads each (the pending letters hold hundreds of thousands of keys).
+     * The pending letters' numbers by key: each key's latest entry in a primitive map, each entry a letter's number
+     * and the key's entry before it, in two int lists. Without a boxed key, a map entry and a list per key, a
+     * look-up's tens of keys are a few array reads each (the pending letters hold hundreds of thousands of keys).
      */
     private static final class KeyPostings {
-        private long[] keys = new long[1024];
-        /** Each key's latest entry (0: no key in this slot). */
-        private int[] heads = new int[1024];
-        private int used;
-        /** Entries from 1: a letter's number, and the key's entry before it (0: none). */
-        private int[] letters = new int[1024];
-        private int[] nexts = new int[1024];
-        private int entries;
+        /** Each key's latest entry; entries are numbered from 1 (0: none). */
+        private final LongIntHashMap heads = new LongIntHashMap();
+        private final IntArrayList letters = new IntArrayList();
+        private final IntArrayList nexts = new IntArrayList();
+
+        KeyPostings() {
+            clear();
+        }
 
         void add(long key, int letter) {
-            if ((used + 1) * 2 > keys.length) grow();
-            int at = slot(key);
-            if (heads[at] == 0) {
-                keys[at] = key;
-                used++;
-            }
-            if (++entries == letters.length) {
-                letters = Arrays.copyOf(letters, entries * 2);
-                nexts = Arrays.copyOf(nexts, entries * 2);
-            }
-            letters[entries] = letter;
-            nexts[entries] = heads[at];
-            heads[at] = entries;
+            letters.add(letter);
+            nexts.add(heads.get(key));
+            heads.put(key, letters.size() - 1);
         }
 
         /** The key's first entry, 0 when it has none. */
         int first(long key) {
-            return heads[slot(key)];
+            return heads.get(key);
         }
 
         int next(int entry) {
-            return nexts[entry];
+            return nexts.get(entry);
         }
 
         int letter(int entry) {
-            return letters[entry];
+            return letters.get(entry);
         }
 
         void clear() {
-            Arrays.fill(heads, 0);
-            used = 0;
-            entries = 0;
-        }
-
-        private int slot(long key) {
-            int mask = keys.length - 1;
-            int at = (int) Fingerprint.mix(key) & mask;
-            while (heads[at] != 0 && keys[at] != key) at = (at + 1) & mask;
-            return at;
-        }
-
-        private void grow() {
-            long[] oldKeys = keys;
-            int[] oldHeads = heads;
-            keys = new long[oldKeys.length * 2];
-            heads = new int[oldKeys.length * 2];
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldHeads[i] == 0) continue;
-                int at = slot(oldKeys[i]);
-                keys[at] = oldKeys[i];
-                heads[at] = oldHeads[i];
-            }
-        }
-    }
-
-    /** A growing list of ints. */
-    private static final class Numbers {
-        int[] values = new int[4];
-        int size;
-
-        void add(int v) {
-            if (size == values.length) values = Arrays.copyOf(values, size * 2);
-            values[size++] = v;
+            heads.clear();
+            letters.clear();
+            nexts.clear();
+            // entry 0 stands for none
+            letters.add(-1);
+            nexts.add(0);
         }
     }
 

@@ -1,10 +1,11 @@
 package org.letterarchive.family;
 
+import com.carrotsearch.hppc.LongHashSet;
+import com.carrotsearch.hppc.LongObjectHashMap;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,7 @@ public final class Fingerprint {
     final String id;
     final String language;
     final LocalDate date;
-    /** The body's distinct shingle hashes, in the order first met. */
+    /** The body's distinct shingle hashes, in no order. */
     final long[] shingles;
     /** {@link #shingles} in ascending order, sorted when first compared. */
     private volatile long[] sorted;
@@ -195,51 +196,15 @@ public final class Fingerprint {
             foldedParagraphs.add(foldedPara.toString());
         }
 
-        DistinctLongs sh = new DistinctLongs(Math.max(0, words.size - SHINGLE + 1));
+        // distinct shingles, in no order: sorted only when the letter is compared with another (sortedShingles),
+        // and most letters are compared with none
+        LongHashSet sh = new LongHashSet(Math.max(0, words.size - SHINGLE + 1));
         for (int i = 0; i + SHINGLE <= words.size; i++) {
             long h = 0xcbf29ce484222325L;
             for (int k = 0; k < SHINGLE; k++) h = mix(h ^ words.hashes[i + k]);
             sh.add(h);
         }
-        return new Fingerprint(id, language, date, sh.values(), signers, paragraphs, foldedParagraphs);
-    }
-
-    /**
-     * Distinct longs in the order first added, kept apart by an open-addressing table: a body's shingles are only
-     * sorted when it is compared with another ({@link #sortedShingles}), and most letters are compared with none.
-     */
-    private static final class DistinctLongs {
-        private final long[] values;
-        private final long[] table; // 0: empty
-        private final int mask;
-        private boolean zero;
-        private int size;
-
-        DistinctLongs(int most) {
-            values = new long[most];
-            int capacity = Integer.highestOneBit(Math.max(4, most) * 2 - 1) << 1;
-            table = new long[capacity];
-            mask = capacity - 1;
-        }
-
-        void add(long v) {
-            if (v == 0) {
-                if (!zero) values[size++] = v;
-                zero = true;
-                return;
-            }
-            int at = (int) (v ^ v >>> 32) & mask;
-            while (table[at] != 0) {
-                if (table[at] == v) return;
-                at = (at + 1) & mask;
-            }
-            table[at] = v;
-            values[size++] = v;
-        }
-
-        long[] values() {
-            return size == values.length ? values : Arrays.copyOf(values, size);
-        }
+        return new Fingerprint(id, language, date, sh.toArray(), signers, paragraphs, foldedParagraphs);
     }
 
     /**
@@ -257,12 +222,10 @@ public final class Fingerprint {
                 if (c == '.' || c == '!' || c == '?' || c == '\u00bf' || c == '\u00a1') sentenceStart = true;
             }
             end = m.end();
-            if (m.kind() == BodyTokens.Kind.ADDRESS) {
-                if (anchors.size() < MAX_ANCHORS) anchors.add(m.text().toLowerCase(Locale.ROOT));
-            } else if (m.kind() == BodyTokens.Kind.NUMBER) {
-                String n = withoutSeparators(m.text());
-                numbers.add(n);
-                if (anchors.size() < MAX_ANCHORS) anchors.add(n);
+            String exact = exact(m);
+            if (exact != null) {
+                if (m.kind() == BodyTokens.Kind.NUMBER) numbers.add(exact);
+                if (anchors.size() < MAX_ANCHORS) anchors.add(exact);
             } else {
                 // a word is read in place: only a name is made a string
                 int first = paragraph.codePointAt(m.start());
@@ -275,6 +238,18 @@ public final class Fingerprint {
             }
             sentenceStart = false;
         }
+    }
+
+    /**
+     * A number (without its separators) or an address (lower case) as written alike in every language; null for a
+     * word.
+     */
+    private static String exact(BodyTokens m) {
+        return switch (m.kind()) {
+            case ADDRESS -> m.text().toLowerCase(Locale.ROOT);
+            case NUMBER -> withoutSeparators(m.text());
+            case WORD -> null;
+        };
     }
 
     /** A number without its separators ("3,500.75" → "350075"). */
@@ -295,61 +270,31 @@ public final class Fingerprint {
      */
     private static final class Needles {
         static final int HEAD = 4;
-        private final List<String> names = new ArrayList<>();
+        /** The names by their head: every place of every line is looked up. */
+        private final LongObjectHashMap<List<String>> byHead = new LongObjectHashMap<>();
         private int longest;
-        /**
-         * The names by their head, in an open-addressing table (heads of primitive longs, 0 empty, and each head's
-         * names beside it), made at the first line read: every place of every line is looked up.
-         */
-        private long[] heads;
-        private List<List<String>> named;
-        private int mask;
 
         void add(String name) {
-            names.add(name);
+            long h = head(name, 0);
+            List<String> named = byHead.get(h);
+            if (named == null) byHead.put(h, named = new ArrayList<>(1));
+            named.add(name);
             longest = Math.max(longest, name.length());
-            heads = null;
         }
 
         boolean inLine(String line) {
-            if (line.length() >= longest * 4 + 40 || line.length() < HEAD || names.isEmpty()) return false;
-            if (heads == null) file();
+            if (line.length() >= longest * 4 + 40 || line.length() < HEAD || byHead.isEmpty()) return false;
             for (int p = 0; p + HEAD <= line.length(); p++) {
-                List<String> found = named.get(slot(nonZero(head(line, p))));
+                List<String> found = byHead.get(head(line, p));
                 if (found == null) continue;
                 for (String n : found) if (line.length() < n.length() * 4 + 40 && line.startsWith(n, p)) return true;
             }
             return false;
         }
 
-        private void file() {
-            int capacity = Integer.highestOneBit(Math.max(4, names.size()) * 4 - 1) << 1;
-            heads = new long[capacity];
-            named = new ArrayList<>(Collections.nCopies(capacity, (List<String>) null));
-            mask = capacity - 1;
-            for (String name : names) {
-                long h = nonZero(head(name, 0));
-                int at = slot(h);
-                heads[at] = h;
-                if (named.get(at) == null) named.set(at, new ArrayList<>(1));
-                named.get(at).add(name);
-            }
-        }
-
-        /** Where a head is in the table, or the empty place where it would go. */
-        private int slot(long h) {
-            int at = (int) h & mask;
-            while (heads[at] != 0 && heads[at] != h) at = (at + 1) & mask;
-            return at;
-        }
-
-        private static long nonZero(long h) {
-            return h == 0 ? 1 : h;
-        }
-
-        /** The first {@value #HEAD} characters at {@code p}, mixed (their plain bits hash to few buckets). */
+        /** The first {@value #HEAD} characters at {@code p}, packed in a long. */
         private static long head(String s, int p) {
-            return mix((long) s.charAt(p) << 48 | (long) s.charAt(p + 1) << 32 | (long) s.charAt(p + 2) << 16 | s.charAt(p + 3));
+            return (long) s.charAt(p) << 48 | (long) s.charAt(p + 1) << 32 | (long) s.charAt(p + 2) << 16 | s.charAt(p + 3);
         }
     }
 
@@ -586,8 +531,8 @@ public final class Fingerprint {
         for (String p : paragraphs) {
             BodyTokens m = new BodyTokens(p);
             while (m.next() && out.size() < MAX_ANCHORS) {
-                if (m.kind() == BodyTokens.Kind.ADDRESS) out.add(m.text().toLowerCase(Locale.ROOT));
-                else if (m.kind() == BodyTokens.Kind.NUMBER) out.add(withoutSeparators(m.text()));
+                String exact = exact(m);
+                if (exact != null) out.add(exact);
             }
         }
         return out;

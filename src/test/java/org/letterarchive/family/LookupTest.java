@@ -75,7 +75,7 @@ class LookupTest {
                         String what = "reader " + stage + ", keys " + keys + ", at least " + minHits + (otherLanguage ? ", other language" : "");
                         List<Integer> expected = byQuery(searcher, lookup, limit);
                         assertEquals(expected, lookup.find(reader, english, limit, counts), what);
-                        assertEquals(expected, lookup.find(reader, english, limit), what + ", new buffers");
+                        assertEquals(expected, lookup.find(reader, english, limit, new Families.DocCounts()), what + ", new buffers");
                     }
                 }
             } finally {
