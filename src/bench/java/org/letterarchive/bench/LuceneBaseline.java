@@ -2,11 +2,15 @@ package org.letterarchive.bench;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -17,6 +21,7 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
@@ -52,15 +57,32 @@ final class LuceneBaseline implements Closeable {
     private final FSDirectory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
+    private final ExecutorService pool;
     private final FacetsConfig config;
     private final Map<String, SortedSetDocValuesReaderState> states = new java.util.HashMap<>();
     private final Analyzer analyzer;
     private final UnifiedHighlighter highlighter;
 
+    /** The name of a thread of the baseline's search pool begins with this. */
+    static final String SEARCH_THREAD = "lucene-search-";
+
+    /** As many search threads as the archive's index uses ({@code -Dletters.search.threads}, default: the cores). */
+    static int searchThreads() {
+        return org.letterarchive.index.LetterIndex.defaultSearchThreads();
+    }
+
     LuceneBaseline(Path indexDir, IndexSchema schema) throws IOException {
         this.directory = FSDirectory.open(indexDir);
         this.reader = DirectoryReader.open(directory);
-        this.searcher = new IndexSearcher(reader);
+        AtomicInteger count = new AtomicInteger();
+        this.pool = searchThreads() <= 1 ? null : Executors.newFixedThreadPool(searchThreads(), r -> {
+            Thread t = new Thread(r, SEARCH_THREAD + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        // Lucene's own concurrency when there is a pool: segments searched in its default slices, each dimension
+        // counted by ConcurrentSortedSetDocValuesFacetCounts
+        this.searcher = new IndexSearcher(reader, pool);
         this.config = schema.facetsConfig();
         for (String dim : IndexSchema.FACETS) {
             String field = config.getDimConfig(dim).indexFieldName;
@@ -107,7 +129,7 @@ final class LuceneBaseline implements Closeable {
                     FacetsCollector hits = drillDowns;
                     for (int i = 0; sideways != null && i < sideways.length; i++) if (dims[i].equals(dim)) hits = sideways[i];
                     SortedSetDocValuesReaderState st = states.get(dim);
-                    if (st != null) new SortedSetDocValuesFacetCounts(st, hits).getTopChildren(asked.get(dim), dim);
+                    if (st != null) counts(st, hits).getTopChildren(asked.get(dim), dim);
                 }
                 return null;
             }
@@ -127,6 +149,16 @@ final class LuceneBaseline implements Closeable {
             highlighter.highlightFields(new String[] {IndexSchema.TEXT}, base, docs, new int[] {request.answer().snippets()});
         }
         return total;
+    }
+
+    private Facets counts(SortedSetDocValuesReaderState state, FacetsCollector hits) throws IOException {
+        if (pool == null) return new SortedSetDocValuesFacetCounts(state, hits);
+        try {
+            return new ConcurrentSortedSetDocValuesFacetCounts(state, hits, pool);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while counting " + state.getField());
+        }
     }
 
     /** A word or a "quoted phrase", on every text field with the service's boosts. */
@@ -161,6 +193,8 @@ final class LuceneBaseline implements Closeable {
     public void close() throws IOException {
         try (directory) {
             reader.close();
+        } finally {
+            if (pool != null) pool.shutdown();
         }
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +115,9 @@ public final class SearchBenchmark {
             m.put("build_s", Latency.round(buildSeconds));
             m.put("index_reused", reused);
             m.put("total_hits", totalHits);
-            m.put("note", "latencies are wall clock on a shared machine; cpu_* is the searching thread's own CPU time");
+            m.put("search_threads", LuceneBaseline.searchThreads());
+            m.put("note", "latencies are wall clock on a shared machine; cpu_* is the CPU time of the searching thread and of "
+                    + "the search pool's threads it shares its work with");
             m.put("build", "generated Letter records indexed directly (LetterIndex.upsert + one commit), no Tika, no corpus");
             return m;
         }
@@ -196,20 +200,21 @@ public final class SearchBenchmark {
 
                 Searcher viaService = service::search;
                 Searcher viaLucene = lucene::search;
+                String servicePool = LetterIndex.SEARCH_THREAD, lucenePool = LuceneBaseline.SEARCH_THREAD;
                 for (int r = 0; r < options.warmupRounds(); r++) {
-                    time(viaService, mix);
-                    time(viaLucene, mix);
+                    time(viaService, mix, servicePool);
+                    time(viaLucene, mix, lucenePool);
                 }
                 List<Round> svc = new ArrayList<>();
                 List<Round> luc = new ArrayList<>();
                 for (int r = 0; r < options.rounds(); r++) {
                     // alternate which goes first, so that drifting load falls on both alike
                     if (r % 2 == 0) {
-                        svc.add(time(viaService, mix));
-                        luc.add(time(viaLucene, mix));
+                        svc.add(time(viaService, mix, servicePool));
+                        luc.add(time(viaLucene, mix, lucenePool));
                     } else {
-                        luc.add(time(viaLucene, mix));
-                        svc.add(time(viaService, mix));
+                        luc.add(time(viaLucene, mix, lucenePool));
+                        svc.add(time(viaService, mix, servicePool));
                     }
                     log.printf("  round %d: service p50 %.2f ms p99 %.2f ms (cpu p50 %.2f) | lucene p50 %.2f ms p99 %.2f ms (cpu p50 %.2f)%n",
                             r + 1, svc.get(r).wall().p50Ms(), svc.get(r).wall().p99Ms(), svc.get(r).cpu().p50Ms(),
@@ -306,7 +311,7 @@ public final class SearchBenchmark {
         return info;
     }
 
-    /** One timed pass over the mix: wall-clock latencies, and the CPU time the searching thread used. */
+    /** One timed pass over the mix: wall-clock latencies, and the CPU time the searching thread and its pool used. */
     record Round(Latency wall, Latency cpu) {}
 
     /** Runs one search of the mix. */
@@ -315,21 +320,39 @@ public final class SearchBenchmark {
         void search(SearchRequest request) throws IOException;
     }
 
-    private static Round time(Searcher searcher, List<QueryMix.BenchQuery> mix) throws IOException {
+    /**
+     * @param pool the name prefix of the threads the searches share their work with: their CPU time counts with
+     *             the searching thread's
+     */
+    private static Round time(Searcher searcher, List<QueryMix.BenchQuery> mix, String pool) throws IOException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] helpers = threadsNamed(threads, pool);
         long[] nanos = new long[mix.size()];
         long[] cpu = new long[mix.size()];
         long start = System.nanoTime();
-        long cpuStart = threads.getCurrentThreadCpuTime();
+        long cpuStart = cpuTime(threads, helpers);
         for (int i = 0; i < nanos.length; i++) {
-            long c = threads.getCurrentThreadCpuTime();
+            long c = cpuTime(threads, helpers);
             long t = System.nanoTime();
             searcher.search(mix.get(i).request());
             nanos[i] = System.nanoTime() - t;
-            cpu[i] = threads.getCurrentThreadCpuTime() - c;
+            cpu[i] = cpuTime(threads, helpers) - c;
         }
         long wall = System.nanoTime() - start;
-        return new Round(Latency.of(nanos, wall), Latency.of(cpu, threads.getCurrentThreadCpuTime() - cpuStart));
+        return new Round(Latency.of(nanos, wall), Latency.of(cpu, cpuTime(threads, helpers) - cpuStart));
+    }
+
+    /** The ids of the live threads whose name begins with {@code prefix} (a pool's, started by the warm-up). */
+    private static long[] threadsNamed(ThreadMXBean threads, String prefix) {
+        return Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds(), 0))
+                .filter(t -> t != null && t.getThreadName().startsWith(prefix)).mapToLong(ThreadInfo::getThreadId).toArray();
+    }
+
+    /** The CPU time of the calling thread and of these threads. */
+    private static long cpuTime(ThreadMXBean threads, long[] helpers) {
+        long sum = threads.getCurrentThreadCpuTime();
+        for (long id : helpers) sum += Math.max(0, threads.getThreadCpuTime(id));
+        return sum;
     }
 
     /** The mix over HTTP: the real server on a free port, N connections each sending requests in turn. */

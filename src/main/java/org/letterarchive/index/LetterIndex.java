@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
@@ -43,9 +45,12 @@ public final class LetterIndex implements Closeable {
     private Function<Letter, IndexSchema.FamilyFields> families;
     // a second index every write is copied to (a SolrCloud collection), or null
     private volatile org.letterarchive.search.SearchBackend mirror;
+    // the threads a search shares its work with (segments, facet dimensions, snippets), or null for one thread
+    private final ExecutorService searchThreads;
 
-    private LetterIndex(Directory directory) throws IOException {
+    private LetterIndex(Directory directory, int searchThreads) throws IOException {
         this.directory = directory;
+        this.searchThreads = searchThreads(searchThreads);
         IndexWriterConfig config = new IndexWriterConfig(schema.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64)
@@ -67,7 +72,7 @@ public final class LetterIndex implements Closeable {
             writer.deleteAll();
             writer.commit();
         }
-        FacetSearcherFactory factory = new FacetSearcherFactory(schema);
+        FacetSearcherFactory factory = new FacetSearcherFactory(schema, this.searchThreads);
         this.searchers = new SearcherManager(writer, true, false, factory);
         this.latest = new SearcherManager(writer, true, false, new SearcherFactory() {
             @Override
@@ -81,6 +86,24 @@ public final class LetterIndex implements Closeable {
 
     private static final String SCHEMA_KEY = "schema";
 
+    /**
+     * A pool of {@code n} daemon threads for searches, or null when {@code n} ≤ 1. A search waiting for its tasks
+     * runs those not yet started itself (Lucene's {@code TaskExecutor}), so searches never wait on each other's
+     * tasks, and one searching alone uses every core.
+     */
+    private static ExecutorService searchThreads(int n) {
+        if (n <= 1) return null;
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, SEARCH_THREAD + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The name of a search pool thread begins with this. */
+    public static final String SEARCH_THREAD = "letters-search-";
+
     /** True for an empty index, or one whose last commit was made with this schema version. */
     private static boolean sameSchema(IndexWriter writer) {
         if (writer.getDocStats().maxDoc == 0) return true;
@@ -92,15 +115,28 @@ public final class LetterIndex implements Closeable {
         return false;
     }
 
+    /**
+     * The threads a search may use at once ({@code -Dletters.search.threads=N}; default: the cores, 1: none
+     * but the searching thread).
+     */
+    public static int defaultSearchThreads() {
+        return Integer.getInteger("letters.search.threads", Runtime.getRuntime().availableProcessors());
+    }
+
     /** Opens the index in {@code dir}, creating it when missing. */
     public static LetterIndex open(Path dir) throws IOException {
         Files.createDirectories(dir);
-        return new LetterIndex(FSDirectory.open(dir));
+        return new LetterIndex(FSDirectory.open(dir), defaultSearchThreads());
     }
 
     /** An index that lives in the given directory (in memory for tests and benchmarks). */
     public static LetterIndex open(Directory directory) throws IOException {
-        return new LetterIndex(directory);
+        return open(directory, defaultSearchThreads());
+    }
+
+    /** An index in the given directory whose searches use up to {@code searchThreads} threads at once. */
+    public static LetterIndex open(Directory directory, int searchThreads) throws IOException {
+        return new LetterIndex(directory, searchThreads);
     }
 
     public IndexSchema schema() {
@@ -245,19 +281,23 @@ public final class LetterIndex implements Closeable {
     public void close() throws IOException {
         try (directory; writer; searchers; latest) {
             if (writer.isOpen() && writer.hasUncommittedChanges()) writer.commit();
+        } finally {
+            if (searchThreads != null) searchThreads.shutdown();
         }
     }
 
     private static final class FacetSearcherFactory extends SearcherFactory {
         private final IndexSchema schema;
+        private final ExecutorService threads;
 
-        FacetSearcherFactory(IndexSchema schema) {
+        FacetSearcherFactory(IndexSchema schema, ExecutorService threads) {
             this.schema = schema;
+            this.threads = threads;
         }
 
         @Override
         public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) throws IOException {
-            return new LetterSearcher(reader, schema.facetsConfig());
+            return new LetterSearcher(reader, schema.facetsConfig(), threads);
         }
     }
 }

@@ -1,12 +1,17 @@
 package org.letterarchive.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Function;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
@@ -16,26 +21,60 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
  * An IndexSearcher that carries the facet state built for its reader: one per facet dimension, since each
  * dimension has its own doc-values field, so that a search counts only the dimensions it is asked for. The
- * states are built once, when the searcher is created after a refresh, never inside a request.
+ * states are built once, when the searcher is created after a refresh, never inside a request. With a pool of
+ * search threads, a search's segments are searched in slices side by side, and its dimensions can be counted
+ * side by side ({@link Counts#counting}).
  */
 public final class LetterSearcher extends IndexSearcher {
 
     private final Map<String, SortedSetDocValuesReaderState> facetStates;
     private final ConcurrentHashMap<String, Object> derived = new ConcurrentHashMap<>();
 
-    LetterSearcher(IndexReader reader, FacetsConfig config) throws IOException {
-        super(reader);
+    LetterSearcher(IndexReader reader, FacetsConfig config, Executor threads) throws IOException {
+        super(reader, threads);
         Map<String, SortedSetDocValuesReaderState> states = new LinkedHashMap<>();
         for (String dim : IndexSchema.FACETS) {
             String field = config.getDimConfig(dim).indexFieldName;
             if (hasField(reader, field)) states.put(dim, new DefaultSortedSetDocValuesReaderState(reader, field, config));
         }
         this.facetStates = Collections.unmodifiableMap(states);
+    }
+
+    /**
+     * As many slices as the pool has threads, the segments dealt largest first to the slice with the fewest
+     * letters so far: each thread gets a like share of the letters (Lucene's default groups up to five segments
+     * per slice, largest first, which leaves the last slice the small ones).
+     */
+    @Override
+    protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+        return balanced(leaves, threads());
+    }
+
+    /** The threads a search of this searcher may run on at once: its pool's, with the searching thread. */
+    public int threads() {
+        return getExecutor() instanceof ThreadPoolExecutor pool ? pool.getCorePoolSize() : 1;
+    }
+
+    static LeafSlice[] balanced(List<LeafReaderContext> leaves, int n) {
+        n = Math.max(1, Math.min(n, leaves.size()));
+        List<List<LeafReaderContext>> slices = new ArrayList<>(n);
+        long[] docs = new long[n];
+        for (int i = 0; i < n; i++) slices.add(new ArrayList<>());
+        List<LeafReaderContext> bySize = new ArrayList<>(leaves);
+        bySize.sort(Comparator.comparingInt((LeafReaderContext l) -> l.reader().maxDoc()).reversed());
+        for (LeafReaderContext leaf : bySize) {
+            int least = 0;
+            for (int i = 1; i < n; i++) if (docs[i] < docs[least]) least = i;
+            slices.get(least).add(leaf);
+            docs[least] += leaf.reader().maxDoc();
+        }
+        return slices.stream().filter(s -> !s.isEmpty()).map(LeafSlice::new).toArray(LeafSlice[]::new);
     }
 
     /** True once the index holds a letter with facets (every letter has some). */
@@ -49,16 +88,16 @@ public final class LetterSearcher extends IndexSearcher {
     }
 
     /** The facet counts of these hits, each dimension counted when it is first read. */
-    public Facets facets(FacetsCollector hits) {
-        return new DimensionFacets(hits, Map.of());
+    public Counts facets(FacetsCollector hits) {
+        return new Counts(hits, Map.of());
     }
 
     /**
      * Drill-sideways counts: a dimension in {@code sideways} counts its own hits (those of the query without
      * its filter), every other the {@code drillDowns}; each is counted only when it is first read.
      */
-    public Facets facets(FacetsCollector drillDowns, Map<String, FacetsCollector> sideways) {
-        return new DimensionFacets(drillDowns, sideways);
+    public Counts facets(FacetsCollector drillDowns, Map<String, FacetsCollector> sideways) {
+        return new Counts(drillDowns, sideways);
     }
 
     /**
@@ -74,13 +113,16 @@ public final class LetterSearcher extends IndexSearcher {
         return reader.leaves().stream().anyMatch(leaf -> leaf.reader().getFieldInfos().fieldInfo(field) != null);
     }
 
-    /** Facets over per-dimension fields, counted lazily; a dimension no letter has is an IllegalArgumentException. */
-    private final class DimensionFacets extends Facets {
+    /**
+     * Facets over per-dimension fields, each counted when first read, or beforehand by the tasks of
+     * {@link #counting}; a dimension no letter has is an IllegalArgumentException.
+     */
+    public final class Counts extends Facets {
         private final FacetsCollector drillDowns;
         private final Map<String, FacetsCollector> sideways;
-        private final Map<String, Facets> counted = new HashMap<>();
+        private final Map<String, Facets> counted = new ConcurrentHashMap<>();
 
-        DimensionFacets(FacetsCollector drillDowns, Map<String, FacetsCollector> sideways) {
+        Counts(FacetsCollector drillDowns, Map<String, FacetsCollector> sideways) {
             this.drillDowns = drillDowns;
             this.sideways = sideways;
         }
@@ -90,10 +132,31 @@ public final class LetterSearcher extends IndexSearcher {
             if (f == null) {
                 SortedSetDocValuesReaderState state = facetStates.get(dim);
                 if (state == null) throw new IllegalArgumentException("dimension \"" + dim + "\" was not indexed");
-                f = new SortedSetDocValuesFacetCounts(state, sideways.getOrDefault(dim, drillDowns));
+                f = countOf(dim, state);
                 counted.put(dim, f);
             }
             return f;
+        }
+
+        private Facets countOf(String dim, SortedSetDocValuesReaderState state) throws IOException {
+            return new SortedSetDocValuesFacetCounts(state, sideways.getOrDefault(dim, drillDowns));
+        }
+
+        /**
+         * Tasks that count these dimensions (those indexed and not counted yet), one each, to be run side by side
+         * (on {@link #getTaskExecutor()}) before the counts are read.
+         */
+        public List<Callable<Void>> counting(Collection<String> dims) {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (String dim : new java.util.LinkedHashSet<>(dims)) {
+                SortedSetDocValuesReaderState state = facetStates.get(dim);
+                if (state == null || counted.containsKey(dim)) continue;
+                tasks.add(() -> {
+                    counted.put(dim, countOf(dim, state));
+                    return null;
+                });
+            }
+            return tasks;
         }
 
         @Override

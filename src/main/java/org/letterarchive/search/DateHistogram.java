@@ -1,5 +1,7 @@
 package org.letterarchive.search;
 
+import com.carrotsearch.hppc.IntIntHashMap;
+import com.carrotsearch.hppc.cursors.IntIntCursor;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,10 +26,11 @@ final class DateHistogram {
     private DateHistogram() {}
 
     static Result of(FacetsCollector hits, long total) throws IOException {
-        long[] days = new long[64];
-        int n = 0;
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
+        // hits per day first (letters of a result share few thousand days at most), then per month or year
+        IntIntHashMap perDay = new IntIntHashMap();
+        long n = 0;
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
         for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
             if (md.totalHits == 0 || md.bits == null) continue;
             NumericDocValues dates = md.context.reader().getNumericDocValues(IndexSchema.DATE);
@@ -36,9 +39,9 @@ final class DateHistogram {
             if (it == null) continue;
             for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
                 if (dates.advanceExact(doc)) {
-                    long d = dates.longValue();
-                    if (n == days.length) days = java.util.Arrays.copyOf(days, n * 2);
-                    days[n++] = d;
+                    int d = Math.toIntExact(dates.longValue());
+                    perDay.addTo(d, 1);
+                    n++;
                     min = Math.min(min, d);
                     max = Math.max(max, d);
                 }
@@ -47,10 +50,10 @@ final class DateHistogram {
         boolean monthly = n > 0
                 && LocalDate.ofEpochDay(min).plusYears(2).isAfter(LocalDate.ofEpochDay(max).minusDays(1));
         TreeMap<Integer, long[]> counts = new TreeMap<>(); // year, or year * 12 + month - 1
-        for (int i = 0; i < n; i++) {
-            LocalDate date = LocalDate.ofEpochDay(days[i]);
+        for (IntIntCursor day : perDay) {
+            LocalDate date = LocalDate.ofEpochDay(day.key);
             int key = monthly ? date.getYear() * 12 + date.getMonthValue() - 1 : date.getYear();
-            counts.computeIfAbsent(key, k -> new long[1])[0]++;
+            counts.computeIfAbsent(key, k -> new long[1])[0] += day.value;
         }
         List<SearchResult.FacetValue> buckets = new ArrayList<>();
         counts.forEach((k, v) -> {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillSideways;
@@ -176,8 +177,9 @@ public final class SearchService {
         LetterSearcher counting = searcher;
         DrillSideways ds = new DrillSideways(searcher, facetsConfig, (org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState) null) {
             @Override
-            protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] sideways, String[] sidewaysDims) {
-                // each dimension is counted only if the answer reads it (its own doc-values field)
+            protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] sideways, String[] sidewaysDims)
+                    throws IOException {
+                // each dimension is counted only if the answer reads it (its own doc-values field): below
                 Map<String, FacetsCollector> side = new java.util.HashMap<>();
                 if (sideways != null) for (int i = 0; i < sideways.length; i++) side.put(sidewaysDims[i], sideways[i]);
                 return counting.facets(drillDowns, side);
@@ -207,8 +209,24 @@ public final class SearchService {
             next = more && pageDocs.length > 0 ? Cursor.encode(request.sort(), pageDocs[pageDocs.length - 1]) : null;
         }
 
-        List<String[]> snippets = request.snippets() && !request.query().isEmpty()
-                ? highlight(searcher, highlightQuery(searcher, rq), pageDocs, request.answer().snippets()) : null;
+        // the rest side by side on the search threads: the dimensions shown, the histogram, the page's snippets
+        LetterSearcher.Counts counts = (LetterSearcher.Counts) r.facets;
+        List<Callable<Void>> work = new ArrayList<>(counts.counting(shown(request)));
+        DateHistogram.Result[] histogram = {DateHistogram.NONE};
+        if (request.answer().histogram()) {
+            long dated = total;
+            work.add(() -> {
+                histogram[0] = DateHistogram.of(r.drillDownFacetsCollector, dated);
+                return null;
+            });
+        }
+        String[] highlighted = null;
+        if (request.snippets() && !request.query().isEmpty() && pageDocs.length > 0) {
+            highlighted = new String[pageDocs.length];
+            work.addAll(highlighting(searcher, highlightQuery(searcher, rq), pageDocs, request.answer().snippets(), highlighted));
+        }
+        searcher.getTaskExecutor().invokeAll(work);
+        List<String[]> snippets = highlighted == null ? null : snippets(highlighted);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < pageDocs.length; i++) {
             Document d = searcher.storedFields().document(pageDocs[i].doc, Set.of(IndexSchema.SUMMARY));
@@ -219,11 +237,9 @@ public final class SearchService {
                     s.signerCount(), s.topSigners(), snip, score));
             if (collapsed != null) hits.set(i, hits.get(i).withFamily(FamilyCollapse.family(searcher, pageDocs[i].doc)));
         }
-        Map<String, List<SearchResult.FacetValue>> facets = facets(r.facets, request);
-        DateHistogram.Result histogram = request.answer().histogram()
-                ? DateHistogram.of(r.drillDownFacetsCollector, total) : DateHistogram.NONE;
-        return new SearchResult(total, page, size, hits, facets, histogram.buckets(), histogram.unit(),
-                histogram.undated(), next, collapsed == null ? null : collapsed.families());
+        Map<String, List<SearchResult.FacetValue>> facets = facets(counts, request);
+        return new SearchResult(total, page, size, hits, facets, histogram[0].buckets(), histogram[0].unit(),
+                histogram[0].undated(), next, collapsed == null ? null : collapsed.families());
     }
 
     private static ScoreDoc[] slice(TopDocs top, int from, int size) {
@@ -248,9 +264,40 @@ public final class SearchService {
         return SnippetQuery.of(q, searcher, index.schema().analyzer());
     }
 
-    private List<String[]> highlight(LetterSearcher searcher, Query query, ScoreDoc[] page, int snippets) throws IOException {
-        if (page.length == 0) return List.of();
-        UnifiedHighlighter hl = UnifiedHighlighter.builder(searcher, index.schema().analyzer())
+    /**
+     * Tasks that highlight the page in as many parts as there are search threads, each part's passages into
+     * {@code text} at its hits' places.
+     */
+    private List<Callable<Void>> highlighting(LetterSearcher searcher, Query query, ScoreDoc[] page, int snippets, String[] text) {
+        int parts = Math.min(page.length, searcher.threads());
+        List<Callable<Void>> tasks = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+            int from = p * page.length / parts, to = (p + 1) * page.length / parts;
+            tasks.add(() -> {
+                int[] docs = new int[to - from];
+                for (int i = from; i < to; i++) docs[i - from] = page[i].doc;
+                String[] part = highlighter(searcher).highlightFields(new String[] {IndexSchema.TEXT}, query, docs, new int[] {snippets})
+                        .get(IndexSchema.TEXT);
+                if (part != null) System.arraycopy(part, 0, text, from, part.length);
+                return null;
+            });
+        }
+        return tasks;
+    }
+
+    /** Each hit's passages, one string per passage. */
+    private static List<String[]> snippets(String[] text) {
+        List<String[]> out = new ArrayList<>(text.length);
+        for (String s : text) {
+            out.add(s == null || s.isBlank() ? new String[0]
+                    : Arrays.stream(s.split(" … ")).map(p -> p.replaceAll("\\s+", " ").strip())
+                            .filter(p -> !p.isEmpty()).toArray(String[]::new));
+        }
+        return out;
+    }
+
+    private UnifiedHighlighter highlighter(LetterSearcher searcher) {
+        return UnifiedHighlighter.builder(searcher, index.schema().analyzer())
                 // escape=true: the letter's text is HTML-escaped, only <mark> is markup
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(200_000)
@@ -261,18 +308,16 @@ public final class SearchService {
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getWordInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
                 .build();
-        int[] docs = new int[page.length];
-        for (int i = 0; i < page.length; i++) docs[i] = page[i].doc;
-        Map<String, String[]> byField = hl.highlightFields(new String[] {IndexSchema.TEXT}, query, docs, new int[] {snippets});
-        String[] text = byField.get(IndexSchema.TEXT);
-        List<String[]> out = new ArrayList<>();
-        for (int i = 0; i < page.length; i++) {
-            String s = text == null ? null : text[i];
-            out.add(s == null || s.isBlank() ? new String[0]
-                    : Arrays.stream(s.split(" … ")).map(p -> p.replaceAll("\\s+", " ").strip())
-                            .filter(p -> !p.isEmpty()).toArray(String[]::new));
-        }
-        return out;
+    }
+
+    /** The facet dimensions an answer lists values of: those asked for, months only within chosen years. */
+    private static List<String> shown(SearchRequest request) {
+        return request.answer().facets().keySet().stream().filter(dim -> !monthsHidden(dim, request)).toList();
+    }
+
+    private static boolean monthsHidden(String dim, SearchRequest request) {
+        return dim.equals(IndexSchema.F_MONTH) && request.filter(IndexSchema.F_YEAR).isEmpty()
+                && request.filter(IndexSchema.F_MONTH).isEmpty();
     }
 
     private Map<String, List<SearchResult.FacetValue>> facets(Facets facets, SearchRequest request) throws IOException {
@@ -282,7 +327,7 @@ public final class SearchService {
             int topN = asked.getValue();
             boolean dated = dim.equals(IndexSchema.F_YEAR) || dim.equals(IndexSchema.F_MONTH);
             List<String> years = request.filter(IndexSchema.F_YEAR);
-            if (dim.equals(IndexSchema.F_MONTH) && years.isEmpty() && request.filter(IndexSchema.F_MONTH).isEmpty()) {
+            if (monthsHidden(dim, request)) {
                 out.put(dim, List.of()); // months are listed within the chosen years
                 continue;
             }
