@@ -17,7 +17,6 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.es.SpanishLightStemFilter;
-import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.codecs.Codec;
@@ -158,7 +157,7 @@ public final class IndexSchema {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream result = new ICUNormalizer2Filter(source, Folding.NORMALIZER);
+                TokenStream result = new FoldingFilter(source);
                 if (stemmed) {
                     result = new EnglishMinimalStemFilter(result);
                     result = new SpanishLightStemFilter(result);
@@ -169,7 +168,7 @@ public final class IndexSchema {
             @Override
             protected TokenStream normalize(String fieldName, TokenStream in) {
                 // wildcard, prefix and fuzzy terms are folded like indexed words (Méxi* = mexi*)
-                return new ICUNormalizer2Filter(in, Folding.NORMALIZER);
+                return new FoldingFilter(in);
             }
         };
     }
