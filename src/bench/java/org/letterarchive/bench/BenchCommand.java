@@ -205,7 +205,10 @@ public final class BenchCommand implements Runnable {
                 row(out, "  CPU time: bare Lucene", r.luceneCpu());
                 if (r.http() != null) row(out, "HTTP, " + r.connections() + " connections", r.http());
                 out.printf("  ratio p50 service / Lucene: %.2f (wall), %.2f (CPU)%n", r.ratioP50(), r.serviceCpu().p50Ms() / r.luceneCpu().p50Ms());
-                out.println("  (CPU rows: the searching thread's own CPU time; qps there = searches per CPU-second of one core)");
+                out.println("  (CPU rows: the CPU time of the searching thread and of the search threads it shares its work with; "
+                        + "qps there = searches per CPU-second of one core)");
+                r.serviceByKind().forEach((kind, l) -> out.printf("  %-12s service p50 %6.2f p99 %7.2f ms | Lucene p50 %6.2f p99 %7.2f ms%n",
+                        kind, l.p50Ms(), l.p99Ms(), r.luceneByKind().get(kind).p50Ms(), r.luceneByKind().get(kind).p99Ms()));
                 out.printf("  index: %d segment(s)%n", r.segments());
                 out.printf("  index %.1f MB on disk (%d B/letter, %.2f× the raw text of %.1f MB); index opened in %.0f ms, "
                         + "holding %.0f MB of heap; whole process after opening the archive + GC: %.0f MB%n", r.indexBytes() / 1e6,

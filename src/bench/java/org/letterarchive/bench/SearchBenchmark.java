@@ -83,7 +83,8 @@ public final class SearchBenchmark {
                          long rawTextBytes, double openMs, long heapAfterOpenBytes, long indexHeapBytes,
                          Latency service, Latency lucene, Latency serviceCpu, Latency luceneCpu, Latency http,
                          int connections, long totalHits,
-                         Map<String, Long> hitsByKind, int segments, String answer) {
+                         Map<String, Long> hitsByKind, int segments, String answer,
+                         Map<String, Latency> serviceByKind, Map<String, Latency> luceneByKind) {
         public double ratioP50() {
             return service.p50Ms() / lucene.p50Ms();
         }
@@ -115,6 +116,9 @@ public final class SearchBenchmark {
             m.put("build_s", Latency.round(buildSeconds));
             m.put("index_reused", reused);
             m.put("total_hits", totalHits);
+            Map<String, Object> kinds = new LinkedHashMap<>();
+            serviceByKind.forEach((kind, l) -> kinds.put(kind, Map.of("service", l.toJson(), "lucene", luceneByKind.get(kind).toJson())));
+            m.put("by_kind", kinds);
             m.put("search_threads", LuceneBaseline.searchThreads());
             m.put("note", "latencies are wall clock on a shared machine; cpu_* is the CPU time of the searching thread and of "
                     + "the search pool's threads it shares its work with");
@@ -227,7 +231,7 @@ public final class SearchBenchmark {
                         Latency.median(svc.stream().map(Round::cpu).toList()), Latency.median(luc.stream().map(Round::cpu).toList()),
                         http, options.connections(), totalHits, byKind, segments,
                         options.answer() == SearchRequest.Answer.FULL ? "full" : "facets=" + options.answer().facetsParam()
-                                + "&snippets=" + options.answer().snippets());
+                                + "&snippets=" + options.answer().snippets(), byKind(svc), byKind(luc));
             }
         }
     }
@@ -312,7 +316,16 @@ public final class SearchBenchmark {
     }
 
     /** One timed pass over the mix: wall-clock latencies, and the CPU time the searching thread and its pool used. */
-    record Round(Latency wall, Latency cpu) {}
+    record Round(Latency wall, Latency cpu, Map<String, Latency> byKind) {}
+
+    /** Per kind of search, the median over rounds of its wall-clock latencies. */
+    private static Map<String, Latency> byKind(List<Round> rounds) {
+        Map<String, Latency> out = new LinkedHashMap<>();
+        for (String kind : rounds.get(0).byKind().keySet()) {
+            out.put(kind, Latency.median(rounds.stream().map(r -> r.byKind().get(kind)).toList()));
+        }
+        return out;
+    }
 
     /** Runs one search of the mix. */
     @FunctionalInterface
@@ -339,7 +352,12 @@ public final class SearchBenchmark {
             cpu[i] = cpuTime(threads, helpers) - c;
         }
         long wall = System.nanoTime() - start;
-        return new Round(Latency.of(nanos, wall), Latency.of(cpu, cpuTime(threads, helpers) - cpuStart));
+        Map<String, List<Long>> kinds = new LinkedHashMap<>();
+        for (int i = 0; i < nanos.length; i++) kinds.computeIfAbsent(mix.get(i).kind(), k -> new ArrayList<>()).add(nanos[i]);
+        Map<String, Latency> byKind = new LinkedHashMap<>();
+        kinds.forEach((kind, ns) -> byKind.put(kind,
+                Latency.of(ns.stream().mapToLong(Long::longValue).toArray(), ns.stream().mapToLong(Long::longValue).sum())));
+        return new Round(Latency.of(nanos, wall), Latency.of(cpu, cpuTime(threads, helpers) - cpuStart), byKind);
     }
 
     /** The ids of the live threads whose name begins with {@code prefix} (a pool's, started by the warm-up). */
