@@ -82,6 +82,12 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--formats", description = "about 30%% of the letters as PDF, DOCX and HTML")
         boolean formats;
 
+        @Option(names = "--pdf", description = "every letter as a PDF")
+        boolean pdf;
+
+        @Option(names = "--isolated", description = "also time the pipeline parsing in separate processes, as the server does")
+        boolean isolated;
+
         @Option(names = "--work", paramLabel = "DIR", description = "scratch folder (default: a temporary folder, removed after)")
         Path work;
 
@@ -90,21 +96,27 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (pdf && formats) return fail("--pdf and --formats: choose one");
             try (Scratch scratch = Scratch.of(work, "letters-bench-ingest")) {
                 Path dir = scratch.dir();
                 IngestBenchmark.Report r = new IngestBenchmark(
-                        new IngestBenchmark.Options(letters, threads, seed, formats, rounds, dir), System.err).run();
+                        new IngestBenchmark.Options(letters, threads, seed, formats, pdf, isolated, rounds, dir), System.err).run();
                 PrintStream out = System.out;
                 out.printf("%nIngest of %d generated letters (%.1f MB%s), %d thread(s), median of %d round(s):%n", r.letters(),
-                        r.bytes() / 1e6, formats ? ", ~30% PDF/DOCX/HTML" : ", plain text", r.threads(), r.rounds());
+                        r.bytes() / 1e6, pdf ? ", PDF" : formats ? ", ~30% PDF/DOCX/HTML" : ", plain text", r.threads(), r.rounds());
                 out.printf("  %-50s %10s %8s %12s%n", "", "letters/s", "MB/s", "CPU ms/ltr");
                 row(out, "pipeline (Tika, analysis, corpus, index, commit)", r.pipeline());
                 row(out, "  stage: extraction alone (Tika + analysis), " + r.threads() + " thr", r.extractOnly());
                 row(out, "  stage: corpus writes + one flush, 1 thread", r.corpusOnly());
                 row(out, "  stage: index upserts alone + commit, 1 thread", r.indexOnly());
                 row(out, "bare Lucene IndexWriter, same texts + analyzer", r.lucene());
-                out.printf("  ratio pipeline / Lucene: %.3f; %d letters indexed, %d failed; the pipeline's final commit took %.2f s%n",
-                        r.ratio(), r.indexed(), r.failed(), r.commitSeconds());
+                row(out, "bare Tika AutoDetectParser, same files, " + r.threads() + " thr", r.tika());
+                if (r.isolated() != null) row(out, "pipeline, parsing in " + r.threads() + " child processes", r.isolated());
+                out.printf("  ratio pipeline / Lucene: %.3f; pipeline / Tika: %.2f%s; %d letters indexed, %d failed; the pipeline's final "
+                        + "commit took %.2f s%n", r.ratio(), r.tikaRatio(),
+                        r.isolated() == null ? "" : String.format(" (child processes: %.2f; their CPU is not counted)",
+                                r.isolated().lettersPerS() / r.tika().lettersPerS()),
+                        r.indexed(), r.failed(), r.commitSeconds());
                 out.println("  (pipeline = Archive.ingestWithoutCommit per letter, one commit at the end, as `letters ingest`;");
                 out.println("   corpus writes and index upserts run in parallel; the commit forces the corpus files in one batch)");
                 output.print(out, r.toJson());

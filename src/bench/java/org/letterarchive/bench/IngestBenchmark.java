@@ -1,5 +1,6 @@
 package org.letterarchive.bench;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -23,10 +24,18 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.sax.BodyContentHandler;
 import org.letterarchive.Archive;
-import org.letterarchive.extract.ExtractionException;
-import org.letterarchive.extract.LetterExtractor;
 import org.letterarchive.corpus.Corpus;
+import org.letterarchive.extract.ExtractionException;
+import org.letterarchive.extract.IngestLimits;
+import org.letterarchive.extract.IsolatedParser;
+import org.letterarchive.extract.LetterExtractor;
+import org.letterarchive.extract.ParserBackend;
+import org.letterarchive.extract.TrustedParser;
 import org.letterarchive.index.IndexSchema;
 import org.letterarchive.index.LetterIndex;
 import org.letterarchive.letter.Letter;
@@ -41,7 +50,13 @@ import org.letterarchive.letter.Organization;
 public final class IngestBenchmark {
 
     /** What to run. */
-    public record Options(int letters, int threads, long seed, boolean formats, int rounds, Path workDir) {
+    /**
+     * @param pdf      every letter as a PDF (instead of plain text, or the mix of {@code formats})
+     * @param isolated also time the pipeline parsing in separate processes, as the server and {@code letters ingest}
+     *                 (without {@code --trusted}) parse
+     */
+    public record Options(int letters, int threads, long seed, boolean formats, boolean pdf, boolean isolated, int rounds,
+                          Path workDir) {
         public Options {
             if (letters < 1) throw new IllegalArgumentException("--letters must be 1 or more");
             if (threads < 1) throw new IllegalArgumentException("--threads must be 1 or more");
@@ -67,14 +82,21 @@ public final class IngestBenchmark {
      * @param corpusOnly  the corpus's writes alone (original + sidecar staged per letter, one thread), then one
      *                    flush that forces them all, as the pipeline's commit does
      * @param indexOnly   index upserts of the extracted letters alone, one thread, one commit
+     * @param tika        bare Tika: the same files parsed to text by Tika's {@code AutoDetectParser}, same threads
+     * @param isolated    the pipeline parsing in separate processes (their CPU is not counted), or null
      * @param commitSeconds of the pipeline's time, its final commit (corpus flush, then index commit)
      * @param indexed     letters the pipeline's index held after its commit (every round)
      */
     public record Report(int letters, int threads, long bytes, long textBytes, int rounds, Throughput pipeline,
                          Throughput extractOnly, Throughput corpusOnly, Throughput indexOnly, Throughput lucene,
-                         double commitSeconds, int indexed, int failed) {
+                         Throughput tika, Throughput isolated, double commitSeconds, int indexed, int failed) {
         public double ratio() {
             return pipeline.lettersPerS() / lucene.lettersPerS();
+        }
+
+        /** The pipeline's letters per second against bare Tika's parsing of the same files. */
+        public double tikaRatio() {
+            return pipeline.lettersPerS() / tika.lettersPerS();
         }
 
         public Map<String, Object> toJson() {
@@ -88,7 +110,11 @@ public final class IngestBenchmark {
             m.put("corpus_only", corpusOnly.toJson());
             m.put("index_only", indexOnly.toJson());
             m.put("lucene", lucene.toJson());
+            m.put("tika_only", tika.toJson());
+            if (isolated != null) m.put("pipeline_isolated", isolated.toJson());
             m.put("ratio", Latency.round(ratio()));
+            m.put("ratio_tika", Latency.round(tikaRatio()));
+            if (isolated != null) m.put("ratio_isolated_tika", Latency.round(isolated.lettersPerS() / tika.lettersPerS()));
             m.put("pipeline_commit_s", Latency.round(commitSeconds));
             m.put("indexed", indexed);
             m.put("failed", failed);
@@ -110,7 +136,7 @@ public final class IngestBenchmark {
 
     public Report run() throws IOException, InterruptedException {
         CorpusGenerator gen = new CorpusGenerator(options.seed());
-        List<Input> inputs = inputs(gen, options.letters(), options.formats());
+        List<Input> inputs = inputs(gen, options.letters(), options.formats(), options.pdf());
         long bytes = inputs.stream().mapToLong(i -> i.bytes().length).sum();
         long textBytes = inputs.stream().mapToLong(i -> i.text().length()).sum();
         Files.createDirectories(options.workDir());
@@ -119,8 +145,10 @@ public final class IngestBenchmark {
                 options.threads(), options.rounds());
         List<Input> warm = inputs.subList(0, Math.min(inputs.size(), 300));
         log.println("  warming up...");
-        pipeline(warm, round("warmup"));
+        pipeline(warm, round("warmup"), false);
+        if (options.isolated()) pipeline(warm, round("warmup-isolated"), true);
         lucene(warm, round("warmup-lucene"));
+        tikaOnly(warm);
         List<Letter> warmLetters = new ArrayList<>();
         extractOnly(warm, warmLetters);
         corpusOnly(warm, warmLetters, round("warmup-corpus"));
@@ -132,11 +160,13 @@ public final class IngestBenchmark {
         List<Sample> ext = new ArrayList<>();
         List<Sample> cor = new ArrayList<>();
         List<Sample> idx = new ArrayList<>();
+        List<Sample> tik = new ArrayList<>();
+        List<Sample> iso = new ArrayList<>();
         int indexed = -1;
         int failed = 0;
         for (int r = 0; r < options.rounds(); r++) {
             double cpu = processCpuSeconds();
-            PipelineRun p = pipeline(inputs, round("pipeline-" + r));
+            PipelineRun p = pipeline(inputs, round("pipeline-" + r), false);
             pipe.add(new Sample(p.seconds, processCpuSeconds() - cpu));
             commits.add(p.commitSeconds);
             if (indexed >= 0 && indexed != p.indexed) throw new IllegalStateException("rounds indexed different counts");
@@ -155,20 +185,32 @@ public final class IngestBenchmark {
             cpu = processCpuSeconds();
             secs = indexOnly(extracted, round("index-" + r));
             idx.add(new Sample(secs, processCpuSeconds() - cpu));
-            log.printf("  round %d: pipeline %.2f s, lucene %.2f s | stages: extraction %.2f s, corpus %.2f s, index %.2f s%n",
-                    r + 1, pipe.get(r).seconds(), luc.get(r).seconds(), ext.get(r).seconds(), cor.get(r).seconds(), idx.get(r).seconds());
+            cpu = processCpuSeconds();
+            secs = tikaOnly(inputs);
+            tik.add(new Sample(secs, processCpuSeconds() - cpu));
+            if (options.isolated()) {
+                cpu = processCpuSeconds();
+                PipelineRun i = pipeline(inputs, round("isolated-" + r), true);
+                iso.add(new Sample(i.seconds, processCpuSeconds() - cpu));
+                if (i.indexed != indexed) throw new IllegalStateException("the isolated pipeline indexed " + i.indexed + ", not " + indexed);
+            }
+            log.printf("  round %d: pipeline %.2f s, lucene %.2f s, tika %.2f s | stages: extraction %.2f s, corpus %.2f s, index %.2f s%n",
+                    r + 1, pipe.get(r).seconds(), luc.get(r).seconds(), tik.get(r).seconds(), ext.get(r).seconds(),
+                    cor.get(r).seconds(), idx.get(r).seconds());
         }
         return new Report(inputs.size(), options.threads(), bytes, textBytes, options.rounds(),
                 throughput(inputs.size(), bytes, pipe), throughput(inputs.size(), bytes, ext),
                 throughput(inputs.size(), bytes, cor), throughput(inputs.size(), bytes, idx),
-                throughput(inputs.size(), bytes, luc), Latency.median(commits.stream().mapToDouble(d -> d).toArray()), indexed, failed);
+                throughput(inputs.size(), bytes, luc), throughput(inputs.size(), bytes, tik),
+                options.isolated() ? throughput(inputs.size(), bytes, iso) : null,
+                Latency.median(commits.stream().mapToDouble(d -> d).toArray()), indexed, failed);
     }
 
-    static List<Input> inputs(CorpusGenerator gen, int n, boolean formats) {
+    static List<Input> inputs(CorpusGenerator gen, int n, boolean formats, boolean pdf) {
         List<Input> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             CorpusGenerator.GeneratedLetter l = gen.letter(i);
-            LetterRenderer.Format f = LetterRenderer.formatOf(i, formats);
+            LetterRenderer.Format f = pdf ? LetterRenderer.Format.pdf : LetterRenderer.formatOf(i, formats);
             out.add(new Input(LetterRenderer.fileName(l, f), LetterRenderer.render(l, f), l.text()));
         }
         return out;
@@ -197,14 +239,26 @@ public final class IngestBenchmark {
     /** @param commitSeconds of {@code seconds}, the final commit (corpus flush + index commit) */
     record PipelineRun(double seconds, double commitSeconds, int indexed, int failed) {}
 
-    /** The archive's own ingest: ingestWithoutCommit on every letter from N threads, then one commit. */
-    private PipelineRun pipeline(List<Input> inputs, Path dir) throws IOException, InterruptedException {
+    /**
+     * The archive's own ingest: ingestWithoutCommit on every letter from N threads, then one commit; parsing in
+     * this process, or ({@code isolated}) in as many separate processes as threads, started beforehand.
+     */
+    private PipelineRun pipeline(List<Input> inputs, Path dir, boolean isolated) throws IOException, InterruptedException {
         AtomicInteger failed = new AtomicInteger();
         long t0 = System.nanoTime();
         int indexed;
         double commitSeconds;
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
-        try (Archive archive = Archive.open(dir.resolve("corpus"), dir.resolve("index"))) {
+        IngestLimits limits = IngestLimits.defaults();
+        ParserBackend parser;
+        if (isolated) {
+            IsolatedParser children = new IsolatedParser(limits, options.threads());
+            children.prestart();
+            parser = children;
+        } else {
+            parser = new TrustedParser(limits);
+        }
+        try (Archive archive = Archive.open(dir.resolve("corpus"), dir.resolve("index"), limits, parser)) {
             List<Future<?>> futures = new ArrayList<>(inputs.size());
             for (Input in : inputs) {
                 futures.add(pool.submit(() -> {
@@ -227,6 +281,28 @@ public final class IngestBenchmark {
         double secs = (System.nanoTime() - t0) / 1e9;
         BenchFiles.deleteTree(dir);
         return new PipelineRun(secs, commitSeconds, indexed, failed.get());
+    }
+
+    /** Bare Tika: each file parsed to text by one shared {@code AutoDetectParser}, on the same threads. */
+    private double tikaOnly(List<Input> inputs) throws InterruptedException, IOException {
+        AutoDetectParser tika = new AutoDetectParser();
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+        long t0 = System.nanoTime();
+        try {
+            List<Future<?>> futures = new ArrayList<>(inputs.size());
+            for (Input in : inputs) {
+                futures.add(pool.submit(() -> {
+                    BodyContentHandler text = new BodyContentHandler(-1);
+                    tika.parse(new ByteArrayInputStream(in.bytes()), text, new Metadata(), new ParseContext());
+                    if (text.toString().isBlank()) throw new IllegalStateException("Tika read no text from " + in.fileName());
+                    return null;
+                }));
+            }
+            Workers.await(futures);
+        } finally {
+            pool.shutdownNow();
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** Tika parsing and the letter analysis alone, on the same threads; the letters go to {@code out}, in order. */

@@ -33,7 +33,7 @@ public final class DocumentParser {
     /** metadata name under which the headings (h1, h2) of an HTML page are kept, in page order */
     public static final String HEADINGS = "html:headings";
 
-    private final AutoDetectParser parser = new AutoDetectParser();
+    private final AutoDetectParser parser = new KnownTypeParser();
     /** Plain text already known to be text by content (see {@link #parsePlainText}): no detection, no CSV sniffing. */
     private final org.apache.tika.parser.txt.TXTParser textParser = new org.apache.tika.parser.txt.TXTParser();
     private final org.apache.tika.mime.MimeTypes types = org.apache.tika.mime.MimeTypes.getDefaultMimeTypes();
@@ -60,7 +60,15 @@ public final class DocumentParser {
      * scans ({@link ScanReader#SCANNED_PAGES}) after their limits are checked, for {@link #parseScanned}.
      */
     public ParsedDocument parse(byte[] bytes, String fileName) throws ExtractionException {
-        return withFrontMatter(bytes, markScans(bytes, parseBytes(bytes, fileName, null)));
+        return parse(bytes, fileName, null);
+    }
+
+    /**
+     * As {@link #parse(byte[], String)}, for a document whose type {@link FormatPolicy} has already found from its
+     * content ({@code detectedType}; null: not known): Tika does not detect it a second time.
+     */
+    public ParsedDocument parse(byte[] bytes, String fileName, String detectedType) throws ExtractionException {
+        return withFrontMatter(bytes, markScans(bytes, parseBytes(bytes, fileName, null, detectedType)));
     }
 
     /**
@@ -69,7 +77,7 @@ public final class DocumentParser {
      */
     public ParsedDocument parseScanned(byte[] bytes, String fileName, ScanReader.Progress progress) throws ExtractionException {
         List<String> pages = new ArrayList<>();
-        ParsedDocument first = markScans(bytes, parseBytes(bytes, fileName, pages));
+        ParsedDocument first = markScans(bytes, parseBytes(bytes, fileName, pages, null));
         if (ScanReader.scannedPages(first).isEmpty()) return withFrontMatter(bytes, first);
         ParsedDocument read = isImage(first.mediaType()) ? scans.readImage(bytes, first, progress)
                 : scans.readPdf(bytes, first, pages, progress);
@@ -127,7 +135,7 @@ public final class DocumentParser {
         return new ParsedDocument(doc.text(), doc.mediaType(), meta, doc.truncated(), doc.warnings());
     }
 
-    private ParsedDocument parseBytes(byte[] bytes, String fileName, List<String> pages) throws ExtractionException {
+    private ParsedDocument parseBytes(byte[] bytes, String fileName, List<String> pages, String detectedType) throws ExtractionException {
         String image = imageType(bytes);
         if (image != null) {
             // an image's text comes from OCR alone: Tika's image parsers (metadata only) are not run on it, so a
@@ -143,7 +151,7 @@ public final class DocumentParser {
             }
         }
         try (InputStream in = new ByteArrayInputStream(bytes)) {
-            return parse(in, fileName, null, parser, pages);
+            return parse(in, fileName, null, parser, pages, detectedType);
         } catch (IOException e) {
             throw new ExtractionException(ExtractionException.Reason.CORRUPT, "cannot read the file: " + e.getMessage(), e);
         }
@@ -161,11 +169,20 @@ public final class DocumentParser {
         return parse(in, fileName, typeHint, with, null);
     }
 
-    /** @param pages when not null, receives the text of each page of a PDF */
     private ParsedDocument parse(InputStream in, String fileName, String typeHint, Parser with, List<String> pages) throws ExtractionException {
+        return parse(in, fileName, typeHint, with, pages, null);
+    }
+
+    /**
+     * @param pages        when not null, receives the text of each page of a PDF
+     * @param detectedType the document's type as detected from its content already, or null
+     */
+    private ParsedDocument parse(InputStream in, String fileName, String typeHint, Parser with, List<String> pages,
+                                 String detectedType) throws ExtractionException {
         Metadata metadata = new Metadata();
         if (fileName != null) metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         if (typeHint != null) metadata.set(Metadata.CONTENT_TYPE, typeHint);
+        if (detectedType != null) metadata.set(KnownTypeParser.DETECTED, detectedType);
         BodyContentHandler handler = new BodyContentHandler(writeLimit);
         BlockTextHandler blocks = new BlockTextHandler(writeLimit);
         ParseContext context = new ParseContext();
@@ -200,6 +217,7 @@ public final class DocumentParser {
             throw new ExtractionException(ExtractionException.Reason.CORRUPT,
                     "cannot parse the document: " + root.getMessage(), e);
         }
+        metadata.remove(KnownTypeParser.DETECTED);
         Map<String, List<String>> meta = new LinkedHashMap<>();
         for (String name : metadata.names()) meta.put(name, List.of(metadata.getValues(name)));
         if (!blocks.headings().isEmpty()) meta.put(HEADINGS, List.copyOf(blocks.headings()));
@@ -209,6 +227,33 @@ public final class DocumentParser {
         String text = isHtml(mediaType) ? blocks.toString() : handler.toString();
         warnings.addAll(ReadingWarnings.of(text, meta));
         return new ParsedDocument(text, mediaType, meta, truncated, warnings);
+    }
+
+    /**
+     * Tika's auto-detecting parser, with two savings: a document whose type was detected before parsing (by
+     * {@link FormatPolicy}, with Tika's own detector) is not detected again; and the parsers by type are looked up
+     * once, where Tika builds that map again for every document (the context they are asked with is the same for
+     * every document here: the same OCR and PDF settings). Embedded documents are detected as Tika detects them.
+     */
+    private static final class KnownTypeParser extends AutoDetectParser {
+        /** Metadata name of the type already detected; taken out again before the metadata is kept. */
+        static final String DETECTED = "X-Letters-Detected-Type";
+        private volatile Map<org.apache.tika.mime.MediaType, Parser> parsers;
+
+        KnownTypeParser() {
+            org.apache.tika.detect.Detector tika = getDetector();
+            setDetector((input, metadata) -> {
+                String known = metadata.get(DETECTED);
+                return known != null ? org.apache.tika.mime.MediaType.parse(known) : tika.detect(input, metadata);
+            });
+        }
+
+        @Override
+        public Map<org.apache.tika.mime.MediaType, Parser> getParsers(ParseContext context) {
+            Map<org.apache.tika.mime.MediaType, Parser> p = parsers;
+            if (p == null) parsers = p = Map.copyOf(super.getParsers(context));
+            return p;
+        }
     }
 
     /** Tika's own OCR stays off: scans are read page by page by {@link ScanReader}, when asked. */

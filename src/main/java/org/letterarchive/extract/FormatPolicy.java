@@ -30,6 +30,11 @@ public final class FormatPolicy {
         boolean textual() {
             return this == HTML || this == TEXT;
         }
+
+        /** A binary format known by its own signature: the type found in the content is the type, whatever the name. */
+        boolean bySignature() {
+            return this == PDF || this == DOCX || this == ODT || this == RTF;
+        }
     }
 
     /** What the policy concluded: the family to parse as, the sniffed type, and any warning to keep. */

@@ -41,8 +41,13 @@ public final class IsolatedParser implements ParserBackend {
     private static final int OOM_EXIT = 3;
     /** How long a new child may take to start and warm up. */
     private static final long STARTUP_TIMEOUT_MS = 60_000;
-    /** Documents a child parses before it is replaced, so no parser state lives long. */
-    static final int MAX_USES = 50;
+    /**
+     * Documents a child parses before it is replaced, so no slow leak of the parsers lives long: the default of
+     * Tika's own forked parsing ({@code PipesConfigBase.DEFAULT_MAX_FILES_PROCESSED_PER_PROCESS}). A child that
+     * runs out of its small heap sooner exits and is replaced anyway; replacing it after a few dozen documents,
+     * as before, spent more time starting JVMs (1-3 s each, and cold) than parsing.
+     */
+    static final int MAX_USES = 10_000;
 
     /** One running child and its pipes. */
     private static final class Child {

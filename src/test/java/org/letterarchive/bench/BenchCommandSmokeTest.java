@@ -84,6 +84,20 @@ class BenchCommandSmokeTest {
     }
 
     @Test
+    void ingestBenchOfPdfsComparesThePipelineInAndOutOfProcessWithBareTika() throws Exception {
+        Run r = bench("ingest", "--letters", "20", "--rounds", "1", "--pdf", "--isolated", "--work", tmp.resolve("pdf").toString(), "--json");
+        assertEquals(0, r.exit(), r.out());
+        JsonNode j = lastJsonLine(r.out());
+        assertEquals(20, j.get("indexed").asInt());
+        for (String k : new String[] {"pipeline", "tika_only", "pipeline_isolated"}) {
+            assertTrue(j.get(k).get("letters_per_s").asDouble() > 0, k);
+        }
+        assertTrue(j.get("ratio_tika").asDouble() > 0);
+        assertTrue(j.get("ratio_isolated_tika").asDouble() > 0);
+        assertEquals(2, bench("ingest", "--pdf", "--formats").exit(), "one of --pdf and --formats");
+    }
+
+    @Test
     void searchBenchRunsTheMixInProcessAgainstLuceneAndOverHttp() throws Exception {
         Path work = tmp.resolve("search");
         Run r = bench("search", "--letters", "200", "--queries", "10", "--rounds", "1", "--warmup", "0",
