@@ -1,7 +1,6 @@
 package org.letterarchive.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -77,8 +76,8 @@ class SearchThreadsTest {
             for (SearchRequest r : requests) {
                 SearchResult expected = alone.search(r);
                 SearchResult actual = shared.search(r);
-                assertFalse(expected.hits().isEmpty() && expected.total() > 0 && r.page() == 1 && expected.facets().isEmpty(),
-                        "the full answer has facets: " + r);
+                assertTrue(expected.total() == 0 || expected.facets().values().stream().anyMatch(v -> !v.isEmpty()),
+                        "the answers compared carry facet values: " + r);
                 assertEquals(expected, actual, "the same answer on three threads as on one: " + r);
             }
         }
