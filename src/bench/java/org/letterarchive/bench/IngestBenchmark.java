@@ -45,7 +45,7 @@ import org.letterarchive.letter.Organization;
 /**
  * Ingest throughput of the full pipeline (Tika parse, letter analysis, durable corpus write, index,
  * one commit at the end — what {@code letters ingest} does) next to the same texts added straight to a
- * bare Lucene IndexWriter with the same analyzer, in the same run.
+ * bare Lucene IndexWriter with the same analyzer, and the same files parsed by bare Tika, in the same run.
  */
 public final class IngestBenchmark {
 

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -39,6 +37,7 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.letterarchive.index.IndexSchema;
+import org.letterarchive.index.LetterIndex;
 import org.letterarchive.search.SearchRequest;
 
 /**
@@ -68,18 +67,13 @@ final class LuceneBaseline implements Closeable {
 
     /** As many search threads as the archive's index uses ({@code -Dletters.search.threads}, default: the cores). */
     static int searchThreads() {
-        return org.letterarchive.index.LetterIndex.defaultSearchThreads();
+        return LetterIndex.defaultSearchThreads();
     }
 
     LuceneBaseline(Path indexDir, IndexSchema schema) throws IOException {
         this.directory = FSDirectory.open(indexDir);
         this.reader = DirectoryReader.open(directory);
-        AtomicInteger count = new AtomicInteger();
-        this.pool = searchThreads() <= 1 ? null : Executors.newFixedThreadPool(searchThreads(), r -> {
-            Thread t = new Thread(r, SEARCH_THREAD + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = LetterIndex.searchPool(searchThreads(), SEARCH_THREAD);
         // Lucene's own concurrency when there is a pool: segments searched in its default slices, each dimension
         // counted by ConcurrentSortedSetDocValuesFacetCounts
         this.searcher = new IndexSearcher(reader, pool);

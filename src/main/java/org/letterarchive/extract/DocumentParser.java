@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
@@ -238,19 +240,19 @@ public final class DocumentParser {
     private static final class KnownTypeParser extends AutoDetectParser {
         /** Metadata name of the type already detected; taken out again before the metadata is kept. */
         static final String DETECTED = "X-Letters-Detected-Type";
-        private volatile Map<org.apache.tika.mime.MediaType, Parser> parsers;
+        private volatile Map<MediaType, Parser> parsers;
 
         KnownTypeParser() {
-            org.apache.tika.detect.Detector tika = getDetector();
+            Detector tika = getDetector();
             setDetector((input, metadata) -> {
                 String known = metadata.get(DETECTED);
-                return known != null ? org.apache.tika.mime.MediaType.parse(known) : tika.detect(input, metadata);
+                return known != null ? MediaType.parse(known) : tika.detect(input, metadata);
             });
         }
 
         @Override
-        public Map<org.apache.tika.mime.MediaType, Parser> getParsers(ParseContext context) {
-            Map<org.apache.tika.mime.MediaType, Parser> p = parsers;
+        public Map<MediaType, Parser> getParsers(ParseContext context) {
+            Map<MediaType, Parser> p = parsers;
             if (p == null) parsers = p = Map.copyOf(super.getParsers(context));
             return p;
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
@@ -50,7 +51,7 @@ public final class LetterIndex implements Closeable {
 
     private LetterIndex(Directory directory, int searchThreads) throws IOException {
         this.directory = directory;
-        this.searchThreads = searchThreads(searchThreads);
+        this.searchThreads = searchPool(searchThreads, SEARCH_THREAD);
         IndexWriterConfig config = new IndexWriterConfig(schema.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64)
@@ -86,23 +87,23 @@ public final class LetterIndex implements Closeable {
 
     private static final String SCHEMA_KEY = "schema";
 
+    /** The name of a search pool thread begins with this. */
+    public static final String SEARCH_THREAD = "letters-search-";
+
     /**
-     * A pool of {@code n} daemon threads for searches, or null when {@code n} ≤ 1. A search waiting for its tasks
-     * runs those not yet started itself (Lucene's {@code TaskExecutor}), so searches never wait on each other's
-     * tasks, and one searching alone uses every core.
+     * A pool of {@code n} daemon threads for searches, named {@code prefix} and a number, or null when {@code n} ≤ 1.
+     * A search waiting for its tasks runs those not yet started itself (Lucene's {@code TaskExecutor}), so searches
+     * never wait on each other's tasks, and one searching alone uses every core.
      */
-    private static ExecutorService searchThreads(int n) {
+    public static ExecutorService searchPool(int n, String prefix) {
         if (n <= 1) return null;
-        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger count = new AtomicInteger();
         return Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, SEARCH_THREAD + count.incrementAndGet());
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
     }
-
-    /** The name of a search pool thread begins with this. */
-    public static final String SEARCH_THREAD = "letters-search-";
 
     /** True for an empty index, or one whose last commit was made with this schema version. */
     private static boolean sameSchema(IndexWriter writer) {

@@ -179,7 +179,7 @@ public final class SearchService {
             @Override
             protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] sideways, String[] sidewaysDims)
                     throws IOException {
-                // each dimension is counted only if the answer reads it (its own doc-values field): below
+                // counted below, side by side: only the dimensions the answer shows (each its own doc-values field)
                 Map<String, FacetsCollector> side = new java.util.HashMap<>();
                 if (sideways != null) for (int i = 0; i < sideways.length; i++) side.put(sidewaysDims[i], sideways[i]);
                 return counting.facets(drillDowns, side);
