@@ -11,9 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -248,7 +245,6 @@ public final class IngestBenchmark {
         long t0 = System.nanoTime();
         int indexed;
         double commitSeconds;
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         IngestLimits limits = IngestLimits.defaults();
         ParserBackend parser;
         if (isolated) {
@@ -259,24 +255,18 @@ public final class IngestBenchmark {
             parser = new TrustedParser(limits);
         }
         try (Archive archive = Archive.open(dir.resolve("corpus"), dir.resolve("index"), limits, parser)) {
-            List<Future<?>> futures = new ArrayList<>(inputs.size());
-            for (Input in : inputs) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        archive.ingestWithoutCommit(in.bytes(), in.fileName());
-                    } catch (ExtractionException e) {
-                        failed.incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            Workers.await(futures);
+            Workers.onThreads(options.threads(), inputs.size(), i -> {
+                Input in = inputs.get(i);
+                try {
+                    archive.ingestWithoutCommit(in.bytes(), in.fileName());
+                } catch (ExtractionException e) {
+                    failed.incrementAndGet();
+                }
+            });
             long c0 = System.nanoTime();
             archive.commit();
             commitSeconds = (System.nanoTime() - c0) / 1e9;
             indexed = archive.store().index().count();
-        } finally {
-            pool.shutdownNow();
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         BenchFiles.deleteTree(dir);
@@ -286,49 +276,29 @@ public final class IngestBenchmark {
     /** Bare Tika: each file parsed to text by one shared {@code AutoDetectParser}, on the same threads. */
     private double tikaOnly(List<Input> inputs) throws InterruptedException, IOException {
         AutoDetectParser tika = new AutoDetectParser();
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         long t0 = System.nanoTime();
-        try {
-            List<Future<?>> futures = new ArrayList<>(inputs.size());
-            for (Input in : inputs) {
-                futures.add(pool.submit(() -> {
-                    BodyContentHandler text = new BodyContentHandler(-1);
-                    tika.parse(new ByteArrayInputStream(in.bytes()), text, new Metadata(), new ParseContext());
-                    if (text.toString().isBlank()) throw new IllegalStateException("Tika read no text from " + in.fileName());
-                    return null;
-                }));
-            }
-            Workers.await(futures);
-        } finally {
-            pool.shutdownNow();
-        }
+        Workers.onThreads(options.threads(), inputs.size(), i -> {
+            Input in = inputs.get(i);
+            BodyContentHandler text = new BodyContentHandler(-1);
+            tika.parse(new ByteArrayInputStream(in.bytes()), text, new Metadata(), new ParseContext());
+            if (text.toString().isBlank()) throw new IllegalStateException("Tika read no text from " + in.fileName());
+        });
         return (System.nanoTime() - t0) / 1e9;
     }
 
     /** Tika parsing and the letter analysis alone, on the same threads; the letters go to {@code out}, in order. */
     private double extractOnly(List<Input> inputs, List<Letter> out) throws InterruptedException, IOException {
         LetterExtractor extractor = new LetterExtractor();
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         Letter[] letters = new Letter[inputs.size()];
         long t0 = System.nanoTime();
-        try {
-            List<Future<?>> futures = new ArrayList<>(inputs.size());
-            for (int i = 0; i < inputs.size(); i++) {
-                Input in = inputs.get(i);
-                int k = i;
-                futures.add(pool.submit(() -> {
-                    try {
-                        letters[k] = extractor.extract(in.bytes(), in.fileName());
-                    } catch (ExtractionException e) {
-                        // counted by the pipeline run
-                    }
-                    return null;
-                }));
+        Workers.onThreads(options.threads(), inputs.size(), i -> {
+            Input in = inputs.get(i);
+            try {
+                letters[i] = extractor.extract(in.bytes(), in.fileName());
+            } catch (ExtractionException e) {
+                // counted by the pipeline run
             }
-            Workers.await(futures);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         double secs = (System.nanoTime() - t0) / 1e9;
         for (Letter l : letters) if (l != null) out.add(l);
         return secs;
@@ -372,26 +342,16 @@ public final class IngestBenchmark {
     /** The same texts straight into a bare IndexWriter with the archive's analyzer, same threads, one commit. */
     private double lucene(List<Input> inputs, Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         long t0 = System.nanoTime();
         try (FSDirectory d = FSDirectory.open(dir);
              IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new IndexSchema().analyzer()).setRAMBufferSizeMB(64))) {
-            List<Future<?>> futures = new ArrayList<>(inputs.size());
-            int n = 0;
-            for (Input in : inputs) {
-                String id = Integer.toString(n++);
-                futures.add(pool.submit(() -> {
-                    Document doc = new Document();
-                    doc.add(new StringField(IndexSchema.ID, id, Field.Store.YES));
-                    doc.add(new Field(IndexSchema.TEXT, in.text(), TEXT_WITH_OFFSETS));
-                    w.addDocument(doc);
-                    return null;
-                }));
-            }
-            Workers.await(futures);
+            Workers.onThreads(options.threads(), inputs.size(), i -> {
+                Document doc = new Document();
+                doc.add(new StringField(IndexSchema.ID, Integer.toString(i), Field.Store.YES));
+                doc.add(new Field(IndexSchema.TEXT, inputs.get(i).text(), TEXT_WITH_OFFSETS));
+                w.addDocument(doc);
+            });
             w.commit();
-        } finally {
-            pool.shutdownNow();
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         BenchFiles.deleteTree(dir);

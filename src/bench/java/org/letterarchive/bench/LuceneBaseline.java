@@ -65,15 +65,11 @@ final class LuceneBaseline implements Closeable {
     /** The name of a thread of the baseline's search pool begins with this. */
     static final String SEARCH_THREAD = "lucene-search-";
 
-    /** As many search threads as the archive's index uses ({@code -Dletters.search.threads}, default: the cores). */
-    static int searchThreads() {
-        return LetterIndex.defaultSearchThreads();
-    }
-
     LuceneBaseline(Path indexDir, IndexSchema schema) throws IOException {
         this.directory = FSDirectory.open(indexDir);
         this.reader = DirectoryReader.open(directory);
-        this.pool = LetterIndex.searchPool(searchThreads(), SEARCH_THREAD);
+        // as many search threads as the archive's index uses (-Dletters.search.threads, default: the cores)
+        this.pool = LetterIndex.searchPool(LetterIndex.defaultSearchThreads(), SEARCH_THREAD);
         // Lucene's own concurrency when there is a pool: segments searched in its default slices, each dimension
         // counted by ConcurrentSortedSetDocValuesFacetCounts
         this.searcher = new IndexSearcher(reader, pool);

@@ -119,7 +119,7 @@ public final class SearchBenchmark {
             Map<String, Object> kinds = new LinkedHashMap<>();
             serviceByKind.forEach((kind, l) -> kinds.put(kind, Map.of("service", l.toJson(), "lucene", luceneByKind.get(kind).toJson())));
             m.put("by_kind", kinds);
-            m.put("search_threads", LuceneBaseline.searchThreads());
+            m.put("search_threads", LetterIndex.defaultSearchThreads());
             m.put("note", "latencies are wall clock on a shared machine; cpu_* is the CPU time of the searching thread and of "
                     + "the search pool's threads it shares its work with");
             m.put("build", "generated Letter records indexed directly (LetterIndex.upsert + one commit), no Tika, no corpus");
