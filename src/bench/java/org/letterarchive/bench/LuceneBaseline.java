@@ -151,12 +151,13 @@ final class LuceneBaseline implements Closeable {
         }
     }
 
-    /** A word or a "quoted phrase", on every text field with the service's boosts. */
+    /** A word on every text field, a "quoted phrase" on the exact ones, with the service's boosts. */
     private Query textQuery(String q) {
         boolean phrase = q.length() > 1 && q.startsWith("\"") && q.endsWith("\"");
         String raw = phrase ? q.substring(1, q.length() - 1) : q;
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (int i = 0; i < FIELDS.length; i++) {
+            if (phrase && FIELDS[i].endsWith(".stem")) continue; // quoted text: the exact fields only, as the service
             List<String> tokens = tokens(FIELDS[i], raw);
             if (tokens.isEmpty()) continue;
             Query fq = tokens.size() == 1 ? new TermQuery(new Term(FIELDS[i], tokens.get(0)))

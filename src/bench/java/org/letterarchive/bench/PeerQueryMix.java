@@ -101,6 +101,8 @@ public final class PeerQueryMix {
 
     /** The fields a word searches on the Solr side, with the archive's boosts (LetterQueryParser). */
     static final String SOLR_QF = "title^3 title_stem^1.5 text^1 text_stem^0.5 signer_text^2 recipient_text^2";
+    /** The fields quoted text searches: the exact ones (the stemmed copies keep no positions). */
+    static final String SOLR_QF_QUOTED = "title^3 text^1 signer_text^2 recipient_text^2";
     /** The archive's snippet length (SearchService.SNIPPET_CHARS). */
     static final int SNIPPET_CHARS = 160;
 
@@ -115,7 +117,9 @@ public final class PeerQueryMix {
                 .append("&start=").append((r.page() - 1) * r.size());
         boolean words = r.query() != null && !r.query().isBlank();
         if (words) {
-            q.append("&defType=edismax&q.op=AND&sow=true&q=").append(enc(r.query())).append("&qf=").append(enc(SOLR_QF));
+            boolean quoted = r.query().strip().startsWith("\""); // the mix's phrases: one quoted phrase alone
+            q.append("&defType=edismax&q.op=AND&sow=true&q=").append(enc(r.query())).append("&qf=")
+                    .append(enc(quoted ? SOLR_QF_QUOTED : SOLR_QF));
         } else {
             q.append("&q=").append(enc("*:*"));
         }

@@ -57,7 +57,7 @@ public final class IndexSchema {
      * Version of the fields and analysis below. An index committed with another version is emptied on open
      * and rebuilt from the corpus; raise it whenever documents would be indexed differently.
      */
-    public static final int VERSION = 11; // 11: family keys are 8-byte terms (10: the family card holds the body's shape and a filter of its shingles)
+    public static final int VERSION = 12; // 12: the stemmed copies keep no positions (11: family keys are 8-byte terms)
 
     // identity and stored data
     public static final String ID = "id";
@@ -112,13 +112,16 @@ public final class IndexSchema {
             F_MONTH, F_LANGUAGE, F_FORMAT, F_SIGNER_RANGE, F_FAMILY};
 
     // the exact text keeps offsets in its postings: snippets are cut from them, never from re-analysed text;
-    // the stemmed copies keep positions only (phrases), their matches are marked through the exact words
+    // the stemmed copies keep words and their counts only: quoted text (phrases) searches the exact words, and a
+    // stemmed match is marked in snippets through the exact words it stands for
     private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
-    private static final FieldType STEM = TextField.TYPE_NOT_STORED;
+    private static final FieldType STEM = new FieldType(TextField.TYPE_NOT_STORED);
 
     static {
         TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         TEXT_WITH_OFFSETS.freeze();
+        STEM.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        STEM.freeze();
     }
 
     /** The doc-values field of a facet dimension: one per dimension, so a search counts only those it asks for. */

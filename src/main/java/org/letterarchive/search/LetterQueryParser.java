@@ -24,7 +24,9 @@ import org.letterarchive.index.IndexSchema;
  * The archive's query language on top of Lucene's classic syntax: words (all required), "phrases",
  * AND/OR/NOT, {@code field:value} for title, text, signer and recipient, fuzzy ({@code asilo~}) and prefix
  * ({@code migra*}) terms. A bare word searches every field; title and text also search their light-stemmed
- * copies with a lower boost, so exact words score higher. Leading wildcards, unknown fields and queries past
+ * copies with a lower boost, so exact words score higher. Quoted text ("a phrase", "word") searches the exact
+ * words only, as quoting does in most search engines (Elasticsearch's {@code quote_field_suffix}, Google's
+ * verbatim quotes): the stemmed copies keep no positions. Leading wildcards, unknown fields and queries past
  * the limits are refused with a {@link SearchException} naming the limit.
  *
  * <p>Not thread-safe (like QueryParser): make one per parse.
@@ -145,21 +147,25 @@ final class LetterQueryParser extends QueryParser {
 
     @Override
     protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
-        return overTargets(field, target -> super.getFieldQuery(target, queryText, quoted));
+        return overTargets(field, quoted, target -> super.getFieldQuery(target, queryText, quoted));
     }
 
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-        return overTargets(field, target -> withSlop(super.getFieldQuery(target, queryText, true), slop));
+        return overTargets(field, true, target -> withSlop(super.getFieldQuery(target, queryText, true), slop));
     }
 
-    /** A query per index field a user field searches (exact and stemmed copies), boosted, OR-ed together. */
-    private Query overTargets(String field, FieldQuery perField) throws ParseException {
+    /**
+     * A query per index field a user field searches, boosted, OR-ed together: the exact field and its stemmed
+     * copy for a word, the exact field alone for quoted text.
+     */
+    private Query overTargets(String field, boolean quoted, FieldQuery perField) throws ParseException {
         countClause();
         List<String> fields = field.equals(ALL) ? USER_FIELDS : List.of(field);
         List<Query> parts = new ArrayList<>();
         for (String f : fields) {
             for (Map.Entry<String, Float> t : targets(f).entrySet()) {
+                if (quoted && !t.getKey().equals(f)) continue; // each user field's exact index field has its name
                 Query q = perField.query(t.getKey());
                 if (q != null) parts.add(boost(q, t.getValue()));
             }

@@ -31,7 +31,7 @@ import org.letterarchive.index.IndexSchema;
 /**
  * The query whose matches are marked in a hit's snippets: every positive word and phrase of the search on the
  * exact text field, whose postings carry offsets, so that snippets are cut from the postings and the letter is
- * never analysed again. A word or phrase of the stemmed copy (which keeps no offsets) becomes the exact words
+ * never analysed again. A word of the stemmed copy (which keeps no offsets) becomes the exact words
  * of the index that stem to it ({@code migrant} → {@code migrants}, {@code migrantes}), found once per search
  * by a prefix walk of the text's terms. Words of other fields (title, signers, recipients) are left out: only
  * the text is highlighted. Required clauses become optional, since a letter may hold a word only in its title.
@@ -106,34 +106,14 @@ final class SnippetQuery {
             for (Term t : terms) for (Term v : variants(t.text())) { b.addTerm(v); n++; }
             return n == 0 ? null : b.build();
         }
+        // phrases (quoted text) search the exact words only: the stemmed copy keeps no positions
         if (q instanceof PhraseQuery pq) {
             Term[] terms = pq.getTerms();
-            if (terms.length == 0) return null;
-            if (terms[0].field().equals(IndexSchema.TEXT)) return pq;
-            if (!terms[0].field().equals(IndexSchema.TEXT_STEM)) return null;
-            MultiPhraseQuery.Builder b = new MultiPhraseQuery.Builder().setSlop(pq.getSlop());
-            int[] positions = pq.getPositions();
-            for (int i = 0; i < terms.length; i++) {
-                Term[] v = variants(terms[i].text());
-                if (v.length == 0) return null; // a stemmed word no exact word stands for: nothing to mark
-                b.add(v, positions[i]);
-            }
-            return b.build();
+            return terms.length > 0 && terms[0].field().equals(IndexSchema.TEXT) ? pq : null;
         }
         if (q instanceof MultiPhraseQuery mpq) {
             Term[][] terms = mpq.getTermArrays();
-            if (terms.length == 0 || terms[0].length == 0) return null;
-            if (terms[0][0].field().equals(IndexSchema.TEXT)) return mpq;
-            if (!terms[0][0].field().equals(IndexSchema.TEXT_STEM)) return null;
-            MultiPhraseQuery.Builder b = new MultiPhraseQuery.Builder().setSlop(mpq.getSlop());
-            int[] positions = mpq.getPositions();
-            for (int i = 0; i < terms.length; i++) {
-                Set<Term> all = new LinkedHashSet<>();
-                for (Term t : terms[i]) all.addAll(List.of(variants(t.text())));
-                if (all.isEmpty()) return null;
-                b.add(all.toArray(Term[]::new), positions[i]);
-            }
-            return b.build();
+            return terms.length > 0 && terms[0].length > 0 && terms[0][0].field().equals(IndexSchema.TEXT) ? mpq : null;
         }
         if (q instanceof MultiTermQuery mtq) {
             // left unexpanded (too many words to rewrite): the highlighter expands it per hit, on the text only

@@ -517,7 +517,7 @@ public final class SolrSearch implements SearchBackend {
     static SolrQuery filtered(SearchRequest request, String exceptDim) {
         SolrQuery q = new SolrQuery();
         if (request.query().isEmpty()) q.setQuery("*:*").set("defType", "lucene");
-        else q.setQuery(request.query());
+        else q.setQuery(QuotedText.exact(request.query())); // quoted text: the exact fields, as the archive's parser
         if (request.from() != null || request.to() != null) {
             String lo = request.from() == null ? "*" : Long.toString(request.from().toEpochDay());
             String hi = request.to() == null ? "*" : Long.toString(request.to().toEpochDay());

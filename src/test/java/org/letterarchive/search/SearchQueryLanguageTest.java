@@ -49,6 +49,17 @@ class SearchQueryLanguageTest {
     }
 
     @Test
+    void quotedTextSearchesTheExactFieldsOnly() {
+        List<String> word = terms(parse("\"Migrantes\""));
+        assertEquals(java.util.Set.of("title:migrantes", "text:migrantes", "signer:migrantes", "recipient:migrantes"),
+                java.util.Set.copyOf(word));
+        assertEquals(4, word.size());
+        List<String> phrase = terms(parse("text:\"personas migrantes\"~2"));
+        assertEquals(List.of("text:personas", "text:migrantes"), phrase);
+        assertTrue(terms(parse("\"personas\" migrantes")).contains("text.stem:migrant"), "only the quoted part");
+    }
+
+    @Test
     void accentsAndCaseAreFoldedInWordsAndWildcards() {
         assertTrue(terms(parse("México")).contains("text:mexico"));
         assertTrue(parse("Méxi*").toString().contains("text:mexi*"), parse("Méxi*").toString());

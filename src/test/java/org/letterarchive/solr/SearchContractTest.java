@@ -108,7 +108,8 @@ class SearchContractTest {
         assertTrue(signers.size() >= 2 && !languages.isEmpty() && !years.isEmpty(), "the shared letters have signers, languages and years");
         List<SearchRequest> out = new ArrayList<>();
         for (String q : List.of("", "rights", "derechos", "\"human rights\"", "privacy OR privacidad", "encrypt*",
-                "title:letter", "signer:amnesty", "migrants")) {
+                "title:letter", "signer:amnesty", "migrants", "\"migrants\"", "\"human right\"",
+                "text:(\"human right\" OR privacy)", "title:\"open letter\"", "signer:(\"human rights\")")) {
             out.add(req(q, SearchRequest.SortOrder.newest, 1, 20));
         }
         SearchRequest base = req("", SearchRequest.SortOrder.newest, 1, 20);

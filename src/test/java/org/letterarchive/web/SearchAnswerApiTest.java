@@ -175,12 +175,18 @@ class SearchAnswerApiTest {
     }
 
     @Test
-    void aPhraseFoundThroughTheStemmedCopyIsMarkedOnTheExactWords() {
+    void aWordFoundThroughTheStemmedCopyIsMarkedOnTheExactWordsAndQuotingAsksForTheExactWords() {
         api((app, c) -> {
-            JsonNode r = ok(c, "/api/search", "q", "\"piden asylums\"", "facets", "");
+            JsonNode r = ok(c, "/api/search", "q", "piden asylums", "facets", "");
             assertEquals(1, r.get("total").asInt(), "'asylums' is only in the stemmed copy of letter B");
             String snippet = r.get("hits").get(0).get("snippets").get(0).asText();
-            assertTrue(snippet.matches(".*<mark>piden( </mark><mark>| )asylum</mark>.*"), snippet);
+            assertTrue(snippet.matches(".*<mark>piden</mark> <mark>asylum</mark>.*"), snippet);
+            assertEquals(0, ok(c, "/api/search", "q", "\"piden asylums\"", "facets", "").get("total").asInt(),
+                    "a quoted phrase is not stemmed");
+            JsonNode exact = ok(c, "/api/search", "q", "\"piden asylum\"", "facets", "");
+            assertEquals(1, exact.get("total").asInt());
+            assertTrue(exact.get("hits").get(0).get("snippets").get(0).asText().contains("<mark>piden asylum</mark>"),
+                    exact::toString);
         });
     }
 

@@ -120,6 +120,19 @@ class SearchApiTest {
     }
 
     @Test
+    void quotedTextMatchesTheExactWordsOnly() {
+        api((app, c) -> {
+            assertEquals(set(l1, l2), hitSet(c, "q", "migrants"), "a word finds its other forms");
+            assertEquals(set(l1), hitSet(c, "q", "\"migrants\""), "a quoted word finds itself");
+            assertEquals(set(), hitSet(c, "q", "\"asylum seeker\""), "a phrase's words are not stemmed");
+            assertEquals(set(l1), hitSet(c, "q", "text:\"asylum seekers\""));
+            assertEquals(set(l1, l2), hitSet(c, "q", "\"asylum seekers\"~3"), "with slop: seekers of asylum");
+            String snippet = ok(c, "/api/search", "q", "\"asylum seekers\"").get("hits").get(0).get("snippets").get(0).asText();
+            assertTrue(snippet.contains("<mark>asylum seekers</mark>"), snippet);
+        });
+    }
+
+    @Test
     void accentsFoldBothWays() {
         api((app, c) -> {
             assertEquals(set(l1, l2), hitSet(c, "q", "Mexico"));
