@@ -20,12 +20,6 @@ import org.apache.lucene.analysis.es.SpanishLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.codecs.Codec;
-import org.apache.lucene.codecs.PostingsFormat;
-import org.apache.lucene.codecs.bloom.BloomFilterFactory;
-import org.apache.lucene.codecs.bloom.BloomFilteringPostingsFormat;
-import org.apache.lucene.codecs.bloom.FuzzySet;
-import org.apache.lucene.codecs.lucene912.Lucene912Codec;
-import org.apache.lucene.codecs.lucene912.Lucene912PostingsFormat;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -38,9 +32,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.SegmentWriteState;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteArrayDataOutput;
 import org.apache.lucene.util.BytesRef;
@@ -57,7 +49,7 @@ public final class IndexSchema {
      * Version of the fields and analysis below. An index committed with another version is emptied on open
      * and rebuilt from the corpus; raise it whenever documents would be indexed differently.
      */
-    public static final int VERSION = 12; // 12: the stemmed copies keep no positions (11: family keys are 8-byte terms)
+    public static final int VERSION = 13; // 13: LetterCodec's stored fields (12: the stemmed copies keep no positions)
 
     // identity and stored data
     public static final String ID = "id";
@@ -241,41 +233,12 @@ public final class IndexSchema {
         }
     }
 
-    /** The fields family detection looks a letter's keys up in (see {@link #codec}). */
-    private static final Set<String> LOOKED_UP = Set.of(FAMILY_NEAR, FAMILY_TRANSLATION);
-    /** Terms a letter indexes in one of them, at most: 16 body bands; 8 signer and 8 anchor keys and its language. */
+    /** Terms a letter indexes in one of the family look-up fields, at most: 16 body bands; 8 signer and 8 anchor keys and its language. */
     static final int KEYS_PER_LETTER = 17;
 
-    /**
-     * The index's codec: Lucene's, with a Bloom filter over the terms of each family look-up field in each
-     * segment. A letter's keys are looked up in every segment and are in almost none, and the filter tells so
-     * without reading the terms dictionary.
-     */
+    /** The index's codec ({@link LetterCodec}): Bloom filters over the family look-up fields, letters' stored data compressed harder. */
     public Codec codec() {
-        PostingsFormat bloom = new BloomFilteringPostingsFormat(new Lucene912PostingsFormat(), new KeysBloomFilter());
-        return new Lucene912Codec() {
-            @Override
-            public PostingsFormat getPostingsFormatForField(String field) {
-                return LOOKED_UP.contains(field) ? bloom : super.getPostingsFormatForField(field);
-            }
-        };
-    }
-
-    /**
-     * A segment's filter sized for every letter's keys, one in a hundred absent keys let through: a letter looks up
-     * some 60 keys in each segment, nearly all absent, and each let through costs a seek in the terms dictionary.
-     */
-    private static final class KeysBloomFilter extends BloomFilterFactory {
-        @Override
-        public FuzzySet getSetForField(SegmentWriteState state, FieldInfo info) {
-            long keys = Math.max(1L, (long) state.segmentInfo.maxDoc() * KEYS_PER_LETTER);
-            return FuzzySet.createOptimalSet((int) Math.min(Integer.MAX_VALUE, keys), 0.01f);
-        }
-
-        @Override
-        public boolean isSaturated(FuzzySet set, FieldInfo info) {
-            return set.getSaturation() > 0.9f;
-        }
+        return new LetterCodec();
     }
 
     /**
