@@ -59,6 +59,7 @@ public final class SearchService {
     private final UnaryOperator<String> signerLabel;
     private final java.util.function.LongSupplier namesVersion;
     private final int answers;
+    private final long answerBytes = AnswerCache.defaultMaxBytes();
     private final FacetLister facetLister;
     private final MatchExplainer explainer;
     private final Exporter exporter;
@@ -107,7 +108,7 @@ public final class SearchService {
         try {
             LetterSearcher searcher = index.acquire();
             try {
-                AnswerCache kept = answers == 0 || size > CACHED_PAGE ? null : searcher.derived(ANSWERS, k -> new AnswerCache(answers));
+                AnswerCache kept = answers == 0 || size > CACHED_PAGE ? null : searcher.derived(ANSWERS, k -> new AnswerCache(answers, answerBytes));
                 AnswerCache.Key key = kept == null ? null : new AnswerCache.Key(request, namesVersion.getAsLong());
                 SearchResult known = kept == null ? null : kept.get(key);
                 if (known != null) return known;

@@ -3,6 +3,7 @@ package org.letterarchive.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ class AnswerCacheTest {
 
     @Test
     void forgetsTheLeastRecentlyUsedAnswerWhenFull() {
-        AnswerCache cache = new AnswerCache(2);
+        AnswerCache cache = new AnswerCache(2, 1 << 20);
         SearchResult r = new SearchResult(0, 1, 20, List.of(), Map.of(), List.of(), "year", 0, null);
         AnswerCache.Key a = new AnswerCache.Key(SearchRequest.of("a"), 0), b = new AnswerCache.Key(SearchRequest.of("b"), 0),
                 c = new AnswerCache.Key(SearchRequest.of("c"), 0);
@@ -84,5 +85,36 @@ class AnswerCacheTest {
         assertEquals(2, cache.size());
         assertSame(r, cache.get(a));
         assertEquals(null, cache.get(b));
+    }
+
+    private static SearchResult answerWithFacetValues(int values) {
+        List<SearchResult.FacetValue> list = new java.util.ArrayList<>();
+        for (int i = 0; i < values; i++) list.add(new SearchResult.FacetValue("organization " + i, "Organization " + i, i));
+        return new SearchResult(values, 1, 20, List.of(), Map.of("signer", list), List.of(), "year", 0, null);
+    }
+
+    @Test
+    void keepsAnswersWithinItsHeapLeastRecentlyUsedGoingFirst() {
+        SearchResult small = answerWithFacetValues(10), large = answerWithFacetValues(1000);
+        long smallBytes = AnswerCache.estimate(small), largeBytes = AnswerCache.estimate(large);
+        // 1,000 values of two strings of 16 and 17 characters each: at least 100 bytes a value
+        assertTrue(largeBytes > 100_000 && largeBytes > 50 * smallBytes, smallBytes + " / " + largeBytes);
+
+        AnswerCache cache = new AnswerCache(512, largeBytes + 3 * smallBytes);
+        AnswerCache.Key[] keys = new AnswerCache.Key[5];
+        for (int i = 0; i < keys.length; i++) keys[i] = new AnswerCache.Key(SearchRequest.of("q" + i), 0);
+        for (int i = 0; i < 4; i++) cache.put(keys[i], small);
+        assertEquals(4, cache.size());
+        cache.get(keys[0]); // used again: the least recently used is now keys[1]
+        cache.put(keys[4], large);
+        assertSame(large, cache.get(keys[4]));
+        assertSame(small, cache.get(keys[0]));
+        assertEquals(null, cache.get(keys[1]), "the least recently used answer made room");
+        assertTrue(cache.bytes() <= largeBytes + 3 * smallBytes, () -> cache.bytes() + " bytes kept");
+        assertEquals(cache.size() == 4 ? largeBytes + 3 * smallBytes : largeBytes + 2 * smallBytes, cache.bytes());
+
+        AnswerCache tiny = new AnswerCache(512, smallBytes);
+        tiny.put(keys[0], large);
+        assertEquals(0, tiny.size(), "an answer larger than the whole cache is not kept");
     }
 }
