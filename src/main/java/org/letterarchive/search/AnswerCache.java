@@ -14,8 +14,9 @@ import java.util.Map;
  *
  * <p>It holds at most {@code capacity} answers and about {@code maxBytes} of heap (an answer with a thousand values
  * in each facet is a hundred times one with ten); the least recently used answers go first. By default the heap is
- * 1 % of the JVM's maximum heap, as Elasticsearch sizes its shard request cache ({@code indices.requests.cache.size});
- * {@code -Dletters.answers.mb=N} sets it.
+ * 5 % of the JVM's maximum heap: 512 answers of the size the web UI asks for fit in 5 % of 1 GB, while 512 answers
+ * of a thousand values per facet (some 200 KB each) do not. {@code -Dletters.answers.mb=N} sets it. (At 1 % of 1 GB, {@code bench
+ * peer} at 100k letters answered 1.98× Solr's requests per second instead of 6.8×, for 2 MB less live heap.)
  */
 final class AnswerCache {
 
@@ -29,10 +30,10 @@ final class AnswerCache {
     private final long maxBytes;
     private long bytes;
 
-    /** The heap answers may take by default: {@code -Dletters.answers.mb}, else 1 % of the maximum heap. */
+    /** The heap answers may take by default: {@code -Dletters.answers.mb}, else 5 % of the maximum heap. */
     static long defaultMaxBytes() {
         long mb = Long.getLong("letters.answers.mb", -1);
-        return mb >= 0 ? mb << 20 : Runtime.getRuntime().maxMemory() / 100;
+        return mb >= 0 ? mb << 20 : Runtime.getRuntime().maxMemory() / 20;
     }
 
     AnswerCache(int capacity, long maxBytes) {
