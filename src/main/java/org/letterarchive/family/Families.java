@@ -83,7 +83,12 @@ public final class Families {
         int copies;
     }
 
-    record Member(String id, LocalDate date, String language, Link link) {}
+    /** A family member as detection keeps it in memory; its language code is shared (a few codes, many members). */
+    record Member(String id, LocalDate date, String language, Link link) {
+        Member {
+            if (language != null) language = language.intern();
+        }
+    }
 
     /** Letters by date, undated last: a family's earliest letter is the first by date, then by id. */
     private static final Comparator<LocalDate> BY_DATE = Comparator.nullsLast(Comparator.naturalOrder());
@@ -1055,7 +1060,7 @@ public final class Families {
                 });
                 f.members.put(id, new Member(id, sum.date() == null ? null : LocalDate.parse(sum.date()), sum.language(),
                         Link.valueOf(doc.get(IndexSchema.FAMILY_LINK))));
-                familyOf.put(id, fam);
+                familyOf.put(id, f.root); // one string per family, not one per member read
             }
         } catch (IllegalArgumentException e) {
             throw new IOException("the index holds a family record this version cannot read", e);
