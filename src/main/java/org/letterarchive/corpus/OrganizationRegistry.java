@@ -33,7 +33,7 @@ public final class OrganizationRegistry {
     public record Table(Map<String, String> names, Map<String, String> aliases, Set<String> separate) {}
 
     private final Path file;
-    private final Map<String, String> names = new HashMap<>();
+    private CompactNames names = new CompactNames();
     private final Map<String, String> aliases = new HashMap<>();
     private final Set<String> repointed = new LinkedHashSet<>();
     private final Set<String> separate = new HashSet<>();
@@ -49,7 +49,7 @@ public final class OrganizationRegistry {
         OrganizationRegistry r = new OrganizationRegistry(corpus.file(FILE));
         if (Files.exists(r.file)) {
             Table t = Json.mapper().readValue(r.file.toFile(), new TypeReference<Table>() {});
-            if (t.names() != null) r.names.putAll(t.names());
+            if (t.names() != null) r.names = CompactNames.of(t.names());
             if (t.aliases() != null) r.aliases.putAll(t.aliases());
             if (t.separate() != null) r.separate.addAll(t.separate());
             r.refold();
@@ -63,10 +63,10 @@ public final class OrganizationRegistry {
      * keys that fold alike become one: the first display name and alias kept.
      */
     private void refold() {
-        Map<String, String> oldNames = new TreeMap<>(names);
+        Map<String, String> oldNames = names.toMap();
         Map<String, String> oldAliases = new TreeMap<>(aliases);
         Set<String> oldSeparate = new TreeSet<>(separate);
-        names.clear();
+        names = new CompactNames();
         aliases.clear();
         separate.clear();
         oldNames.forEach((k, v) -> names.putIfAbsent(Organization.refold(k), v));
@@ -75,8 +75,9 @@ public final class OrganizationRegistry {
             if (!key.equals(target)) aliases.putIfAbsent(key, target);
         });
         for (String k : oldSeparate) separate.add(Organization.refold(k));
-        names.keySet().removeAll(aliases.keySet());
-        dirty |= !names.equals(oldNames) || !aliases.equals(oldAliases) || !separate.equals(oldSeparate);
+        aliases.keySet().forEach(names::remove);
+        names = names.compacted();
+        dirty |= !names.toMap().equals(oldNames) || !aliases.equals(oldAliases) || !separate.equals(oldSeparate);
         version++;
     }
 
@@ -221,7 +222,7 @@ public final class OrganizationRegistry {
     /** Writes the table to the corpus when it changed. */
     public synchronized void save() throws IOException {
         if (!dirty) return;
-        Table t = new Table(new TreeMap<>(names), new TreeMap<>(aliases), new TreeSet<>(separate));
+        Table t = new Table(names.toMap(), new TreeMap<>(aliases), new TreeSet<>(separate));
         Corpus.writeDurably(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(t));
         dirty = false;
     }
