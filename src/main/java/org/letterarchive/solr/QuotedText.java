@@ -30,8 +30,8 @@ final class QuotedText {
                 out.append(c).append(query.charAt(i + 1));
                 i += 2;
             } else if (c == '(') {
-                String field = fieldBefore(out);
-                groups.push(field != null ? field : groups.isEmpty() ? "" : groups.peek());
+                Prefix field = fieldBefore(out);
+                groups.push(field != null ? field.name() : groups.isEmpty() ? "" : groups.peek());
                 out.append(c);
                 i++;
             } else if (c == ')') {
@@ -39,11 +39,11 @@ final class QuotedText {
                 out.append(c);
                 i++;
             } else if (c == '"') {
-                String field = fieldBefore(out);
+                Prefix field = fieldBefore(out);
                 if (field != null) {
-                    String alias = EXACT.get(field);
+                    String alias = EXACT.get(field.name());
                     if (alias != null) {
-                        out.setLength(out.length() - field.length() - 1);
+                        out.setLength(field.start());
                         out.append(alias).append(':');
                     }
                 } else {
@@ -61,15 +61,19 @@ final class QuotedText {
         return out.toString();
     }
 
-    /** The field name written right before the current position as {@code name:}; null when there is none. */
-    private static String fieldBefore(StringBuilder out) {
+    /** A field written as {@code name:} (spaces may follow the colon), and where it starts in the output. */
+    private record Prefix(String name, int start) {}
+
+    /** The field written right before the current position; null when there is none. */
+    private static Prefix fieldBefore(StringBuilder out) {
         int end = out.length();
+        while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) end--;
         if (end == 0 || out.charAt(end - 1) != ':') return null;
         int start = end - 1;
         while (start > 0 && isFieldChar(out.charAt(start - 1))) start--;
         if (start == end - 1) return null;
         if (start > 0 && out.charAt(start - 1) == '\\') return null;
-        return out.substring(start, end - 1);
+        return new Prefix(out.substring(start, end - 1), start);
     }
 
     private static boolean isFieldChar(char c) {

@@ -22,6 +22,8 @@ class QuotedTextTest {
                 QuotedText.exact("text:(\"human right\" OR privacy) title:(x \"y z\")"));
         assertEquals("(a OR exact:\"b c\") AND text:((text_exact:\"d\"))",
                 QuotedText.exact("(a OR \"b c\") AND text:((\"d\"))"));
+        assertEquals("title_exact:\"open letter\" text: (text_exact:\"a\")",
+                QuotedText.exact("title: \"open letter\" text: (\"a\")"), "spaces after the colon");
     }
 
     @Test
