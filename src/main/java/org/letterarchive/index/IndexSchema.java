@@ -233,10 +233,16 @@ public final class IndexSchema {
         }
     }
 
-    /** Terms a letter indexes in one of the family look-up fields, at most: 16 body bands; 8 signer and 8 anchor keys and its language. */
+    /**
+     * Terms a letter indexes in one of the family look-up fields, at most: 16 body bands; 8 signer and 8 anchor keys
+     * and its language.
+     */
     static final int KEYS_PER_LETTER = 17;
 
-    /** The index's codec ({@link LetterCodec}): Bloom filters over the family look-up fields, letters' stored data compressed harder. */
+    /**
+     * The index's codec ({@link LetterCodec}): Bloom filters over the family look-up fields, the letters' stored data
+     * compressed harder.
+     */
     public Codec codec() {
         return new LetterCodec();
     }

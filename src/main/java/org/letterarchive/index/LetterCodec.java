@@ -43,7 +43,8 @@ public final class LetterCodec extends FilterCodec {
     private final StoredFieldsFormat stored = new Lucene90CompressingStoredFieldsFormat("LetterArchiveStoredFields",
             CompressionMode.FAST_DECOMPRESSION, STORED_BLOCK_BYTES, 512, 10);
     private final PostingsFormat plain = new Lucene912PostingsFormat();
-    private final PostingsFormat bloom = new BloomFilteringPostingsFormat(new Lucene912PostingsFormat(), new KeysBloomFilter());
+    private final PostingsFormat bloom =
+            new BloomFilteringPostingsFormat(new Lucene912PostingsFormat(), new KeysBloomFilter());
     private final PostingsFormat postings = new PerFieldPostingsFormat() {
         @Override
         public PostingsFormat getPostingsFormatForField(String field) {

@@ -15,8 +15,9 @@ import java.util.Map;
  * <p>It holds at most {@code capacity} answers and about {@code maxBytes} of heap (an answer with a thousand values
  * in each facet is a hundred times one with ten); the least recently used answers go first. By default the heap is
  * 5 % of the JVM's maximum heap: 512 answers of the size the web UI asks for fit in 5 % of 1 GB, while 512 answers
- * of a thousand values per facet (some 200 KB each) do not. {@code -Dletters.answers.mb=N} sets it. (At 1 % of 1 GB, {@code bench
- * peer} at 100k letters answered 1.98× Solr's requests per second instead of 6.8×, for 2 MB less live heap.)
+ * of a thousand values per facet (some 200 KB each) do not. {@code -Dletters.answers.mb=N} sets it. (At 1 % of
+ * 1 GB, {@code bench peer} at 100k letters answered 1.98× Solr's requests per second instead of 6.8×, for 2 MB
+ * less live heap.)
  */
 final class AnswerCache {
 

@@ -108,7 +108,8 @@ public final class SearchService {
         try {
             LetterSearcher searcher = index.acquire();
             try {
-                AnswerCache kept = answers == 0 || size > CACHED_PAGE ? null : searcher.derived(ANSWERS, k -> new AnswerCache(answers, answerBytes));
+                AnswerCache kept = answers == 0 || size > CACHED_PAGE ? null
+                        : searcher.derived(ANSWERS, k -> new AnswerCache(answers, answerBytes));
                 AnswerCache.Key key = kept == null ? null : new AnswerCache.Key(request, namesVersion.getAsLong());
                 SearchResult known = kept == null ? null : kept.get(key);
                 if (known != null) return known;
