@@ -73,11 +73,16 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--threads", defaultValue = "2", description = "ingest threads (default ${DEFAULT-VALUE})")
         int threads;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "measured rounds; medians are reported (default ${DEFAULT-VALUE})")
+        @Option(names = "--rounds", defaultValue = "5", description = "measured rounds; medians are reported (default"
+                + " ${DEFAULT-VALUE}: after a warm-up round the first rounds still run a quarter slower than the later ones)")
         int rounds;
 
         @Option(names = "--seed", defaultValue = "42", description = "corpus seed (default ${DEFAULT-VALUE})")
         long seed;
+
+        @Option(names = "--warmup", paramLabel = "N", description = "letters put through every stage first, untimed, so that"
+                + " the rounds run compiled code (default: all of them, one untimed round)")
+        Integer warmup;
 
         @Option(names = "--formats", description = "about 30%% of the letters as PDF, DOCX and HTML")
         boolean formats;
@@ -97,10 +102,12 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (pdf && formats) return fail("--pdf and --formats: choose one");
+            if (warmup != null && warmup < 0) return fail("--warmup must not be negative");
             try (Scratch scratch = Scratch.of(work, "letters-bench-ingest")) {
                 Path dir = scratch.dir();
                 IngestBenchmark.Report r = new IngestBenchmark(
-                        new IngestBenchmark.Options(letters, threads, seed, formats, pdf, isolated, rounds, dir), System.err).run();
+                        new IngestBenchmark.Options(letters, threads, seed, formats, pdf, isolated, rounds,
+                                warmup == null ? letters : warmup, dir), System.err).run();
                 PrintStream out = System.out;
                 out.printf("%nIngest of %d generated letters (%.1f MB%s), %d thread(s), median of %d round(s):%n", r.letters(),
                         r.bytes() / 1e6, pdf ? ", PDF" : formats ? ", ~30% PDF/DOCX/HTML" : ", plain text", r.threads(), r.rounds());
