@@ -28,6 +28,7 @@ import org.apache.tika.sax.BodyContentHandler;
 import org.letterarchive.Archive;
 import org.letterarchive.corpus.Corpus;
 import org.letterarchive.extract.ExtractionException;
+import org.letterarchive.extract.FormatPolicy;
 import org.letterarchive.extract.IngestLimits;
 import org.letterarchive.extract.IsolatedParser;
 import org.letterarchive.extract.LetterExtractor;
@@ -290,14 +291,22 @@ public final class IngestBenchmark {
     }
 
     /** Tika parsing and the letter analysis alone, on the same threads; the letters go to {@code out}, in order. */
+    /**
+     * Extraction alone, as the pipeline extracts (parsing in this process): the format policy's check, Tika with the
+     * type it found (a plain-text file goes straight to Tika's text parser), then the analysis.
+     */
     private double extractOnly(List<Input> inputs, List<Letter> out) throws InterruptedException, IOException {
         LetterExtractor extractor = new LetterExtractor();
+        FormatPolicy policy = new FormatPolicy();
+        ParserBackend parser = new TrustedParser(IngestLimits.defaults());
         Letter[] letters = new Letter[inputs.size()];
         long t0 = System.nanoTime();
         Workers.onThreads(options.threads(), inputs.size(), i -> {
             Input in = inputs.get(i);
             try {
-                letters[i] = extractor.extract(in.bytes(), in.fileName());
+                FormatPolicy.Verdict verdict = policy.check(in.bytes(), in.fileName());
+                letters[i] = extractor.analyze(parser.parse(in.bytes(), in.fileName(), verdict), LetterId.of(in.bytes()),
+                        in.fileName());
             } catch (ExtractionException e) {
                 // counted by the pipeline run
             }
