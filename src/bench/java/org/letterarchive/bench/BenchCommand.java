@@ -113,7 +113,7 @@ public final class BenchCommand implements Runnable {
                         r.bytes() / 1e6, pdf ? ", PDF" : formats ? ", ~30% PDF/DOCX/HTML" : ", plain text", r.threads(), r.rounds());
                 out.printf("  %-50s %10s %8s %12s%n", "", "letters/s", "MB/s", "CPU ms/ltr");
                 row(out, "pipeline (Tika, analysis, corpus, index, commit)", r.pipeline());
-                row(out, "  stage: extraction alone (check, Tika, analysis), " + r.threads() + " thr", r.extractOnly());
+                row(out, "  stage: check, Tika and analysis alone, " + r.threads() + " thr", r.extractOnly());
                 row(out, "  stage: corpus writes + one flush, 1 thread", r.corpusOnly());
                 row(out, "  stage: index upserts alone + commit, 1 thread", r.indexOnly());
                 row(out, "bare Lucene IndexWriter, same texts + analyzer", r.lucene());
