@@ -74,6 +74,22 @@ public final class DocumentParser {
     }
 
     /**
+     * The type {@link FormatPolicy}'s verdict settles, which Tika need not detect again: plain text, and a binary
+     * format known by its signature; null for a textual type its name may refine (.md, .xhtml).
+     */
+    public static String settledType(FormatPolicy.Verdict verdict) {
+        return "text/plain".equals(verdict.detectedType()) || verdict.family().bySignature() ? verdict.detectedType() : null;
+    }
+
+    /**
+     * Parses a document of a type settled beforehand ({@link #settledType}; null: none): plain text straight with
+     * Tika's text parser ({@link #parsePlainText}), any other type without detecting it again.
+     */
+    public ParsedDocument parseSettled(byte[] bytes, String fileName, String settledType) throws ExtractionException {
+        return "text/plain".equals(settledType) ? parsePlainText(bytes, fileName) : parse(bytes, fileName, settledType);
+    }
+
+    /**
      * Reads a document and its scanned pages with OCR, telling {@code progress} after each page; a document
      * without scanned pages is read as {@link #parse} reads it.
      */

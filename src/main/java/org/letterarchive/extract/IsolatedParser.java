@@ -152,7 +152,13 @@ public final class IsolatedParser implements ParserBackend {
 
     @Override
     public ParsedDocument parse(byte[] bytes, String fileName) throws ExtractionException {
-        return parse(bytes, fileName, ParserChild.MODE_PARSE, ScanReader.Progress.NONE);
+        return parse(bytes, fileName, ParserChild.MODE_PARSE, ScanReader.Progress.NONE, null);
+    }
+
+    /** Parses in a child, which does not detect again the type the verdict settles ({@link DocumentParser#settledType}). */
+    @Override
+    public ParsedDocument parse(byte[] bytes, String fileName, FormatPolicy.Verdict verdict) throws ExtractionException {
+        return parse(bytes, fileName, ParserChild.MODE_PARSE, ScanReader.Progress.NONE, DocumentParser.settledType(verdict));
     }
 
     /**
@@ -162,10 +168,11 @@ public final class IsolatedParser implements ParserBackend {
      */
     @Override
     public ParsedDocument parseScanned(byte[] bytes, String fileName, ScanReader.Progress progress) throws ExtractionException {
-        return parse(bytes, fileName, ParserChild.MODE_SCANNED, progress);
+        return parse(bytes, fileName, ParserChild.MODE_SCANNED, progress, null);
     }
 
-    private ParsedDocument parse(byte[] bytes, String fileName, int mode, ScanReader.Progress progress) throws ExtractionException {
+    private ParsedDocument parse(byte[] bytes, String fileName, int mode, ScanReader.Progress progress, String settledType)
+            throws ExtractionException {
         if (closed) throw new IllegalStateException("the parser is closed");
         Child child;
         try {
@@ -175,7 +182,7 @@ public final class IsolatedParser implements ParserBackend {
         }
         boolean reusable = false;
         try {
-            ParsedDocument doc = exchange(child, bytes, fileName, mode, progress);
+            ParsedDocument doc = exchange(child, bytes, fileName, mode, progress, settledType);
             reusable = true;
             return doc;
         } catch (ExtractionException e) {
@@ -207,10 +214,12 @@ public final class IsolatedParser implements ParserBackend {
         return e instanceof Answered;
     }
 
-    private ParsedDocument exchange(Child child, byte[] bytes, String fileName, int mode, ScanReader.Progress progress) throws ExtractionException {
+    private ParsedDocument exchange(Child child, byte[] bytes, String fileName, int mode, ScanReader.Progress progress,
+                                    String settledType) throws ExtractionException {
         byte[] name = fileName == null ? new byte[0] : fileName.getBytes(StandardCharsets.UTF_8);
         if (name.length > ParserChild.MAX_NAME_BYTES) name = new byte[0];
         byte[] nameBytes = name;
+        byte[] typeBytes = settledType == null ? new byte[0] : settledType.getBytes(StandardCharsets.UTF_8);
         byte[] known;
         try {
             known = mode == ParserChild.MODE_SCANNED && !progress.known().isEmpty()
@@ -225,6 +234,8 @@ public final class IsolatedParser implements ParserBackend {
                 child.in.writeInt(mode);
                 child.in.writeInt(nameBytes.length);
                 child.in.write(nameBytes);
+                child.in.writeInt(typeBytes.length);
+                child.in.write(typeBytes);
                 child.in.writeInt(bytes.length);
                 child.in.write(bytes);
                 if (mode == ParserChild.MODE_SCANNED) {

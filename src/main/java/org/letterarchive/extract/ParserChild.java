@@ -21,7 +21,8 @@ import org.letterarchive.corpus.Json;
  * to the parser (a loop, a bomb, a stack overflow) happens here, not in the server, which kills this
  * process when it overruns its time.
  *
- * <p>Request: mode (int: 0 parse, 1 parse and read scans with OCR), name length (int), name (UTF-8), content
+ * <p>Request: mode (int: 0 parse, 1 parse and read scans with OCR), name length (int), name (UTF-8), length (int)
+ * and UTF-8 of the type the format policy settled ({@link DocumentParser#settledType}; 0: none), content
  * length (int), content; in mode 1 then the pages read before (length (int) and a JSON array of
  * {@link ScanReader.PageText}, not read again). Answer: frames, each a length (int) and JSON; in mode 1 first
  * {@code {"progress":[done,total]}} frames, one before the first page and one per page done, each page read
@@ -51,7 +52,7 @@ public final class ParserChild {
     /** Reads one document: the reply holds the parsed document or the reason it could not be read. */
     @FunctionalInterface
     public interface Reader {
-        Map<String, Object> read(DocumentParser parser, byte[] content, String name);
+        Map<String, Object> read(DocumentParser parser, byte[] content, String name, String settledType);
     }
 
     public static void main(String[] args) throws IOException {
@@ -71,7 +72,7 @@ public final class ParserChild {
                 java.time.Duration.ofSeconds(Long.getLong(OCR_PAGE_TIMEOUT, d.pageTimeout().toSeconds())), d.workers());
         DocumentParser parser = new DocumentParser(writeLimit, ocr);
         warmUp(parser);
-        Json.mapper().writeValueAsBytes(parse(parser, "warm up".getBytes(StandardCharsets.UTF_8), "warm.txt"));
+        Json.mapper().writeValueAsBytes(parse(parser, "warm up".getBytes(StandardCharsets.UTF_8), "warm.txt", null));
         answer.write(READY);
         answer.flush();
 
@@ -80,6 +81,7 @@ public final class ParserChild {
         ObjectMapper json = Json.mapper();
         while (true) {
             String name;
+            String settled;
             byte[] content;
             int mode;
             Map<Integer, ScanReader.PageText> known = new LinkedHashMap<>();
@@ -88,6 +90,9 @@ public final class ParserChild {
                 int nameLength = in.readInt();
                 if (nameLength < 0 || nameLength > MAX_NAME_BYTES) throw new IOException("bad request");
                 name = nameLength == 0 ? null : new String(in.readNBytes(nameLength), StandardCharsets.UTF_8);
+                int typeLength = in.readInt();
+                if (typeLength < 0 || typeLength > MAX_NAME_BYTES) throw new IOException("bad request");
+                settled = typeLength == 0 ? null : new String(in.readNBytes(typeLength), StandardCharsets.UTF_8);
                 int length = in.readInt();
                 if (length < 0) throw new IOException("bad request");
                 content = in.readNBytes(length);
@@ -129,7 +134,7 @@ public final class ParserChild {
                     }
                 });
             } else {
-                answer1 = reader.read(parser, content, name);
+                answer1 = reader.read(parser, content, name, settled);
             }
             byte[] reply = json.writeValueAsBytes(answer1);
             out.writeInt(reply.length);
@@ -149,8 +154,8 @@ public final class ParserChild {
         }
     }
 
-    public static Map<String, Object> parse(DocumentParser parser, byte[] content, String name) {
-        return answer(() -> parser.parse(content, name));
+    public static Map<String, Object> parse(DocumentParser parser, byte[] content, String name, String settledType) {
+        return answer(() -> parser.parseSettled(content, name, settledType));
     }
 
     /** Parses a document and reads its scans with OCR, reporting each page to {@code progress}. */

@@ -37,9 +37,7 @@ public final class TrustedParser implements ParserBackend {
     @Override
     public ParsedDocument parse(byte[] bytes, String fileName, FormatPolicy.Verdict verdict) throws ExtractionException {
         try {
-            if ("text/plain".equals(verdict.detectedType())) return ParserChild.clean(parser.parsePlainText(bytes, fileName));
-            // a binary format's type is not detected again; a textual one's may be refined by its name (.md, .xhtml)
-            return ParserChild.clean(parser.parse(bytes, fileName, verdict.family().bySignature() ? verdict.detectedType() : null));
+            return ParserChild.clean(parser.parseSettled(bytes, fileName, DocumentParser.settledType(verdict)));
         } catch (StackOverflowError e) {
             throw new ExtractionException(ExtractionException.Reason.CORRUPT, "the document is nested too deeply to read");
         } catch (OutOfMemoryError e) {

@@ -13,9 +13,9 @@ public final class HangingParserChild {
     private HangingParserChild() {}
 
     public static void main(String[] args) throws IOException {
-        ParserChild.serve((parser, content, name) -> {
+        ParserChild.serve((parser, content, name, settledType) -> {
             if (new String(content, StandardCharsets.ISO_8859_1).contains(UploadTestServer.HANG_MARKER)) hangForever();
-            return ParserChild.parse(parser, content, name);
+            return ParserChild.parse(parser, content, name, settledType);
         });
     }
 
