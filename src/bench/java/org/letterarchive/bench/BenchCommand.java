@@ -102,7 +102,6 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (pdf && formats) return fail("--pdf and --formats: choose one");
-            if (warmup != null && warmup < 0) return fail("--warmup must not be negative");
             try (Scratch scratch = Scratch.of(work, "letters-bench-ingest")) {
                 Path dir = scratch.dir();
                 IngestBenchmark.Report r = new IngestBenchmark(
