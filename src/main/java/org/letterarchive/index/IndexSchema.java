@@ -27,6 +27,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -49,7 +50,7 @@ public final class IndexSchema {
      * Version of the fields and analysis below. An index committed with another version is emptied on open
      * and rebuilt from the corpus; raise it whenever documents would be indexed differently.
      */
-    public static final int VERSION = 13; // 13: LetterCodec's stored fields (12: the stemmed copies keep no positions)
+    public static final int VERSION = 14; // 14: value sets of the few-valued dimensions (13: LetterCodec's stored fields)
 
     // identity and stored data
     public static final String ID = "id";
@@ -114,6 +115,60 @@ public final class IndexSchema {
         TEXT_WITH_OFFSETS.freeze();
         STEM.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         STEM.freeze();
+    }
+
+    /**
+     * The multi-valued dimensions of a few values (signer kinds, recipient roles, family kinds): each letter's set of
+     * values is also kept as one sorted doc value ({@link #valueSetField}), so that counting a dimension reads one
+     * value per letter, and each set's count is then added to its values ({@link DimensionCounts}). Only a few sets
+     * occur (two signer kinds make three), where a letter's values, read one by one, cost several times more.
+     */
+    public static final Set<String> VALUE_SETS = Set.of(F_SIGNER_KIND, F_RECIPIENT_ROLE, F_FAMILY);
+
+    /** The sorted doc-values field holding each letter's set of values of one of {@link #VALUE_SETS}. */
+    public static String valueSetField(String dim) {
+        return "$set." + dim;
+    }
+
+    /** A set of facet values as its doc value: their count, then each value (vInt length, UTF-8), sorted. */
+    static BytesRef valueSet(Set<String> labels) {
+        List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(labels));
+        List<byte[]> bytes = new ArrayList<>(sorted.size());
+        int size = 5;
+        for (String l : sorted) {
+            byte[] b = l.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            bytes.add(b);
+            size += 5 + b.length;
+        }
+        byte[] buffer = new byte[size];
+        ByteArrayDataOutput out = new ByteArrayDataOutput(buffer);
+        try {
+            out.writeVInt(bytes.size());
+            for (byte[] b : bytes) {
+                out.writeVInt(b.length);
+                out.writeBytes(b, b.length);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new BytesRef(buffer, 0, out.getPosition());
+    }
+
+    /** The values of a set written by {@link #valueSet}. */
+    static List<String> readValueSet(BytesRef set) {
+        ByteArrayDataInput in = new ByteArrayDataInput(set.bytes, set.offset, set.length);
+        int n = in.readVInt();
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            byte[] b = new byte[in.readVInt()];
+            in.readBytes(b, 0, b.length);
+            out.add(new String(b, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static void addValueSet(Document doc, String dim, Set<String> labels) {
+        if (!labels.isEmpty()) doc.add(new SortedDocValuesField(valueSetField(dim), valueSet(labels)));
     }
 
     /** The doc-values field of a facet dimension: one per dimension, so a search counts only those it asks for. */
@@ -305,6 +360,7 @@ public final class IndexSchema {
             family.nearKeys().forEach(k -> doc.add(new StringField(FAMILY_NEAR, familyKeyTerm(k), Field.Store.NO)));
             family.translationKeys().forEach(k -> doc.add(new StringField(FAMILY_TRANSLATION, familyKeyTerm(k), Field.Store.NO)));
             family.kinds().forEach(k -> doc.add(new SortedSetDocValuesFacetField(F_FAMILY, k)));
+            addValueSet(doc, F_FAMILY, new LinkedHashSet<>(family.kinds()));
             doc.add(new BinaryDocValuesField(FAMILY_CARD,
                     new FamilyCard(letter.id(), family.id(), letter.language(), letter.date(), family.shape()).bytes()));
         }
@@ -341,6 +397,7 @@ public final class IndexSchema {
         }
         signerKeys.forEach(k -> doc.add(new SortedSetDocValuesFacetField(F_SIGNER, k)));
         kinds.forEach(k -> doc.add(new SortedSetDocValuesFacetField(F_SIGNER_KIND, k)));
+        addValueSet(doc, F_SIGNER_KIND, kinds);
 
         Set<String> recipients = new LinkedHashSet<>();
         Set<String> roles = new LinkedHashSet<>();
@@ -351,6 +408,7 @@ public final class IndexSchema {
         }
         recipients.forEach(v -> doc.add(new SortedSetDocValuesFacetField(F_RECIPIENT, v)));
         roles.forEach(v -> doc.add(new SortedSetDocValuesFacetField(F_RECIPIENT_ROLE, v)));
+        addValueSet(doc, F_RECIPIENT_ROLE, roles);
 
         if (letter.date() != null) {
             doc.add(new SortedSetDocValuesFacetField(F_YEAR, yearOf(letter.date())));

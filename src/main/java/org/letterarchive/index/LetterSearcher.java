@@ -18,7 +18,6 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -34,6 +33,8 @@ import org.apache.lucene.search.IndexSearcher;
 public final class LetterSearcher extends IndexSearcher {
 
     private final Map<String, SortedSetDocValuesReaderState> facetStates;
+    /** The value sets of the few-valued dimensions ({@link IndexSchema#VALUE_SETS}), per segment. */
+    private final Map<String, DimensionCounts.ValueSets> valueSets;
     private final ConcurrentHashMap<String, Object> derived = new ConcurrentHashMap<>();
 
     LetterSearcher(IndexReader reader, FacetsConfig config, Executor threads) throws IOException {
@@ -44,6 +45,11 @@ public final class LetterSearcher extends IndexSearcher {
             if (hasField(reader, field)) states.put(dim, new DefaultSortedSetDocValuesReaderState(reader, field, config));
         }
         this.facetStates = Collections.unmodifiableMap(states);
+        Map<String, DimensionCounts.ValueSets> sets = new LinkedHashMap<>();
+        for (String dim : IndexSchema.VALUE_SETS) {
+            if (states.containsKey(dim)) sets.put(dim, DimensionCounts.ValueSets.read(reader.leaves(), dim, states.get(dim).getField()));
+        }
+        this.valueSets = Collections.unmodifiableMap(sets);
     }
 
     /**
@@ -139,7 +145,7 @@ public final class LetterSearcher extends IndexSearcher {
         }
 
         private Facets countOf(String dim, SortedSetDocValuesReaderState state) throws IOException {
-            return new SortedSetDocValuesFacetCounts(state, sideways.getOrDefault(dim, drillDowns));
+            return new DimensionCounts(dim, state, valueSets.get(dim), sideways.getOrDefault(dim, drillDowns));
         }
 
         /**

@@ -1,0 +1,211 @@
+package org.letterarchive.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState.OrdRange;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.LongValues;
+import org.apache.lucene.util.PriorityQueue;
+
+/**
+ * The counts of one facet dimension over a search's hits: what Lucene's {@code SortedSetDocValuesFacetCounts} gives
+ * for a flat dimension (the same top values, ties in value order, the same totals: -1 for a multi-valued dimension),
+ * counted with less work per hit.
+ * <ul>
+ *   <li>Each hit's values are read by {@code advanceExact}, not by leap-frogging the hits against the doc values.
+ *   <li>A dimension of {@link IndexSchema#VALUE_SETS few values} is counted on its value sets, one value per letter;
+ *   each set's count is then added to its values ({@link ValueSets}).
+ * </ul>
+ * Each segment is counted in its own ordinals, which are then mapped to the reader's.
+ */
+final class DimensionCounts extends Facets {
+
+    private final String dim;
+    private final SortedSetDocValuesReaderState state;
+    private final SortedSetDocValues values;
+    private final int[] counts;
+    /** Whether any segment has hits (Lucene's facets answer nothing otherwise). */
+    private boolean counted;
+
+    DimensionCounts(String dim, SortedSetDocValuesReaderState state, ValueSets sets, FacetsCollector hits) throws IOException {
+        this.dim = dim;
+        this.state = state;
+        this.values = state.getDocValues();
+        this.counts = new int[state.getSize()];
+        OrdinalMap ordinals = values instanceof MultiDocValues.MultiSortedSetDocValues m ? m.mapping : null;
+        for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
+            if (org.apache.lucene.index.ReaderUtil.getTopLevelContext(md.context).reader() != state.getReader()) {
+                throw new IllegalStateException("facet state of another reader than the one searched");
+            }
+            if (md.totalHits == 0) continue;
+            LeafReader leaf = md.context.reader();
+            counted = true;
+            int[] segment = countSegment(leaf, md, sets == null ? null : sets.of(md.context.ord));
+            LongValues global = ordinals == null ? null : ordinals.getGlobalOrds(md.context.ord);
+            for (int ord = 0; ord < segment.length; ord++) {
+                if (segment[ord] != 0) counts[global == null ? ord : (int) global.get(ord)] += segment[ord];
+            }
+        }
+    }
+
+    /** One segment's counts, by its own ordinals. */
+    private int[] countSegment(LeafReader leaf, FacetsCollector.MatchingDocs md, int[][] setValues) throws IOException {
+        SortedSetDocValues dv = DocValues.getSortedSet(leaf, state.getField());
+        int[] segment = new int[(int) dv.getValueCount()];
+        DocIdSetIterator hits = md.bits.iterator();
+        if (hits == null) return segment;
+        SortedDocValues single = DocValues.unwrapSingleton(dv);
+        if (single != null) {
+            for (int doc = hits.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = hits.nextDoc()) {
+                if (single.advanceExact(doc)) segment[single.ordValue()]++;
+            }
+        } else if (setValues != null) {
+            SortedDocValues sets = DocValues.getSorted(leaf, IndexSchema.valueSetField(dim));
+            int[] perSet = new int[setValues.length];
+            for (int doc = hits.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = hits.nextDoc()) {
+                if (sets.advanceExact(doc)) perSet[sets.ordValue()]++;
+            }
+            for (int set = 0; set < perSet.length; set++) {
+                if (perSet[set] != 0) for (int ord : setValues[set]) segment[ord] += perSet[set];
+            }
+        } else {
+            for (int doc = hits.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = hits.nextDoc()) {
+                if (dv.advanceExact(doc)) {
+                    for (int i = dv.docValueCount(); i > 0; i--) segment[(int) dv.nextOrd()]++;
+                }
+            }
+        }
+        return segment;
+    }
+
+    private record OrdCount(int ord, int count) {}
+
+    @Override
+    public FacetResult getTopChildren(int topN, String dim, String... path) throws IOException {
+        if (topN <= 0) throw new IllegalArgumentException("topN must be > 0 (got: " + topN + ")");
+        OrdRange range = range(dim, path);
+        if (range == null || !counted) return null;
+        // the most counted first; of equal counts, the lower ordinal (the value first in order)
+        PriorityQueue<OrdCount> top = new PriorityQueue<>(topN) {
+            @Override
+            protected boolean lessThan(OrdCount a, OrdCount b) {
+                return a.count < b.count || (a.count == b.count && a.ord > b.ord);
+            }
+        };
+        int total = 0;
+        int children = 0;
+        for (int ord = range.start; ord <= range.end; ord++) {
+            int c = counts[ord];
+            if (c <= 0) continue;
+            total += c;
+            children++;
+            if (top.size() < topN || c > top.top().count) top.insertWithOverflow(new OrdCount(ord, c));
+        }
+        if (children == 0) return null;
+        LabelAndValue[] labels = new LabelAndValue[top.size()];
+        for (int i = labels.length - 1; i >= 0; i--) {
+            OrdCount oc = top.pop();
+            labels[i] = new LabelAndValue(label(oc.ord), oc.count);
+        }
+        return new FacetResult(dim, path, total(dim, total), labels, children);
+    }
+
+    @Override
+    public FacetResult getAllChildren(String dim, String... path) throws IOException {
+        OrdRange range = range(dim, path);
+        if (range == null || !counted) return null;
+        List<LabelAndValue> labels = new ArrayList<>();
+        int total = 0;
+        for (int ord = range.start; ord <= range.end; ord++) {
+            int c = counts[ord];
+            if (c <= 0) continue;
+            total += c;
+            labels.add(new LabelAndValue(label(ord), c));
+        }
+        return new FacetResult(dim, path, total(dim, total), labels.toArray(LabelAndValue[]::new), labels.size());
+    }
+
+    @Override
+    public Number getSpecificValue(String dim, String... path) throws IOException {
+        if (path.length != 1) throw new IllegalArgumentException("path must be length=1");
+        int ord = (int) values.lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
+        return ord < 0 ? -1 : counts[ord];
+    }
+
+    @Override
+    public List<FacetResult> getAllDims(int topN) throws IOException {
+        FacetResult r = getTopChildren(topN, dim);
+        return r == null ? List.of() : List.of(r);
+    }
+
+    private OrdRange range(String dim, String... path) {
+        if (!dim.equals(this.dim)) throw new IllegalArgumentException("counts of \"" + this.dim + "\" asked for \"" + dim + "\"");
+        if (path.length > 0) throw new IllegalArgumentException("Field is not configured as hierarchical, path should be 0 length");
+        return state.getOrdRange(dim);
+    }
+
+    /** A multi-valued dimension's total is unknown (a letter counts once under each of its values): -1. */
+    private int total(String dim, int sum) {
+        FacetsConfig.DimConfig config = state.getFacetsConfig().getDimConfig(dim);
+        return config.multiValued && !config.requireDimCount ? -1 : sum;
+    }
+
+    private String label(int ord) throws IOException {
+        String[] parts = FacetsConfig.stringToPath(values.lookupOrd(ord).utf8ToString());
+        return parts[parts.length - 1];
+    }
+
+    /**
+     * The values of each value set of a {@link IndexSchema#VALUE_SETS few-valued dimension}, per segment: for each
+     * set (by its ordinal in the segment's {@link IndexSchema#valueSetField}), its values' ordinals in the
+     * segment's facet field. Read once per searcher, as its facet states are.
+     */
+    static final class ValueSets {
+        private final int[][][] bySegment;
+
+        private ValueSets(int[][][] bySegment) {
+            this.bySegment = bySegment;
+        }
+
+        /** The sets of a segment; null when it has none (a segment without the dimension). */
+        int[][] of(int segment) {
+            return bySegment[segment];
+        }
+
+        static ValueSets read(List<org.apache.lucene.index.LeafReaderContext> leaves, String dim, String facetField) throws IOException {
+            int[][][] out = new int[leaves.size()][][];
+            for (org.apache.lucene.index.LeafReaderContext leaf : leaves) {
+                SortedDocValues sets = leaf.reader().getSortedDocValues(IndexSchema.valueSetField(dim));
+                if (sets == null) continue;
+                SortedSetDocValues facet = DocValues.getSortedSet(leaf.reader(), facetField);
+                int[][] setValues = new int[sets.getValueCount()][];
+                for (int s = 0; s < setValues.length; s++) {
+                    List<String> labels = IndexSchema.readValueSet(sets.lookupOrd(s));
+                    int[] ords = new int[labels.size()];
+                    for (int i = 0; i < ords.length; i++) {
+                        long ord = facet.lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, labels.get(i))));
+                        if (ord < 0) throw new IllegalStateException("value set of \"" + dim + "\" names a value the segment lacks: " + labels.get(i));
+                        ords[i] = (int) ord;
+                    }
+                    setValues[s] = ords;
+                }
+                out[leaf.ord] = setValues;
+            }
+            return new ValueSets(out);
+        }
+    }
+}
