@@ -13,7 +13,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState.OrdRange;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.MultiDocValues;
-import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -30,7 +30,7 @@ import org.apache.lucene.util.PriorityQueue;
  *   <li>A dimension of {@link IndexSchema#VALUE_SETS few values} is counted on its value sets, one value per letter;
  *   each set's count is then added to its values ({@link ValueSets}).
  * </ul>
- * Each segment is counted in its own ordinals, which are then mapped to the reader's.
+ * Each segment is counted in its own ordinals, which are then mapped to the reader's ({@link Dimension}).
  */
 final class DimensionCounts extends Facets {
 
@@ -41,23 +41,22 @@ final class DimensionCounts extends Facets {
     /** Whether any segment has hits (Lucene's facets answer nothing otherwise). */
     private boolean counted;
 
-    DimensionCounts(String dim, SortedSetDocValuesReaderState state, ValueSets sets, FacetsCollector hits) throws IOException {
-        this.dim = dim;
-        this.state = state;
+    DimensionCounts(Dimension dimension, FacetsCollector hits) throws IOException {
+        this.dim = dimension.dim;
+        this.state = dimension.state;
         this.values = state.getDocValues();
         this.counts = new int[state.getSize()];
-        OrdinalMap ordinals = values instanceof MultiDocValues.MultiSortedSetDocValues m ? m.mapping : null;
         for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
             if (org.apache.lucene.index.ReaderUtil.getTopLevelContext(md.context).reader() != state.getReader()) {
                 throw new IllegalStateException("facet state of another reader than the one searched");
             }
             if (md.totalHits == 0) continue;
-            LeafReader leaf = md.context.reader();
             counted = true;
-            int[] segment = countSegment(leaf, md, sets == null ? null : sets.of(md.context.ord));
-            LongValues global = ordinals == null ? null : ordinals.getGlobalOrds(md.context.ord);
+            int leaf = md.context.ord;
+            int[] segment = countSegment(md.context.reader(), md, dimension.valueSets == null ? null : dimension.valueSets[leaf]);
+            int[] global = dimension.globalOrds == null ? null : dimension.globalOrds[leaf];
             for (int ord = 0; ord < segment.length; ord++) {
-                if (segment[ord] != 0) counts[global == null ? ord : (int) global.get(ord)] += segment[ord];
+                if (segment[ord] != 0) counts[global == null ? ord : global[ord]] += segment[ord];
             }
         }
     }
@@ -170,28 +169,45 @@ final class DimensionCounts extends Facets {
     }
 
     /**
-     * The values of each value set of a {@link IndexSchema#VALUE_SETS few-valued dimension}, per segment: for each
-     * set (by its ordinal in the segment's {@link IndexSchema#valueSetField}), its values' ordinals in the
-     * segment's facet field. Read once per searcher, as its facet states are.
+     * What counting one dimension reads of a searcher's segments, read once per searcher as its facet state is: each
+     * segment's ordinals mapped to the reader's (an array lookup where Lucene's ordinal map decodes packed values:
+     * a dimension of thousands of values maps thousands of ordinals per segment and search), and, for a
+     * {@link IndexSchema#VALUE_SETS few-valued dimension}, each segment's value sets: for each set (by its ordinal in
+     * the segment's {@link IndexSchema#valueSetField}), its values' ordinals in the segment.
      */
-    static final class ValueSets {
-        private final int[][][] bySegment;
+    static final class Dimension {
+        final String dim;
+        final SortedSetDocValuesReaderState state;
+        /** Per segment, its ordinals' in the reader; null for a reader of one segment (the same ordinals). */
+        final int[][] globalOrds;
+        /** Per segment, its value sets' values (null for a segment without them); null for other dimensions. */
+        final int[][][] valueSets;
 
-        private ValueSets(int[][][] bySegment) {
-            this.bySegment = bySegment;
+        Dimension(String dim, SortedSetDocValuesReaderState state) throws IOException {
+            this.dim = dim;
+            this.state = state;
+            List<LeafReaderContext> leaves = state.getReader().leaves();
+            SortedSetDocValues top = state.getDocValues();
+            if (top instanceof MultiDocValues.MultiSortedSetDocValues m) {
+                globalOrds = new int[leaves.size()][];
+                for (LeafReaderContext leaf : leaves) {
+                    LongValues global = m.mapping.getGlobalOrds(leaf.ord);
+                    int[] map = new int[(int) DocValues.getSortedSet(leaf.reader(), state.getField()).getValueCount()];
+                    for (int ord = 0; ord < map.length; ord++) map[ord] = (int) global.get(ord);
+                    globalOrds[leaf.ord] = map;
+                }
+            } else {
+                globalOrds = null;
+            }
+            valueSets = IndexSchema.VALUE_SETS.contains(dim) ? valueSets(leaves) : null;
         }
 
-        /** The sets of a segment; null when it has none (a segment without the dimension). */
-        int[][] of(int segment) {
-            return bySegment[segment];
-        }
-
-        static ValueSets read(List<org.apache.lucene.index.LeafReaderContext> leaves, String dim, String facetField) throws IOException {
+        private int[][][] valueSets(List<LeafReaderContext> leaves) throws IOException {
             int[][][] out = new int[leaves.size()][][];
-            for (org.apache.lucene.index.LeafReaderContext leaf : leaves) {
+            for (LeafReaderContext leaf : leaves) {
                 SortedDocValues sets = leaf.reader().getSortedDocValues(IndexSchema.valueSetField(dim));
                 if (sets == null) continue;
-                SortedSetDocValues facet = DocValues.getSortedSet(leaf.reader(), facetField);
+                SortedSetDocValues facet = DocValues.getSortedSet(leaf.reader(), state.getField());
                 int[][] setValues = new int[sets.getValueCount()][];
                 for (int s = 0; s < setValues.length; s++) {
                     List<String> labels = IndexSchema.readValueSet(sets.lookupOrd(s));
@@ -205,7 +221,7 @@ final class DimensionCounts extends Facets {
                 }
                 out[leaf.ord] = setValues;
             }
-            return new ValueSets(out);
+            return out;
         }
     }
 }

@@ -33,8 +33,8 @@ import org.apache.lucene.search.IndexSearcher;
 public final class LetterSearcher extends IndexSearcher {
 
     private final Map<String, SortedSetDocValuesReaderState> facetStates;
-    /** The value sets of the few-valued dimensions ({@link IndexSchema#VALUE_SETS}), per segment. */
-    private final Map<String, DimensionCounts.ValueSets> valueSets;
+    /** What counting each dimension reads of the segments, read with its state. */
+    private final Map<String, DimensionCounts.Dimension> dimensions;
     private final ConcurrentHashMap<String, Object> derived = new ConcurrentHashMap<>();
 
     LetterSearcher(IndexReader reader, FacetsConfig config, Executor threads) throws IOException {
@@ -45,11 +45,11 @@ public final class LetterSearcher extends IndexSearcher {
             if (hasField(reader, field)) states.put(dim, new DefaultSortedSetDocValuesReaderState(reader, field, config));
         }
         this.facetStates = Collections.unmodifiableMap(states);
-        Map<String, DimensionCounts.ValueSets> sets = new LinkedHashMap<>();
-        for (String dim : IndexSchema.VALUE_SETS) {
-            if (states.containsKey(dim)) sets.put(dim, DimensionCounts.ValueSets.read(reader.leaves(), dim, states.get(dim).getField()));
+        Map<String, DimensionCounts.Dimension> dimensions = new LinkedHashMap<>();
+        for (Map.Entry<String, SortedSetDocValuesReaderState> e : states.entrySet()) {
+            dimensions.put(e.getKey(), new DimensionCounts.Dimension(e.getKey(), e.getValue()));
         }
-        this.valueSets = Collections.unmodifiableMap(sets);
+        this.dimensions = Collections.unmodifiableMap(dimensions);
     }
 
     /**
@@ -138,14 +138,14 @@ public final class LetterSearcher extends IndexSearcher {
             if (f == null) {
                 SortedSetDocValuesReaderState state = facetStates.get(dim);
                 if (state == null) throw new IllegalArgumentException("dimension \"" + dim + "\" was not indexed");
-                f = countOf(dim, state);
+                f = countOf(dim);
                 counted.put(dim, f);
             }
             return f;
         }
 
-        private Facets countOf(String dim, SortedSetDocValuesReaderState state) throws IOException {
-            return new DimensionCounts(dim, state, valueSets.get(dim), sideways.getOrDefault(dim, drillDowns));
+        private Facets countOf(String dim) throws IOException {
+            return new DimensionCounts(dimensions.get(dim), sideways.getOrDefault(dim, drillDowns));
         }
 
         /**
@@ -158,7 +158,7 @@ public final class LetterSearcher extends IndexSearcher {
                 SortedSetDocValuesReaderState state = facetStates.get(dim);
                 if (state == null || counted.containsKey(dim)) continue;
                 tasks.add(() -> {
-                    counted.put(dim, countOf(dim, state));
+                    counted.put(dim, countOf(dim));
                     return null;
                 });
             }
