@@ -53,10 +53,28 @@ final class DimensionCounts extends Facets {
             if (md.totalHits == 0) continue;
             counted = true;
             int leaf = md.context.ord;
-            int[] segment = countSegment(md.context.reader(), md, dimension.valueSets == null ? null : dimension.valueSets[leaf]);
             int[] global = dimension.globalOrds == null ? null : dimension.globalOrds[leaf];
+            if (global != null && md.totalHits < global.length / 8) {
+                // few hits for the segment's values: each hit's counted in the reader's ordinals at once, without
+                // a count per value of the segment to clear and read through
+                countFew(md.context.reader(), md, global);
+                continue;
+            }
+            int[] segment = countSegment(md.context.reader(), md, dimension.valueSets == null ? null : dimension.valueSets[leaf]);
             for (int ord = 0; ord < segment.length; ord++) {
                 if (segment[ord] != 0) counts[global == null ? ord : global[ord]] += segment[ord];
+            }
+        }
+    }
+
+    /** Counts the hits of a segment into the reader's ordinals. */
+    private void countFew(LeafReader leaf, FacetsCollector.MatchingDocs md, int[] global) throws IOException {
+        SortedSetDocValues dv = DocValues.getSortedSet(leaf, state.getField());
+        DocIdSetIterator hits = md.bits.iterator();
+        if (hits == null) return;
+        for (int doc = hits.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = hits.nextDoc()) {
+            if (dv.advanceExact(doc)) {
+                for (int i = dv.docValueCount(); i > 0; i--) counts[global[(int) dv.nextOrd()]]++;
             }
         }
     }
