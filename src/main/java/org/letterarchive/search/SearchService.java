@@ -298,10 +298,13 @@ public final class SearchService {
         return out;
     }
 
+    private static final PassageScoring PASSAGE_SCORING = new PassageScoring();
+
     private UnifiedHighlighter highlighter(LetterSearcher searcher) {
         return UnifiedHighlighter.builder(searcher, index.schema().analyzer())
                 // escape=true: the letter's text is HTML-escaped, only <mark> is markup
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withScorer(PASSAGE_SCORING)
                 .withMaxLength(200_000)
                 .withHandleMultiTermQuery(true)
                 .withHighlightPhrasesStrictly(true)
