@@ -38,6 +38,7 @@ final class DimensionCounts extends Facets {
     private final SortedSetDocValuesReaderState state;
     private final SortedSetDocValues values;
     private final int[] counts;
+    private final String[] labels;
     /** Whether any segment has hits (Lucene's facets answer nothing otherwise). */
     private boolean counted;
 
@@ -46,6 +47,7 @@ final class DimensionCounts extends Facets {
         this.state = dimension.state;
         this.values = state.getDocValues();
         this.counts = new int[state.getSize()];
+        this.labels = dimension.labels();
         for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
             if (org.apache.lucene.index.ReaderUtil.getTopLevelContext(md.context).reader() != state.getReader()) {
                 throw new IllegalStateException("facet state of another reader than the one searched");
@@ -181,9 +183,14 @@ final class DimensionCounts extends Facets {
         return config.multiValued && !config.requireDimCount ? -1 : sum;
     }
 
+    /** A value's label: read once per searcher, so that the answers it gives (and keeps) share one string. */
     private String label(int ord) throws IOException {
-        String[] parts = FacetsConfig.stringToPath(values.lookupOrd(ord).utf8ToString());
-        return parts[parts.length - 1];
+        String l = labels[ord];
+        if (l == null) {
+            String[] parts = FacetsConfig.stringToPath(values.lookupOrd(ord).utf8ToString());
+            labels[ord] = l = parts[parts.length - 1];
+        }
+        return l;
     }
 
     /**
@@ -200,6 +207,11 @@ final class DimensionCounts extends Facets {
         final int[][] globalOrds;
         /** Per segment, its value sets' values (null for a segment without them); null for other dimensions. */
         final int[][][] valueSets;
+        /**
+         * The values' labels by the reader's ordinals, each read when first shown (an immutable string: a search that
+         * reads one another has just written sees it, or null and reads it again).
+         */
+        private volatile String[] labels;
 
         Dimension(String dim, SortedSetDocValuesReaderState state) throws IOException {
             this.dim = dim;
@@ -218,6 +230,12 @@ final class DimensionCounts extends Facets {
                 globalOrds = null;
             }
             valueSets = IndexSchema.VALUE_SETS.contains(dim) ? valueSets(leaves) : null;
+        }
+
+        String[] labels() {
+            String[] l = labels;
+            if (l == null) labels = l = new String[state.getSize()];
+            return l;
         }
 
         private int[][][] valueSets(List<LeafReaderContext> leaves) throws IOException {

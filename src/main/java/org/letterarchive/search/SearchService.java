@@ -239,7 +239,7 @@ public final class SearchService {
                     s.signerCount(), s.topSigners(), snip, score));
             if (collapsed != null) hits.set(i, hits.get(i).withFamily(FamilyCollapse.family(searcher, pageDocs[i].doc)));
         }
-        Map<String, List<SearchResult.FacetValue>> facets = facets(counts, request);
+        Map<String, List<SearchResult.FacetValue>> facets = facets(counts, request, shownLabels(searcher));
         return new SearchResult(total, page, size, hits, facets, histogram[0].buckets(), histogram[0].unit(),
                 histogram[0].undated(), next, collapsed == null ? null : collapsed.families());
     }
@@ -325,7 +325,18 @@ public final class SearchService {
                 && request.filter(IndexSchema.F_MONTH).isEmpty();
     }
 
-    private Map<String, List<SearchResult.FacetValue>> facets(Facets facets, SearchRequest request) throws IOException {
+    /**
+     * The display names of facet values, each made once per searcher and organization names' version: the answers
+     * kept for a searcher then share one string per name, where each would hold its own copy.
+     */
+    private java.util.function.BinaryOperator<String> shownLabels(LetterSearcher searcher) {
+        Map<String, String> signers = searcher.derived("signer labels, names " + namesVersion.getAsLong(),
+                k -> new java.util.concurrent.ConcurrentHashMap<>());
+        return (dim, value) -> dim.equals(IndexSchema.F_SIGNER) ? signers.computeIfAbsent(value, v -> label(dim, v)) : label(dim, value);
+    }
+
+    private Map<String, List<SearchResult.FacetValue>> facets(Facets facets, SearchRequest request,
+                                                              java.util.function.BinaryOperator<String> labels) throws IOException {
         Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> asked : request.answer().facets().entrySet()) {
             String dim = asked.getKey();
@@ -347,7 +358,7 @@ public final class SearchService {
                 for (LabelAndValue lv : fr.labelValues) {
                     if (dim.equals(IndexSchema.F_MONTH) && !years.isEmpty()
                             && years.stream().noneMatch(y -> lv.label.startsWith(y + "-"))) continue;
-                    values.add(new SearchResult.FacetValue(lv.label, label(dim, lv.label), lv.value.longValue()));
+                    values.add(new SearchResult.FacetValue(lv.label, labels.apply(dim, lv.label), lv.value.longValue()));
                 }
             }
             if (dated) values.sort(Comparator.comparing(SearchResult.FacetValue::value).reversed());
