@@ -138,7 +138,7 @@ public final class OrganizationService {
             }
             return exact(input, e, "alias", "an alias of " + label(e.key) + " in the organization table");
         }
-        Set<String> byAcronym = t.byAcronym.get(folded);
+        java.util.Collection<String> byAcronym = t.byAcronym.get(folded);
         if (byAcronym != null && !byAcronym.isEmpty()) {
             List<Match> ms = new ArrayList<>();
             for (String k : byAcronym) {

@@ -2,12 +2,12 @@ package org.letterarchive.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -32,10 +32,23 @@ final class OrganizationTable {
         int letters;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
-        final Set<String> acronyms = new TreeSet<>();
+        /**
+         * The acronyms written beside it, distinct, in order: most organizations have none or one, so a list
+         * (shared when empty) and not a tree set each.
+         */
+        List<String> acronyms = List.of();
 
         Entry(String key) {
             this.key = key;
+        }
+
+        void addAcronym(String a) {
+            int at = java.util.Collections.binarySearch(acronyms, a);
+            if (at >= 0) return;
+            List<String> more = new ArrayList<>(acronyms.size() + 1);
+            more.addAll(acronyms);
+            more.add(-at - 1, a);
+            acronyms = List.copyOf(more);
         }
 
         boolean dated() {
@@ -44,8 +57,11 @@ final class OrganizationTable {
     }
 
     final Map<String, Entry> byKey = new HashMap<>();
-    /** Folded acronym → keys of the organizations written with it. */
-    final Map<String, Set<String>> byAcronym = new HashMap<>();
+    /**
+     * Folded acronym → keys of the organizations written with it, in the order first met: mostly one, held as a
+     * list of one, and a set only for an acronym that several organizations share.
+     */
+    final Map<String, Collection<String>> byAcronym = new HashMap<>();
     /** Entries in a fixed order, for the trigram index. */
     final List<Entry> entries = new ArrayList<>();
     /** Trigram → indexes into {@link #entries}; built on first fuzzy lookup. */
@@ -100,7 +116,7 @@ final class OrganizationTable {
                     if (parts.length < 3) continue;
                     Entry e = t.byKey.get(parts[1]);
                     if (e == null) continue;
-                    e.acronyms.add(parts[2]);
+                    e.addAcronym(parts[2]);
                 }
             }
         }
@@ -108,7 +124,15 @@ final class OrganizationTable {
         for (Entry e : t.entries) {
             for (String a : e.acronyms) {
                 String k = Organization.keyOf(a);
-                if (!k.isEmpty()) t.byAcronym.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(e.key);
+                if (k.isEmpty()) continue;
+                Collection<String> keys = t.byAcronym.get(k);
+                if (keys == null) t.byAcronym.put(k, List.of(e.key));
+                else if (keys instanceof Set<String> set) set.add(e.key);
+                else if (!keys.contains(e.key)) {
+                    Set<String> more = new LinkedHashSet<>(keys);
+                    more.add(e.key);
+                    t.byAcronym.put(k, more);
+                }
             }
         }
         return t;
