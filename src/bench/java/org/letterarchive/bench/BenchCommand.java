@@ -379,8 +379,8 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--threads", defaultValue = "2", description = "ingest threads (default ${DEFAULT-VALUE})")
         int threads;
 
-        @Option(names = "--rounds", defaultValue = "1", description = "rounds of ingest with detection off then on, each into new archives; "
-                + "speeds and ratio are medians over them (default ${DEFAULT-VALUE})")
+        @Option(names = "--rounds", defaultValue = "1", description = "rounds of ingest with detection off and on, each into new archives, "
+                + "off first in odd rounds and on first in even ones; speeds and ratio are medians over them (default ${DEFAULT-VALUE})")
         int rounds;
 
         @Option(names = "--warmup", paramLabel = "N", defaultValue = "3000", description = "letters ingested first, untimed, "
