@@ -26,6 +26,20 @@ final class BodyTokens {
         this.s = s;
     }
 
+    /**
+     * Whether the text may hold an address or a number at all: a digit, an '@', "://" or "www." (of either case) in
+     * it. A paragraph without any holds words only, and its exact anchors need no scan.
+     */
+    static boolean mayHoldExact(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isDigit(c) || c == '@') return true;
+            if (c == ':' && s.startsWith("//", i + 1)) return true;
+            if (c == '.' && i >= 3 && s.regionMatches(true, i - 3, "www", 0, 3)) return true;
+        }
+        return false;
+    }
+
     /** Moves to the next token; false when there is none. */
     boolean next() {
         for (int i = pos; i < s.length(); i += Character.charCount(s.codePointAt(i))) {

@@ -529,6 +529,7 @@ public final class Fingerprint {
     private Set<String> exactAnchors() {
         Set<String> out = new LinkedHashSet<>();
         for (String p : paragraphs) {
+            if (!BodyTokens.mayHoldExact(p)) continue;
             BodyTokens m = new BodyTokens(p);
             while (m.next() && out.size() < MAX_ANCHORS) {
                 String exact = exact(m);

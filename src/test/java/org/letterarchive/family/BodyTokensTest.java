@@ -32,6 +32,23 @@ class BodyTokensTest {
     }
 
     @Test
+    void aTextSaidToHoldNoAddressOrNumberHoldsNone() {
+        Random random = new Random(12);
+        int without = 0;
+        for (int round = 0; round < 20000; round++) {
+            String text = RandomTexts.of(random, random.nextInt(14), PIECES);
+            if (BodyTokens.mayHoldExact(text)) continue;
+            without++;
+            List<String> exact = byScan(text, false).stream().filter(t -> !t.startsWith("WORD")).toList();
+            assertEquals(List.of(), exact, text);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(without > 1000, "texts without addresses or numbers are tried: " + without);
+        for (String t : new String[] {"see WWW.example.org", "write to a@b.org", "at https://x.org", "in 2024", "x://y"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(BodyTokens.mayHoldExact(t), t);
+        }
+    }
+
+    @Test
     void findsAddressesNumbersAndWordsOfAParagraph() {
         String p = "On 12 March 2024 we wrote to minister@example.gov.uk (see https://example.org/a-b?c=1.) about 3,500.75 "
                 + "people in São Paulo, www.example.net.";
