@@ -12,8 +12,9 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState.OrdRange;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -28,7 +29,7 @@ import org.apache.lucene.util.PriorityQueue;
  * <ul>
  *   <li>Each hit's values are read by {@code advanceExact}, not by leap-frogging the hits against the doc values.
  *   <li>A dimension of {@link IndexSchema#VALUE_SETS few values} is counted on its value sets, one value per letter;
- *   each set's count is then added to its values ({@link ValueSets}).
+ *   each set's count is then added to its values ({@link Dimension#valueSets}).
  * </ul>
  * Each segment is counted in its own ordinals, which are then mapped to the reader's ({@link Dimension}).
  */
@@ -49,7 +50,7 @@ final class DimensionCounts extends Facets {
         this.counts = new int[state.getSize()];
         this.labels = dimension.labels();
         for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
-            if (org.apache.lucene.index.ReaderUtil.getTopLevelContext(md.context).reader() != state.getReader()) {
+            if (ReaderUtil.getTopLevelContext(md.context).reader() != state.getReader()) {
                 throw new IllegalStateException("facet state of another reader than the one searched");
             }
             if (md.totalHits == 0) continue;
@@ -119,7 +120,9 @@ final class DimensionCounts extends Facets {
         OrdRange range = range(dim, path);
         if (range == null || !counted) return null;
         // the most counted first; of equal counts, the lower ordinal (the value first in order)
-        PriorityQueue<OrdCount> top = new PriorityQueue<>(topN) {
+        // a queue no longer than the dimension's values, however many are asked for
+        int size = Math.min(topN, range.end - range.start + 1);
+        PriorityQueue<OrdCount> top = new PriorityQueue<>(size) {
             @Override
             protected boolean lessThan(OrdCount a, OrdCount b) {
                 return a.count < b.count || (a.count == b.count && a.ord > b.ord);
@@ -132,7 +135,8 @@ final class DimensionCounts extends Facets {
             if (c <= 0) continue;
             total += c;
             children++;
-            if (top.size() < topN || c > top.top().count) top.insertWithOverflow(new OrdCount(ord, c));
+            // a value that cannot enter the queue is not made an object
+            if (top.size() < size || c > top.top().count) top.insertWithOverflow(new OrdCount(ord, c));
         }
         if (children == 0) return null;
         LabelAndValue[] labels = new LabelAndValue[top.size()];

@@ -3,6 +3,7 @@ package org.letterarchive.index;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -132,11 +134,11 @@ public final class IndexSchema {
 
     /** A set of facet values as its doc value: their count, then each value (vInt length, UTF-8), sorted. */
     static BytesRef valueSet(Set<String> labels) {
-        List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(labels));
+        List<String> sorted = new ArrayList<>(new TreeSet<>(labels));
         List<byte[]> bytes = new ArrayList<>(sorted.size());
         int size = 5;
         for (String l : sorted) {
-            byte[] b = l.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] b = l.getBytes(StandardCharsets.UTF_8);
             bytes.add(b);
             size += 5 + b.length;
         }
@@ -162,7 +164,7 @@ public final class IndexSchema {
         for (int i = 0; i < n; i++) {
             byte[] b = new byte[in.readVInt()];
             in.readBytes(b, 0, b.length);
-            out.add(new String(b, java.nio.charset.StandardCharsets.UTF_8));
+            out.add(new String(b, StandardCharsets.UTF_8));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -138,7 +139,7 @@ public final class OrganizationService {
             }
             return exact(input, e, "alias", "an alias of " + label(e.key) + " in the organization table");
         }
-        java.util.Collection<String> byAcronym = t.byAcronym.get(folded);
+        Collection<String> byAcronym = t.byAcronym.get(folded);
         if (byAcronym != null && !byAcronym.isEmpty()) {
             List<Match> ms = new ArrayList<>();
             for (String k : byAcronym) {

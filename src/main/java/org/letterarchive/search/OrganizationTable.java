@@ -3,6 +3,7 @@ package org.letterarchive.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,7 +44,7 @@ final class OrganizationTable {
         }
 
         void addAcronym(String a) {
-            int at = java.util.Collections.binarySearch(acronyms, a);
+            int at = Collections.binarySearch(acronyms, a);
             if (at >= 0) return;
             List<String> more = new ArrayList<>(acronyms.size() + 1);
             more.addAll(acronyms);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillSideways;
@@ -329,14 +331,14 @@ public final class SearchService {
      * The display names of facet values, each made once per searcher and organization names' version: the answers
      * kept for a searcher then share one string per name, where each would hold its own copy.
      */
-    private java.util.function.BinaryOperator<String> shownLabels(LetterSearcher searcher) {
+    private BinaryOperator<String> shownLabels(LetterSearcher searcher) {
         Map<String, String> signers = searcher.derived("signer labels, names " + namesVersion.getAsLong(),
-                k -> new java.util.concurrent.ConcurrentHashMap<>());
+                k -> new ConcurrentHashMap<>());
         return (dim, value) -> dim.equals(IndexSchema.F_SIGNER) ? signers.computeIfAbsent(value, v -> label(dim, v)) : label(dim, value);
     }
 
     private Map<String, List<SearchResult.FacetValue>> facets(Facets facets, SearchRequest request,
-                                                              java.util.function.BinaryOperator<String> labels) throws IOException {
+                                                              BinaryOperator<String> labels) throws IOException {
         Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> asked : request.answer().facets().entrySet()) {
             String dim = asked.getKey();

@@ -1,6 +1,7 @@
 package org.letterarchive.family;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +43,9 @@ class BodyTokensTest {
             List<String> exact = byScan(text, false).stream().filter(t -> !t.startsWith("WORD")).toList();
             assertEquals(List.of(), exact, text);
         }
-        org.junit.jupiter.api.Assertions.assertTrue(without > 1000, "texts without addresses or numbers are tried: " + without);
+        assertTrue(without > 1000, "texts without addresses or numbers are tried: " + without);
         for (String t : new String[] {"see WWW.example.org", "write to a@b.org", "at https://x.org", "in 2024", "x://y"}) {
-            org.junit.jupiter.api.Assertions.assertTrue(BodyTokens.mayHoldExact(t), t);
+            assertTrue(BodyTokens.mayHoldExact(t), t);
         }
     }
 

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -17,6 +19,7 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
@@ -29,8 +32,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,8 +85,8 @@ class DimensionCountsTest {
                 List<Query> queries = List.of(new MatchAllDocsQuery(), new TermQuery(new Term("bucket", "1")),
                         new TermQuery(new Term("id", "5")), new TermQuery(new Term("bucket", "none")),
                         // a few letters of each segment: counted straight into the reader's ordinals
-                        new org.apache.lucene.search.TermInSetQuery("id", java.util.stream.IntStream.range(0, id).filter(i -> i % 97 == 3)
-                                .mapToObj(i -> new org.apache.lucene.util.BytesRef(Integer.toString(i))).toList()));
+                        new TermInSetQuery("id", IntStream.range(0, id).filter(i -> i % 97 == 3)
+                                .mapToObj(i -> new BytesRef(Integer.toString(i))).toList()));
                 int answered = 0;
                 for (Query q : queries) {
                     FacetsCollector hits = plain.search(q, new FacetsCollectorManager());
@@ -96,7 +101,7 @@ class DimensionCountsTest {
                         assertEquals(lucene.getAllChildren(dim), ours.getAllChildren(dim), at + " all");
                         FacetResult all = lucene.getAllChildren(dim);
                         if (all != null) answered++;
-                        for (var lv : all == null ? new org.apache.lucene.facet.LabelAndValue[0] : all.labelValues) {
+                        for (var lv : all == null ? new LabelAndValue[0] : all.labelValues) {
                             assertEquals(lucene.getSpecificValue(dim, lv.label), ours.getSpecificValue(dim, lv.label), at + " " + lv.label);
                         }
                         assertEquals(lucene.getSpecificValue(dim, "never"), ours.getSpecificValue(dim, "never"), at);
@@ -111,7 +116,7 @@ class DimensionCountsTest {
     void aValueSetIsReadBackAsWritten() {
         Set<String> labels = new TreeSet<>(List.of("Minister", "Prime minister", "Ministra de Saúde", "\u001Fodd"));
         assertEquals(new ArrayList<>(labels), IndexSchema.readValueSet(IndexSchema.valueSet(labels)));
-        assertEquals(IndexSchema.valueSet(Set.of("b", "a")), IndexSchema.valueSet(new java.util.LinkedHashSet<>(List.of("a", "b"))),
+        assertEquals(IndexSchema.valueSet(Set.of("b", "a")), IndexSchema.valueSet(new LinkedHashSet<>(List.of("a", "b"))),
                 "the same values make the same set, in whatever order they came");
     }
 
