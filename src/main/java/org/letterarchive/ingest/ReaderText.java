@@ -52,9 +52,18 @@ public final class ReaderText {
         String type = doc.mediaType() == null ? "" : doc.mediaType().toLowerCase(Locale.ROOT);
         boolean textual = type.startsWith("text/") || type.contains("html") || type.contains("markdown");
         if (!textual) return text;
-        String body = TEMPLATE.matcher(withoutFrontMatter(text)).replaceAll("");
+        String body = withoutTemplateCode(withoutFrontMatter(text));
         if (isMarkdown(type, fileName)) body = prose(body);
         return BLANK_LINES.matcher(body.strip()).replaceAll("\n\n");
+    }
+
+    /**
+     * The text without template code ({@link #TEMPLATE}). Each of its forms opens with "{{", "{%" or "<?": a text with
+     * none of them (most letters) is not run through the expression, which tries its three forms at every character.
+     */
+    static String withoutTemplateCode(String text) {
+        if (!text.contains("{{") && !text.contains("{%") && !text.contains("<?")) return text;
+        return TEMPLATE.matcher(text).replaceAll("");
     }
 
     static boolean isMarkdown(String mediaType, String fileName) {

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.letterarchive.RandomTexts;
 import org.letterarchive.extract.ParsedDocument;
 
 /** The reader's text of a letter: its prose alone. */
@@ -23,6 +26,23 @@ class ReaderTextTest {
                 + "{{< gallery src=\"https://example.org/x.png\" >}}\n\n![a photo](https://example.org/p.jpg)\n\n- Access Now\n- Amnesty International\n");
         assertEquals("An open letter\n\nWe ask the Minister to act.\n\nAccess Now\nAmnesty International", text);
     }
+
+    @Test
+    void templateCodeIsDroppedAsTheExpressionDropsIt() {
+        String[] pieces = {"{", "}", "{{", "}}", "%", "{%", "%}", "<", "?", ">", "<?", "?>", "php", "=", "x", " ", "\n", "é"};
+        Random random = new Random(5);
+        int changed = 0;
+        for (int round = 0; round < 20000; round++) {
+            String text = RandomTexts.of(random, random.nextInt(12), pieces);
+            String expected = TEMPLATE.matcher(text).replaceAll("");
+            assertEquals(expected, ReaderText.withoutTemplateCode(text), text);
+            if (!expected.equals(text)) changed++;
+        }
+        assertTrue(changed > 1000, "texts with template code are tried: " + changed);
+    }
+
+    /** What the reader's text drops as template code, as an expression (the specification). */
+    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}|<\\?(?:php|=).*?(?:\\?>|\\z)", Pattern.DOTALL);
 
     @Test
     void tomlAndPelicanHeadersAreDropped() {
