@@ -35,7 +35,8 @@ final class DateHistogram {
 
     static Result of(FacetsCollector hits, long total) throws IOException {
         // hits per day first, then per month or year: in an array over the days the segments' dates span (their
-        // points' least and greatest), or in a hash map when they span centuries
+        // points' least and greatest: Lucene keeps a field's points and doc values alike in every document, so each
+        // date has its point), or in a hash map when they span centuries
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
