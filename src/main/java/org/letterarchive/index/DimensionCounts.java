@@ -120,7 +120,7 @@ final class DimensionCounts extends Facets {
         OrdRange range = range(dim, path);
         if (range == null || !counted) return null;
         // the most counted first; of equal counts, the lower ordinal (the value first in order)
-        // a queue no longer than the dimension's values, however many are asked for
+        // a queue no longer than the dimension's values, however many are wanted
         int size = Math.min(topN, range.end - range.start + 1);
         PriorityQueue<OrdCount> top = new PriorityQueue<>(size) {
             @Override
@@ -176,7 +176,7 @@ final class DimensionCounts extends Facets {
     }
 
     private OrdRange range(String dim, String... path) {
-        if (!dim.equals(this.dim)) throw new IllegalArgumentException("counts of \"" + this.dim + "\" asked for \"" + dim + "\"");
+        if (!dim.equals(this.dim)) throw new IllegalArgumentException("these are the counts of \"" + this.dim + "\", not of \"" + dim + "\"");
         if (path.length > 0) throw new IllegalArgumentException("Field is not configured as hierarchical, path should be 0 length");
         return state.getOrdRange(dim);
     }
