@@ -290,10 +290,10 @@ public final class IngestBenchmark {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    /** Tika parsing and the letter analysis alone, on the same threads; the letters go to {@code out}, in order. */
     /**
      * Extraction alone, as the pipeline extracts (parsing in this process): the format policy's check, Tika with the
-     * type it found (a plain-text file goes straight to Tika's text parser), then the analysis.
+     * type it found (a plain-text file goes straight to Tika's text parser), then the analysis, on the same threads;
+     * the letters go to {@code out}, in order.
      */
     private double extractOnly(List<Input> inputs, List<Letter> out) throws InterruptedException, IOException {
         LetterExtractor extractor = new LetterExtractor();

@@ -1,6 +1,7 @@
 package org.letterarchive.corpus;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.util.BytesRef;
@@ -8,6 +9,7 @@ import org.apache.lucene.util.BytesRefArray;
 import org.apache.lucene.util.BytesRefBuilder;
 import org.apache.lucene.util.BytesRefHash;
 import org.apache.lucene.util.Counter;
+import org.apache.lucene.util.RamUsageEstimator;
 
 /**
  * A map of organization key → display name held as UTF-8 bytes in Lucene's block pools ({@link BytesRefHash} for
@@ -31,7 +33,7 @@ final class CompactNames {
     /** For each key's id in {@link #keys}, the index of its name in {@link #names}; {@link #NONE} once removed. */
     private int[] nameOf = new int[16];
     private int size;
-    private final Map<String, String> longKeys = new java.util.HashMap<>();
+    private final Map<String, String> longKeys = new HashMap<>();
     private final BytesRefBuilder scratch = new BytesRefBuilder();
     private final BytesRefBuilder lookup = new BytesRefBuilder();
 
@@ -101,7 +103,7 @@ final class CompactNames {
 
     /** The heap it holds, about (the long keys' map left out: there are none in practice). */
     long ramBytesUsed() {
-        return keys.ramBytesUsed() + namesBytes.get() + org.apache.lucene.util.RamUsageEstimator.sizeOf(nameOf);
+        return keys.ramBytesUsed() + namesBytes.get() + RamUsageEstimator.sizeOf(nameOf);
     }
 
     /** Every key and its name, in key order. */

@@ -132,24 +132,19 @@ public final class IndexSchema {
         return "$set." + dim;
     }
 
-    /** A set of facet values as its doc value: their count, then each value (vInt length, UTF-8), sorted. */
+    /**
+     * A set of facet values as its doc value: their count, then each value sorted, as Lucene writes a string (vInt
+     * length, UTF-8).
+     */
     static BytesRef valueSet(Set<String> labels) {
-        List<String> sorted = new ArrayList<>(new TreeSet<>(labels));
-        List<byte[]> bytes = new ArrayList<>(sorted.size());
+        TreeSet<String> sorted = new TreeSet<>(labels);
         int size = 5;
-        for (String l : sorted) {
-            byte[] b = l.getBytes(StandardCharsets.UTF_8);
-            bytes.add(b);
-            size += 5 + b.length;
-        }
+        for (String l : sorted) size += 5 + 3 * l.length(); // a char is at most 3 bytes of UTF-8
         byte[] buffer = new byte[size];
         ByteArrayDataOutput out = new ByteArrayDataOutput(buffer);
         try {
-            out.writeVInt(bytes.size());
-            for (byte[] b : bytes) {
-                out.writeVInt(b.length);
-                out.writeBytes(b, b.length);
-            }
+            out.writeVInt(sorted.size());
+            for (String l : sorted) out.writeString(l);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -161,10 +156,10 @@ public final class IndexSchema {
         ByteArrayDataInput in = new ByteArrayDataInput(set.bytes, set.offset, set.length);
         int n = in.readVInt();
         List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            byte[] b = new byte[in.readVInt()];
-            in.readBytes(b, 0, b.length);
-            out.add(new String(b, StandardCharsets.UTF_8));
+        try {
+            for (int i = 0; i < n; i++) out.add(in.readString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // bytes in memory
         }
         return out;
     }
