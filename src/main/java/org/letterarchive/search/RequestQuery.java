@@ -73,11 +73,20 @@ final class RequestQuery {
     DrillDownQuery drillDown(String exceptDim) {
         DrillDownQuery ddq = new DrillDownQuery(facets, base);
         request.filters().forEach((dim, values) -> {
-            if (dim.equals(exceptDim)) return;
-            if (dim.equals(IndexSchema.F_SIGNER) && request.signerMatch() == SearchRequest.SignerMatch.all) return;
+            if (dim.equals(exceptDim) || !drillsDown(dim)) return;
             for (String v : values) ddq.add(dim, v); // repeated add: OR within the facet
         });
         return ddq;
+    }
+
+    /** Whether the drill-down query filters on any facet value (drill sideways then counts the other values). */
+    boolean drillsDown() {
+        return request.filters().entrySet().stream().anyMatch(e -> !e.getValue().isEmpty() && drillsDown(e.getKey()));
+    }
+
+    /** Signers that must all have signed are the base query's filters, not a drill-down. */
+    private boolean drillsDown(String dim) {
+        return !(dim.equals(IndexSchema.F_SIGNER) && request.signerMatch() == SearchRequest.SignerMatch.all);
     }
 
     Query facetTerm(String dim, String value) {

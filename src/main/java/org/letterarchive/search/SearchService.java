@@ -16,12 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
@@ -30,6 +33,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -178,49 +183,36 @@ public final class SearchService {
         if (!searcher.hasFacets()) {
             return new SearchResult(0, page, size, List.of(), Map.of(), List.of(), "year", 0, null);
         }
-        LetterSearcher counting = searcher;
-        DrillSideways ds = new DrillSideways(searcher, facetsConfig, (org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState) null) {
-            @Override
-            protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] sideways, String[] sidewaysDims)
-                    throws IOException {
-                // counted below, side by side: only the dimensions the answer shows (each its own doc-values field)
-                Map<String, FacetsCollector> side = new java.util.HashMap<>();
-                if (sideways != null) for (int i = 0; i < sideways.length; i++) side.put(sidewaysDims[i], sideways[i]);
-                return counting.facets(drillDowns, side);
-            }
-        };
         int want = offset + size + 1; // one more tells whether a next page exists
-        DrillSideways.DrillSidewaysResult r = sort == null
-                ? ds.search(after, rq.drillDown(), want)
-                : ds.search(rq.drillDown(), null, (FieldDoc) after, want, sort, false);
+        Found r = find(searcher, rq, after, want, sort);
         long total = 0;
-        for (FacetsCollector.MatchingDocs md : r.drillDownFacetsCollector.getMatchingDocs()) total += md.totalHits;
+        for (FacetsCollector.MatchingDocs md : r.matching().getMatchingDocs()) total += md.totalHits;
 
         ScoreDoc[] pageDocs;
         boolean more;
         String next;
         FamilyCollapse.Page collapsed = null;
         if (request.collapseFamily()) {
-            collapsed = FamilyCollapse.page(searcher, r.drillDownFacetsCollector, offset, size,
+            collapsed = FamilyCollapse.page(searcher, r.matching(), offset, size,
                     n -> sort == null ? searcher.search(rq.drillDown(), n) : searcher.search(rq.drillDown(), n, sort, true),
-                    r.hits);
+                    r.hits());
             pageDocs = collapsed.docs();
             more = collapsed.more();
             next = null;
         } else {
-            pageDocs = slice(r.hits, offset, size);
-            more = r.hits.scoreDocs.length > offset + size;
+            pageDocs = slice(r.hits(), offset, size);
+            more = r.hits().scoreDocs.length > offset + size;
             next = more && pageDocs.length > 0 ? Cursor.encode(request.sort(), pageDocs[pageDocs.length - 1]) : null;
         }
 
         // the rest side by side on the search threads: the dimensions shown, the histogram, the page's snippets
-        LetterSearcher.Counts counts = (LetterSearcher.Counts) r.facets;
+        LetterSearcher.Counts counts = r.counts();
         List<Callable<Void>> work = new ArrayList<>(counts.counting(shown(request)));
         DateHistogram.Result[] histogram = {DateHistogram.NONE};
         if (request.answer().histogram()) {
             long dated = total;
             work.add(() -> {
-                histogram[0] = DateHistogram.of(r.drillDownFacetsCollector, dated);
+                histogram[0] = DateHistogram.of(r.matching(), dated);
                 return null;
             });
         }
@@ -245,6 +237,47 @@ public final class SearchService {
         return new SearchResult(total, page, size, hits, facets, histogram[0].buckets(), histogram[0].unit(),
                 histogram[0].undated(), next, collapsed == null ? null : collapsed.families());
     }
+
+    /** A search's hits: every one as its facets count them, the first {@code want} in order, and the counts. */
+    private record Found(FacetsCollector matching, TopDocs hits, LetterSearcher.Counts counts) {}
+
+    /**
+     * Finds the hits. With facet values ticked, drill sideways collects them, and the near-misses each ticked
+     * dimension counts, in one pass. Without, the hits are collected once unscored, as facets and histogram need
+     * them (a phrase is then matched up to its first occurrence in a letter, not counted through the whole text),
+     * and the first {@code want} in order are found by a pass that skips letters which cannot enter them (Lucene's
+     * block-max WAND on scores, or the date's points for a date order): the same hits in the same order as one
+     * pass scoring every letter.
+     */
+    private Found find(LetterSearcher searcher, RequestQuery rq, ScoreDoc after, int want, Sort sort) throws IOException {
+        DrillDownQuery query = rq.drillDown();
+        if (!rq.drillsDown()) {
+            int n = Math.max(1, Math.min(want, searcher.getIndexReader().maxDoc())); // as drill sideways bounds it
+            FacetsCollector matching = searcher.search(query, new FacetsCollectorManager());
+            TopDocs hits = sort == null
+                    ? searcher.search(query, new TopScoreDocCollectorManager(n, after, SKIP_AFTER))
+                    : searcher.search(query, new TopFieldCollectorManager(sort, n, (FieldDoc) after, SKIP_AFTER));
+            return new Found(matching, hits, searcher.facets(matching, Map.of()));
+        }
+        LetterSearcher counting = searcher; // in the subclass, "searcher" is drill sideways' own field
+        DrillSideways ds = new DrillSideways(searcher, facetsConfig, (SortedSetDocValuesReaderState) null) {
+            @Override
+            protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] sideways, String[] sidewaysDims)
+                    throws IOException {
+                // counted below, side by side: only the dimensions the answer shows (each its own doc-values field)
+                Map<String, FacetsCollector> side = new java.util.HashMap<>();
+                if (sideways != null) for (int i = 0; i < sideways.length; i++) side.put(sidewaysDims[i], sideways[i]);
+                return counting.facets(drillDowns, side);
+            }
+        };
+        DrillSideways.DrillSidewaysResult r = sort == null
+                ? ds.search(after, query, want)
+                : ds.search(query, null, (FieldDoc) after, want, sort, false);
+        return new Found(r.drillDownFacetsCollector, r.hits, (LetterSearcher.Counts) r.facets);
+    }
+
+    /** Hits counted exactly before the top-hits pass may skip letters (Lucene's default). */
+    private static final int SKIP_AFTER = 1000;
 
     private static ScoreDoc[] slice(TopDocs top, int from, int size) {
         if (from >= top.scoreDocs.length) return new ScoreDoc[0];
