@@ -34,6 +34,8 @@ final class RequestQuery {
     final SearchRequest request;
     final Query text;
     final Query base;
+    /** Whether the base query filters the text's matches: a date range, or signers who must all have signed. */
+    final boolean narrowed;
     private final FacetsConfig facets;
 
     RequestQuery(SearchRequest request, Analyzer analyzer, FacetsConfig facets) {
@@ -62,6 +64,7 @@ final class RequestQuery {
             }
         }
         this.base = b.build();
+        this.narrowed = base instanceof BooleanQuery bq && bq.clauses().size() > 1;
     }
 
     /** The query with every facet filter: OR within a facet, AND across facets. */

@@ -81,6 +81,12 @@ class TopHitsPassTest {
         return new SearchRequest(query, Map.of(), SearchRequest.SignerMatch.any, null, null, sort, page, 10, false, after);
     }
 
+    /** The page after a cursor. */
+    private static SearchRequest after(SearchRequest r, String cursor) {
+        return new SearchRequest(r.query(), r.filters(), r.signerMatch(), r.from(), r.to(), r.sort(), 1, r.size(),
+                r.highlight(), cursor);
+    }
+
     /** The same request with every language ticked: drill sideways, and the same letters. */
     private static SearchRequest everyLanguage(SearchRequest r) {
         return r.withFilter(IndexSchema.F_LANGUAGE, "en", "es");
@@ -102,10 +108,21 @@ class TopHitsPassTest {
     @Test
     void pagesFoundWithSkippingAreThoseOfScoringEveryLetter() {
         List<SearchRequest> firstPages = new ArrayList<>();
+        String group3 = Organization.keyOf("Group 3"), group7 = Organization.keyOf("Group 7");
         for (String q : List.of("water", "\"we ask\"", "the", "rights OR detention", "migrants border", "")) {
-            for (SearchRequest.SortOrder sort : SearchRequest.SortOrder.values()) firstPages.add(request(q, sort, 1, null));
+            for (SearchRequest.SortOrder sort : SearchRequest.SortOrder.values()) {
+                SearchRequest r = request(q, sort, 1, null);
+                firstPages.add(r);
+                // filters of the base query, which the page's pass reads from the letters found
+                firstPages.add(new SearchRequest(q, Map.of(), SearchRequest.SignerMatch.any, LocalDate.of(2005, 3, 1),
+                        LocalDate.of(2016, 8, 31), sort, 1, 10, false, null));
+                firstPages.add(new SearchRequest(q, Map.of(), SearchRequest.SignerMatch.all, null, LocalDate.of(2020, 1, 1),
+                        sort, 1, 10, false, null).withFilter(IndexSchema.F_SIGNER, group3));
+            }
             firstPages.add(request(q, SearchRequest.SortOrder.relevance, 3, null));
         }
+        firstPages.add(new SearchRequest("", Map.of(), SearchRequest.SignerMatch.all, null, null,
+                SearchRequest.SortOrder.relevance, 1, 10, false, null).withFilter(IndexSchema.F_SIGNER, group3, group7));
         int compared = 0;
         for (SearchRequest first : firstPages) {
             SearchRequest r = first;
@@ -119,8 +136,8 @@ class TopHitsPassTest {
                 assertEquals(scoringAll.next(), skipping.next(), "the same cursor: " + r);
                 compared += skipping.hits().size();
                 if (skipping.next() == null) break;
-                r = request(r.query(), r.sort(), 1, skipping.next());
-                d = everyLanguage(request(d.query(), d.sort(), 1, scoringAll.next()));
+                r = after(r, skipping.next());
+                d = after(d, scoringAll.next());
             }
         }
         assertTrue(compared > 300, "pages of hits compared: " + compared);
