@@ -9,13 +9,16 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
@@ -36,6 +39,8 @@ final class RequestQuery {
     final Query base;
     /** Whether the base query filters the text's matches: a date range, or signers who must all have signed. */
     final boolean narrowed;
+    /** Whether the text holds a phrase (a query that reads where its words stand). */
+    final boolean phrase;
     private final FacetsConfig facets;
 
     RequestQuery(SearchRequest request, Analyzer analyzer, FacetsConfig facets) {
@@ -65,6 +70,23 @@ final class RequestQuery {
         }
         this.base = b.build();
         this.narrowed = base instanceof BooleanQuery bq && bq.clauses().size() > 1;
+        this.phrase = holdsPhrase(text);
+    }
+
+    private static boolean holdsPhrase(Query q) {
+        boolean[] found = {false};
+        q.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query query, Term... terms) {
+                if (query instanceof PhraseQuery || query instanceof MultiPhraseQuery) found[0] = true;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return found[0];
     }
 
     /** The query with every facet filter: OR within a facet, AND across facets. */

@@ -1,6 +1,7 @@
 package org.letterarchive.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,9 +28,9 @@ import org.letterarchive.letter.Recipient;
 import org.letterarchive.letter.Signer;
 
 /**
- * A search without ticked facet values finds its page in a pass that skips letters which cannot enter it; the
- * hits, their order, scores, totals and cursors are those of drill sideways, which scores every letter (here
- * asked for by ticking every language, which filters out no letter).
+ * A phrase search without ticked facet values finds its page in a pass of its own that skips letters which cannot
+ * enter it; the hits, their order, scores, totals and cursors are those of drill sideways, which scores every letter
+ * (here asked for by ticking every language, which filters out no letter).
  */
 class TopHitsPassTest {
 
@@ -51,7 +52,7 @@ class TopHitsPassTest {
             if (n % 1200 == 1199) index.commit(); // several segments, searched in slices
         }
         index.commit();
-        service = new SearchService(index, k -> k);
+        service = new SearchService(index, k -> k, () -> 0, 0, 0); // every phrase search in two passes
     }
 
     @AfterAll
@@ -92,12 +93,25 @@ class TopHitsPassTest {
         return r.withFilter(IndexSchema.F_LANGUAGE, "en", "es");
     }
 
+    private static RequestQuery parsed(String query) {
+        return new RequestQuery(SearchRequest.of(query), index.schema().analyzer(), index.schema().facetsConfig());
+    }
+
     @Test
-    void theTopHitsPassSkipsLettersForACommonWord() throws Exception {
+    void phrasesAreToldFromWords() {
+        assertTrue(parsed("\"we ask\"").phrase);
+        assertTrue(parsed("water OR \"we ask\"").phrase);
+        assertTrue(parsed("title:\"letter 12\"").phrase);
+        assertFalse(parsed("water rights").phrase);
+        assertFalse(parsed("wat*").phrase);
+        assertFalse(parsed("").phrase);
+    }
+
+    @Test
+    void thePagePassSkipsLettersForACommonPhrase() throws Exception {
         LetterSearcher searcher = index.acquire();
         try {
-            TopDocs top = searcher.search(new RequestQuery(SearchRequest.of("water"), index.schema().analyzer(),
-                    index.schema().facetsConfig()).drillDown(), new TopScoreDocCollectorManager(11, null, 1000));
+            TopDocs top = searcher.search(parsed("\"we ask\"").drillDown(), new TopScoreDocCollectorManager(11, null, 1000));
             assertEquals(TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO, top.totalHits.relation,
                     "the pass counts only part of the hits: it skipped letters");
         } finally {
@@ -109,7 +123,8 @@ class TopHitsPassTest {
     void pagesFoundWithSkippingAreThoseOfScoringEveryLetter() {
         List<SearchRequest> firstPages = new ArrayList<>();
         String group3 = Organization.keyOf("Group 3"), group7 = Organization.keyOf("Group 7");
-        for (String q : List.of("water", "\"we ask\"", "the", "rights OR detention", "migrants border", "")) {
+        for (String q : List.of("\"we ask\"", "\"the water\"", "\"to the\" OR detention", "\"in the\" migrants",
+                "title:\"letter 12\"", "water", "")) {
             for (SearchRequest.SortOrder sort : SearchRequest.SortOrder.values()) {
                 SearchRequest r = request(q, sort, 1, null);
                 firstPages.add(r);
@@ -141,8 +156,8 @@ class TopHitsPassTest {
             }
         }
         assertTrue(compared > 300, "pages of hits compared: " + compared);
-        SearchResult common = service.search(request("water", SearchRequest.SortOrder.relevance, 1, null));
+        SearchResult common = service.search(request("\"we ask\"", SearchRequest.SortOrder.relevance, 1, null));
         assertNotNull(common.hits().get(0).score());
-        assertTrue(common.total() > LETTERS / 3, "a word in many letters: " + common.total());
+        assertTrue(common.total() > LETTERS / 3, "a phrase in many letters: " + common.total());
     }
 }
