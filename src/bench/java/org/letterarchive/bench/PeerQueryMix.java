@@ -153,7 +153,7 @@ public final class PeerQueryMix {
         }
         if (words && r.highlight() && a.snippets() > 0) {
             q.append("&hl=true&hl.method=unified&hl.fl=text&hl.offsetSource=POSTINGS&hl.snippets=").append(a.snippets())
-                    .append("&hl.bs.type=WORD&hl.fragsize=").append(SNIPPET_CHARS)
+                    .append("&hl.bs.type=SEPARATOR&hl.bs.separator=").append(enc(" ")).append("&hl.fragsize=").append(SNIPPET_CHARS)
                     .append("&hl.fragAlignRatio=0.5&hl.fragsizeIsMinimum=false&hl.maxAnalyzedChars=200000")
                     .append("&hl.tag.pre=").append(enc("<mark>")).append("&hl.tag.post=").append(enc("</mark>"))
                     .append("&hl.encoder=html");

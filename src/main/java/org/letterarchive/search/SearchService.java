@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.text.BreakIterator;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -374,18 +372,25 @@ public final class SearchService {
     private static final PassageScoring PASSAGE_SCORING = new PassageScoring();
 
     private UnifiedHighlighter highlighter(LetterSearcher searcher) {
-        return UnifiedHighlighter.builder(searcher, index.schema().analyzer())
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, index.schema().analyzer())
                 // escape=true: the letter's text is HTML-escaped, only <mark> is markup
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withScorer(PASSAGE_SCORING)
                 .withMaxLength(200_000)
                 .withHandleMultiTermQuery(true)
                 .withHighlightPhrasesStrictly(true)
-                // passages of about SNIPPET_CHARS cut at word boundaries: a sentence iterator is slow on long
-                // texts with few sentence ends (signature lists, PDF columns), and gives unbounded passages
+                // passages of about SNIPPET_CHARS cut between words: a sentence iterator is slow on long texts
+                // with few sentence ends (signature lists, PDF columns), and gives unbounded passages
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getWordInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
-                .build();
+                        new WordStartBreakIterator(), SNIPPET_CHARS, 0.5f));
+        return new UnifiedHighlighter(builder) {
+            @Override
+            protected OffsetSource getOffsetSource(String field) {
+                // the schema's: the exact text's postings carry offsets (asked of the index, the highlighter
+                // merges every segment's field infos for each call)
+                return OffsetSource.POSTINGS;
+            }
+        };
     }
 
     /** The facet dimensions an answer lists values of: those asked for, months only within chosen years. */

@@ -500,7 +500,9 @@ public final class SolrSearch implements SearchBackend {
         q.set("hl.tag.pre", "<mark>");
         q.set("hl.tag.post", "</mark>");
         q.set("hl.encoder", "html"); // the letter's text is HTML-escaped, only <mark> is markup
-        q.set("hl.bs.type", "WORD");
+        // cut between words, as the embedded index cuts them (there at any white space; Solr takes one character)
+        q.set("hl.bs.type", "SEPARATOR");
+        q.set("hl.bs.separator", " ");
         q.set("hl.fragsize", SNIPPET_CHARS);
         q.set("hl.fragsizeIsMinimum", false);
         q.set("hl.fragAlignRatio", "0.5");
