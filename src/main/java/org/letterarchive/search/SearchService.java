@@ -23,6 +23,7 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -218,9 +219,19 @@ public final class SearchService {
             next = more && pageDocs.length > 0 ? Cursor.encode(request.sort(), pageDocs[pageDocs.length - 1]) : null;
         }
 
-        // the rest side by side on the search threads: the dimensions shown, the histogram, the page's snippets
+        // the rest side by side on the search threads: the dimensions shown, the histogram, the page's summaries
+        // and snippets
         LetterSearcher.Counts counts = r.counts();
         List<Callable<Void>> work = new ArrayList<>(counts.counting(shown(request)));
+        IndexSchema.Summary[] summaries = new IndexSchema.Summary[pageDocs.length];
+        work.add(() -> {
+            StoredFields stored = searcher.storedFields();
+            for (int i = 0; i < pageDocs.length; i++) {
+                Document d = stored.document(pageDocs[i].doc, Set.of(IndexSchema.SUMMARY));
+                summaries[i] = IndexSchema.readSummary(d.getBinaryValue(IndexSchema.SUMMARY));
+            }
+            return null;
+        });
         DateHistogram.Result[] histogram = {DateHistogram.NONE};
         if (request.answer().histogram()) {
             long dated = total;
@@ -238,8 +249,7 @@ public final class SearchService {
         List<String[]> snippets = highlighted == null ? null : snippets(highlighted);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < pageDocs.length; i++) {
-            Document d = searcher.storedFields().document(pageDocs[i].doc, Set.of(IndexSchema.SUMMARY));
-            IndexSchema.Summary s = IndexSchema.readSummary(d.getBinaryValue(IndexSchema.SUMMARY));
+            IndexSchema.Summary s = summaries[i];
             List<String> snip = snippets == null ? List.of() : List.of(snippets.get(i));
             Float score = Float.isNaN(pageDocs[i].score) ? null : pageDocs[i].score;
             hits.add(new SearchResult.Hit(s.id(), s.title(), s.date(), s.language(), s.format(), s.recipients(),
