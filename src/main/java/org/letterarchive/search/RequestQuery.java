@@ -37,8 +37,6 @@ final class RequestQuery {
     final SearchRequest request;
     final Query text;
     final Query base;
-    /** Whether the base query filters the text's matches: a date range, or signers who must all have signed. */
-    final boolean narrowed;
     /** Whether the text holds a phrase (a query that reads where its words stand). */
     final boolean phrase;
     private final FacetsConfig facets;
@@ -69,7 +67,6 @@ final class RequestQuery {
             }
         }
         this.base = b.build();
-        this.narrowed = base instanceof BooleanQuery bq && bq.clauses().size() > 1;
         this.phrase = holdsPhrase(text);
     }
 

@@ -23,23 +23,21 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.ScorerSupplier;
-import org.apache.lucene.search.Weight;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -277,12 +275,9 @@ public final class SearchService {
         if (!rq.drillsDown() && rq.phrase && mayFind(searcher, query) >= pagePassFrom) {
             int n = Math.max(1, Math.min(want, searcher.getIndexReader().maxDoc())); // as drill sideways bounds it
             FacetsCollector matching = searcher.search(query, new FacetsCollectorManager());
-            // the page's pass ranks the letters found by the text's score, without matching the filters again
-            Query ranked = !rq.narrowed ? query : new BooleanQuery.Builder().add(rq.text, BooleanClause.Occur.MUST)
-                    .add(new FoundLetters(searcher.getIndexReader(), matching), BooleanClause.Occur.FILTER).build();
             TopDocs hits = sort == null
-                    ? searcher.search(ranked, new TopScoreDocCollectorManager(n, after, SKIP_AFTER))
-                    : searcher.search(ranked, new TopFieldCollectorManager(sort, n, (FieldDoc) after, SKIP_AFTER));
+                    ? searcher.search(query, new TopScoreDocCollectorManager(n, after, SKIP_AFTER))
+                    : searcher.search(query, new TopFieldCollectorManager(sort, n, (FieldDoc) after, SKIP_AFTER));
             return new Found(matching, hits, searcher.facets(matching, Map.of()));
         }
         LetterSearcher counting = searcher; // in the subclass, "searcher" is drill sideways' own field

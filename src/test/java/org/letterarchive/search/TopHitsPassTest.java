@@ -128,7 +128,7 @@ class TopHitsPassTest {
             for (SearchRequest.SortOrder sort : SearchRequest.SortOrder.values()) {
                 SearchRequest r = request(q, sort, 1, null);
                 firstPages.add(r);
-                // filters of the base query, which the page's pass reads from the letters found
+                // filters of the base query, which the page's pass matches again
                 firstPages.add(new SearchRequest(q, Map.of(), SearchRequest.SignerMatch.any, LocalDate.of(2005, 3, 1),
                         LocalDate.of(2016, 8, 31), sort, 1, 10, false, null));
                 firstPages.add(new SearchRequest(q, Map.of(), SearchRequest.SignerMatch.all, null, LocalDate.of(2020, 1, 1),
