@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BinaryOperator;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -67,7 +69,7 @@ public final class SearchService {
     private final LetterIndex index;
     private final FacetsConfig facetsConfig;
     private final UnaryOperator<String> signerLabel;
-    private final java.util.function.LongSupplier namesVersion;
+    private final LongSupplier namesVersion;
     private final int answers;
     private final long answerBytes = AnswerCache.defaultMaxBytes();
     private final FacetLister facetLister;
@@ -89,12 +91,12 @@ public final class SearchService {
      * @param namesVersion changes whenever a display name may have changed
      * @param answers      answers kept per searcher for requests asked again; 0 keeps none
      */
-    public SearchService(LetterIndex index, UnaryOperator<String> signerLabel, java.util.function.LongSupplier namesVersion, int answers) {
+    public SearchService(LetterIndex index, UnaryOperator<String> signerLabel, LongSupplier namesVersion, int answers) {
         this(index, signerLabel, namesVersion, answers, PAGE_PASS_FROM);
     }
 
     /** @param pagePassFrom letters a phrase search must be able to find to be found in two passes ({@link #find}) */
-    SearchService(LetterIndex index, UnaryOperator<String> signerLabel, java.util.function.LongSupplier namesVersion, int answers,
+    SearchService(LetterIndex index, UnaryOperator<String> signerLabel, LongSupplier namesVersion, int answers,
                   long pagePassFrom) {
         if (answers < 0) throw new IllegalArgumentException("answers kept must be 0 or more, not " + answers);
         this.index = index;
@@ -286,7 +288,7 @@ public final class SearchService {
             protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] sideways, String[] sidewaysDims)
                     throws IOException {
                 // counted below, side by side: only the dimensions the answer shows (each its own doc-values field)
-                Map<String, FacetsCollector> side = new java.util.HashMap<>();
+                Map<String, FacetsCollector> side = new HashMap<>();
                 if (sideways != null) for (int i = 0; i < sideways.length; i++) side.put(sidewaysDims[i], sideways[i]);
                 return counting.facets(drillDowns, side);
             }
@@ -307,7 +309,7 @@ public final class SearchService {
      * bench's phrases (280,000 to 575,000 hits) took 7–44 ms less. Single words gain little or lose: a word's hit
      * is scored from its count in the letter, without reading where it stands.
      */
-    static final long PAGE_PASS_FROM = 40_000;
+    private static final long PAGE_PASS_FROM = 40_000;
 
     /** At most how many letters a query may find, as its scorers estimate it (a phrase: its rarest word's letters). */
     private static long mayFind(IndexSearcher searcher, Query query) throws IOException {
