@@ -69,6 +69,8 @@ public final class Families {
     /** Letters pending from which detection's reader is refreshed however many the writer still holds. */
     static final int REFRESH_AT_MOST = 10_000;
     static final int MAX_CANDIDATES = 8;
+    /** Candidates taken of one family in a look-up: a campaign of hundreds is one candidate family. */
+    static final int PER_FAMILY = 2;
 
     /** How a member is tied to its family's earliest letter, as detection found it. */
     public enum Link { earliest, same, version, translation, copy }
@@ -253,16 +255,18 @@ public final class Families {
             Linking linking = new Linking(fp, this::familyOf, id -> corrections.split().contains(id), read.verdicts());
             if (!corrections.split().contains(l.id())) candidates(fp, read, linking);
             Set<String> linked = linking.linked;
-            pend(fp);
             indexing.add(l.id());
             recent.remove(l.id());
-            if (linked.isEmpty()) return Set.of();
-            if (linked.size() == 1 && joined(families.get(linked.iterator().next()), fp)) return Set.of();
-            Set<String> members = new LinkedHashSet<>();
-            members.add(l.id());
-            for (String fam : linked) members.addAll(members(fam));
-            Set<String> changed = regroup(members, Map.of(l.id(), fp));
-            membersChanged.addAndGet(changed.size());
+            Set<String> changed = Set.of();
+            if (!linked.isEmpty() && !(linked.size() == 1 && joined(families.get(linked.iterator().next()), fp))) {
+                Set<String> members = new LinkedHashSet<>();
+                members.add(l.id());
+                for (String fam : linked) members.addAll(members(fam));
+                changed = regroup(members, Map.of(l.id(), fp));
+                membersChanged.addAndGet(changed.size());
+            }
+            // pending under the family it has joined, which bounds how many of that family each key holds
+            pend(fp);
             return changed;
         } finally {
             detections.incrementAndGet();
@@ -524,7 +528,7 @@ public final class Families {
             throws IOException {
         for (IndexedCandidate d : found) {
             if (taken >= MAX_CANDIDATES) break;
-            if (d.id().equals(fp.id) || passOver.test(d.id()) || perFamily.getOrDefault(d.family(), 0) >= 2) continue;
+            if (d.id().equals(fp.id) || passOver.test(d.id()) || perFamily.getOrDefault(d.family(), 0) >= PER_FAMILY) continue;
             IndexSchema.FamilyCard card = d.card();
             if (!Rules.couldLink(fp, card.language(), card.date(), q.otherLanguage())) continue;
             perFamily.merge(d.family(), 1, Integer::sum);
@@ -574,7 +578,7 @@ public final class Families {
             if (id.equals(fp.id) || !seen.add(id)) continue;
             // two of a family at most: the other copies of a campaign pending are passed over before anything is read
             String family = familyOf(id);
-            if (perFamily.getOrDefault(family, 0) >= 2) continue;
+            if (perFamily.getOrDefault(family, 0) >= PER_FAMILY) continue;
             Fingerprint c = pending.get(id);
             if (!Rules.couldLink(fp, c.language, c.date, q.otherLanguage())) continue;
             perFamily.merge(family, 1, Integer::sum);
@@ -686,17 +690,23 @@ public final class Families {
     private void pend(Fingerprint fp) {
         List<Long> keys = new ArrayList<>(fp.nearKeys());
         keys.addAll(translationTerms(fp));
-        pending.add(fp, keys);
+        pending.add(fp, keys, familyOf(fp.id));
     }
 
     /**
      * The letters admitted since detection's reader was last refreshed, with their keys: each key's letters by their
      * number (the order they were first added in), so that a look-up counts keys in an array, not a map of ids (a
      * campaign's copies pending share most of their keys).
+     *
+     * <p>Each key holds at most {@value #PER_FAMILY} letters of one family (the family a letter joined when it was
+     * admitted), the first added: a look-up takes no more of a family, and without the bound every copy of a
+     * campaign pending walked the keys of all the copies before it.
      */
     static final class Pending {
         private final Map<String, Fingerprint> prints = new LinkedHashMap<>();
         private final KeyPostings byKey = new KeyPostings();
+        /** How many letters of a family each key holds, by the key mixed with the family. */
+        private final LongIntHashMap ofFamily = new LongIntHashMap();
         private final List<String> ids = new ArrayList<>();
         private final Map<String, Integer> number = new HashMap<>();
         /** Each letter's count of keys during a look-up, by its number: zero between look-ups. */
@@ -719,17 +729,20 @@ public final class Families {
             return prints.values();
         }
 
-        void add(Fingerprint fp, List<Long> keys) {
+        /** Adds a letter of this family (its family id) with its keys. */
+        void add(Fingerprint fp, List<Long> keys, String family) {
             prints.put(fp.id, fp);
             int n = number.computeIfAbsent(fp.id, id -> {
                 ids.add(id);
                 return ids.size() - 1;
             });
-            for (long k : keys) byKey.add(k, n);
+            long of = Fingerprint.mix(family.hashCode() * 0x9E3779B97F4A7C15L + family.length());
+            for (long k : keys) if (ofFamily.addTo(Fingerprint.mix(k ^ of), 1) <= PER_FAMILY) byKey.add(k, n);
         }
 
         void clear() {
             prints.clear();
+            ofFamily.clear();
             byKey.clear();
             ids.clear();
             number.clear();
