@@ -33,7 +33,7 @@ import org.letterarchive.letter.Signer;
 public final class Fingerprint {
 
     static final int SHINGLE = 4;
-    /** MinHash functions over the body shingles, read as {@link #BANDS} bands of {@link #ROWS}. */
+    /** MinHash bins over the body shingles (a power of two), read as {@link #BANDS} bands of {@link #ROWS}. */
     static final int BANDS = 16;
     static final int ROWS = 4;
     /** MinHash functions over the signer names, read as {@link #SIGNER_BANDS} bands of 2. */
@@ -438,7 +438,7 @@ public final class Fingerprint {
 
     private static List<Long> bandKeys(long[] shingles) {
         if (shingles.length < Families.MIN_SHINGLES) return List.of();
-        int[] minhash = minhash(shingles);
+        long[] minhash = minhash(shingles);
         List<Long> keys = new ArrayList<>();
         for (int b = 0; b < BANDS; b++) {
             long h = b;
@@ -540,31 +540,39 @@ public final class Fingerprint {
     }
 
     /**
-     * The body's MinHash: for each function, the least of its values over the shingles. The shingle hashes are
-     * already mixed, so each function is a multiply-add with an odd multiplier, its high bits kept (multiply-shift
-     * hashing, Dietzfelbinger et al. 1997): a bijection of the 64-bit hashes, a few times cheaper than mixing each
-     * hash again for every function.
+     * The body's MinHash by one-permutation hashing (Li, Owen and Zhang 2012): each shingle hash goes to one of
+     * {@code BANDS * ROWS} bins by its top bits, and each bin keeps the least of the rest; an empty bin takes the
+     * value of the next bin to its right that is not, with the distance mixed in (densification by rotation,
+     * Shrivastava and Li 2014). Two bodies' bins agree about as often as their shingle sets overlap (their
+     * Jaccard), as with one function per bin, at one hash per shingle instead of one per shingle and bin. The
+     * shingle hashes are already mixed, so their bits are the permutation.
      */
-    private static int[] minhash(long[] shingles) {
-        int[] sig = new int[BANDS * ROWS];
-        Arrays.fill(sig, Integer.MAX_VALUE);
+    static long[] minhash(long[] shingles) {
+        int bins = BANDS * ROWS;
+        long[] sig = new long[bins];
+        Arrays.fill(sig, Long.MAX_VALUE);
         for (long s : shingles) {
-            for (int k = 0; k < sig.length; k++) {
-                int h = (int) ((s * MULTIPLIERS[k] + SEEDS[k]) >>> 33);
-                if (h < sig[k]) sig[k] = h;
+            int bin = (int) (s >>> BIN_SHIFT);
+            long v = s & VALUE_MASK;
+            if (v < sig[bin]) sig[bin] = v;
+        }
+        long[] dense = sig.clone();
+        for (int b = 0; b < bins; b++) {
+            if (sig[b] != Long.MAX_VALUE) continue;
+            for (int t = 1; t < bins; t++) {
+                long v = sig[(b + t) % bins];
+                if (v != Long.MAX_VALUE) {
+                    dense[b] = mix(v + t * 0x9E3779B97F4A7C15L);
+                    break;
+                }
             }
         }
-        return sig;
+        return dense;
     }
 
-    private static final long[] MULTIPLIERS = multipliers(BANDS * ROWS);
-
-    private static long[] multipliers(int n) {
-        long[] m = new long[n];
-        long x = 0x243F6A8885A308D3L;
-        for (int i = 0; i < n; i++) m[i] = (x = mix(x + 0x9E3779B97F4A7C15L)) | 1L;
-        return m;
-    }
+    /** The top bits of a shingle hash choose its bin (64 bins: six bits), the rest are its value. */
+    private static final int BIN_SHIFT = 64 - Integer.numberOfTrailingZeros(BANDS * ROWS);
+    private static final long VALUE_MASK = -1L >>> (64 - BIN_SHIFT);
 
     // ---------- text helpers ----------
 

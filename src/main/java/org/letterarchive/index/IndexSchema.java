@@ -52,7 +52,7 @@ public final class IndexSchema {
      * Version of the fields and analysis below. An index committed with another version is emptied on open
      * and rebuilt from the corpus; raise it whenever documents would be indexed differently.
      */
-    public static final int VERSION = 14; // 14: value sets of the few-valued dimensions (13: LetterCodec's stored fields)
+    public static final int VERSION = 15; // 15: family body keys by one-permutation MinHash (14: value sets of the few-valued dimensions)
 
     // identity and stored data
     public static final String ID = "id";
