@@ -26,16 +26,36 @@ final class BodyTokens {
         this.s = s;
     }
 
+    /** What {@link #exact} gives: an address or a number, as written. */
+    interface ExactSink {
+        void accept(Kind kind, String text);
+    }
+
     /**
-     * Whether the text may hold an address or a number at all: a digit, an '@', "://" or "www." (of either case) in
-     * it. A paragraph without any holds words only, and its exact anchors need no scan.
+     * The text's addresses and numbers, in order: the tokens {@link #next} finds that are not words. A text that can
+     * hold no address (no '@', "://" or "www." of either case) is only scanned for digits: there every digit a number
+     * did not take starts one, as no word holds a digit.
      */
-    static boolean mayHoldExact(String s) {
+    static void exact(String s, ExactSink sink) {
+        if (mayHoldAddress(s)) {
+            BodyTokens m = new BodyTokens(s);
+            while (m.next()) if (m.kind() != Kind.WORD) sink.accept(m.kind(), m.text());
+            return;
+        }
+        BodyTokens m = new BodyTokens(s);
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (isDigit(c) || c == '@') return true;
-            if (c == ':' && s.startsWith("//", i + 1)) return true;
-            if (c == '.' && i >= 3 && s.regionMatches(true, i - 3, "www", 0, 3)) return true;
+            if (!isDigit(s.charAt(i))) continue;
+            int end = m.number(i);
+            sink.accept(Kind.NUMBER, s.substring(i, end));
+            i = end - 1;
+        }
+    }
+
+    /** Whether the text holds an '@', "://" or "www." (of either case): what every address starts from. */
+    static boolean mayHoldAddress(String s) {
+        if (s.indexOf('@') >= 0 || s.contains("://")) return true;
+        for (int i = s.indexOf('.', 3); i >= 0; i = s.indexOf('.', i + 1)) {
+            if (s.regionMatches(true, i - 3, "www", 0, 3)) return true;
         }
         return false;
     }

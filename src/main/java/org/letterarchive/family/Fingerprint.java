@@ -245,9 +245,13 @@ public final class Fingerprint {
      * word.
      */
     private static String exact(BodyTokens m) {
-        return switch (m.kind()) {
-            case ADDRESS -> m.text().toLowerCase(Locale.ROOT);
-            case NUMBER -> withoutSeparators(m.text());
+        return m.kind() == BodyTokens.Kind.WORD ? null : exact(m.kind(), m.text());
+    }
+
+    private static String exact(BodyTokens.Kind kind, String text) {
+        return switch (kind) {
+            case ADDRESS -> text.toLowerCase(Locale.ROOT);
+            case NUMBER -> withoutSeparators(text);
             case WORD -> null;
         };
     }
@@ -529,12 +533,10 @@ public final class Fingerprint {
     private Set<String> exactAnchors() {
         Set<String> out = new LinkedHashSet<>();
         for (String p : paragraphs) {
-            if (!BodyTokens.mayHoldExact(p)) continue;
-            BodyTokens m = new BodyTokens(p);
-            while (m.next() && out.size() < MAX_ANCHORS) {
-                String exact = exact(m);
-                if (exact != null) out.add(exact);
-            }
+            if (out.size() >= MAX_ANCHORS) break;
+            BodyTokens.exact(p, (kind, text) -> {
+                if (out.size() < MAX_ANCHORS) out.add(exact(kind, text));
+            });
         }
         return out;
     }
