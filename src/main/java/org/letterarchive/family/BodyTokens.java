@@ -37,12 +37,11 @@ final class BodyTokens {
      * did not take starts one, as no word holds a digit.
      */
     static void exact(String s, ExactSink sink) {
+        BodyTokens m = new BodyTokens(s);
         if (mayHoldAddress(s)) {
-            BodyTokens m = new BodyTokens(s);
             while (m.next()) if (m.kind() != Kind.WORD) sink.accept(m.kind(), m.text());
             return;
         }
-        BodyTokens m = new BodyTokens(s);
         for (int i = 0; i < s.length(); i++) {
             if (!isDigit(s.charAt(i))) continue;
             int end = m.number(i);

@@ -736,7 +736,7 @@ public final class Families {
                 ids.add(id);
                 return ids.size() - 1;
             });
-            long of = Fingerprint.mix(family.hashCode() * 0x9E3779B97F4A7C15L + family.length());
+            long of = Fingerprint.hash(family);
             for (long k : keys) if (ofFamily.addTo(Fingerprint.mix(k ^ of), 1) <= PER_FAMILY) byKey.add(k, n);
         }
 

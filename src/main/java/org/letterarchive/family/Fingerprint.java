@@ -44,6 +44,11 @@ public final class Fingerprint {
     static final int MAX_ANCHORS = 400;
     private static final Pattern SALUTATION = Pattern.compile(
             "(?i)^(dear|to whom|estimad[oa]s?|señor|señora|sr\\.|sra\\.|prezad|caro|cara|querid[oa]s?|chers?|madame|monsieur|sehr geehrte|liebe)\\b.*");
+    /**
+     * Seeds by place: the anchor functions' from 0, the signer functions' from {@code BANDS * ROWS}, the anchor keys'
+     * after them. The body's MinHash, which took the first {@code BANDS * ROWS}, needs none since it is one hash per
+     * shingle; the places are kept, so that the signer and anchor keys do not change.
+     */
     private static final long[] SEEDS = seeds(BANDS * ROWS + SIGNER_BANDS * 2 + ANCHOR_KEYS);
 
     final String id;
@@ -469,7 +474,7 @@ public final class Fingerprint {
         long[] sig = new long[SIGNER_BANDS * 2];
         Arrays.fill(sig, Long.MAX_VALUE);
         for (String s : signers) {
-            long base = mix(s.hashCode() * 0x9E3779B97F4A7C15L + s.length());
+            long base = hash(s);
             for (int k = 0; k < sig.length; k++) sig[k] = Math.min(sig[k], mix(base ^ SEEDS[BANDS * ROWS + k]));
         }
         Set<Long> out = new LinkedHashSet<>();
@@ -747,6 +752,11 @@ public final class Fingerprint {
         int n = 1;
         for (int i = 0; i < folded.length(); i++) if (folded.charAt(i) == ' ') n++;
         return n;
+    }
+
+    /** A 64-bit hash of a string (its hash code and length, mixed). */
+    static long hash(String s) {
+        return mix(s.hashCode() * 0x9E3779B97F4A7C15L + s.length());
     }
 
     static long mix(long z) {
