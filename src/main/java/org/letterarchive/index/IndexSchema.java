@@ -38,6 +38,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteArrayDataOutput;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.BytesRef;
 import org.letterarchive.corpus.Json;
 import org.letterarchive.letter.Folding;
@@ -482,6 +483,13 @@ public final class IndexSchema {
     public static Summary readSummary(BytesRef bytes) throws IOException {
         return Json.mapper().readValue(bytes.bytes, bytes.offset, bytes.length, Summary.class);
     }
+
+    /** The summary of a letter's document, read alone of its stored fields. */
+    public static Summary summaryOf(StoredFields stored, int doc) throws IOException {
+        return readSummary(stored.document(doc, SUMMARY_ONLY).getBinaryValue(SUMMARY));
+    }
+
+    private static final Set<String> SUMMARY_ONLY = Set.of(SUMMARY);
 
     /** The collapse key of a family id. */
     public static long familyKey(String familyId) {

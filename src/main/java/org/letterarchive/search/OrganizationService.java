@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
@@ -523,8 +522,7 @@ public final class OrganizationService {
     }
 
     static SearchResult.Hit hit(LetterSearcher s, int doc) throws IOException {
-        var d = s.storedFields().document(doc, Set.of(IndexSchema.SUMMARY));
-        IndexSchema.Summary x = IndexSchema.readSummary(d.getBinaryValue(IndexSchema.SUMMARY));
+        IndexSchema.Summary x = IndexSchema.summaryOf(s.storedFields(), doc);
         return new SearchResult.Hit(x.id(), x.title(), x.date(), x.language(), x.format(), x.recipients(),
                 x.signerCount(), x.topSigners(), List.of(), null);
     }

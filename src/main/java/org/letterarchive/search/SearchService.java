@@ -9,13 +9,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BinaryOperator;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
@@ -226,10 +224,7 @@ public final class SearchService {
         IndexSchema.Summary[] summaries = new IndexSchema.Summary[pageDocs.length];
         work.add(() -> {
             StoredFields stored = searcher.storedFields();
-            for (int i = 0; i < pageDocs.length; i++) {
-                Document d = stored.document(pageDocs[i].doc, Set.of(IndexSchema.SUMMARY));
-                summaries[i] = IndexSchema.readSummary(d.getBinaryValue(IndexSchema.SUMMARY));
-            }
+            for (int i = 0; i < pageDocs.length; i++) summaries[i] = IndexSchema.summaryOf(stored, pageDocs[i].doc);
             return null;
         });
         DateHistogram.Result[] histogram = {DateHistogram.NONE};

@@ -7,8 +7,9 @@ import java.text.BreakIterator;
 import java.text.StringCharacterIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.letterarchive.RandomTexts;
 
 /** Snippet boundaries: every word's start after white space and the two ends, found forwards and backwards alike. */
 class WordStartBreakIteratorTest {
@@ -28,12 +29,9 @@ class WordStartBreakIteratorTest {
 
     @Test
     void boundariesAreWordStartsAndTheEnds() {
-        SplittableRandom rnd = new SplittableRandom(3);
+        Random rnd = new Random(3);
         for (int round = 0; round < 2000; round++) {
-            StringBuilder b = new StringBuilder();
-            int n = rnd.nextInt(40);
-            for (int i = 0; i < n; i++) b.append(PIECES.charAt(rnd.nextInt(PIECES.length())));
-            String text = b.toString();
+            String text = RandomTexts.of(rnd, rnd.nextInt(40), PIECES);
             // part of the text, as an iterator over a slice of it is given
             int begin = text.isEmpty() ? 0 : rnd.nextInt(text.length() + 1);
             int end = begin + rnd.nextInt(text.length() - begin + 1);
