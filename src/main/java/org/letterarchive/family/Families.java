@@ -136,6 +136,12 @@ public final class Families {
     /** Each thread's look-up buffers. */
     private final ThreadLocal<DocCounts> counts = ThreadLocal.withInitial(DocCounts::new);
     private long refreshes;
+    /**
+     * Every key the index holds, made at the first admission after opening ({@link #keysMade}); then every key a
+     * letter is admitted or indexed with is added before its document is written. Null until made and after
+     * {@link #clear}: look-ups then seek every key.
+     */
+    private volatile KeyFilter keys;
 
     public Families(LetterIndex index, Corpus corpus, Function<String, Optional<Letter>> letters) throws IOException {
         this.index = index;
@@ -223,6 +229,9 @@ public final class Families {
         }
         List<Long> trans = translationTerms(fp);
         synchronized (this) {
+            // a letter indexed again has the keys it was admitted with, unless its text or signers were corrected
+            addKeys(fp.nearKeys());
+            addKeys(trans);
             String family = familyOf(l.id());
             Family f = families.get(family);
             return new IndexSchema.FamilyFields(family, relation(l.id()), f == null ? Link.earliest.name() : f.members.get(l.id()).link().name(),
@@ -252,6 +261,7 @@ public final class Families {
         try {
             if (familyOf.containsKey(l.id())) remove(l.id());
             if (refreshDue()) refresh();
+            if (keys == null || keys.full()) keysMade();
             Linking linking = new Linking(fp, this::familyOf, id -> corrections.split().contains(id), read.verdicts());
             if (!corrections.split().contains(l.id())) candidates(fp, read, linking);
             Set<String> linked = linking.linked;
@@ -367,9 +377,13 @@ public final class Families {
          * a letter's keys are mostly in no segment at all (a query per key would weigh every key in every segment).
          * Counted in {@code counts}' buffers, kept for the next look-up.
          */
-        List<Integer> find(IndexReader reader, Fingerprint fp, int limit, DocCounts counts) throws IOException {
+        List<Integer> find(IndexReader reader, Fingerprint fp, int limit, DocCounts counts, KeyFilter indexed) throws IOException {
+            // the keys the index may hold: when fewer than minHits, no letter holds enough
             BytesRef[] terms = new BytesRef[keys.size()];
-            for (int i = 0; i < terms.length; i++) terms[i] = IndexSchema.familyKeyTerm(keys.get(i));
+            int asked = 0;
+            for (long k : keys) if (indexed == null || indexed.mayHold(k)) terms[asked++] = IndexSchema.familyKeyTerm(k);
+            if (asked < minHits) return List.of();
+            if (asked < terms.length) terms = Arrays.copyOf(terms, asked);
             // each letter found, packed as (the keys it lacks of the most there can be, its document): sorted, most
             // keys first, then in index order
             long[] found = counts.found;
@@ -502,7 +516,7 @@ public final class Families {
     private List<IndexedCandidate> top(IndexSearcher s, Lookup q, Fingerprint fp) throws IOException {
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
         List<IndexedCandidate> out = new ArrayList<>();
-        for (int d : q.find(s.getIndexReader(), fp, MAX_CANDIDATES * 4, counts.get())) {
+        for (int d : q.find(s.getIndexReader(), fp, MAX_CANDIDATES * 4, counts.get(), keys)) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d, leaves));
             BinaryDocValues cards = leaf.reader().getBinaryDocValues(IndexSchema.FAMILY_CARD);
             if (cards == null || !cards.advanceExact(d - leaf.docBase)) {
@@ -691,6 +705,49 @@ public final class Families {
         List<Long> keys = new ArrayList<>(fp.nearKeys());
         keys.addAll(translationTerms(fp));
         pending.add(fp, keys, familyOf(fp.id));
+        addKeys(keys);
+    }
+
+    private void addKeys(List<Long> added) {
+        KeyFilter k = keys;
+        if (k != null) for (long key : added) k.add(key);
+    }
+
+    /**
+     * Makes the filter of every key the index holds, for twice as many keys as it holds now: after a refresh,
+     * detection's reader holds every letter indexed, and the letters pending every letter admitted since.
+     */
+    private void keysMade() throws IOException {
+        refresh();
+        IndexSearcher s = index.acquireLatest();
+        try {
+            List<Terms> fields = new ArrayList<>();
+            long n = 0;
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                for (String field : List.of(IndexSchema.FAMILY_NEAR, IndexSchema.FAMILY_TRANSLATION)) {
+                    Terms t = leaf.reader().terms(field);
+                    if (t == null) continue;
+                    fields.add(t);
+                    n += Math.max(0, t.size());
+                }
+            }
+            List<List<Long>> pendingKeys = new ArrayList<>();
+            for (Fingerprint fp : pending.prints()) {
+                List<Long> k = new ArrayList<>(fp.nearKeys());
+                k.addAll(translationTerms(fp));
+                pendingKeys.add(k);
+                n += k.size();
+            }
+            KeyFilter made = new KeyFilter(2 * n);
+            for (Terms t : fields) {
+                TermsEnum te = t.iterator();
+                for (BytesRef term = te.next(); term != null; term = te.next()) made.add(IndexSchema.familyKeyOf(term));
+            }
+            for (List<Long> k : pendingKeys) for (long key : k) made.add(key);
+            keys = made;
+        } finally {
+            index.releaseLatest(s);
+        }
     }
 
     /**
@@ -1047,6 +1104,7 @@ public final class Families {
         indexing.clear();
         rootCache.clear();
         recent.clear();
+        keys = null;
     }
 
     private void save() throws IOException {
