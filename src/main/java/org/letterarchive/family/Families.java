@@ -142,6 +142,8 @@ public final class Families {
      * {@link #clear}: look-ups then seek every key.
      */
     private volatile KeyFilter keys;
+    /** Whether a letter was indexed other than by admission while there was no filter: it is then made after a refresh. */
+    private boolean indexedWithoutKeys;
 
     public Families(LetterIndex index, Corpus corpus, Function<String, Optional<Letter>> letters) throws IOException {
         this.index = index;
@@ -221,7 +223,8 @@ public final class Families {
     /** The index fields of a letter's family. */
     public IndexSchema.FamilyFields fields(Letter l) {
         Fingerprint fp = pendingPrint(l.id());
-        if (fp == null) { // a letter indexed again: its fingerprint is taken outside the lock
+        boolean admitted = fp != null; // its keys were added when it was admitted
+        if (!admitted) { // a letter indexed again: its fingerprint is taken outside the lock
             fp = Fingerprint.of(l);
             synchronized (this) {
                 recent.put(l.id(), fp);
@@ -229,9 +232,12 @@ public final class Families {
         }
         List<Long> trans = translationTerms(fp);
         synchronized (this) {
-            // a letter indexed again has the keys it was admitted with, unless its text or signers were corrected
-            addKeys(fp.nearKeys());
-            addKeys(trans);
+            if (!admitted) {
+                // the keys it was admitted with, or new ones when its text or signers were corrected
+                if (keys == null) indexedWithoutKeys = true;
+                addKeys(fp.nearKeys());
+                addKeys(trans);
+            }
             String family = familyOf(l.id());
             Family f = families.get(family);
             return new IndexSchema.FamilyFields(family, relation(l.id()), f == null ? Link.earliest.name() : f.members.get(l.id()).link().name(),
@@ -714,11 +720,16 @@ public final class Families {
     }
 
     /**
-     * Makes the filter of every key the index holds, for twice as many keys as it holds now: after a refresh,
-     * detection's reader holds every letter indexed, and the letters pending every letter admitted since.
+     * Makes the filter of every key the index holds, for twice as many keys as it holds now, from detection's reader
+     * and the letters pending: the reader holds every letter admitted but those still pending. A letter indexed
+     * otherwise (a correction, a member indexed again) had its keys added to the filter there was, or, when there was
+     * none, is made visible to the reader first.
      */
     private void keysMade() throws IOException {
-        refresh();
+        if (indexedWithoutKeys) {
+            refresh();
+            indexedWithoutKeys = false;
+        }
         IndexSearcher s = index.acquireLatest();
         try {
             List<Terms> fields = new ArrayList<>();
@@ -1105,6 +1116,7 @@ public final class Families {
         rootCache.clear();
         recent.clear();
         keys = null;
+        indexedWithoutKeys = false;
     }
 
     private void save() throws IOException {
