@@ -73,6 +73,7 @@ public final class FamilyBenchmark {
                         if (side == Side.ON && r == rounds) {
                             Families f = archive.store().families();
                             quality.put("detection_ms_per_letter", round(f.meanDetectionMillis()));
+                            quality.put("lookup_ms_per_letter", round(f.meanReadMillis()));
                             quality.put("detection_reader_refreshes", f.refreshes());
                             quality.put("members_indexed_again", f.membersChanged());
                             quality.put("families_detected", f.familyCount());

@@ -131,6 +131,7 @@ public final class Families {
     private Corrections corrections;
     private final AtomicLong detections = new AtomicLong();
     private final AtomicLong detectionNanos = new AtomicLong();
+    private final AtomicLong readNanos = new AtomicLong();
     /** Letters indexed again because their family's fields changed when another letter was admitted. */
     private final AtomicLong membersChanged = new AtomicLong();
     /** Each thread's look-up buffers. */
@@ -142,8 +143,6 @@ public final class Families {
      * {@link #clear}: look-ups then seek every key.
      */
     private volatile KeyFilter keys;
-    /** Whether a letter was indexed other than by admission while there was no filter: it is then made after a refresh. */
-    private boolean indexedWithoutKeys;
 
     public Families(LetterIndex index, Corpus corpus, Function<String, Optional<Letter>> letters) throws IOException {
         this.index = index;
@@ -201,6 +200,12 @@ public final class Families {
         return n == 0 ? 0 : detectionNanos.get() / 1e6 / n;
     }
 
+    /** The mean time per letter of detection's look-ups before its lock ({@link #read}), in milliseconds. */
+    public double meanReadMillis() {
+        long n = detections.get();
+        return n == 0 ? 0 : readNanos.get() / 1e6 / n;
+    }
+
     public long detections() {
         return detections.get();
     }
@@ -228,13 +233,13 @@ public final class Families {
             fp = Fingerprint.of(l);
             synchronized (this) {
                 recent.put(l.id(), fp);
+                rootCache.replace(l.id(), fp);
             }
         }
         List<Long> trans = translationTerms(fp);
         synchronized (this) {
             if (!admitted) {
-                // the keys it was admitted with, or new ones when its text or signers were corrected
-                if (keys == null) indexedWithoutKeys = true;
+                // the keys it was admitted with, or new ones when a curator corrected it
                 addKeys(fp.nearKeys());
                 addKeys(trans);
             }
@@ -461,6 +466,15 @@ public final class Families {
      * are passed over.
      */
     public Prefetch read(Fingerprint fp) throws IOException {
+        long t0 = System.nanoTime();
+        try {
+            return prefetch(fp);
+        } finally {
+            readNanos.addAndGet(System.nanoTime() - t0);
+        }
+    }
+
+    private Prefetch prefetch(Fingerprint fp) throws IOException {
         Map<String, Fingerprint> read = new HashMap<>();
         Map<Lookup, List<IndexedCandidate>> found = new HashMap<>();
         // families as the index's cards give them: the lock's own may have changed since, so this only spares reads
@@ -721,15 +735,10 @@ public final class Families {
 
     /**
      * Makes the filter of every key the index holds, for twice as many keys as it holds now, from detection's reader
-     * and the letters pending: the reader holds every letter admitted but those still pending. A letter indexed
-     * otherwise (a correction, a member indexed again) had its keys added to the filter there was, or, when there was
-     * none, is made visible to the reader first.
+     * and the letters pending: the reader holds every letter admitted but those still pending, and every letter a
+     * curator corrected (detection is refreshed after a correction). A member indexed again keeps its keys.
      */
     private void keysMade() throws IOException {
-        if (indexedWithoutKeys) {
-            refresh();
-            indexedWithoutKeys = false;
-        }
         IndexSearcher s = index.acquireLatest();
         try {
             List<Terms> fields = new ArrayList<>();
@@ -1116,7 +1125,6 @@ public final class Families {
         rootCache.clear();
         recent.clear();
         keys = null;
-        indexedWithoutKeys = false;
     }
 
     private void save() throws IOException {

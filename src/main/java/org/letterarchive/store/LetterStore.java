@@ -273,13 +273,19 @@ public final class LetterStore implements Closeable {
         }
     }
 
-    /** Replaces a stored letter's record (a correction, a new analysis) and indexes it; committed. */
+    /**
+     * Replaces a stored letter's record (a correction, a new analysis) and indexes it; committed. Family detection
+     * then compares the letter as corrected: it is no longer looked up by the keys it was admitted with, and its
+     * new keys are in detection's reader.
+     */
     public void replace(StoredLetter updated) throws IOException {
         exclusive(() -> {
             corpus.update(updated);
             organizations.learn(updated.letter());
+            if (families != null) families.refresh();
             upsert(updated.letter());
             commit();
+            if (families != null) families.refresh();
             return null;
         });
     }

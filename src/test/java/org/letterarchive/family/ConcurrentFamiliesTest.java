@@ -86,31 +86,6 @@ class ConcurrentFamiliesTest {
         }
     }
 
-    /**
-     * A letter ingested after the archive is opened again finds its family in the index alone: detection's filter
-     * of the index's keys, made at the first letter detection admits (here an unrelated one), holds the index's terms.
-     */
-    @Test
-    void aCopyIngestedAfterReopeningJoinsTheCampaignInTheIndex() throws Exception {
-        String first;
-        try (Archive a = Archive.open(dir.resolve("corpus"), dir.resolve("index"))) {
-            first = a.ingestWithoutCommit(copy(0), "copy.txt").stored().id();
-            for (int i = 1; i < 30; i++) a.ingestWithoutCommit(copy(i), "copy.txt");
-            a.commit();
-        }
-        try (Archive a = Archive.open(dir.resolve("corpus"), dir.resolve("index"))) {
-            Families families = a.store().families();
-            String family = families.familyOf(first);
-            String other = a.ingestWithoutCommit(TestLetters.signOnLetter("Water for the valley", "May 2, 2023",
-                    "Friends of the Valley", "River Watch"), "other.txt").stored().id();
-            assertEquals(other, families.familyOf(other), "an unrelated letter is a family of its own");
-            String later = a.ingestWithoutCommit(copy(30), "copy.txt").stored().id();
-            a.commit();
-            assertEquals(family, families.familyOf(later), "the copy joined the campaign it was ingested after");
-            assertEquals(31, families.members(family).size());
-        }
-    }
-
     /** Every indexed letter's family id, as the index holds it. */
     private static Map<String, String> indexedFamilies(Archive a) throws Exception {
         Map<String, String> out = new HashMap<>();

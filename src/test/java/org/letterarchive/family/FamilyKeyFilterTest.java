@@ -1,0 +1,102 @@
+package org.letterarchive.family;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.letterarchive.Archive;
+import org.letterarchive.TestLetters;
+import org.letterarchive.corpus.Corrections;
+import org.letterarchive.store.Curation;
+
+/**
+ * Detection's filter of the keys the index holds (look-ups seek only the keys it may hold): a letter finds its
+ * family in the index after the archive is opened again, and after a curator corrected the family's letter.
+ */
+class FamilyKeyFilterTest {
+
+    static final List<String> COALITION = List.of("Community Radio Network", "Press Freedom Watch", "Rural Voices Trust",
+            "Open Airwaves Foundation");
+
+    @TempDir
+    Path dir;
+
+    static byte[] letter(String date, String salutation, String[] paragraphs, String closing) {
+        StringBuilder b = new StringBuilder("Community radio\n\n").append(date).append("\n\nTo: Minister of Communications\n\n")
+                .append(salutation).append("\n\n");
+        for (String p : paragraphs) b.append(p).append("\n\n");
+        b.append(closing).append("\n\n");
+        for (String s : COALITION) b.append(s).append('\n');
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The filter is made at the first letter detection admits (here an unrelated one), from the index's terms. */
+    @Test
+    void aCopyIngestedAfterReopeningJoinsTheCampaignInTheIndex() throws Exception {
+        String first;
+        try (Archive a = open()) {
+            first = a.ingestWithoutCommit(ConcurrentFamiliesTest.copy(0), "copy.txt").stored().id();
+            for (int i = 1; i < 30; i++) a.ingestWithoutCommit(ConcurrentFamiliesTest.copy(i), "copy.txt");
+            a.commit();
+        }
+        try (Archive a = open()) {
+            Families families = a.store().families();
+            String family = families.familyOf(first);
+            String other = a.ingestWithoutCommit(TestLetters.signOnLetter("Water for the valley", "May 2, 2023",
+                    "Friends of the Valley", "River Watch"), "other.txt").stored().id();
+            assertEquals(other, families.familyOf(other), "an unrelated letter is a family of its own");
+            String later = a.ingestWithoutCommit(ConcurrentFamiliesTest.copy(30), "copy.txt").stored().id();
+            a.commit();
+            assertEquals(family, families.familyOf(later), "the copy joined the campaign it was ingested after");
+            assertEquals(31, families.members(family).size());
+        }
+    }
+
+    /**
+     * A letter's date corrected by a curator moves its keys to the corrected month: its translation, dated a year
+     * after the date first read, is found by them. Corrected while the letter is pending and after the filter was
+     * made (an unrelated letter admitted first), and again in an archive opened anew, before any letter is admitted.
+     */
+    @Test
+    void aTranslationFindsALetterByItsCorrectedDate() throws Exception {
+        for (boolean reopened : new boolean[] {false, true}) {
+            Path at = dir.resolve(reopened ? "reopened" : "open");
+            String english;
+            try (Archive a = Archive.open(at.resolve("corpus"), at.resolve("index"))) {
+                english = a.ingestWithoutCommit(letter("March 4, 2020", "Dear Minister,", TestLetters.FAMILY_EN, "Sincerely,"),
+                        "en.txt").stored().id();
+                if (!reopened) a.ingestWithoutCommit(TestLetters.signOnLetter("Water for the valley", "May 2, 2023",
+                        "Friends of the Valley", "River Watch"), "other.txt");
+                a.commit();
+                if (!reopened) assertTranslationFound(a, english);
+            }
+            if (reopened) {
+                try (Archive a = Archive.open(at.resolve("corpus"), at.resolve("index"))) {
+                    assertTranslationFound(a, english);
+                }
+            }
+        }
+    }
+
+    private static void assertTranslationFound(Archive a, String english) throws Exception {
+        new Curation(a.store()).correct(english, new Corrections(null, LocalDate.of(2021, 3, 30), null, null,
+                Instant.now(), "curator"));
+        String spanish = a.ingestWithoutCommit(letter("2 de abril de 2021", "Estimado Ministro:", TestLetters.FAMILY_ES,
+                "Atentamente,"), "es.txt").stored().id();
+        a.commit();
+        Families families = a.store().families();
+        assertNotEquals(spanish, families.familyOf(spanish), "the Spanish letter joined a family");
+        assertEquals(families.familyOf(english), families.familyOf(spanish), "the translation of the corrected letter");
+        assertEquals("translation", families.relation(spanish));
+    }
+
+    private Archive open() throws Exception {
+        return Archive.open(dir.resolve("corpus"), dir.resolve("index"));
+    }
+}
