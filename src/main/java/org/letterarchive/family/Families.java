@@ -137,12 +137,6 @@ public final class Families {
     /** Each thread's look-up buffers. */
     private final ThreadLocal<DocCounts> counts = ThreadLocal.withInitial(DocCounts::new);
     private long refreshes;
-    /**
-     * Every key the index holds, made at the first admission after opening ({@link #keysMade}); then every key a
-     * letter is admitted or indexed with is added before its document is written. Null until made and after
-     * {@link #clear}: look-ups then seek every key.
-     */
-    private volatile KeyFilter keys;
 
     public Families(LetterIndex index, Corpus corpus, Function<String, Optional<Letter>> letters) throws IOException {
         this.index = index;
@@ -228,8 +222,7 @@ public final class Families {
     /** The index fields of a letter's family. */
     public IndexSchema.FamilyFields fields(Letter l) {
         Fingerprint fp = pendingPrint(l.id());
-        boolean admitted = fp != null; // its keys were added when it was admitted
-        if (!admitted) { // a letter indexed again: its fingerprint is taken outside the lock
+        if (fp == null) { // a letter indexed again: its fingerprint is taken outside the lock
             fp = Fingerprint.of(l);
             synchronized (this) {
                 recent.put(l.id(), fp);
@@ -238,11 +231,6 @@ public final class Families {
         }
         List<Long> trans = translationTerms(fp);
         synchronized (this) {
-            if (!admitted) {
-                // the keys it was admitted with, or new ones when a curator corrected it
-                addKeys(fp.nearKeys());
-                addKeys(trans);
-            }
             String family = familyOf(l.id());
             Family f = families.get(family);
             return new IndexSchema.FamilyFields(family, relation(l.id()), f == null ? Link.earliest.name() : f.members.get(l.id()).link().name(),
@@ -272,7 +260,6 @@ public final class Families {
         try {
             if (familyOf.containsKey(l.id())) remove(l.id());
             if (refreshDue()) refresh();
-            if (keys == null || keys.full()) keysMade();
             Linking linking = new Linking(fp, this::familyOf, id -> corrections.split().contains(id), read.verdicts());
             if (!corrections.split().contains(l.id())) candidates(fp, read, linking);
             Set<String> linked = linking.linked;
@@ -388,13 +375,9 @@ public final class Families {
          * a letter's keys are mostly in no segment at all (a query per key would weigh every key in every segment).
          * Counted in {@code counts}' buffers, kept for the next look-up.
          */
-        List<Integer> find(IndexReader reader, Fingerprint fp, int limit, DocCounts counts, KeyFilter indexed) throws IOException {
-            // the keys the index may hold: when fewer than minHits, no letter holds enough
+        List<Integer> find(IndexReader reader, Fingerprint fp, int limit, DocCounts counts) throws IOException {
             BytesRef[] terms = new BytesRef[keys.size()];
-            int asked = 0;
-            for (long k : keys) if (indexed == null || indexed.mayHold(k)) terms[asked++] = IndexSchema.familyKeyTerm(k);
-            if (asked < minHits) return List.of();
-            if (asked < terms.length) terms = Arrays.copyOf(terms, asked);
+            for (int i = 0; i < terms.length; i++) terms[i] = IndexSchema.familyKeyTerm(keys.get(i));
             // each letter found, packed as (the keys it lacks of the most there can be, its document): sorted, most
             // keys first, then in index order
             long[] found = counts.found;
@@ -536,7 +519,7 @@ public final class Families {
     private List<IndexedCandidate> top(IndexSearcher s, Lookup q, Fingerprint fp) throws IOException {
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
         List<IndexedCandidate> out = new ArrayList<>();
-        for (int d : q.find(s.getIndexReader(), fp, MAX_CANDIDATES * 4, counts.get(), keys)) {
+        for (int d : q.find(s.getIndexReader(), fp, MAX_CANDIDATES * 4, counts.get())) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d, leaves));
             BinaryDocValues cards = leaf.reader().getBinaryDocValues(IndexSchema.FAMILY_CARD);
             if (cards == null || !cards.advanceExact(d - leaf.docBase)) {
@@ -725,49 +708,6 @@ public final class Families {
         List<Long> keys = new ArrayList<>(fp.nearKeys());
         keys.addAll(translationTerms(fp));
         pending.add(fp, keys, familyOf(fp.id));
-        addKeys(keys);
-    }
-
-    private void addKeys(List<Long> added) {
-        KeyFilter k = keys;
-        if (k != null) for (long key : added) k.add(key);
-    }
-
-    /**
-     * Makes the filter of every key the index holds, for twice as many keys as it holds now, from detection's reader
-     * and the letters pending: the reader holds every letter admitted but those still pending, and every letter a
-     * curator corrected (detection is refreshed after a correction). A member indexed again keeps its keys.
-     */
-    private void keysMade() throws IOException {
-        IndexSearcher s = index.acquireLatest();
-        try {
-            List<Terms> fields = new ArrayList<>();
-            long n = 0;
-            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-                for (String field : List.of(IndexSchema.FAMILY_NEAR, IndexSchema.FAMILY_TRANSLATION)) {
-                    Terms t = leaf.reader().terms(field);
-                    if (t == null) continue;
-                    fields.add(t);
-                    n += Math.max(0, t.size());
-                }
-            }
-            List<List<Long>> pendingKeys = new ArrayList<>();
-            for (Fingerprint fp : pending.prints()) {
-                List<Long> k = new ArrayList<>(fp.nearKeys());
-                k.addAll(translationTerms(fp));
-                pendingKeys.add(k);
-                n += k.size();
-            }
-            KeyFilter made = new KeyFilter(2 * n);
-            for (Terms t : fields) {
-                TermsEnum te = t.iterator();
-                for (BytesRef term = te.next(); term != null; term = te.next()) made.add(IndexSchema.familyKeyOf(term));
-            }
-            for (List<Long> k : pendingKeys) for (long key : k) made.add(key);
-            keys = made;
-        } finally {
-            index.releaseLatest(s);
-        }
     }
 
     /**
@@ -1124,7 +1064,6 @@ public final class Families {
         indexing.clear();
         rootCache.clear();
         recent.clear();
-        keys = null;
     }
 
     private void save() throws IOException {

@@ -250,13 +250,6 @@ public final class IndexSchema {
         return new BytesRef(b);
     }
 
-    /** The family key a {@link #familyKeyTerm term} stands for. */
-    public static long familyKeyOf(BytesRef term) {
-        long key = 0;
-        for (int i = 0; i < Long.BYTES; i++) key = key << 8 | (term.bytes[term.offset + i] & 0xFF);
-        return key;
-    }
-
     /**
      * What family detection needs of a letter's body to rule it out as a candidate without reading its text: its
      * paragraphs, signers and word shingles counted, and a filter of its shingles (two bits set per shingle hash,

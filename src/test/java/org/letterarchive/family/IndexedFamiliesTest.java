@@ -16,10 +16,10 @@ import org.letterarchive.corpus.Corrections;
 import org.letterarchive.store.Curation;
 
 /**
- * Detection's filter of the keys the index holds (look-ups seek only the keys it may hold): a letter finds its
- * family in the index after the archive is opened again, and after a curator corrected the family's letter.
+ * Letters finding their family among the letters indexed before them: after the archive is opened again (nothing
+ * pending, all in the index), and after a curator corrected the letter of the family.
  */
-class FamilyKeyFilterTest {
+class IndexedFamiliesTest {
 
     static final List<String> COALITION = List.of("Community Radio Network", "Press Freedom Watch", "Rural Voices Trust",
             "Open Airwaves Foundation");
@@ -36,7 +36,7 @@ class FamilyKeyFilterTest {
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The filter is made at the first letter detection admits (here an unrelated one), from the index's terms. */
+    /** Found in the index alone: detection holds nothing pending after opening (and admits an unrelated letter first). */
     @Test
     void aCopyIngestedAfterReopeningJoinsTheCampaignInTheIndex() throws Exception {
         String first;
@@ -60,8 +60,8 @@ class FamilyKeyFilterTest {
 
     /**
      * A letter's date corrected by a curator moves its keys to the corrected month: its translation, dated a year
-     * after the date first read, is found by them. Corrected while the letter is pending and after the filter was
-     * made (an unrelated letter admitted first), and again in an archive opened anew, before any letter is admitted.
+     * after the date first read, is found by them. Corrected while the letter is pending (an unrelated letter admitted
+     * after it), and again in an archive opened anew, before any letter is admitted.
      */
     @Test
     void aTranslationFindsALetterByItsCorrectedDate() throws Exception {
