@@ -370,12 +370,13 @@ public final class Families {
 
         /**
          * The live documents holding at least {@code minHits} of the keys (each key counted as often as it is
-         * listed), most keys first, then in index order; at most {@code limit}. With {@code otherLanguage}, letters
-         * in the fingerprint's language are passed over. Each segment's terms are walked once with one enum, as
-         * a letter's keys are mostly in no segment at all (a query per key would weigh every key in every segment).
-         * Counted in {@code counts}' buffers, kept for the next look-up.
+         * listed), most keys first, then in index order; at most {@code limit}. Each key counts at most the first
+         * {@code perKey} live documents holding it in each segment (the earliest indexed there). With {@code
+         * otherLanguage}, letters in the fingerprint's language are passed over. Each segment's terms are walked
+         * once with one enum, as a letter's keys are mostly in no segment at all (a query per key would weigh every
+         * key in every segment). Counted in {@code counts}' buffers, kept for the next look-up.
          */
-        List<Integer> find(IndexReader reader, Fingerprint fp, int limit, DocCounts counts) throws IOException {
+        List<Integer> find(IndexReader reader, Fingerprint fp, int limit, int perKey, DocCounts counts) throws IOException {
             BytesRef[] terms = new BytesRef[keys.size()];
             for (int i = 0; i < terms.length; i++) terms[i] = IndexSchema.familyKeyTerm(keys.get(i));
             // each letter found, packed as (the keys it lacks of the most there can be, its document): sorted, most
@@ -384,6 +385,7 @@ public final class Families {
             int nFound = 0;
             int[] docs = counts.postings;
             counts.readerIs(reader);
+            counts.counted = 0;
             for (LeafReaderContext leaf : reader.leaves()) {
                 TermsEnum te = counts.termsEnum(leaf, field);
                 if (te == null) continue;
@@ -394,13 +396,16 @@ public final class Families {
                 for (BytesRef t : terms) {
                     if (!te.seekExact(t)) continue;
                     postings = te.postings(postings, PostingsEnum.NONE);
-                    for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                    int counted = 0;
+                    for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS && counted < perKey; d = postings.nextDoc()) {
                         if (live != null && !live.get(d)) continue;
                         if (n == docs.length) docs = Arrays.copyOf(docs, n * 2);
                         docs[n++] = d;
+                        counted++;
                     }
                 }
                 counts.postings = docs;
+                counts.counted += n;
                 if (n < minHits) continue;
                 // each document's number of keys, counted in a hash table (a campaign's keys have hundreds of
                 // postings each: counting is linear where sorting them was not); then those with enough, in order
@@ -515,11 +520,18 @@ public final class Families {
         }
     }
 
-    /** The indexed letters a look-up finds, most shared keys first, with their cards (read from doc values). */
+    /**
+     * The indexed letters a look-up finds, most shared keys first, with their cards (read from doc values). A key
+     * counts no more letters of a segment than the look-up returns (the earliest indexed): a campaign's copies hold
+     * the same keys, and each copy would otherwise walk the postings of all the copies before it, though only the
+     * earliest are returned. Not so for a look-up in other languages, whose letters in the letter's own language
+     * are passed over after counting.
+     */
     private List<IndexedCandidate> top(IndexSearcher s, Lookup q, Fingerprint fp) throws IOException {
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
         List<IndexedCandidate> out = new ArrayList<>();
-        for (int d : q.find(s.getIndexReader(), fp, MAX_CANDIDATES * 4, counts.get())) {
+        int limit = MAX_CANDIDATES * 4;
+        for (int d : q.find(s.getIndexReader(), fp, limit, q.otherLanguage() ? Integer.MAX_VALUE : limit, counts.get())) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d, leaves));
             BinaryDocValues cards = leaf.reader().getBinaryDocValues(IndexSchema.FAMILY_CARD);
             if (cards == null || !cards.advanceExact(d - leaf.docBase)) {
@@ -639,6 +651,8 @@ public final class Families {
         private int[] hits = new int[0];
         /** After {@link #count}, the documents holding enough keys (unordered). */
         int[] docs = new int[16];
+        /** The postings the last look-up counted, in all segments. */
+        long counted;
 
         /** Looks up in this reader next: the enums of segments no longer in it are dropped. */
         void readerIs(IndexReader r) {

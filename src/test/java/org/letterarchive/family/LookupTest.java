@@ -74,12 +74,45 @@ class LookupTest {
                         int limit = 1 + random.nextInt(40);
                         String what = "reader " + stage + ", keys " + keys + ", at least " + minHits + (otherLanguage ? ", other language" : "");
                         List<Integer> expected = byQuery(searcher, lookup, limit);
-                        assertEquals(expected, lookup.find(reader, english, limit, counts), what);
-                        assertEquals(expected, lookup.find(reader, english, limit, new Families.DocCounts()), what + ", new buffers");
+                        assertEquals(expected, lookup.find(reader, english, limit, Integer.MAX_VALUE, counts), what);
+                        assertEquals(expected, lookup.find(reader, english, limit, Integer.MAX_VALUE, new Families.DocCounts()), what + ", new buffers");
                     }
                 }
             } finally {
                 if (reader != null) reader.close();
+            }
+        }
+    }
+
+    /**
+     * A campaign's copies hold the same keys: counting no more than a look-up returns of each key's letters in a
+     * segment (its earliest) finds the same letters, from a bounded number of postings.
+     */
+    @Test
+    void aCampaignsKeysAreCountedForItsEarliestCopiesOnly() throws Exception {
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
+             IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new KeywordAnalyzer()))) {
+            for (int i = 0; i < 400; i++) {
+                Document d = new Document();
+                // a campaign of 300 copies holding keys 0-15; 100 letters of another family sharing two of them
+                boolean copy = i % 4 != 3;
+                for (int k = 0; k < 16; k++) if (copy || k < 2) d.add(new StringField(FIELD, IndexSchema.familyKeyTerm(k), Field.Store.NO));
+                if (!copy) d.add(new StringField(FIELD, IndexSchema.familyKeyTerm(100 + i), Field.Store.NO));
+                w.addDocument(d);
+            }
+            w.forceMerge(1);
+            try (DirectoryReader reader = DirectoryReader.open(w)) {
+                List<Long> keys = new ArrayList<>();
+                for (long k = 0; k < 16; k++) keys.add(k);
+                Families.Lookup lookup = new Families.Lookup(keys, FIELD, 2, false);
+                Fingerprint english = Fingerprint.of("x", "", List.of(), "en", null);
+                Families.DocCounts counts = new Families.DocCounts();
+                List<Integer> all = lookup.find(reader, english, 32, Integer.MAX_VALUE, counts);
+                assertEquals(16 * 300 + 2 * 100, counts.counted);
+                List<Integer> capped = lookup.find(reader, english, 32, 32, counts);
+                assertEquals(all, capped, "the earliest copies, as when every posting is counted");
+                assertEquals(16 * 32, counts.counted, "32 postings of each key");
+                assertEquals(byQuery(new IndexSearcher(reader), lookup, 32), capped);
             }
         }
     }
