@@ -3,6 +3,7 @@ package org.letterarchive;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /** Small letters for tests, and access to the shared example letters beside the project. */
@@ -29,8 +30,22 @@ public final class TestLetters {
         "The environmental assessment ignored the flooding risk and the loss of the only green space we have nearby.",
         "Please withdraw the motorway plan and meet with residents before any further decision is taken on it."};
 
+    /** The coalition that signs the {@link #FAMILY_EN} letter and its versions and translation. */
+    public static final List<String> FAMILY_COALITION = List.of("Community Radio Network", "Press Freedom Watch",
+            "Rural Voices Trust", "Open Airwaves Foundation");
 
     private TestLetters() {}
+
+    /** A letter of a family: title, date line, recipient, salutation, paragraphs, closing and signers, one a line. */
+    public static byte[] familyLetter(String title, String date, String salutation, String[] paragraphs, String closing,
+                                      List<String> signers) {
+        StringBuilder b = new StringBuilder(title).append("\n\n").append(date).append("\n\nTo: Minister of Communications\n\n")
+                .append(salutation).append("\n\n");
+        for (String p : paragraphs) b.append(p).append("\n\n");
+        b.append(closing).append("\n\n");
+        for (String s : signers) b.append(s).append('\n');
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
 
     /** A short sign-on letter in the layout of a real one. */
     public static byte[] signOnLetter(String title, String dateLine, String... organizations) {

@@ -3,11 +3,9 @@ package org.letterarchive.family;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.letterarchive.Archive;
@@ -21,19 +19,11 @@ import org.letterarchive.store.Curation;
  */
 class IndexedFamiliesTest {
 
-    static final List<String> COALITION = List.of("Community Radio Network", "Press Freedom Watch", "Rural Voices Trust",
-            "Open Airwaves Foundation");
-
     @TempDir
     Path dir;
 
     static byte[] letter(String date, String salutation, String[] paragraphs, String closing) {
-        StringBuilder b = new StringBuilder("Community radio\n\n").append(date).append("\n\nTo: Minister of Communications\n\n")
-                .append(salutation).append("\n\n");
-        for (String p : paragraphs) b.append(p).append("\n\n");
-        b.append(closing).append("\n\n");
-        for (String s : COALITION) b.append(s).append('\n');
-        return b.toString().getBytes(StandardCharsets.UTF_8);
+        return TestLetters.familyLetter("Community radio", date, salutation, paragraphs, closing, TestLetters.FAMILY_COALITION);
     }
 
     /** Found in the index alone: detection holds nothing pending after opening (and admits an unrelated letter first). */

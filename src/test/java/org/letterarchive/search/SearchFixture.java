@@ -43,8 +43,7 @@ public final class SearchFixture {
         return ids;
     }
 
-    static final List<String> COALITION = List.of("Community Radio Network", "Press Freedom Watch", "Rural Voices Trust",
-            "Open Airwaves Foundation");
+    static final List<String> COALITION = org.letterarchive.TestLetters.FAMILY_COALITION;
     /** The paragraph the version rewrites. */
     public static final String CHANGED = "After our meeting on 15 March the licensing authority still has not given any written reasons to the stations.";
 

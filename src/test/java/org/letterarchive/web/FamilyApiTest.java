@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,15 +37,6 @@ class FamilyApiTest {
         server.close();
     }
 
-    static byte[] letter(String title, String date, String salutation, String[] paragraphs, String closing, List<String> signers) {
-        StringBuilder b = new StringBuilder(title).append("\n\n").append(date).append("\n\nTo: Minister of Communications\n\n")
-                .append(salutation).append("\n\n");
-        for (String p : paragraphs) b.append(p).append("\n\n");
-        b.append(closing).append("\n\n");
-        for (String s : signers) b.append(s).append('\n');
-        return b.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
     String upload(byte[] bytes, String name) throws Exception {
         var r = server.upload(bytes, name);
         assertEquals(201, r.status(), r.raw().body());
@@ -59,27 +49,26 @@ class FamilyApiTest {
         return r.json();
     }
 
-    static final List<String> COALITION = List.of("Community Radio Network", "Press Freedom Watch", "Rural Voices Trust",
-            "Open Airwaves Foundation");
+    static final List<String> COALITION = TestLetters.FAMILY_COALITION;
 
     @Test
     void familiesThroughTheApi() throws Exception {
-        String base = upload(letter("Restore the community radio licences", "March 3, 2021", "Dear Minister,", EN, "Sincerely,", COALITION), "base.txt");
+        String base = upload(TestLetters.familyLetter("Restore the community radio licences", "March 3, 2021", "Dear Minister,", EN, "Sincerely,", COALITION), "base.txt");
         String[] changed = EN.clone();
         changed[2] = "After our meeting on 15 March the licensing authority still has not given any written reasons to the stations.";
         List<String> grown = new ArrayList<>(COALITION.subList(0, 3));
         grown.addAll(List.of("Northern Journalists Network", "Digital Freedom Foundation"));
-        String version = upload(letter("Restore the community radio licences", "March 20, 2021", "Dear Minister,", changed, "Sincerely,", grown), "version.txt");
-        String translation = upload(letter("Restablezcan las licencias de las radios comunitarias", "4 de marzo de 2021", "Estimado Ministro:", ES,
+        String version = upload(TestLetters.familyLetter("Restore the community radio licences", "March 20, 2021", "Dear Minister,", changed, "Sincerely,", grown), "version.txt");
+        String translation = upload(TestLetters.familyLetter("Restablezcan las licencias de las radios comunitarias", "4 de marzo de 2021", "Estimado Ministro:", ES,
                 "Atentamente,", COALITION), "es.txt");
         List<String> copies = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String[] text = CAMPAIGN.clone();
             if (i % 4 == 0) text[1] = text[1] + " My own garden flooded twice last year.";
-            copies.add(upload(letter("Stop the wetland motorway", "June " + (1 + i) + ", 2022", "Dear Minister,", text, "Sincerely,",
+            copies.add(upload(TestLetters.familyLetter("Stop the wetland motorway", "June " + (1 + i) + ", 2022", "Dear Minister,", text, "Sincerely,",
                     List.of("Residents Association of Block " + (char) ('A' + i))), "copy-" + i + ".txt"));
         }
-        String alone = upload(letter("Fund the public libraries", "May 2, 2022", "Dear Minister,", new String[] {
+        String alone = upload(TestLetters.familyLetter("Fund the public libraries", "May 2, 2022", "Dear Minister,", new String[] {
             "Public libraries in our region have lost half of their budget over the last five years of cuts.",
             "Many branches now open only two days a week and children have nowhere to study after school.",
             "We ask you to restore the library budget in the next spending review without further delay."}, "Sincerely,",
