@@ -26,20 +26,24 @@ class IndexedFamiliesTest {
         return TestLetters.familyLetter("Community radio", date, salutation, paragraphs, closing, TestLetters.FAMILY_COALITION);
     }
 
+    /** A letter of no family here. */
+    static byte[] unrelated() {
+        return TestLetters.signOnLetter("Water for the valley", "May 2, 2023", "Friends of the Valley", "River Watch");
+    }
+
     /** Found in the index alone: detection holds nothing pending after opening (and admits an unrelated letter first). */
     @Test
     void aCopyIngestedAfterReopeningJoinsTheCampaignInTheIndex() throws Exception {
         String first;
-        try (Archive a = open()) {
+        try (Archive a = open(dir)) {
             first = a.ingestWithoutCommit(ConcurrentFamiliesTest.copy(0), "copy.txt").stored().id();
             for (int i = 1; i < 30; i++) a.ingestWithoutCommit(ConcurrentFamiliesTest.copy(i), "copy.txt");
             a.commit();
         }
-        try (Archive a = open()) {
+        try (Archive a = open(dir)) {
             Families families = a.store().families();
             String family = families.familyOf(first);
-            String other = a.ingestWithoutCommit(TestLetters.signOnLetter("Water for the valley", "May 2, 2023",
-                    "Friends of the Valley", "River Watch"), "other.txt").stored().id();
+            String other = a.ingestWithoutCommit(unrelated(), "other.txt").stored().id();
             assertEquals(other, families.familyOf(other), "an unrelated letter is a family of its own");
             String later = a.ingestWithoutCommit(ConcurrentFamiliesTest.copy(30), "copy.txt").stored().id();
             a.commit();
@@ -58,16 +62,15 @@ class IndexedFamiliesTest {
         for (boolean reopened : new boolean[] {false, true}) {
             Path at = dir.resolve(reopened ? "reopened" : "open");
             String english;
-            try (Archive a = Archive.open(at.resolve("corpus"), at.resolve("index"))) {
+            try (Archive a = open(at)) {
                 english = a.ingestWithoutCommit(letter("March 4, 2020", "Dear Minister,", TestLetters.FAMILY_EN, "Sincerely,"),
                         "en.txt").stored().id();
-                if (!reopened) a.ingestWithoutCommit(TestLetters.signOnLetter("Water for the valley", "May 2, 2023",
-                        "Friends of the Valley", "River Watch"), "other.txt");
+                if (!reopened) a.ingestWithoutCommit(unrelated(), "other.txt");
                 a.commit();
                 if (!reopened) assertTranslationFound(a, english);
             }
             if (reopened) {
-                try (Archive a = Archive.open(at.resolve("corpus"), at.resolve("index"))) {
+                try (Archive a = open(at)) {
                     assertTranslationFound(a, english);
                 }
             }
@@ -86,7 +89,7 @@ class IndexedFamiliesTest {
         assertEquals("translation", families.relation(spanish));
     }
 
-    private Archive open() throws Exception {
-        return Archive.open(dir.resolve("corpus"), dir.resolve("index"));
+    private static Archive open(Path at) throws Exception {
+        return Archive.open(at.resolve("corpus"), at.resolve("index"));
     }
 }
