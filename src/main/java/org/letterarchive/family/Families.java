@@ -52,7 +52,7 @@ import org.letterarchive.letter.Letter;
  * and the family's kinds). Curators' splits and joins are kept in the corpus ({@value #CORRECTIONS}) and
  * applied again whenever the families are rebuilt.
  *
- * <p>Detection: the letter's body MinHash band keys and its signer-set keys (with its month) are looked up in
+ * <p>Detection: the letter's body MinHash band keys and its signer-set keys (with its period of weeks) are looked up in
  * the index (a near-real-time reader of the writer, refreshed when the writer has written out its letters, plus the
  * letters admitted since); each candidate is confirmed on the shingles themselves ({@link Rules}).
  *
@@ -284,7 +284,7 @@ public final class Families {
 
     /**
      * Compares a letter with the letters that may be of its family: near-duplicate candidates sharing at least
-     * {@value #MIN_BANDS} body bands, then translation candidates sharing a signer key in a month around its own;
+     * {@value #MIN_BANDS} body bands, then translation candidates sharing a signer key in a period around its own;
      * most shared keys first, a few of each family (a campaign of hundreds is one candidate family), none of a
      * family it is already linked to.
      */
@@ -581,7 +581,7 @@ public final class Families {
     private static final long LANGUAGE_SEED = 0xBB67AE8584CAA73BL;
 
     /**
-     * What a letter indexes for translation lookups: its signer-set keys and anchor keys (with its month), and its
+     * What a letter indexes for translation lookups: its signer-set keys and anchor keys (with its period of weeks), and its
      * language, so that a lookup passes over letters in the same language.
      */
     private static List<Long> translationTerms(Fingerprint fp) {

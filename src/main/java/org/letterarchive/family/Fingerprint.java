@@ -458,14 +458,14 @@ public final class Fingerprint {
     }
 
     /**
-     * The signer set's MinHash band keys with the letter's month: letters sharing one signed mostly alike in
-     * that month. {@code month} shifts the month (-1, 0, 1) for lookups, so letters weeks apart meet.
+     * The signer set's MinHash band keys with the letter's period: letters sharing one signed mostly alike in
+     * those weeks. {@code shift} shifts the period (-1, 0, 1) for lookups, so letters weeks apart meet.
      */
     List<Long> translationKeys(int shift) {
-        return signers.isEmpty() ? new ArrayList<>() : withMonth(signerBands(), shift);
+        return signers.isEmpty() ? new ArrayList<>() : withPeriod(signerBands(), shift);
     }
 
-    /** The signer set's MinHash bands (distinct), without the month: taken once, looked up for three months. */
+    /** The signer set's MinHash bands (distinct), without the period: taken once, looked up for three periods. */
     private volatile List<Long> signerBands;
 
     private List<Long> signerBands() {
@@ -483,31 +483,33 @@ public final class Fingerprint {
     }
 
     /**
-     * Keys of these hashes with the letter's month, shifted by {@code shift} months; a month of its own for a
-     * letter without a date, which has no other month.
+     * Keys of these hashes with the letter's period, shifted by {@code shift} periods; a period of its own for a
+     * letter without a date, which has no other. A period is as long as a translation's dates may lie apart
+     * ({@value Rules#TRANSLATION_DAYS} days), so two letters that far apart or nearer are in the same period or
+     * in neighbouring ones, and a look-up in three periods finds them wherever the months end.
      */
-    private List<Long> withMonth(List<Long> hashes, int shift) {
+    private List<Long> withPeriod(List<Long> hashes, int shift) {
         List<Long> keys = new ArrayList<>();
         if (date == null && shift != 0) return keys;
-        long month = date == null ? UNDATED : date.getYear() * 12L + date.getMonthValue() - 1 + shift;
-        for (long h : hashes) keys.add(mix(h ^ mix(month + MONTH_SEED)));
+        long period = date == null ? UNDATED : Math.floorDiv(date.toEpochDay(), Rules.TRANSLATION_DAYS) + shift;
+        for (long h : hashes) keys.add(mix(h ^ mix(period + PERIOD_SEED)));
         return keys;
     }
 
-    private static final long MONTH_SEED = 0x6A09E667F3BCC909L;
+    private static final long PERIOD_SEED = 0x6A09E667F3BCC909L;
     private static final long UNDATED = Long.MIN_VALUE;
 
     /**
      * Keys of what a translation keeps exactly — the body's numbers and addresses, in the order of their first
-     * use — with the letter's month: the MinHash (one key per function) of their consecutive pairs. Letters
-     * sharing several wrote the same numbers in the same order that month, whatever their language and whoever
+     * use — with the letter's period: the MinHash (one key per function) of their consecutive pairs. Letters
+     * sharing several wrote the same numbers in the same order in those weeks, whatever their language and whoever
      * signed. None for a body with fewer than two.
      */
     List<Long> anchorKeys(int shift) {
-        return withMonth(anchorMinHash(), shift);
+        return withPeriod(anchorMinHash(), shift);
     }
 
-    /** The MinHash of the anchors' consecutive pairs, without the month: taken once, looked up for three months. */
+    /** The MinHash of the anchors' consecutive pairs, without the period: taken once, looked up for three periods. */
     private volatile List<Long> anchorMinHash;
 
     private List<Long> anchorMinHash() {

@@ -53,7 +53,7 @@ public final class IndexSchema {
      * Version of the fields and analysis below. An index committed with another version is emptied on open
      * and rebuilt from the corpus; raise it whenever documents would be indexed differently.
      */
-    public static final int VERSION = 15; // 15: family body keys by one-permutation MinHash (14: value sets of the few-valued dimensions)
+    public static final int VERSION = 16; // 16: family signer and anchor keys by periods of weeks (15: body keys by one-permutation MinHash)
 
     // identity and stored data
     public static final String ID = "id";
@@ -101,7 +101,7 @@ public final class IndexSchema {
     public static final String FAMILY_LINK = "familyLink";          // stored: how detection tied it (Families.Link)
     public static final String FAMILY_MEMBER = "familyMember";      // "1" in a family of two or more
     public static final String FAMILY_NEAR = "familyNear";          // body MinHash band keys
-    public static final String FAMILY_TRANSLATION = "familyTranslation"; // signer-set band keys with the month
+    public static final String FAMILY_TRANSLATION = "familyTranslation"; // signer-set band keys with the period of weeks
     public static final String FAMILY_CARD = "familyCard";          // binary doc values: what detection reads of a candidate
     public static final String F_FAMILY = "family";                 // facet: single, versions, translations, campaign
     public static final String[] FACETS = {F_SIGNER, F_SIGNER_KIND, F_RECIPIENT, F_RECIPIENT_ROLE, F_YEAR,

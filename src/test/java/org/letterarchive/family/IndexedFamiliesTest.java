@@ -53,7 +53,7 @@ class IndexedFamiliesTest {
     }
 
     /**
-     * A letter's date corrected by a curator moves its keys to the corrected month: its translation, dated a year
+     * A letter's date corrected by a curator moves its keys to the corrected period: its translation, dated a year
      * after the date first read, is found by them. Corrected while the letter is pending (an unrelated letter admitted
      * after it), and again in an archive opened anew, before any letter is admitted.
      */
@@ -75,6 +75,38 @@ class IndexedFamiliesTest {
                 }
             }
         }
+    }
+
+    /**
+     * A translation dated within the rule's weeks of its letter is looked up wherever the month ends fall: here 30
+     * days apart, with February between them, pending and after the archive was opened again.
+     */
+    @Test
+    void aTranslationWeeksApartIsFoundWithAMonthBetweenThem() throws Exception {
+        for (boolean reopened : new boolean[] {false, true}) {
+            Path at = dir.resolve(reopened ? "reopened" : "open");
+            String english;
+            try (Archive a = open(at)) {
+                english = a.ingestWithoutCommit(letter("January 30, 2023", "Dear Minister,", TestLetters.FAMILY_EN, "Sincerely,"),
+                        "en.txt").stored().id();
+                if (reopened) a.commit();
+                else assertTranslationOf(a, english, "1 de marzo de 2023");
+            }
+            if (reopened) {
+                try (Archive a = open(at)) {
+                    assertTranslationOf(a, english, "1 de marzo de 2023");
+                }
+            }
+        }
+    }
+
+    private static void assertTranslationOf(Archive a, String english, String spanishDate) throws Exception {
+        String spanish = a.ingestWithoutCommit(letter(spanishDate, "Estimado Ministro:", TestLetters.FAMILY_ES,
+                "Atentamente,"), "es.txt").stored().id();
+        a.commit();
+        Families families = a.store().families();
+        assertEquals(families.familyOf(english), families.familyOf(spanish), "the translation joined the English letter's family");
+        assertEquals("translation", families.relation(spanish));
     }
 
     private static void assertTranslationFound(Archive a, String english) throws Exception {
