@@ -100,25 +100,21 @@ class IndexedFamiliesTest {
         }
     }
 
+    /** Ingests the Spanish rendering of the English letter, dated so, and checks it joined the English letter's family. */
     private static void assertTranslationOf(Archive a, String english, String spanishDate) throws Exception {
         String spanish = a.ingestWithoutCommit(letter(spanishDate, "Estimado Ministro:", TestLetters.FAMILY_ES,
                 "Atentamente,"), "es.txt").stored().id();
         a.commit();
         Families families = a.store().families();
-        assertEquals(families.familyOf(english), families.familyOf(spanish), "the translation joined the English letter's family");
+        assertNotEquals(spanish, families.familyOf(spanish), "the Spanish letter joined a family");
+        assertEquals(families.familyOf(english), families.familyOf(spanish), "the translation of the English letter");
         assertEquals("translation", families.relation(spanish));
     }
 
     private static void assertTranslationFound(Archive a, String english) throws Exception {
         new Curation(a.store()).correct(english, new Corrections(null, LocalDate.of(2021, 3, 30), null, null,
                 Instant.now(), "curator"));
-        String spanish = a.ingestWithoutCommit(letter("2 de abril de 2021", "Estimado Ministro:", TestLetters.FAMILY_ES,
-                "Atentamente,"), "es.txt").stored().id();
-        a.commit();
-        Families families = a.store().families();
-        assertNotEquals(spanish, families.familyOf(spanish), "the Spanish letter joined a family");
-        assertEquals(families.familyOf(english), families.familyOf(spanish), "the translation of the corrected letter");
-        assertEquals("translation", families.relation(spanish));
+        assertTranslationOf(a, english, "2 de abril de 2021");
     }
 
     private static Archive open(Path at) throws Exception {
